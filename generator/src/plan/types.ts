@@ -1,0 +1,124 @@
+/**
+ * The plan: every decision about one connector package, made once by the planner, so that emitters
+ * only render. Names (action ids, method names, type names, file paths) are final here.
+ */
+import type { ConnectorDefinition, JsonSchema } from '@specwire/runtime';
+
+/** Where each generated file goes, relative to the package folder. Decided by the planner. */
+export interface PlannedFiles {
+  packageJson: 'package.json';
+  tsconfig: 'tsconfig.json';
+  provenance: 'specwire.provenance.json';
+  index: 'src/index.ts';
+  definition: 'src/definition.gen.ts';
+  connector: 'src/connector.gen.ts';
+  types: 'src/types.gen.ts';
+  test: 'test/actions.gen.test.ts';
+}
+
+/** How an action's flattened input maps onto openapi-typescript's `operations[...]` shape. */
+export interface ActionTypeShape {
+  /** Parameter locations that have at least one parameter (for `operations[k]['parameters'][loc]`). */
+  parameterLocations: Array<'path' | 'query' | 'header' | 'cookie'>;
+  body?: {
+    /** Media type key under `requestBody.content`. */
+    mediaType: string;
+    required: boolean;
+    /**
+     * `spread`: body object properties are top-level input fields; `renamed` lists the properties
+     * whose field name differs (property → field) because a parameter already had the name.
+     * `field`: the whole body is one input field with this name.
+     */
+    mode: 'spread' | 'field';
+    field?: string;
+    renamed?: Record<string, string>;
+  };
+  /** Success response used as the output type: status key and media type; absent = `unknown`. */
+  output?: { status: string; mediaType: string };
+}
+
+export interface ActionPlan {
+  /** Same as `definition.supported_actions[i].id`; also the operationId in `typesDocument`. */
+  actionId: string;
+  /** Typed method on the connector class, e.g. `issuesCreate`. Valid, unique, not reserved. */
+  methodName: string;
+  /** Exported type names, e.g. `IssuesCreateInput` / `IssuesCreateOutput`. */
+  inputTypeName: string;
+  outputTypeName: string;
+  /** For JSDoc on the method (spec text: rendered through the JSDoc escaper only). */
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  /** JSON pointer of the source operation (for provenance, errors and coverage). */
+  pointer: string;
+  typeShape: ActionTypeShape;
+}
+
+/** One request a generated test sends, with what the local server must see. */
+export interface PlannedTestCase {
+  actionId: string;
+  /** Sample input satisfying the action's inputSchema (JSON data only). */
+  input: Record<string, unknown>;
+  expect: {
+    method: string;
+    /** Path with encoded parameters, relative to the test server's origin (includes any base path). */
+    path: string;
+    /** Query parameters expected (name → values in order); only the ones the planner can predict. */
+    query: Record<string, string[]>;
+    /** Lower-cased header names → exact values (auth header included). */
+    headers: Record<string, string>;
+    /** Content-Type prefix expected, when a body is sent. */
+    contentType?: string;
+    /** Exact JSON body expected, for JSON bodies. */
+    jsonBody?: unknown;
+    /** Exact form fields expected, for form-urlencoded bodies. */
+    formBody?: Record<string, string[]>;
+  };
+}
+
+export interface TestPlan {
+  /** Credentials the tests configure (dummy values). */
+  credentials: Record<string, string>;
+  /** Base URL path part under the test server's origin (e.g. `/v3` when the spec's server has one). */
+  basePath: string;
+  cases: PlannedTestCase[];
+}
+
+export interface Provenance {
+  generator: string;
+  generatorVersion: string;
+  /** `npm:<package>/<file>` or a path relative to the workspace. */
+  specSource: string;
+  specSha256: string;
+  overridesSha256?: string;
+}
+
+export interface ConnectorPlan {
+  /** Connector id: lower-case, `[a-z0-9-]`, used as folder name and definition `name`. */
+  name: string;
+  /** npm package name, e.g. `@specwire/connector-github`. */
+  packageName: string;
+  /** Exported class name, e.g. `GithubConnector`. */
+  className: string;
+  files: PlannedFiles;
+  definition: ConnectorDefinition;
+  /** In the same order as `definition.supported_actions`. */
+  actions: ActionPlan[];
+  /**
+   * OpenAPI 3.1 document synthesised from the IR for openapi-typescript: only the selected
+   * operations, with `operationId` set to the action id, and the component schemas they reach.
+   */
+  typesDocument: Record<string, unknown>;
+  tests: TestPlan;
+  provenance: Provenance;
+  /** JSDoc for the package (spec `info.description`, escaped by the emitter). */
+  description?: string;
+}
+
+/** The registry package of all connectors. */
+export interface RegistryPlan {
+  packageName: string;
+  entries: Array<{ name: string; packageName: string; displayName: string; className: string }>;
+}
+
+export type { JsonSchema };

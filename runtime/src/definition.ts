@@ -1,0 +1,245 @@
+/**
+ * The connector definition: FluxTurn's `CONNECTOR_DEFINITIONS` entry shape, extended so that it is
+ * executable. The runtime runs every action from its `api` block alone, so what a host UI shows and
+ * what the connector does cannot drift apart. Generated packages export one `definition` of this type.
+ *
+ * Field names follow the host contract (snake_case at the top, camelCase inside actions) on purpose.
+ */
+
+/** JSON Schema (2020-12 flavour, as normalised by the generator). Plain data, never code. */
+export type JsonSchema = { [key: string]: unknown } | boolean;
+
+export type ConnectorCategory =
+  | 'communication' | 'crm' | 'storage' | 'ecommerce' | 'marketing' | 'project_management' | 'ai'
+  | 'social' | 'analytics' | 'finance' | 'support' | 'forms' | 'video' | 'payment' | 'development'
+  | 'database' | 'cms' | 'data_processing' | 'infrastructure' | 'utility' | 'productivity';
+
+export type AuthType = 'none' | 'api_key' | 'oauth2' | 'basic_auth' | 'bearer_token' | 'custom' | 'multiple';
+
+/** A credential field the host asks the user for (rendered in the connection form). */
+export interface AuthField {
+  /** Key in `credentials` (e.g. `apiKey`, `accessToken`, `username`, `password`). */
+  key: string;
+  label: string;
+  type: 'string' | 'password';
+  required: boolean;
+  placeholder?: string;
+  description?: string;
+}
+
+/**
+ * How one security scheme of the spec is applied to a request. `id` is the scheme's key in the spec
+ * (`components.securitySchemes`), which `ApiBlock.security` refers to.
+ */
+export type AuthScheme =
+  | { id: string; type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string; credential: string }
+  | { id: string; type: 'bearer'; credential: string; scheme?: string }
+  | { id: string; type: 'basic'; usernameCredential: string; passwordCredential: string }
+  | {
+      id: string;
+      type: 'oauth2';
+      /** Access token credential key; applied as `Authorization: Bearer`. Refresh comes later. */
+      credential: string;
+      authorizationUrl?: string;
+      tokenUrl?: string;
+      scopes: string[];
+    };
+
+export interface OAuthConfig {
+  authorization_url?: string;
+  token_url?: string;
+  scopes: string[];
+}
+
+export interface ServerVariable {
+  default: string;
+  enum?: string[];
+  description?: string;
+  /** Whether the host may let a user set this variable (e.g. a region or subdomain). */
+  userSettable: boolean;
+}
+
+export interface ServerDefinition {
+  /** URL template, possibly with `{variables}`. */
+  url: string;
+  description?: string;
+  variables: Record<string, ServerVariable>;
+}
+
+export interface Endpoints {
+  /** The default base URL: the first server with every variable at its default. */
+  base_url: string;
+  /** All servers of the spec; the user may pick one and set its variables. */
+  servers: ServerDefinition[];
+}
+
+export type ParameterStyle =
+  | 'form' | 'simple' | 'label' | 'matrix' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+
+/** Where one input field goes in the HTTP request. */
+export type ParamTarget =
+  | {
+      in: 'path' | 'query' | 'header' | 'cookie';
+      /** Wire name of the parameter. */
+      name: string;
+      style: ParameterStyle;
+      explode: boolean;
+      /** Query only: reserved characters are sent unencoded. */
+      allowReserved?: boolean;
+      /** Query only: the value is sent as a JSON string (`content: application/json` parameters). */
+      json?: boolean;
+    }
+  | {
+      in: 'body';
+      /** Property of the body object; absent means the field is the whole body. */
+      name?: string;
+    };
+
+export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';
+
+export interface BodyDefinition {
+  encoding: BodyEncoding;
+  /** Content-Type to send (multipart gets its boundary from the runtime). */
+  contentType: string;
+  required: boolean;
+  /** multipart/form: per-property content type and style from the spec's `encoding` object. */
+  propertyEncoding?: Record<string, { contentType?: string; style?: ParameterStyle; explode?: boolean }>;
+}
+
+export type ResponseType = 'json' | 'text' | 'binary' | 'none';
+
+/** The executable part of an action. */
+export interface ApiBlock {
+  /** Path template relative to the base URL, e.g. `/repos/{owner}/{repo}/issues`. */
+  endpoint: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE';
+  /** Base URL override for this action (operation-level servers); absent means the connector's. */
+  baseUrl?: string;
+  /** Constant headers (e.g. `Accept`). Never credentials. */
+  headers: Record<string, string>;
+  /** Input field name → where it goes. Fields not listed here are rejected by validation. */
+  paramMapping: Record<string, ParamTarget>;
+  body?: BodyDefinition;
+  response: { type: ResponseType; contentType?: string };
+  /**
+   * Alternatives of scheme ids (OpenAPI semantics): any one inner list satisfies the action; an
+   * inner list means all of its schemes together. `[]` means no auth; `[[]]` means auth optional.
+   */
+  security: string[][];
+}
+
+export type InputFieldType =
+  | 'string' | 'number' | 'boolean' | 'object' | 'array' | 'select' | 'multiselect' | 'date';
+
+export type InputType =
+  | 'text' | 'textarea' | 'email' | 'url' | 'password' | 'json' | 'date' | 'datetime' | 'file';
+
+export interface FieldOption {
+  label: string;
+  value: string | number | boolean | null;
+}
+
+export interface FieldValidation {
+  min?: number;
+  max?: number;
+  exclusiveMin?: number;
+  exclusiveMax?: number;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  /** ECMAScript-compatible pattern; the runtime matches it in linear time. */
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+}
+
+/** One alternative of a `oneOf`/`anyOf` field: a form shows these as a choice. */
+export interface FieldVariant {
+  label: string;
+  /** The variant as a field (an object variant has `properties`). */
+  field: InputField;
+}
+
+/** One input field in the host UI's vocabulary. Also what the runtime validates input against. */
+export interface InputField {
+  type: InputFieldType;
+  label: string;
+  required?: boolean;
+  description?: string;
+  placeholder?: string;
+  default?: unknown;
+  inputType?: InputType;
+  format?: string;
+  /** Allowed values (select / multiselect); `enum` mirrors them for hosts that read it. */
+  options?: FieldOption[];
+  validation?: FieldValidation;
+  /** `null` is an accepted value. */
+  nullable?: boolean;
+  /** Object fields: the properties a form shows. */
+  properties?: Record<string, InputField>;
+  /** Object fields: whether properties not listed are allowed (default true). */
+  additionalProperties?: boolean | InputField;
+  /** Array fields: the item's field. */
+  itemSchema?: InputField;
+  /** A choice between alternatives (oneOf/anyOf): exactly one (oneOf) or at least one (anyOf) must fit. */
+  variants?: FieldVariant[];
+  variantMode?: 'oneOf' | 'anyOf';
+  /** For variants with a discriminator: the property that names the variant. */
+  discriminator?: string;
+  /** A recursive or otherwise unrepresentable shape: accepted as JSON, not validated further. */
+  opaque?: boolean;
+  deprecated?: boolean;
+  /** Field is only meaningful in responses (readOnly) and is not offered as input. */
+  readOnly?: boolean;
+}
+
+export interface ActionDefinition {
+  /** Stable id used by `executeAction` (snake_case). */
+  id: string;
+  name: string;
+  description: string;
+  /** Group in the host's action picker (from the spec's first tag). */
+  category: string;
+  deprecated?: boolean;
+  api: ApiBlock;
+  inputSchema: Record<string, InputField>;
+  /** JSON Schema of the success response body, refs inlined up to a depth. */
+  outputSchema?: JsonSchema;
+}
+
+export interface TriggerDefinition {
+  id: string;
+  name: string;
+  description: string;
+  eventType: string;
+  inputSchema: Record<string, InputField>;
+  outputSchema?: JsonSchema;
+  webhookRequired: boolean;
+  pollingEnabled: boolean;
+}
+
+export interface RateLimits {
+  requests_per_minute?: number;
+  requests_per_hour?: number;
+  requests_per_day?: number;
+}
+
+export interface ConnectorDefinition {
+  name: string;
+  display_name: string;
+  category: ConnectorCategory;
+  description: string;
+  icon?: string;
+  documentation_url?: string;
+  auth_type: AuthType;
+  auth_fields: AuthField[];
+  /** Executable auth: every scheme the connector can apply. */
+  auth: AuthScheme[];
+  oauth_config?: OAuthConfig;
+  endpoints: Endpoints;
+  webhook_support: boolean;
+  rate_limits?: RateLimits;
+  supported_actions: ActionDefinition[];
+  supported_triggers: TriggerDefinition[];
+}
