@@ -1,0 +1,4 @@
+export { applyOverrides } from './apply-overrides.ts';
+export { loadOverrides, parseOverrides, type LoadedOverrides } from './load-overrides.ts';
+export type { OverridesFile, OperationMatcher, SelectionRule } from './file-types.ts';
+export type * from './types.ts';
