@@ -1,0 +1,2 @@
+export { SpecwireError, isSpecwireError, type ErrorLocation } from './specwire-error.ts';
+export { jsonPointer, childPointer, escapePointerSegment, parsePointerFragment } from './json-pointer.ts';

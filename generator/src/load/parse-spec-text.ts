@@ -1,0 +1,108 @@
+import { parseDocument } from 'yaml';
+import type { Warning } from '../ir/types.ts';
+import { SpecwireError } from '../errors/index.ts';
+import { checkJsonTextDepth } from './check-json-text-depth.ts';
+import { limitExceededMessage } from './limit-message.ts';
+
+/** Aliases are legitimate in hand-written YAML but a bomb needs thousands; 100 is plenty for real specs. */
+const MAX_YAML_ALIASES = 100;
+
+export interface ParsedSpecText {
+  value: unknown;
+  warnings: Warning[];
+}
+
+/**
+ * Parses JSON or YAML without executing anything: YAML uses the core schema only, so unknown tags
+ * such as `!!js/function` become plain strings (with a warning). Duplicate YAML keys are a warning and
+ * the last one wins, matching what `JSON.parse` does with duplicate JSON keys.
+ */
+export function parseSpecText(options: { file: string; text: string; maxDepth: number }): ParsedSpecText {
+  const text = options.text.charCodeAt(0) === 0xfeff ? options.text.slice(1) : options.text;
+  if (looksLikeJson({ file: options.file, text })) {
+    const json = tryParseJson({ ...options, text });
+    if (json.ok) return { value: json.value, warnings: [] };
+    if (/\.json(\.gz)?$/i.test(options.file)) throw json.error;
+  }
+  return parseYaml({ file: options.file, text, maxDepth: options.maxDepth });
+}
+
+function looksLikeJson(options: { file: string; text: string }): boolean {
+  if (/\.json(\.gz)?$/i.test(options.file)) return true;
+  const first = options.text.trimStart()[0];
+  return first === '{' || first === '[';
+}
+
+type JsonAttempt = { ok: true; value: unknown } | { ok: false; error: SpecwireError };
+
+function tryParseJson(options: { file: string; text: string; maxDepth: number }): JsonAttempt {
+  // Depth first: a 10,000-deep document is refused before the parser or any walk recurses into it.
+  checkJsonTextDepth(options);
+  try {
+    return { ok: true, value: JSON.parse(options.text) };
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const location = position ? lineColumnAt({ text: options.text, offset: Number(position[1]) }) : {};
+    return { ok: false, error: new SpecwireError(`invalid JSON: ${message.split('\n')[0]}`, { file: options.file, ...location }) };
+  }
+}
+
+function parseYaml(options: { file: string; text: string; maxDepth: number }): ParsedSpecText {
+  let document: ReturnType<typeof parseDocument>;
+  try {
+    document = parseDocument(options.text, { uniqueKeys: true, schema: 'core', merge: false, prettyErrors: true });
+  } catch (error) {
+    throw tooDeepOr({ ...options, error });
+  }
+  const warnings: Warning[] = [];
+  for (const problem of document.errors) {
+    if (problem.message.includes('Maximum call stack')) throw tooDeepOr({ ...options, error: new RangeError(problem.message) });
+    const position = problem.linePos?.[0];
+    const where = position ? { line: position.line, column: position.col } : {};
+    const summary = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    if (problem.code === 'DUPLICATE_KEY') {
+      warnings.push({ pointer: '', message: `${describePosition(where)}duplicate YAML key; the last value wins (${summary})` });
+      continue;
+    }
+    throw new SpecwireError(`invalid YAML: ${summary}`, { file: options.file, ...where });
+  }
+  for (const notice of document.warnings) {
+    const position = notice.linePos?.[0];
+    const where = position ? { line: position.line, column: position.col } : {};
+    const summary = notice.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const message = notice.code === 'TAG_RESOLVE_FAILED' ? `${summary}; the value is read as a plain string` : summary;
+    warnings.push({ pointer: '', message: `${describePosition(where)}${message}` });
+  }
+  try {
+    return { value: document.toJS({ maxAliasCount: MAX_YAML_ALIASES }), warnings };
+  } catch (error) {
+    throw tooDeepOr({ ...options, error });
+  }
+}
+
+/** The YAML parser recurses per nesting level; running out of stack means the document is too deep. */
+function tooDeepOr(options: { file: string; maxDepth: number; error: unknown }): SpecwireError {
+  const message = options.error instanceof Error ? options.error.message.split('\n')[0] : String(options.error);
+  if (options.error instanceof RangeError && message.includes('Maximum call stack')) {
+    return new SpecwireError(limitExceededMessage({ what: 'nesting depth', actual: 'too deep to parse', key: 'maxDepth', limit: options.maxDepth }), { file: options.file });
+  }
+  return new SpecwireError(`YAML refused: ${message}`, { file: options.file });
+}
+
+function describePosition(where: { line?: number; column?: number }): string {
+  return where.line === undefined ? '' : `line ${where.line}:${where.column ?? 1}: `;
+}
+
+function lineColumnAt(options: { text: string; offset: number }): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(options.offset, options.text.length);
+  for (let index = 0; index < end; index++) {
+    if (options.text.charCodeAt(index) === 10) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}

@@ -1,0 +1,192 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
+import type { Warning } from '../ir/types.ts';
+import { SpecwireError, jsonPointer } from '../errors/index.ts';
+import type { SpecLimits } from './types.ts';
+import { isPlainRecord, setOwnProperty, type PlainRecord } from './plain-record.ts';
+import { resolvePointer } from './resolve-pointer.ts';
+import { parseSpecText } from './parse-spec-text.ts';
+import { checkDocumentSize } from './check-document-size.ts';
+import { limitExceededMessage } from './limit-message.ts';
+
+/** Keys whose values are literal data, where a `$ref` key is not necessarily a reference. */
+const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'value']);
+/** Keys whose object values map user-chosen names to things, so a child named `$ref`/`example` is a name. */
+const NAME_MAP_KEYS = new Set([
+  'properties', 'patternProperties', 'definitions', '$defs', 'schemas', 'parameters', 'responses', 'headers',
+  'requestBodies', 'securitySchemes', 'securityDefinitions', 'links', 'callbacks', 'pathItems', 'paths',
+  'webhooks', 'x-webhooks', 'dependentSchemas', 'variables', 'encoding', 'content', 'mapping', 'scopes',
+]);
+/** Bounds the work external inlining can cause (a small file referenced from everywhere, recursively). */
+const MAX_EXTERNAL_INLINES = 10_000;
+
+interface RefWalkState {
+  file: string;
+  document: PlainRecord;
+  allowExternalRefs: boolean;
+  /** Real path of the spec's folder: the only place external refs may read from. */
+  rootDir?: string;
+  limits: SpecLimits;
+  warnings: Warning[];
+  externalDocuments: Map<string, unknown>;
+  activeInlines: string[];
+  inlineCount: number;
+}
+
+/** Where the walker is: which document a `#` fragment refers to, and which folder relative refs start from. */
+interface RefScope {
+  /** Undefined for the main document, whose internal refs are checked and kept. */
+  externalFile?: string;
+  root: unknown;
+  baseDir: string;
+}
+
+/**
+ * Checks every internal `$ref` resolves (error with its pointer otherwise) and removes every external
+ * one: replaced by `{}` with a warning, or, when allowed, inlined from a relative file inside the spec's
+ * folder. Nothing outside that folder is read and no URL is ever fetched, whatever the options.
+ */
+export function resolveRefs(options: {
+  file: string;
+  document: PlainRecord;
+  allowExternalRefs: boolean;
+  limits: SpecLimits;
+  warnings: Warning[];
+}): void {
+  const baseDir = dirname(resolve(options.file));
+  const state: RefWalkState = {
+    ...options,
+    rootDir: options.allowExternalRefs ? realpathSync(baseDir) : undefined,
+    externalDocuments: new Map(),
+    activeInlines: [],
+    inlineCount: 0,
+  };
+  walkChildren({ state, scope: { root: options.document, baseDir }, node: options.document, path: [], inData: false, isNameMap: false });
+}
+
+interface WalkStep {
+  state: RefWalkState;
+  scope: RefScope;
+  node: unknown;
+  path: string[];
+  inData: boolean;
+  isNameMap: boolean;
+}
+
+/** Returns the node to keep in place of `step.node` (a replacement when it was an external ref). */
+function walkNode(step: WalkStep): unknown {
+  const { node } = step;
+  if (typeof node !== 'object' || node === null) return node;
+  if (!step.isNameMap && isPlainRecord(node) && typeof node.$ref === 'string' && Object.hasOwn(node, '$ref')) {
+    const replacement = handleRef({ ...step, node, ref: node.$ref });
+    if (replacement !== node) return replacement;
+  }
+  walkChildren(step);
+  return node;
+}
+
+function walkChildren(step: WalkStep): void {
+  const { node, path } = step;
+  if (Array.isArray(node)) {
+    for (let index = 0; index < node.length; index++) {
+      path.push(String(index));
+      const next = walkNode({ ...step, node: node[index], isNameMap: false });
+      if (next !== node[index]) node[index] = next;
+      path.pop();
+    }
+    return;
+  }
+  if (!isPlainRecord(node)) return;
+  for (const key of Object.keys(node)) {
+    path.push(key);
+    const childIsData = step.inData || (!step.isNameMap && (DATA_KEYS.has(key) || key.startsWith('x-')));
+    const childIsNameMap = !step.isNameMap && NAME_MAP_KEYS.has(key);
+    const next = walkNode({ ...step, node: node[key], inData: childIsData, isNameMap: childIsNameMap });
+    if (next !== node[key]) setOwnProperty(node, key, next);
+    path.pop();
+  }
+}
+
+function handleRef(step: WalkStep & { node: PlainRecord; ref: string }): unknown {
+  const { state, scope, ref } = step;
+  const pointer = jsonPointer(...step.path);
+  if (ref.startsWith('#')) {
+    if (scope.externalFile === undefined) {
+      if (!step.inData && !resolvePointer({ root: scope.root, fragment: ref }).found) {
+        throw new SpecwireError(`$ref "${ref}" does not resolve to anything in this document`, { file: state.file, pointer });
+      }
+      return step.node;
+    }
+    return inlineExternal({ ...step, targetFile: scope.externalFile, fragment: ref, pointer });
+  }
+  if (!state.allowExternalRefs) {
+    state.warnings.push({ pointer, message: `external $ref "${ref}" not resolved (external refs are off); treated as untyped` });
+    return {};
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) {
+    state.warnings.push({ pointer, message: `external $ref "${ref}" not resolved (URLs are never fetched); treated as untyped` });
+    return {};
+  }
+  const hashIndex = ref.indexOf('#');
+  const relativePath = hashIndex === -1 ? ref : ref.slice(0, hashIndex);
+  const fragment = hashIndex === -1 ? '#' : ref.slice(hashIndex);
+  const targetFile = confinedRealPath({ state, baseDir: scope.baseDir, relativePath });
+  if (targetFile === undefined) {
+    state.warnings.push({ pointer, message: `external $ref "${ref}" not resolved (only files inside the spec's folder may be referenced); treated as untyped` });
+    return {};
+  }
+  return inlineExternal({ ...step, targetFile, fragment, pointer });
+}
+
+/** Real path of a relative ref target, or undefined when it is absolute, missing, or escapes the spec folder. */
+function confinedRealPath(options: { state: RefWalkState; baseDir: string; relativePath: string }): string | undefined {
+  const { state, relativePath } = options;
+  if (relativePath === '' || isAbsolute(relativePath) || relativePath.includes('\0') || state.rootDir === undefined) return undefined;
+  let real: string;
+  try {
+    real = realpathSync(resolve(options.baseDir, decodeURIComponent(relativePath)));
+    if (!statSync(real).isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
+  return real.startsWith(state.rootDir + sep) ? real : undefined;
+}
+
+function inlineExternal(step: WalkStep & { targetFile: string; fragment: string; pointer: string; ref: string }): unknown {
+  const { state, targetFile, fragment, pointer, ref } = step;
+  const key = `${targetFile}${fragment}`;
+  if (state.activeInlines.includes(key)) {
+    state.warnings.push({ pointer, message: `external $ref "${ref}" is circular; the inner occurrence is treated as untyped` });
+    return {};
+  }
+  state.inlineCount++;
+  if (state.inlineCount > MAX_EXTERNAL_INLINES) {
+    throw new SpecwireError(`too many external $ref inlines (more than ${MAX_EXTERNAL_INLINES})`, { file: state.file, pointer });
+  }
+  const root = loadExternalDocument({ state, targetFile });
+  const target = resolvePointer({ root, fragment });
+  if (!target.found) {
+    throw new SpecwireError(`$ref "${ref}" does not resolve in ${targetFile}`, { file: state.file, pointer });
+  }
+  const copy: unknown = structuredClone(target.value);
+  state.activeInlines.push(key);
+  const scope: RefScope = { externalFile: targetFile, root, baseDir: dirname(targetFile) };
+  const result = walkNode({ ...step, scope, node: copy, isNameMap: false });
+  state.activeInlines.pop();
+  return result;
+}
+
+function loadExternalDocument(options: { state: RefWalkState; targetFile: string }): unknown {
+  const { state, targetFile } = options;
+  const cached = state.externalDocuments.get(targetFile);
+  if (cached !== undefined) return cached;
+  const size = statSync(targetFile).size;
+  if (size > state.limits.maxSpecBytes) {
+    throw new SpecwireError(limitExceededMessage({ what: 'referenced file size', actual: `${size} bytes`, key: 'maxSpecBytes', limit: state.limits.maxSpecBytes }), { file: targetFile });
+  }
+  const parsed = parseSpecText({ file: targetFile, text: readFileSync(targetFile, 'utf8'), maxDepth: state.limits.maxDepth });
+  checkDocumentSize({ file: targetFile, value: parsed.value, limits: state.limits });
+  state.warnings.push(...parsed.warnings.map((warning) => ({ ...warning, message: `${targetFile}: ${warning.message}` })));
+  state.externalDocuments.set(targetFile, parsed.value);
+  return parsed.value;
+}

@@ -1,0 +1,2 @@
+export { normaliseSpec } from './normalise-spec.ts';
+export { classifyMediaType } from './classify-media-type.ts';

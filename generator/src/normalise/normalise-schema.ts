@@ -1,0 +1,108 @@
+import type { SchemaIR } from '../ir/types.ts';
+import { childPointer } from '../errors/index.ts';
+import { isPlainRecord, type PlainRecord } from '../load/plain-record.ts';
+import { warn, type NormaliseContext } from './normalise-context.ts';
+import { rewriteSchemaRef } from './schema-ref.ts';
+import { makeNullable } from './nullable-schema.ts';
+
+/** Keywords whose value is one subschema. */
+const SINGLE_SCHEMA_KEYS = new Set([
+  'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'not', 'if', 'then',
+  'else', 'contains', 'propertyNames', 'contentSchema',
+]);
+/** Keywords whose value is an array of subschemas. */
+const SCHEMA_LIST_KEYS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+/** Keywords whose value maps names to subschemas. */
+const SCHEMA_MAP_KEYS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions']);
+
+/**
+ * Converts one schema to the IR's 2020-12 form. Refs are rewritten, never followed, so recursion
+ * only goes as deep as the document itself, which `loadSpec` bounds.
+ */
+export function normaliseSchema(options: { context: NormaliseContext; schema: unknown; pointer: string }): SchemaIR {
+  const { context, schema, pointer } = options;
+  if (typeof schema === 'boolean') return schema;
+  if (!isPlainRecord(schema)) {
+    warn(context, pointer, 'schema is not an object; treated as untyped');
+    return {};
+  }
+  let entries: Array<[string, unknown]> = [];
+  let nullable = false;
+  for (const key of Object.keys(schema)) {
+    const value = schema[key];
+    const at = childPointer(pointer, key);
+    if (key === 'nullable' || key === 'x-nullable') {
+      nullable = nullable || value === true;
+      continue;
+    }
+    if (key === '$ref' && typeof value === 'string') {
+      const ref = rewriteSchemaRef({ context, ref: value, pointer });
+      if (ref !== undefined) entries.push(['$ref', ref]);
+      continue;
+    }
+    if ((key === 'exclusiveMinimum' || key === 'exclusiveMaximum') && typeof value === 'boolean') {
+      continue; // folded into minimum/maximum below
+    }
+    if ((key === 'minimum' || key === 'maximum') && exclusiveFlag(schema, key)) {
+      entries.push([key === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum', value]);
+      continue;
+    }
+    if (key === 'type' && value === 'file') {
+      // Swagger 2.0 file upload/download: a binary string in OpenAPI 3 terms.
+      entries.push(['type', 'string']);
+      if (!Object.hasOwn(schema, 'format')) entries.push(['format', 'binary']);
+      continue;
+    }
+    if (key === 'discriminator') {
+      entries.push([key, normaliseDiscriminator({ context, value, pointer: at })]);
+      continue;
+    }
+    if (key === 'items' && Array.isArray(value)) {
+      // Tuple form from draft 4; 2020-12 spells it prefixItems.
+      entries.push(['prefixItems', value.map((item, index) => normaliseSchema({ context, schema: item, pointer: childPointer(at, index) }))]);
+      continue;
+    }
+    if (key === 'items' || SINGLE_SCHEMA_KEYS.has(key)) {
+      entries.push([key, typeof value === 'boolean' || isPlainRecord(value) ? normaliseSchema({ context, schema: value, pointer: at }) : value]);
+      continue;
+    }
+    if (SCHEMA_LIST_KEYS.has(key) && Array.isArray(value)) {
+      entries.push([key, value.map((item, index) => normaliseSchema({ context, schema: item, pointer: childPointer(at, index) }))]);
+      continue;
+    }
+    if (SCHEMA_MAP_KEYS.has(key) && isPlainRecord(value)) {
+      entries.push([key, normaliseSchemaMap({ context, map: value, pointer: at })]);
+      continue;
+    }
+    entries.push([key, value]);
+  }
+  if (nullable) entries = makeNullable(entries);
+  return Object.fromEntries(entries);
+}
+
+function normaliseSchemaMap(options: { context: NormaliseContext; map: PlainRecord; pointer: string }): PlainRecord {
+  const { context, map, pointer } = options;
+  return Object.fromEntries(
+    Object.keys(map).map((name) => [name, normaliseSchema({ context, schema: map[name], pointer: childPointer(pointer, name) })]),
+  );
+}
+
+/** OpenAPI 3.0 / 2.0 boolean `exclusiveMinimum: true` modifies `minimum`; 2020-12 carries the bound itself. */
+function exclusiveFlag(schema: PlainRecord, bound: 'minimum' | 'maximum'): boolean {
+  const flag = bound === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum';
+  return Object.hasOwn(schema, flag) && schema[flag] === true;
+}
+
+/** 2.0 gives the property name as a string; 3.x mapping values may be refs in the old `definitions` form. */
+function normaliseDiscriminator(options: { context: NormaliseContext; value: unknown; pointer: string }): unknown {
+  const { context, value, pointer } = options;
+  if (typeof value === 'string') return { propertyName: value };
+  if (!isPlainRecord(value) || !isPlainRecord(value.mapping)) return value;
+  const mapping = value.mapping;
+  const rewritten = Object.keys(mapping).map((key): [string, unknown] => {
+    const target = mapping[key];
+    if (typeof target !== 'string' || !target.startsWith('#')) return [key, target];
+    return [key, rewriteSchemaRef({ context, ref: target, pointer: childPointer(pointer, 'mapping', key) }) ?? target];
+  });
+  return { ...value, mapping: Object.fromEntries(rewritten) };
+}
