@@ -1,1 +1,17 @@
 export type * from './definition.ts';
+export type { ConnectorResponse, ConnectorErrorInfo, ResponseMetadata } from './response.ts';
+export { ConnectorError, ErrorCode, type ConnectorErrorInit, type RequestSummary } from './errors/connector-error.ts';
+export { BaseConnector } from './connector/base-connector.ts';
+export { createConnector } from './connector/create-connector.ts';
+export type { ConnectorOptions } from './connector/connector-options.ts';
+export type { ConnectorEvents, ConnectorMetadata, HealthStatus, UsageStats } from './connector/connector-events.ts';
+export type { RawRequest } from './request/build-raw-request.ts';
+export type { PreparedRequest, ExpectedResponse } from './request/prepared-request.ts';
+export type { AppliedAuth } from './request/auth.ts';
+export type { FileInput, FileValue } from './request/file-value.ts';
+export type { HttpResult } from './http/http-result.ts';
+export { parseRetryAfter } from './http/retry-after.ts';
+export { composePipeline, type RequestContext, type RequestHandler, type RequestMiddleware } from './pipeline/request-pipeline.ts';
+export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './redact/redactor.ts';
+export { validateInput } from './validate/validate-input.ts';
+export type { ValidationLimits, FieldIssue } from './validate/limits.ts';

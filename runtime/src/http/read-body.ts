@@ -1,0 +1,42 @@
+import { ConnectorError, ErrorCode } from '../errors/connector-error.ts';
+
+/**
+ * Reads a response body, stopping (and cancelling the stream) as soon as it passes `maxBytes`.
+ * Counts decoded bytes, so a gzip bomb is stopped too.
+ */
+export async function readBodyWithLimit(options: { response: Response; maxBytes: number }): Promise<Uint8Array> {
+  const { response, maxBytes } = options;
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(maxBytes);
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(maxBytes: number): ConnectorError {
+  return new ConnectorError({
+    code: ErrorCode.responseTooLarge,
+    message: `response body exceeds the ${maxBytes}-byte limit`,
+  });
+}

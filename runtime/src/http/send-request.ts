@@ -1,0 +1,100 @@
+import { createFetch } from 'ofetch';
+import { ConnectorError, ErrorCode, unsafeRequestError } from '../errors/connector-error.ts';
+import type { PreparedRequest } from '../request/prepared-request.ts';
+import type { HttpResult, TransportSettings } from './http-result.ts';
+import { readBodyWithLimit } from './read-body.ts';
+import { isRedirect, methodAfterRedirect, resolveLocation, stripQueryNames, withQueryPairs } from './redirect.ts';
+import { toTransportError } from './transport-error.ts';
+
+/**
+ * Sends a prepared request over ofetch and follows redirects itself (`redirect: 'manual'`):
+ * same-origin hops keep credentials, a hop to another origin drops every credential or is refused
+ * (see `TransportSettings.crossOriginRedirects`). ofetch runs with `ignoreResponseError`, no
+ * retries and a stream response, so it never throws its own URL-bearing errors for HTTP statuses
+ * and the body is read here under the size cap.
+ */
+export async function sendRequest(options: { request: PreparedRequest; settings: TransportSettings; signal: AbortSignal }): Promise<HttpResult> {
+  const { request, settings, signal } = options;
+  const $fetch = createFetch({ fetch: settings.fetch });
+  let url = withQueryPairs({ url: request.url, pairs: request.auth.query, names: request.auth.queryNames });
+  if (new URL(url).origin !== request.origin) {
+    throw unsafeRequestError('request URL left the connector base URL origin');
+  }
+  let method: string = request.method;
+  let body = request.body;
+  let headers = request.headers;
+  let withCredentials = true;
+  for (let hop = 0; ; hop++) {
+    let response: Response;
+    try {
+      response = await $fetch.raw(url, {
+        method,
+        headers: headersFor({ request, headers, withCredentials, credentialHeaderNames: settings.credentialHeaderNames }),
+        body,
+        redirect: 'manual',
+        ignoreResponseError: true,
+        retry: false,
+        responseType: 'stream',
+        signal,
+      });
+    } catch (error) {
+      throw toTransportError({ error, signal });
+    }
+    const location = response.headers.get('location');
+    if (!isRedirect(response.status) || location === null) {
+      try {
+        const bytes = await readBodyWithLimit({ response, maxBytes: settings.maxResponseBytes });
+        return { status: response.status, statusText: response.statusText, headers: response.headers, body: bytes, url, credentialsDropped: !withCredentials };
+      } catch (error) {
+        throw toTransportError({ error, signal });
+      }
+    }
+    await response.body?.cancel().catch(() => undefined);
+    if (hop >= settings.maxRedirects) {
+      throw new ConnectorError({ code: ErrorCode.tooManyRedirects, message: `more than ${settings.maxRedirects} redirects` });
+    }
+    const next = resolveLocation({ location, current: url });
+    if (next.origin !== request.origin) {
+      if (settings.crossOriginRedirects === 'refuse') {
+        throw new ConnectorError({ code: ErrorCode.redirectRefused, message: 'redirect to another origin refused' });
+      }
+      withCredentials = false;
+    }
+    url = withCredentials
+      ? withQueryPairs({ url: next.href, pairs: request.auth.query, names: request.auth.queryNames })
+      : stripQueryNames({ url: next, names: request.auth.queryNames });
+    const after = methodAfterRedirect({ status: response.status, method });
+    method = after.method;
+    if (!after.keepBody) {
+      body = undefined;
+      headers = withoutBodyHeaders(headers);
+    }
+  }
+}
+
+function headersFor(options: {
+  request: PreparedRequest;
+  headers: Record<string, string>;
+  withCredentials: boolean;
+  credentialHeaderNames: string[];
+}): Record<string, string> {
+  const { request, withCredentials } = options;
+  const out: Record<string, string> = { ...options.headers };
+  if (!withCredentials) {
+    // Cookie parameters may be session-like, so a cross-origin hop drops them with the credentials.
+    for (const name of ['authorization', 'proxy-authorization', 'cookie', ...options.credentialHeaderNames]) delete out[name];
+    return out;
+  }
+  Object.assign(out, request.auth.headers);
+  const cookies = [...request.cookies, ...request.auth.cookies];
+  if (cookies.length > 0) out.cookie = cookies.join('; ');
+  return out;
+}
+
+function withoutBodyHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!name.startsWith('content-')) out[name] = value;
+  }
+  return out;
+}

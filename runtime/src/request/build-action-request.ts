@@ -1,0 +1,107 @@
+import type { ActionDefinition, AuthScheme, InputField } from '../definition.ts';
+import { ConnectorError, ErrorCode } from '../errors/connector-error.ts';
+import { propertyPath } from '../validate/field-path.ts';
+import { resolveAuth } from './auth.ts';
+import { joinBaseAndPath } from './base-url.ts';
+import { buildBody } from './body.ts';
+import type { BodyValues } from './body-values.ts';
+import { assertSafeHeaderName, assertSafeHeaderValue, serialiseCookieParam, serialiseHeaderParam } from './headers.ts';
+import { buildPath, type PathParam } from './path.ts';
+import type { PreparedRequest } from './prepared-request.ts';
+import { serialiseQueryParam } from './query.ts';
+import { defaultAccept } from './accept.ts';
+
+/**
+ * Turns validated input into a request, from the action's `api` block alone. Input fields with no
+ * `paramMapping` entry are not sent (validation already refused fields outside `inputSchema`).
+ */
+export async function buildActionRequest(options: {
+  action: ActionDefinition;
+  input: Record<string, unknown>;
+  base: URL;
+  schemes: AuthScheme[];
+  credentials: Record<string, string>;
+}): Promise<PreparedRequest> {
+  const { action, input, base } = options;
+  const api = action.api;
+  const pathParams: PathParam[] = [];
+  const query: string[] = [];
+  const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  const bodyValues: BodyValues = { properties: [] };
+
+  for (const [field, value] of Object.entries(input)) {
+    const target = Object.hasOwn(api.paramMapping, field) ? api.paramMapping[field] : undefined;
+    if (!target || value === undefined) continue;
+    const where = propertyPath({ parent: 'input', key: field });
+    const schemaField: InputField | undefined = Object.hasOwn(action.inputSchema, field) ? action.inputSchema[field] : undefined;
+    switch (target.in) {
+      case 'path':
+        pathParams.push({ field, target, value });
+        break;
+      case 'query':
+        query.push(...serialiseQueryParam({ target, value }));
+        break;
+      case 'header': {
+        const serialised = serialiseHeaderParam({ target, value, where });
+        if (serialised !== undefined) headers[target.name.toLowerCase()] = serialised;
+        break;
+      }
+      case 'cookie': {
+        const cookie = serialiseCookieParam({ target, value, where });
+        if (cookie !== undefined) cookies.push(cookie);
+        break;
+      }
+      case 'body':
+        if (target.name === undefined) bodyValues.whole = { value, field: schemaField };
+        else bodyValues.properties.push({ name: target.name, value, field: schemaField });
+        break;
+      default:
+        throw new ConnectorError({ code: ErrorCode.configuration, message: `${where}: unknown parameter location` });
+    }
+  }
+
+  const path = buildPath({ template: api.endpoint, params: pathParams });
+  query.unshift(...constantQueryOf(api.endpoint));
+  const built = await buildBody({ definition: api.body, values: bodyValues });
+  const constantHeaders = constantHeadersOf(api.headers);
+  const merged: Record<string, string> = { accept: defaultAccept(api.response), ...constantHeaders, ...headers };
+  if (built.contentType !== undefined) merged['content-type'] = built.contentType;
+  const url = joinBaseAndPath({ base, path }) + (query.length > 0 ? `?${query.join('&')}` : '');
+  return {
+    method: api.method,
+    origin: base.origin,
+    url,
+    headers: merged,
+    cookies,
+    body: built.body,
+    auth: resolveAuth({ schemes: options.schemes, security: api.security, credentials: options.credentials }),
+    responseType: api.response.type,
+    actionId: action.id,
+  };
+}
+
+/**
+ * A few specs put a fixed query in the path key (`/items?action=list`); it is kept, ahead of the
+ * input's parameters. Characters that would end the query or break the URL are encoded.
+ */
+function constantQueryOf(endpoint: string): string[] {
+  const start = endpoint.indexOf('?');
+  if (start === -1) return [];
+  const [query] = endpoint.slice(start + 1).split('#', 1);
+  return query
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map((pair) => pair.replace(/[^A-Za-z0-9\-._~!$'()*+,;=:@/?%[\]]/g, (c) => encodeURIComponent(c)));
+}
+
+function constantHeadersOf(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const where = `api.headers[${JSON.stringify(name)}]`;
+    assertSafeHeaderName({ name, where });
+    assertSafeHeaderValue({ value, where, kind: 'config' });
+    out[name.toLowerCase()] = value;
+  }
+  return out;
+}

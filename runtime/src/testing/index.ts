@@ -1,0 +1,7 @@
+export {
+  startRecordingServer,
+  type MockResponse,
+  type RecordedRequest,
+  type RecordingHandler,
+  type RecordingServer,
+} from './recording-server.ts';

@@ -1,0 +1,66 @@
+import type { InputField } from '../definition.ts';
+import { validationError } from '../errors/connector-error.ts';
+import { describeValueKind, isPlainObject } from './describe-value.ts';
+import { propertyPath } from './field-path.ts';
+import { DEFAULT_VALIDATION_LIMITS, type FieldIssue, type ValidationLimits } from './limits.ts';
+import { acceptsFiles, findShapeProblem } from './nesting-depth.ts';
+import { validateField } from './validate-field.ts';
+
+const MAX_REPORTED_ISSUES = 20;
+
+/**
+ * Validates an action's input against its `inputSchema` and returns it with defaults applied to
+ * missing top-level fields. Throws a `VALIDATION_ERROR` whose message names the first failing field
+ * path (`input.labels[0]: expected string, got number`); `details.issues` lists up to 20.
+ * Messages never contain input values.
+ */
+export function validateInput(options: {
+  schema: Record<string, InputField>;
+  input: unknown;
+  limits?: ValidationLimits;
+}): Record<string, unknown> {
+  const { schema, input } = options;
+  const limits = options.limits ?? DEFAULT_VALIDATION_LIMITS;
+  if (!isPlainObject(input)) {
+    throw validationError(`input: expected an object, got ${describeValueKind(input)}`);
+  }
+  const issues: FieldIssue[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined && !Object.hasOwn(schema, key)) {
+      issues.push({ path: propertyPath({ parent: 'input', key }), message: 'is not a known input field' });
+    }
+  }
+  const output: Array<[string, unknown]> = [];
+  for (const [key, field] of Object.entries(schema)) {
+    const path = propertyPath({ parent: 'input', key });
+    const given = Object.hasOwn(input, key) ? input[key] : undefined;
+    if (given === undefined) {
+      if (field.default !== undefined) output.push([key, structuredClone(field.default)]);
+      else if (field.required) issues.push({ path, message: 'is required' });
+      continue;
+    }
+    const problem = findShapeProblem({
+      value: given,
+      maxDepth: limits.maxDepth,
+      // A top-level string is checked by typed validation, with a more precise message.
+      maxStringLength: acceptsFiles(field) || typeof given === 'string' ? undefined : limits.maxStringLength,
+    });
+    if (problem === 'depth') {
+      issues.push({ path, message: `nested deeper than ${limits.maxDepth} levels, cyclic or too large` });
+      continue;
+    }
+    if (problem === 'string') {
+      issues.push({ path, message: `holds a string longer than the ${limits.maxStringLength}-character limit` });
+      continue;
+    }
+    validateField({ field, value: given, path, issues, limits, depth: 0 });
+    output.push([key, given]);
+  }
+  if (issues.length > 0) {
+    const [first] = issues;
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    throw validationError(`${first.path}: ${first.message}${more}`, { issues: issues.slice(0, MAX_REPORTED_ISSUES) });
+  }
+  // fromEntries defines own properties, so a `__proto__` field stays data, never a prototype.
+  return Object.fromEntries(output);
+}
