@@ -33,6 +33,11 @@ export interface ActionTypeShape {
     field?: string;
     renamed?: Record<string, string>;
   };
+  /**
+   * Parameters whose input field name differs from their wire name (two parameters shared a name
+   * across locations, e.g. `header_id`). Absent when none was renamed.
+   */
+  renamedParameters?: Array<{ in: 'path' | 'query' | 'header' | 'cookie'; name: string; field: string }>;
   /** Success response used as the output type: status key and media type; absent = `unknown`. */
   output?: { status: string; mediaType: string };
 }

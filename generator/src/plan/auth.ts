@@ -1,0 +1,152 @@
+/**
+ * Auth: which of the offered security schemes the runtime can apply, the credential key each one
+ * reads, the connection form's fields, and the definition's `auth_type`.
+ */
+import type { AuthField, AuthScheme, AuthType, OAuthConfig } from '@specwire/runtime';
+import type { OAuthFlowIR, SecuritySchemeIR } from '../ir/types.ts';
+import type { CuratedApi } from '../override/types.ts';
+import { humanLabel, toCamelCase } from './names.ts';
+import { ownValue } from './own-record.ts';
+
+export interface AuthPlan {
+  authType: AuthType;
+  /** Executable schemes, in the order offered. */
+  schemes: AuthScheme[];
+  fields: AuthField[];
+  oauthConfig?: OAuthConfig;
+}
+
+/** An HTTP auth-scheme token (RFC 7235); anything else is not put in a header. */
+const HTTP_AUTH_SCHEME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+/** HTTP schemes that need a challenge/response the runtime does not do. */
+const UNSUPPORTED_HTTP_SCHEMES = new Set(['digest', 'negotiate', 'ntlm', 'mutual', 'hoba', 'vapid', 'scram-sha-1', 'scram-sha-256']);
+
+const DEFAULT_LABELS: Record<string, string> = {
+  apiKey: 'API Key',
+  accessToken: 'Access Token',
+  username: 'Username',
+  password: 'Password',
+};
+
+function authTypeOf(scheme: AuthScheme): AuthType {
+  switch (scheme.type) {
+    case 'apiKey':
+      return 'api_key';
+    case 'bearer':
+      return 'bearer_token';
+    case 'basic':
+      return 'basic_auth';
+    case 'oauth2':
+      return 'oauth2';
+  }
+}
+
+/** The flow whose URLs the host uses: the first authorizationCode flow, else the first of any kind. */
+function chooseOAuthFlow(flows: readonly OAuthFlowIR[]): OAuthFlowIR | undefined {
+  return flows.find((flow) => flow.flow === 'authorizationCode') ?? flows[0];
+}
+
+/**
+ * Credential key of an API key scheme: the first is `apiKey`; later ones are named after the scheme
+ * (`partner` → `partnerApiKey`), unique.
+ */
+function apiKeyCredential(options: { scheme: SecuritySchemeIR; used: Set<string> }): string {
+  if (!options.used.has('apiKey')) return 'apiKey';
+  const camel = toCamelCase(options.scheme.name) || 'extra';
+  const base = /apikey$/i.test(camel) ? camel : `${camel}ApiKey`;
+  let key = base;
+  for (let counter = 2; options.used.has(key); counter += 1) key = `${base}${counter}`;
+  return key;
+}
+
+function toAuthScheme(options: { scheme: SecuritySchemeIR; usedKeys: Set<string> }): AuthScheme | undefined {
+  const { scheme } = options;
+  switch (scheme.type) {
+    case 'apiKey':
+      return { id: scheme.name, type: 'apiKey', in: scheme.in, name: scheme.paramName, credential: apiKeyCredential({ scheme, used: options.usedKeys }) };
+    case 'http': {
+      const word = scheme.scheme.trim();
+      const lower = word.toLowerCase();
+      if (lower === 'basic') return { id: scheme.name, type: 'basic', usernameCredential: 'username', passwordCredential: 'password' };
+      if (lower === 'bearer') return { id: scheme.name, type: 'bearer', credential: 'accessToken' };
+      // Other token schemes (`Token`, `Bot`) send `Authorization: <scheme> <token>`.
+      if (UNSUPPORTED_HTTP_SCHEMES.has(lower) || !HTTP_AUTH_SCHEME.test(word)) return undefined;
+      return { id: scheme.name, type: 'bearer', credential: 'accessToken', scheme: word };
+    }
+    case 'oauth2': {
+      const flow = chooseOAuthFlow(scheme.flows);
+      return {
+        id: scheme.name,
+        type: 'oauth2',
+        credential: 'accessToken',
+        ...(flow?.authorizationUrl ? { authorizationUrl: flow.authorizationUrl } : {}),
+        ...(flow?.tokenUrl ? { tokenUrl: flow.tokenUrl } : {}),
+        scopes: flow ? Object.keys(flow.scopes) : [],
+      };
+    }
+    case 'openIdConnect':
+      // The host obtains the token through discovery; the request carries it as a bearer token.
+      return { id: scheme.name, type: 'bearer', credential: 'accessToken' };
+  }
+}
+
+export function credentialKeysOf(scheme: AuthScheme): string[] {
+  return scheme.type === 'basic' ? [scheme.usernameCredential, scheme.passwordCredential] : [scheme.credential];
+}
+
+/**
+ * `auth_type` is the one kind all executable schemes share (`none` without any), else `multiple`.
+ * Credential fields are required unless the kinds differ (then the user fills in the ones they use).
+ */
+export function planAuth(curated: Pick<CuratedApi, 'authSchemes' | 'authFieldText'>): AuthPlan {
+  const usedKeys = new Set<string>();
+  const schemes: AuthScheme[] = [];
+  const descriptions = new Map<string, string | undefined>();
+  const sourceNames = new Map<string, string>();
+  for (const scheme of curated.authSchemes) {
+    if (schemes.some((existing) => existing.id === scheme.name)) continue;
+    const auth = toAuthScheme({ scheme, usedKeys });
+    if (!auth) continue;
+    schemes.push(auth);
+    for (const key of credentialKeysOf(auth)) {
+      if (!usedKeys.has(key)) {
+        usedKeys.add(key);
+        descriptions.set(key, scheme.description);
+        sourceNames.set(key, scheme.name);
+      }
+    }
+  }
+  const kinds = [...new Set(schemes.map(authTypeOf))];
+  const authType: AuthType = kinds.length === 0 ? 'none' : kinds.length === 1 && kinds[0] ? kinds[0] : 'multiple';
+  const fields: AuthField[] = [...usedKeys].map((key) => {
+    const text = ownValue({ record: curated.authFieldText, key }) ?? {};
+    const label = text.label ?? ownValue({ record: DEFAULT_LABELS, key }) ?? humanLabel(sourceNames.get(key) ?? key);
+    const description = text.description ?? descriptions.get(key);
+    return {
+      key,
+      label,
+      type: key === 'username' ? 'string' : 'password',
+      required: authType !== 'multiple',
+      ...(text.placeholder !== undefined ? { placeholder: text.placeholder } : {}),
+      ...(description !== undefined && description.trim() !== '' ? { description: description.trim() } : {}),
+    };
+  });
+  const oauth = schemes.find((scheme): scheme is Extract<AuthScheme, { type: 'oauth2' }> => scheme.type === 'oauth2');
+  const oauthConfig: OAuthConfig | undefined = oauth
+    ? {
+        ...(oauth.authorizationUrl ? { authorization_url: oauth.authorizationUrl } : {}),
+        ...(oauth.tokenUrl ? { token_url: oauth.tokenUrl } : {}),
+        scopes: oauth.scopes,
+      }
+    : undefined;
+  return { authType, schemes, fields, ...(oauthConfig ? { oauthConfig } : {}) };
+}
+
+/**
+ * An operation's security limited to executable offered schemes: an alternative naming any other
+ * scheme is dropped (`[]`, auth optional, stays). If nothing is left the action sends no auth.
+ */
+export function filterSecurity(options: { security: readonly string[][]; schemes: readonly AuthScheme[] }): string[][] {
+  const offered = new Set(options.schemes.map((scheme) => scheme.id));
+  return options.security.filter((alternative) => alternative.every((id) => offered.has(id))).map((alternative) => [...alternative]);
+}

@@ -1,0 +1,366 @@
+/**
+ * JSON Schema → the host UI's InputField. Deterministic and bounded: recursion stops at refs already on
+ * the path (cycles), below MAX_FIELD_DEPTH nested levels, and once an action's field budget is spent;
+ * what is cut off becomes an `opaque` JSON field that the runtime accepts without validating further.
+ */
+import type { FieldOption, FieldValidation, FieldVariant, InputField, InputFieldType, InputType } from '@specwire/runtime';
+import type { SchemaIR } from '../ir/types.ts';
+import { humanLabel, splitWords } from './names.ts';
+import { cloneJson, isPlainObject, ownValue, recordFromEntries, type PlainObject } from './own-record.ts';
+import {
+  componentNameOfRef,
+  impliedType,
+  lookupRef,
+  refOf,
+  resolveSchema,
+  schemaTypes,
+  type SchemaTable,
+} from './resolve-schema.ts';
+
+/** Object/array/variant levels below a top-level field before the rest becomes opaque. */
+export const MAX_FIELD_DEPTH = 4;
+/** Fields one action may produce (GitHub/Stripe bodies would otherwise multiply out). */
+export const FIELD_BUDGET_PER_ACTION = 1500;
+/** Examples longer than this are not used as placeholders. */
+const MAX_PLACEHOLDER_LENGTH = 80;
+
+export interface FieldContext {
+  schemas: SchemaTable;
+  /** Refs followed on the current path (cycle guard). */
+  stack: readonly string[];
+  /** Nesting level: 0 for top-level fields. */
+  depth: number;
+  /** Shared by every field of one action. */
+  budget: { remaining: number };
+}
+
+/** A fresh context for one action's top-level fields. */
+export function newFieldContext(schemas: SchemaTable): FieldContext {
+  return { schemas, stack: [], depth: 0, budget: { remaining: FIELD_BUDGET_PER_ACTION } };
+}
+
+const FORMAT_INPUT_TYPES = new Map<string, InputType>([
+  ['date', 'date'],
+  ['date-time', 'datetime'],
+  ['email', 'email'],
+  ['idn-email', 'email'],
+  ['uri', 'url'],
+  ['url', 'url'],
+  ['iri', 'url'],
+  ['binary', 'file'],
+  ['password', 'password'],
+  ['textarea', 'textarea'],
+]);
+
+/**
+ * Free-text fields get a textarea when their name's last word is one of these (`body`,
+ * `pull_request_description`, `commitMessage`): a deterministic stand-in for "long text".
+ */
+const LONG_TEXT_WORDS = new Set(['body', 'description', 'content', 'message', 'text', 'comment', 'notes', 'note', 'bio', 'markdown', 'html']);
+
+const INTEGER_FORMATS = new Set(['int8', 'int16', 'int32', 'int64', 'integer', 'uint8', 'uint16', 'uint32', 'uint64']);
+
+export function schemaToInputField(options: {
+  schema: SchemaIR;
+  /** Property or parameter name (label and textarea heuristic come from it). */
+  name: string;
+  label?: string;
+  context: FieldContext;
+}): InputField {
+  const { schema, name, context } = options;
+  const label = options.label ?? humanLabel(name);
+  context.budget.remaining -= 1;
+  const resolved = resolveSchema({ schema, schemas: context.schemas, stack: context.stack });
+  const shape = resolved.schema;
+  const common = commonAttributes({ schema: shape, nullable: resolved.nullable });
+  if (resolved.problem !== undefined) {
+    return opaqueField({ label, kind: opaqueKind({ schema: shape, schemas: context.schemas }), common });
+  }
+  const inner: FieldContext = { ...context, stack: [...context.stack, ...resolved.refs], depth: context.depth + 1 };
+  const exhausted = context.depth >= MAX_FIELD_DEPTH || context.budget.remaining <= 0;
+
+  const alternatives = variantAlternatives(shape);
+  if (alternatives) {
+    if (exhausted) return opaqueField({ label, kind: opaqueKind({ schema: shape, schemas: context.schemas }), common });
+    return variantField({ schema: shape, alternatives, name, label, common, context: inner });
+  }
+  const choices = primitiveOptions(shape);
+  if (choices) return selectField({ schema: shape, label, common, ...choices });
+
+  switch (impliedType(shape)) {
+    case 'string':
+      return stringField({ schema: shape, name, label, common });
+    case 'number':
+    case 'integer':
+      return numberField({ schema: shape, label, common });
+    case 'boolean':
+      return finish({ type: 'boolean', label, ...common });
+    case 'object':
+      if (exhausted && hasStructure(shape)) return opaqueField({ label, kind: 'object', common });
+      return objectField({ schema: shape, label, common, context: inner });
+    case 'array':
+      if (exhausted && shape.items !== undefined) return opaqueField({ label, kind: 'array', common });
+      return arrayField({ schema: shape, label, common, context: inner });
+    default:
+      return opaqueField({ label, kind: 'object', common });
+  }
+}
+
+type CommonAttributes = Pick<InputField, 'description' | 'default' | 'placeholder' | 'deprecated' | 'nullable'>;
+
+function commonAttributes(options: { schema: PlainObject; nullable: boolean }): CommonAttributes {
+  const { schema } = options;
+  return {
+    description: typeof schema.description === 'string' && schema.description.trim() !== '' ? schema.description.trim() : undefined,
+    default: schema.default === undefined ? undefined : cloneJson(schema.default),
+    placeholder: placeholderFromExample(exampleOf(schema)),
+    deprecated: schema.deprecated === true ? true : undefined,
+    nullable: options.nullable ? true : undefined,
+  };
+}
+
+function exampleOf(schema: PlainObject): unknown {
+  if (schema.example !== undefined) return schema.example;
+  return Array.isArray(schema.examples) ? schema.examples[0] : undefined;
+}
+
+/** A short string form of an example (`examples` may be any JSON), or nothing when too long. */
+export function placeholderFromExample(example: unknown): string | undefined {
+  if (example === undefined || example === null) return undefined;
+  const text = typeof example === 'string' ? example : JSON.stringify(example);
+  if (text === undefined || text === '' || text.length > MAX_PLACEHOLDER_LENGTH) return undefined;
+  return text;
+}
+
+/** Drops undefined attributes so fields stay small and compare cleanly. */
+function finish(field: InputField): InputField {
+  return recordFromEntries(Object.entries(field).filter(([, value]) => value !== undefined)) as unknown as InputField;
+}
+
+function opaqueField(options: { label: string; kind: 'object' | 'array'; common: CommonAttributes }): InputField {
+  return finish({ type: options.kind, label: options.label, ...options.common, inputType: 'json', opaque: true });
+}
+
+function opaqueKind(options: { schema: PlainObject; schemas: SchemaTable }): 'object' | 'array' {
+  const ref = refOf(options.schema);
+  const target = ref === undefined ? options.schema : lookupRef({ ref, schemas: options.schemas });
+  return isPlainObject(target) && impliedType(target) === 'array' ? 'array' : 'object';
+}
+
+function hasStructure(schema: PlainObject): boolean {
+  return isPlainObject(schema.properties) || isPlainObject(schema.additionalProperties);
+}
+
+/** oneOf/anyOf alternatives that describe shapes (not just `required` combinations). */
+function variantAlternatives(schema: PlainObject): { mode: 'oneOf' | 'anyOf'; list: SchemaIR[] } | undefined {
+  const mode = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : undefined;
+  if (mode === undefined) return undefined;
+  const list = (schema[mode] as unknown[]).filter((item): item is SchemaIR => typeof item === 'boolean' || isPlainObject(item));
+  const describesShape = (item: SchemaIR): boolean =>
+    isPlainObject(item) &&
+    ['$ref', 'type', 'properties', 'items', 'enum', 'const', 'oneOf', 'anyOf', 'allOf'].some((key) => key in item);
+  return list.some(describesShape) ? { mode, list } : undefined;
+}
+
+function variantField(options: {
+  schema: PlainObject;
+  alternatives: { mode: 'oneOf' | 'anyOf'; list: SchemaIR[] };
+  name: string;
+  label: string;
+  common: CommonAttributes;
+  context: FieldContext;
+}): InputField {
+  const { schema, alternatives, context } = options;
+  const discriminator = isPlainObject(schema.discriminator) ? schema.discriminator : undefined;
+  const propertyName = typeof discriminator?.propertyName === 'string' ? discriminator.propertyName : undefined;
+  const mapping = isPlainObject(discriminator?.mapping) ? discriminator.mapping : {};
+  const usedLabels = new Set<string>();
+  const variants: FieldVariant[] = alternatives.list.map((alternative, index) => {
+    const base = variantLabel({ alternative, index, mapping, schemas: context.schemas, stack: context.stack });
+    let label = base;
+    for (let counter = 2; usedLabels.has(label); counter += 1) label = `${base} (${counter})`;
+    usedLabels.add(label);
+    return { label, field: schemaToInputField({ schema: alternative, name: options.name, label, context }) };
+  });
+  const types = new Set(variants.map((variant) => variant.field.type));
+  const [onlyType] = types;
+  const shared: InputFieldType = types.size === 1 && onlyType !== undefined ? onlyType : 'object';
+  return finish({
+    type: shared,
+    label: options.label,
+    ...options.common,
+    inputType: types.size === 1 ? undefined : 'json',
+    variants,
+    variantMode: alternatives.mode,
+    discriminator: propertyName,
+  });
+}
+
+/** Variant title, else its `$ref` name, else its discriminator mapping key, else its type. */
+function variantLabel(options: {
+  alternative: SchemaIR;
+  index: number;
+  mapping: PlainObject;
+  schemas: SchemaTable;
+  stack: readonly string[];
+}): string {
+  const { alternative } = options;
+  const resolved = resolveSchema({ schema: alternative, schemas: options.schemas, stack: options.stack });
+  if (typeof resolved.schema.title === 'string' && resolved.schema.title.trim() !== '') return resolved.schema.title.trim();
+  const ref = refOf(alternative);
+  const refName = ref === undefined ? undefined : componentNameOfRef(ref);
+  if (refName !== undefined && refName !== '') return refName;
+  const mappingKey = Object.entries(options.mapping).find(([, target]) => target === ref)?.[0];
+  if (mappingKey !== undefined) return mappingKey;
+  const types = impliedType(resolved.schema) ?? schemaTypes(resolved.schema).join(' or ');
+  return types === '' ? `Option ${options.index + 1}` : types;
+}
+
+/** Options for `enum`/`const` with primitive values; a `null` value becomes `nullable`. */
+function primitiveOptions(schema: PlainObject): { options: FieldOption[]; constant: boolean; hasNull: boolean } | undefined {
+  const constant = 'const' in schema;
+  const values: unknown[] = constant ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : [];
+  const options: FieldOption[] = [];
+  for (const value of values) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      if (!options.some((option) => option.value === value)) options.push({ label: String(value), value });
+    }
+  }
+  if (options.length === 0) return undefined;
+  return { options, constant, hasNull: values.includes(null) };
+}
+
+function selectField(options: {
+  schema: PlainObject;
+  label: string;
+  common: CommonAttributes;
+  options: FieldOption[];
+  constant: boolean;
+  hasNull: boolean;
+}): InputField {
+  const { schema } = options;
+  return finish({
+    type: 'select',
+    label: options.label,
+    ...options.common,
+    default: options.constant ? options.options[0]?.value : options.common.default,
+    nullable: options.hasNull || options.common.nullable ? true : undefined,
+    format: typeof schema.format === 'string' ? schema.format : undefined,
+    options: options.options,
+  });
+}
+
+function stringField(options: { schema: PlainObject; name: string; label: string; common: CommonAttributes }): InputField {
+  const format = typeof options.schema.format === 'string' ? options.schema.format : undefined;
+  const fromFormat = format === undefined ? undefined : FORMAT_INPUT_TYPES.get(format);
+  const words = splitWords(options.name);
+  const lastWord = words[words.length - 1]?.toLowerCase();
+  const inputType = fromFormat ?? (lastWord !== undefined && LONG_TEXT_WORDS.has(lastWord) ? 'textarea' : undefined);
+  return finish({
+    type: 'string',
+    label: options.label,
+    ...options.common,
+    inputType,
+    format,
+    validation: validationOf(options.schema),
+  });
+}
+
+function numberField(options: { schema: PlainObject; label: string; common: CommonAttributes }): InputField {
+  const stated = typeof options.schema.format === 'string' ? options.schema.format : undefined;
+  const isInteger = schemaTypes(options.schema).includes('integer');
+  // The runtime tells integers from numbers by format (`integer`, `int32`, …).
+  const format = isInteger ? (stated !== undefined && INTEGER_FORMATS.has(stated) ? stated : 'integer') : stated;
+  return finish({ type: 'number', label: options.label, ...options.common, format, validation: validationOf(options.schema) });
+}
+
+function objectField(options: { schema: PlainObject; label: string; common: CommonAttributes; context: FieldContext }): InputField {
+  const { schema, context } = options;
+  const required = requiredNames(schema);
+  const entries: Array<[string, InputField]> = [];
+  const properties = isPlainObject(schema.properties) ? schema.properties : {};
+  for (const [property, propertySchema] of Object.entries(properties)) {
+    if (!isSchema(propertySchema) || isReadOnly({ schema: propertySchema, context })) continue;
+    const field = schemaToInputField({ schema: propertySchema, name: property, context });
+    entries.push([property, required.includes(property) ? { ...field, required: true } : field]);
+  }
+  let additionalProperties: boolean | InputField | undefined;
+  if (schema.additionalProperties === false) additionalProperties = false;
+  else if (isPlainObject(schema.additionalProperties) && Object.keys(schema.additionalProperties).length > 0) {
+    additionalProperties = schemaToInputField({ schema: schema.additionalProperties, name: 'value', context });
+  }
+  const freeForm = entries.length === 0 && (additionalProperties === undefined || additionalProperties === true);
+  return finish({
+    type: 'object',
+    label: options.label,
+    ...options.common,
+    inputType: freeForm ? 'json' : undefined,
+    properties: entries.length > 0 ? recordFromEntries(entries) : undefined,
+    additionalProperties,
+  });
+}
+
+function arrayField(options: { schema: PlainObject; label: string; common: CommonAttributes; context: FieldContext }): InputField {
+  const { schema, context } = options;
+  const validation = validationOf(schema);
+  const items = isSchema(schema.items) && schema.items !== true ? schema.items : undefined;
+  if (items === undefined) {
+    return finish({ type: 'array', label: options.label, ...options.common, inputType: 'json', validation });
+  }
+  const resolvedItems = resolveSchema({ schema: items, schemas: context.schemas, stack: context.stack });
+  const choices = resolvedItems.problem === undefined ? primitiveOptions(resolvedItems.schema) : undefined;
+  if (choices) {
+    return finish({ type: 'multiselect', label: options.label, ...options.common, options: choices.options, validation });
+  }
+  const itemSchema = schemaToInputField({ schema: items, name: 'item', label: 'Item', context });
+  return finish({ type: 'array', label: options.label, ...options.common, itemSchema, validation });
+}
+
+function isSchema(value: unknown): value is SchemaIR {
+  return typeof value === 'boolean' || isPlainObject(value);
+}
+
+export function requiredNames(schema: PlainObject): string[] {
+  return Array.isArray(schema.required) ? schema.required.filter((name): name is string => typeof name === 'string') : [];
+}
+
+/** readOnly on the property itself or on the schema its ref points to. */
+export function isReadOnly(options: { schema: SchemaIR; context: Pick<FieldContext, 'schemas' | 'stack'> }): boolean {
+  const { schema } = options;
+  if (!isPlainObject(schema)) return false;
+  if (schema.readOnly === true) return true;
+  if (refOf(schema) === undefined) return false;
+  const resolved = resolveSchema({ schema, schemas: options.context.schemas, stack: options.context.stack });
+  return resolved.problem === undefined && resolved.schema.readOnly === true;
+}
+
+function validationOf(schema: PlainObject): FieldValidation | undefined {
+  const number = (key: string): number | undefined => {
+    const value = ownValue({ record: schema, key });
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  };
+  const validation: FieldValidation = {
+    min: number('minimum'),
+    max: number('maximum'),
+    exclusiveMin: number('exclusiveMinimum'),
+    exclusiveMax: number('exclusiveMaximum'),
+    multipleOf: number('multipleOf'),
+    minLength: number('minLength'),
+    maxLength: number('maxLength'),
+    pattern: typeof schema.pattern === 'string' ? schema.pattern : undefined,
+    minItems: number('minItems'),
+    maxItems: number('maxItems'),
+    uniqueItems: schema.uniqueItems === true ? true : undefined,
+  };
+  // OAS 3.0 spelling (`exclusiveMinimum: true` next to `minimum`), in case it reaches us unfolded.
+  if (schema.exclusiveMinimum === true && validation.min !== undefined) {
+    validation.exclusiveMin = validation.min;
+    validation.min = undefined;
+  }
+  if (schema.exclusiveMaximum === true && validation.max !== undefined) {
+    validation.exclusiveMax = validation.max;
+    validation.max = undefined;
+  }
+  const kept = Object.entries(validation).filter(([, value]) => value !== undefined);
+  return kept.length === 0 ? undefined : (recordFromEntries(kept) as FieldValidation);
+}

@@ -1,0 +1,197 @@
+/**
+ * One action's input: every parameter and the request body become flat input fields, each with a
+ * `paramMapping` entry saying where it goes on the wire.
+ */
+import type { AuthScheme, BodyDefinition, InputField, ParamTarget } from '@specwire/runtime';
+import type { MediaTypeIR, OperationIR, ParameterIR, ParameterLocation } from '../ir/types.ts';
+import type { ActionTypeShape } from './types.ts';
+import { chooseRequestMedia } from './choose-media-type.ts';
+import { newFieldContext, requiredNames, isReadOnly, schemaToInputField, type FieldContext } from './input-field.ts';
+import { claimUnique } from './names.ts';
+import { cloneJson, isPlainObject, recordFromEntries } from './own-record.ts';
+import { impliedType, resolveSchema, type SchemaTable } from './resolve-schema.ts';
+
+export interface RenamedParameter {
+  in: ParameterLocation;
+  name: string;
+  field: string;
+}
+
+export interface ActionInputPlan {
+  inputSchema: Record<string, InputField>;
+  paramMapping: Record<string, ParamTarget>;
+  body?: BodyDefinition;
+  bodyShape?: ActionTypeShape['body'];
+  /** The chosen request media type (the only one the types document keeps). */
+  media?: MediaTypeIR;
+  /** Parameters that became fields, in spec order. */
+  parameters: ParameterIR[];
+  parameterLocations: ParameterLocation[];
+  renamedParameters: RenamedParameter[];
+}
+
+/** Headers the runtime sets itself; a spec declaring them as parameters does not make them inputs. */
+const RUNTIME_HEADERS = new Set(['content-type', 'accept', 'authorization']);
+/** When two parameters share a name, the first location here keeps it; the others get `<in>_<name>`. */
+const LOCATION_ORDER: ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
+
+/** A parameter that repeats what an API key scheme of this action already sends. */
+function isAuthParameter(options: { parameter: ParameterIR; schemes: readonly AuthScheme[]; security: readonly string[][] }): boolean {
+  const { parameter } = options;
+  const used = new Set(options.security.flat());
+  return options.schemes.some(
+    (scheme) =>
+      scheme.type === 'apiKey' &&
+      used.has(scheme.id) &&
+      scheme.in === parameter.in &&
+      (parameter.in === 'header' ? scheme.name.toLowerCase() === parameter.name.toLowerCase() : scheme.name === parameter.name),
+  );
+}
+
+function parameterTarget(parameter: ParameterIR): ParamTarget {
+  return {
+    in: parameter.in,
+    name: parameter.name,
+    style: parameter.style,
+    explode: parameter.explode,
+    ...(parameter.in === 'query' && parameter.allowReserved ? { allowReserved: true } : {}),
+    ...(parameter.in === 'query' && parameter.contentJson ? { json: true } : {}),
+  };
+}
+
+function parameterField(options: { parameter: ParameterIR; context: FieldContext }): InputField {
+  const { parameter } = options;
+  const field = schemaToInputField({ schema: parameter.schema, name: parameter.name, context: options.context });
+  const description = parameter.description?.trim();
+  const example = parameter.example === undefined ? undefined : typeof parameter.example === 'string' ? parameter.example : JSON.stringify(parameter.example);
+  return {
+    ...field,
+    required: parameter.required || parameter.in === 'path',
+    ...(description ? { description } : {}),
+    ...(parameter.deprecated ? { deprecated: true } : {}),
+    ...(example !== undefined && example !== '' && example.length <= 80 ? { placeholder: example } : {}),
+  };
+}
+
+export function planActionInput(options: {
+  operation: OperationIR;
+  schemas: SchemaTable;
+  schemes: readonly AuthScheme[];
+  security: readonly string[][];
+}): ActionInputPlan {
+  const { operation, schemas } = options;
+  const context = newFieldContext(schemas);
+  const parameters = operation.parameters.filter(
+    (parameter) =>
+      !(parameter.in === 'header' && RUNTIME_HEADERS.has(parameter.name.toLowerCase())) &&
+      !isAuthParameter({ parameter, schemes: options.schemes, security: options.security }),
+  );
+  const ownerOfName = new Map<string, ParameterLocation>();
+  for (const location of LOCATION_ORDER) {
+    for (const parameter of parameters) {
+      if (parameter.in === location && !ownerOfName.has(parameter.name)) ownerOfName.set(parameter.name, location);
+    }
+  }
+  const taken = new Set<string>();
+  const fields: Array<[string, InputField]> = [];
+  const mapping: Array<[string, ParamTarget]> = [];
+  const renamedParameters: RenamedParameter[] = [];
+  for (const parameter of parameters) {
+    const wanted = ownerOfName.get(parameter.name) === parameter.in ? parameter.name : `${parameter.in}_${parameter.name}`;
+    const field = claimUnique({ base: wanted, taken, separator: '_' });
+    if (field !== parameter.name) renamedParameters.push({ in: parameter.in, name: parameter.name, field });
+    fields.push([field, parameterField({ parameter, context })]);
+    mapping.push([field, parameterTarget(parameter)]);
+  }
+  const parameterLocations = LOCATION_ORDER.filter((location) => parameters.some((parameter) => parameter.in === location));
+
+  const result: ActionInputPlan = {
+    inputSchema: {},
+    paramMapping: {},
+    parameters,
+    parameterLocations,
+    renamedParameters,
+  };
+  const media = chooseRequestMedia(operation.requestBody);
+  if (operation.requestBody && media) {
+    const required = operation.requestBody.required;
+    const bodyFields = planBodyFields({ media, required, description: operation.requestBody.description, taken, context });
+    fields.push(...bodyFields.fields);
+    mapping.push(...bodyFields.mapping);
+    result.media = media;
+    result.bodyShape = bodyFields.shape;
+    result.body = {
+      encoding: media.encoding,
+      contentType: media.mediaType,
+      required,
+      ...(media.propertyEncoding && Object.keys(media.propertyEncoding).length > 0
+        ? { propertyEncoding: cloneJson(media.propertyEncoding) }
+        : {}),
+    };
+  }
+  result.inputSchema = recordFromEntries(fields);
+  result.paramMapping = recordFromEntries(mapping);
+  return result;
+}
+
+/**
+ * An object body (JSON, form or multipart) with properties is spread: each writable property is a
+ * top-level field (`body_<prop>` when a parameter has the name). Anything else is one `body` field.
+ */
+function planBodyFields(options: {
+  media: MediaTypeIR;
+  required: boolean;
+  description?: string;
+  taken: Set<string>;
+  context: FieldContext;
+}): { fields: Array<[string, InputField]>; mapping: Array<[string, ParamTarget]>; shape: NonNullable<ActionTypeShape['body']> } {
+  const { media, required, taken, context } = options;
+  const resolved = resolveSchema({ schema: media.schema, schemas: context.schemas, stack: context.stack });
+  const shape = resolved.schema;
+  const spreadable =
+    (media.encoding === 'json' || media.encoding === 'form' || media.encoding === 'multipart') &&
+    resolved.problem === undefined &&
+    !resolved.nullable &&
+    impliedType(shape) === 'object' &&
+    !Array.isArray(shape.oneOf) &&
+    !Array.isArray(shape.anyOf) &&
+    isPlainObject(shape.properties) &&
+    Object.keys(shape.properties).length > 0;
+  if (spreadable && isPlainObject(shape.properties)) {
+    const propertyContext: FieldContext = { ...context, stack: [...context.stack, ...resolved.refs] };
+    const requiredProperties = requiredNames(shape);
+    const fields: Array<[string, InputField]> = [];
+    const mapping: Array<[string, ParamTarget]> = [];
+    const renamed: Array<[string, string]> = [];
+    for (const [property, propertySchema] of Object.entries(shape.properties)) {
+      if (typeof propertySchema !== 'boolean' && !isPlainObject(propertySchema)) continue;
+      if (isReadOnly({ schema: propertySchema, context: propertyContext })) continue;
+      const field = claimUnique({ base: taken.has(property) ? `body_${property}` : property, taken, separator: '_' });
+      if (field !== property) renamed.push([property, field]);
+      const inputField = schemaToInputField({ schema: propertySchema, name: property, context: propertyContext });
+      fields.push([field, { ...inputField, required: required && requiredProperties.includes(property) }]);
+      mapping.push([field, { in: 'body', name: property }]);
+    }
+    return {
+      fields,
+      mapping,
+      shape: {
+        mediaType: media.mediaType,
+        required,
+        mode: 'spread',
+        ...(renamed.length > 0 ? { renamed: recordFromEntries(renamed) } : {}),
+      },
+    };
+  }
+  const name = claimUnique({ base: 'body', taken, separator: '_' });
+  const description = options.description?.trim();
+  const field: InputField =
+    media.encoding === 'binary'
+      ? { type: 'string', label: 'Body', inputType: 'file', format: 'binary' }
+      : schemaToInputField({ schema: media.schema, name: 'body', label: 'Body', context });
+  return {
+    fields: [[name, { ...field, required, ...(description ? { description } : {}) }]],
+    mapping: [[name, { in: 'body' }]],
+    shape: { mediaType: media.mediaType, required, mode: 'field', field: name },
+  };
+}

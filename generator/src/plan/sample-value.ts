@@ -1,0 +1,139 @@
+/**
+ * Sample values for generated request tests: simple, valid against the field, and predictable on the
+ * wire. A field that cannot be sampled safely (opaque JSON, variants, files, unmatchable patterns)
+ * yields `undefined`, and the planner leaves that action out of the tests.
+ */
+import type { InputField } from '@specwire/runtime';
+import { recordFromEntries } from './own-record.ts';
+import { isCheapToRun, MAX_TESTED_SAMPLE_LENGTH, sampleForPattern } from './pattern-sample.ts';
+
+/** Path values carry a space and a slash, so the tests check that each is encoded as one segment. */
+export const PATH_SAMPLE = 'a b/c';
+export const STRING_SAMPLE = 'sample value';
+
+const FORMAT_SAMPLES = new Map<string, string>([
+  ['date', '2024-01-02'],
+  ['date-time', '2024-01-02T03:04:05Z'],
+  ['email', 'user@example.com'],
+  ['uri', 'https://example.com/item'],
+  ['url', 'https://example.com/item'],
+  ['uuid', '00000000-0000-4000-8000-000000000000'],
+  ['ipv4', '192.0.2.1'],
+  ['time', '03:04:05Z'],
+]);
+const INPUT_TYPE_SAMPLES = new Map<string, string>([
+  ['date', '2024-01-02'],
+  ['datetime', '2024-01-02T03:04:05Z'],
+  ['email', 'user@example.com'],
+  ['url', 'https://example.com/item'],
+]);
+const PATTERN_FALLBACKS = ['sample', 'a', 'A', '1', 'abc', 'abc123', 'ABC', 'a1'];
+const INTEGER_FORMATS = new Set(['int8', 'int16', 'int32', 'int64', 'integer', 'uint8', 'uint16', 'uint32', 'uint64']);
+
+export function isFileField(field: InputField): boolean {
+  return field.inputType === 'file' || field.format === 'binary';
+}
+
+export function sampleFieldValue(options: { field: InputField; role: 'path' | 'other' }): unknown {
+  const { field } = options;
+  if (field.opaque || field.variants || isFileField(field)) return undefined;
+  switch (field.type) {
+    case 'select':
+      return field.options?.find((option) => option.value !== null)?.value ?? undefined;
+    case 'multiselect': {
+      const count = Math.max(1, field.validation?.minItems ?? 1);
+      const values = (field.options ?? []).filter((option) => option.value !== null).slice(0, count).map((option) => option.value);
+      return values.length === count ? values : undefined;
+    }
+    case 'string':
+    case 'date':
+      return sampleString(options);
+    case 'number':
+      return sampleNumber(field);
+    case 'boolean':
+      return true;
+    case 'object':
+      return sampleObject(field);
+    case 'array':
+      return sampleArray(field);
+  }
+}
+
+function sampleString(options: { field: InputField; role: 'path' | 'other' }): string | undefined {
+  const { field } = options;
+  const preferred =
+    (field.format !== undefined ? FORMAT_SAMPLES.get(field.format) : undefined) ??
+    (field.inputType !== undefined ? INPUT_TYPE_SAMPLES.get(field.inputType) : undefined) ??
+    (field.type === 'date' ? '2024-01-02' : undefined) ??
+    (options.role === 'path' ? PATH_SAMPLE : STRING_SAMPLE);
+  const validation = field.validation ?? {};
+  const fitsLength = (text: string): boolean =>
+    (validation.minLength === undefined || text.length >= validation.minLength) &&
+    (validation.maxLength === undefined || text.length <= validation.maxLength) &&
+    (options.role !== 'path' || (text !== '' && text !== '.' && text !== '..'));
+  const fitLength = (text: string): string => {
+    let result = text;
+    if (validation.minLength !== undefined && result.length < validation.minLength) result = result.padEnd(validation.minLength, 'x');
+    if (validation.maxLength !== undefined && result.length > validation.maxLength) result = result.slice(0, validation.maxLength);
+    return result;
+  };
+  const candidates = [preferred, ...PATTERN_FALLBACKS].map(fitLength).filter(fitsLength);
+  if (validation.pattern === undefined) return candidates[0];
+  // A sample built from the pattern matches by construction; otherwise try the candidates, but only
+  // short ones and only on patterns that cannot backtrack badly.
+  const built = sampleForPattern(validation.pattern);
+  if (built !== undefined && fitsLength(built)) return built;
+  const pattern = isCheapToRun(validation.pattern) ? compilePattern(validation.pattern) : undefined;
+  if (pattern === undefined) return undefined;
+  return candidates.find((text) => text.length <= MAX_TESTED_SAMPLE_LENGTH && pattern.test(text));
+}
+
+/** ECMAScript flavour with `u` where it compiles (closest to the runtime's RE2 on simple patterns). */
+function compilePattern(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, 'u');
+  } catch {
+    try {
+      return new RegExp(pattern);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function sampleNumber(field: InputField): number | undefined {
+  const v = field.validation ?? {};
+  const integer = field.format !== undefined && INTEGER_FORMATS.has(field.format);
+  let value = 1;
+  if (v.min !== undefined && value < v.min) value = v.min;
+  if (v.exclusiveMin !== undefined && value <= v.exclusiveMin) value = integer ? Math.floor(v.exclusiveMin) + 1 : v.exclusiveMin + 1;
+  if (v.multipleOf !== undefined && v.multipleOf > 0) value = Math.ceil(value / v.multipleOf) * v.multipleOf;
+  if (integer) value = Math.ceil(value);
+  const fits =
+    Number.isFinite(value) &&
+    (v.min === undefined || value >= v.min) &&
+    (v.max === undefined || value <= v.max) &&
+    (v.exclusiveMin === undefined || value > v.exclusiveMin) &&
+    (v.exclusiveMax === undefined || value < v.exclusiveMax);
+  return fits ? value : undefined;
+}
+
+function sampleObject(field: InputField): Record<string, unknown> | undefined {
+  const entries: Array<[string, unknown]> = [];
+  for (const [name, property] of Object.entries(field.properties ?? {})) {
+    if (!property.required) continue;
+    const value = sampleFieldValue({ field: property, role: 'other' });
+    if (value === undefined) return undefined;
+    entries.push([name, value]);
+  }
+  return recordFromEntries(entries);
+}
+
+function sampleArray(field: InputField): unknown[] | undefined {
+  const count = Math.max(1, field.validation?.minItems ?? 1);
+  if (field.validation?.maxItems !== undefined && field.validation.maxItems < count) return undefined;
+  if (!field.itemSchema) return field.validation?.minItems ? undefined : [];
+  if (count > 1 && field.validation?.uniqueItems) return undefined;
+  const item = sampleFieldValue({ field: field.itemSchema, role: 'other' });
+  return item === undefined ? undefined : Array.from({ length: count }, () => item);
+}
