@@ -175,13 +175,18 @@ describe('variants', () => {
 });
 
 describe('in actions', () => {
-  it('applies defaults for missing optional fields and sends them', async () => {
+  it('fills a missing required field from its default, and leaves optional defaults to the server', async () => {
     const action = defineAction({
-      inputSchema: { per_page: field('number', { default: 30 }), state: field('string', { default: 'open', required: true }) },
+      inputSchema: {
+        per_page: field('number', { default: 30 }),
+        state: field('string', { default: 'open', required: true }),
+        page: field('number', { default: 1 }),
+      },
       api: {
         paramMapping: {
           per_page: { in: 'query', name: 'per_page', style: 'form', explode: true },
           state: { in: 'query', name: 'state', style: 'form', explode: true },
+          page: { in: 'query', name: 'page', style: 'form', explode: true },
         },
       },
     });

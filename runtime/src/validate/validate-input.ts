@@ -10,7 +10,8 @@ const MAX_REPORTED_ISSUES = 20;
 
 /**
  * Validates an action's input against its `inputSchema` and returns it with defaults applied to
- * missing top-level fields. Throws a `VALIDATION_ERROR` whose message names the first failing field
+ * missing required top-level fields. An optional field's default is what the server assumes when
+ * the field is absent (OpenAPI semantics), so it is not sent. Throws a `VALIDATION_ERROR` whose message names the first failing field
  * path (`input.labels[0]: expected string, got number`); `details.issues` lists up to 20.
  * Messages never contain input values.
  */
@@ -35,7 +36,7 @@ export function validateInput(options: {
     const path = propertyPath({ parent: 'input', key });
     const given = Object.hasOwn(input, key) ? input[key] : undefined;
     if (given === undefined) {
-      if (field.default !== undefined) output.push([key, structuredClone(field.default)]);
+      if (field.required && field.default !== undefined) output.push([key, structuredClone(field.default)]);
       else if (field.required) issues.push({ path, message: 'is required' });
       continue;
     }
