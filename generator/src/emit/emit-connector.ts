@@ -1,0 +1,37 @@
+import type { ConnectorPlan } from '../plan/types.ts';
+import { assertPlanNames } from './assert-plan-names.ts';
+import { emitActionTests } from './emit-action-tests.ts';
+import { emitConnectorClass } from './emit-connector-class.ts';
+import { emitDefinition } from './emit-definition.ts';
+import { emitPackageIndex } from './emit-package-index.ts';
+import { emitPackageJson } from './emit-package-json.ts';
+import { emitProvenance } from './emit-provenance.ts';
+import { emitTsconfig } from './emit-tsconfig.ts';
+import { emitTypes } from './emit-types.ts';
+import type { EmitConnectorOptions, EmittedFile } from './emitted-file.ts';
+import type { BannerOptions } from './render-banner.ts';
+
+/**
+ * Renders every file of one connector package from its plan, sorted by path. Writes nothing: the
+ * pipeline writes the files into a temporary folder and swaps it in. Same plan, same bytes.
+ */
+export async function emitConnector(plan: ConnectorPlan, options: EmitConnectorOptions): Promise<EmittedFile[]> {
+  assertPlanNames(plan);
+  const banner: BannerOptions = {
+    generatorVersion: options.generatorVersion,
+    specSource: plan.provenance.specSource,
+    connectorName: plan.name,
+  };
+  const { files } = plan;
+  const emitted: EmittedFile[] = [
+    { path: files.packageJson, contents: emitPackageJson({ plan, runtimeVersionRange: options.runtimeVersionRange }) },
+    { path: files.tsconfig, contents: emitTsconfig({ include: ['src', 'test'] }) },
+    { path: files.provenance, contents: emitProvenance(plan) },
+    { path: files.index, contents: emitPackageIndex({ plan, banner }) },
+    { path: files.definition, contents: emitDefinition({ plan, banner }) },
+    { path: files.connector, contents: emitConnectorClass({ plan, banner }) },
+    { path: files.types, contents: await emitTypes({ plan, banner }) },
+    { path: files.test, contents: emitActionTests({ plan, banner }) },
+  ];
+  return emitted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

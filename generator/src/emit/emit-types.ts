@@ -1,0 +1,156 @@
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import { SpecwireError, escapePointerSegment } from '../errors/index.ts';
+import type { ActionPlan, ConnectorPlan } from '../plan/types.ts';
+import { assertIdentifier } from './assert-identifier.ts';
+import { renderBanner, type BannerOptions } from './render-banner.ts';
+import { renderPropertyKey } from './render-property-key.ts';
+import { renderStringLiteral } from './render-string-literal.ts';
+
+/**
+ * Renames the keys listed in `M` and keeps every property's optionality: a key-remapping mapped type
+ * over `keyof T` stays homomorphic, which `Omit<T, 'a'> & { b: T['a'] }` would not.
+ */
+const RENAMED_KEYS_HELPER =
+  '/** Renames the keys of `T` listed in `M`, keeping optionality. */\n' +
+  'type RenamedKeys<T, M extends Record<string, string>> = { [K in keyof T as K extends keyof M ? M[K] : K]: T[K] };';
+
+/**
+ * `src/types.gen.ts`: openapi-typescript's output for the plan's synthesised document, followed by
+ * one `<Action>Input` / `<Action>Output` alias per action, indexed into `operations[...]`.
+ */
+export async function emitTypes(options: { plan: ConnectorPlan; banner: BannerOptions }): Promise<string> {
+  const { plan } = options;
+  assertActionsHaveOperations(plan);
+  const generated = await runOpenapiTypescript(plan);
+  const aliases = plan.actions.map((action) => renderActionAliases({ plan, action }));
+  const usesRenamedKeys = plan.actions.some((action) => hasRenames(action));
+  const tail = usesRenamedKeys ? [RENAMED_KEYS_HELPER, '', ...aliases] : aliases;
+  return [renderBanner(options.banner), generated.trimEnd(), '', ...tail, ''].join('\n');
+}
+
+async function runOpenapiTypescript(plan: ConnectorPlan): Promise<string> {
+  const location = { file: plan.provenance.specSource };
+  refuseExternalRefs({ value: plan.typesDocument, where: '', file: location.file });
+  // openapi-typescript bundles in place; work on a copy so the plan stays untouched and re-emittable.
+  const document = structuredClone(plan.typesDocument) as unknown as OpenAPI3;
+  try {
+    const ast = await openapiTS(document, {
+      silent: true,
+      // A fixed, non-existent base: output must not depend on where the generator runs.
+      cwd: new URL('file:///specwire-types-document/'),
+    });
+    return astToString(ast);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SpecwireError(`emit: openapi-typescript could not render the types document: ${reason}`, location);
+  }
+}
+
+/**
+ * The types document is synthesised from an already bundled spec, so every `$ref` is local. A remote
+ * or file ref here would make openapi-typescript read files or the network; refuse it instead.
+ */
+function refuseExternalRefs(options: { value: unknown; where: string; file: string }): void {
+  const stack: Array<{ value: unknown; where: string }> = [{ value: options.value, where: options.where }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const { value, where } = stack.pop()!;
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    for (const [key, child] of Object.entries(value)) {
+      const childWhere = `${where}/${escapePointerSegment(key)}`;
+      if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) {
+        throw new SpecwireError(`emit: the types document has a non-local $ref ${JSON.stringify(child)} (planner bug)`, {
+          file: options.file,
+          pointer: childWhere,
+        });
+      }
+      stack.push({ value: child, where: childWhere });
+    }
+  }
+}
+
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/**
+ * Each alias indexes `operations[<actionId>]`; an action without that operation in the types document
+ * would only surface later as a tsc error in the generated package, so say it here instead.
+ */
+function assertActionsHaveOperations(plan: ConnectorPlan): void {
+  const operationIds = new Set<string>();
+  const paths = plan.typesDocument.paths;
+  if (paths !== null && typeof paths === 'object') {
+    for (const pathItem of Object.values(paths)) {
+      if (pathItem === null || typeof pathItem !== 'object') continue;
+      for (const [method, operation] of Object.entries(pathItem)) {
+        const operationId: unknown = HTTP_METHODS.has(method) ? (operation as { operationId?: unknown } | null)?.operationId : undefined;
+        if (typeof operationId === 'string') operationIds.add(operationId);
+      }
+    }
+  }
+  for (const action of plan.actions) {
+    if (!operationIds.has(action.actionId)) {
+      throw new SpecwireError(
+        `emit: the types document has no operation with operationId ${JSON.stringify(action.actionId)} (planner bug)`,
+        { file: plan.provenance.specSource, pointer: action.pointer },
+      );
+    }
+  }
+}
+
+function hasRenames(action: ActionPlan): boolean {
+  const renamed = action.typeShape.body?.renamed;
+  return renamed !== undefined && Object.keys(renamed).length > 0;
+}
+
+function renderActionAliases(options: { plan: ConnectorPlan; action: ActionPlan }): string {
+  const { plan, action } = options;
+  const location = { file: plan.provenance.specSource, pointer: action.pointer };
+  assertIdentifier({ name: action.inputTypeName, kind: 'type', location });
+  assertIdentifier({ name: action.outputTypeName, kind: 'type', location });
+  const operation = `operations[${renderStringLiteral(action.actionId)}]`;
+  const input = renderInputType({ action, operation, location });
+  const output = renderOutputType({ action, operation });
+  return `export type ${action.inputTypeName} =${input};\nexport type ${action.outputTypeName} = ${output};`;
+}
+
+function renderInputType(options: {
+  action: ActionPlan;
+  operation: string;
+  location: { file: string; pointer: string };
+}): string {
+  const { action, operation, location } = options;
+  const { parameterLocations, body } = action.typeShape;
+  // openapi-typescript marks a location optional (`query?: {...}`) when none of its parameters is required.
+  const parts = parameterLocations.map(
+    (where) => `NonNullable<${operation}["parameters"][${renderStringLiteral(where)}]>`,
+  );
+  if (body !== undefined) {
+    const content = `NonNullable<${operation}["requestBody"]>["content"][${renderStringLiteral(body.mediaType)}]`;
+    if (body.mode === 'field') {
+      if (body.field === undefined) {
+        throw new SpecwireError('emit: a body of mode "field" has no field name (planner bug)', location);
+      }
+      parts.push(`{ ${renderPropertyKey(body.field)}${body.required ? '' : '?'}: ${content} }`);
+    } else {
+      const renames = Object.entries(body.renamed ?? {});
+      const renamed =
+        renames.length === 0
+          ? content
+          : `RenamedKeys<${content}, { ${renames
+              .map(([property, field]) => `${renderPropertyKey(property)}: ${renderStringLiteral(field)}`)
+              .join('; ')} }>`;
+      parts.push(body.required ? renamed : `Partial<${renamed}>`);
+    }
+  }
+  // Leading space / line breaks included, so the alias reads `= A;` or `=\n  & A\n  & B;`.
+  if (parts.length === 0) return ' Record<string, never>';
+  if (parts.length === 1) return ` ${parts[0]!}`;
+  return parts.map((part) => `\n  & ${part}`).join('');
+}
+
+function renderOutputType(options: { action: ActionPlan; operation: string }): string {
+  const output = options.action.typeShape.output;
+  if (output === undefined) return 'unknown';
+  return `${options.operation}["responses"][${renderStringLiteral(output.status)}]["content"][${renderStringLiteral(output.mediaType)}]`;
+}
