@@ -12,7 +12,7 @@ import { componentNameOfRef, lookupRef, type SchemaTable } from './resolve-schem
 /** Keywords whose value maps names to schemas. */
 const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 /** Keywords whose value is data (copied verbatim, never read as schema). */
-const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'required', 'type', 'discriminator']);
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'required', 'type']);
 /** Example values only lengthen the generated JSDoc. */
 const DROPPED_KEYWORDS = new Set(['example', 'examples']);
 
@@ -35,11 +35,29 @@ function copySchema(options: { value: unknown; state: CopyState }): unknown {
   for (const [key, item] of Object.entries(value)) {
     if (DROPPED_KEYWORDS.has(key)) continue;
     if (DATA_KEYWORDS.has(key)) entries.push([key, cloneJson(item)]);
+    else if (key === 'discriminator') entries.push([key, copyDiscriminator({ value: item, state })]);
     else if (NAME_MAPS.has(key) && isPlainObject(item)) {
       entries.push([key, recordFromEntries(Object.entries(item).map(([name, schema]) => [name, copySchema({ value: schema, state })]))]);
     } else entries.push([key, copySchema({ value: item, state })]);
   }
   return recordFromEntries(entries);
+}
+
+/**
+ * A discriminator is data, but its mapping values are refs: the schemas they name must be copied
+ * too, and a mapping entry that names nothing is dropped so type generation cannot fail on it.
+ */
+function copyDiscriminator(options: { value: unknown; state: CopyState }): unknown {
+  const { value, state } = options;
+  if (!isPlainObject(value) || !isPlainObject(value.mapping)) return cloneJson(value);
+  const mapping: Array<[string, unknown]> = [];
+  for (const [tag, ref] of Object.entries(value.mapping)) {
+    const name = typeof ref === 'string' ? componentNameOfRef(ref) : undefined;
+    if (name === undefined || lookupRef({ ref: ref as string, schemas: state.schemas }) === undefined) continue;
+    state.reached.add(name);
+    mapping.push([tag, ref]);
+  }
+  return recordFromEntries([...Object.entries(cloneJson(value) as Record<string, unknown>).filter(([key]) => key !== 'mapping'), ['mapping', recordFromEntries(mapping)]]);
 }
 
 function operationObject(options: { actionId: string; operation: OperationIR; input: ActionInputPlan; state: CopyState }): Record<string, unknown> {
