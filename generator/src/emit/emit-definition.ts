@@ -1,19 +1,41 @@
 import type { ConnectorPlan } from '../plan/types.ts';
 import { renderBanner, type BannerOptions } from './render-banner.ts';
 import { renderLiteral } from './render-literal.ts';
+import { renderValuePropertyKey } from './render-property-key.ts';
 
 /**
  * `src/definition.gen.ts`: the plan's definition as one annotated object literal. An annotation
  * rather than `as const satisfies`: readonly tuples of a huge literal typecheck slowly and do not fit
- * the mutable arrays of `ConnectorDefinition`.
+ * the mutable arrays of `ConnectorDefinition`. Each action is written `{…} satisfies ActionDefinition
+ * as ActionDefinition`: checked in full, then widened, so the compiler never builds the union of
+ * every action's literal type (which overflows on specs with over a thousand operations). Both are
+ * type-only syntax: the JavaScript is the same plain data.
  */
 export function emitDefinition(options: { plan: ConnectorPlan; banner: BannerOptions }): string {
-  const literal = renderLiteral(options.plan.definition, { where: '/definition' });
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(options.plan.definition)) {
+    if (value === undefined) continue;
+    const where = `/definition/${key}`;
+    const rendered =
+      key === 'supported_actions' && Array.isArray(value)
+        ? renderActions({ actions: value, where })
+        : renderLiteral(value, { indent: '  ', where });
+    lines.push(`  ${renderValuePropertyKey(key)}: ${rendered},`);
+  }
   return [
     renderBanner(options.banner),
-    'import type { ConnectorDefinition } from "@specwire/runtime";',
+    'import type { ActionDefinition, ConnectorDefinition } from "@specwire/runtime";',
     '',
-    `export const definition: ConnectorDefinition = ${literal};`,
+    `export const definition: ConnectorDefinition = {\n${lines.join('\n')}\n};`,
     '',
   ].join('\n');
+}
+
+function renderActions(options: { actions: unknown[]; where: string }): string {
+  if (options.actions.length === 0) return '[]';
+  const items = options.actions.map(
+    (action, index) =>
+      `    ${renderLiteral(action, { indent: '    ', where: `${options.where}/${index}` })} satisfies ActionDefinition as ActionDefinition,`,
+  );
+  return `[\n${items.join('\n')}\n  ]`;
 }

@@ -50,10 +50,11 @@ describe('emitConnector', () => {
   it('renders the definition as one annotated data literal', async () => {
     const plan = makeConnectorPlan();
     const text = fileOf(await emitConnector(plan, OPTIONS), 'src/definition.gen.ts');
-    expect(text).toContain('import type { ConnectorDefinition } from "@specwire/runtime";\n');
+    expect(text).toContain('import type { ActionDefinition, ConnectorDefinition } from "@specwire/runtime";\n');
     expect(text).toContain('export const definition: ConnectorDefinition = {\n  name: "acme",\n  display_name: "Acme",\n');
     expect(text).toContain('        endpoint: "/repos/{owner}/{repo}/issues",\n        method: "POST",\n');
     expect(text).toContain('          "x-request-id": {\n');
+    expect(text).toContain('\n    } satisfies ActionDefinition as ActionDefinition,\n');
     expect(text.trimEnd().endsWith('};')).toBe(true);
   });
 

@@ -43,11 +43,14 @@ describe('hostile spec text stays inert (structure)', () => {
       ts.SyntaxKind.Identifier, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.TrueKeyword,
       ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword, ts.SyntaxKind.PrefixUnaryExpression, ts.SyntaxKind.MinusToken,
       ts.SyntaxKind.ComputedPropertyName,
+      // `{…} satisfies ActionDefinition as ActionDefinition`: type-only syntax, erased from the JavaScript.
+      ts.SyntaxKind.SatisfiesExpression, ts.SyntaxKind.AsExpression, ts.SyntaxKind.TypeReference,
     ]);
     const seen = new Set<string>();
     const visit = (node: ts.Node): void => {
       if (!allowed.has(node.kind)) seen.add(ts.SyntaxKind[node.kind]);
       if (ts.isComputedPropertyName(node)) expect(ts.isStringLiteral(node.expression)).toBe(true);
+      if (ts.isTypeReferenceNode(node)) expect(node.typeName.getText()).toBe('ActionDefinition');
       ts.forEachChild(node, visit);
     };
     visit(declaration.initializer!);
