@@ -140,7 +140,7 @@ const expectationsById = new Map<string, () => Promise<void>>([
       expect([...new Uint8Array(result.data as ArrayBuffer | Uint8Array)]).toEqual([0, 255, 7]);
       expect(server.requests.at(-1)?.headers.accept).toBe('application/octet-stream');
     } finally {
-      server.respondWith(undefined);
+      server.respondWith(() => ({ status: 200, json: { ok: true } }));
     }
   }],
   ['replace_attachment_content', async () => {
