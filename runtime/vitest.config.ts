@@ -1,5 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // A throwaway redis-server on 127.0.0.1 for the Redis rate-limit store tests.
+    globalSetup: ['test/support/redis-global-setup.ts'],
+  },
 });

@@ -38,11 +38,33 @@ export type AuthScheme =
   | {
       id: string;
       type: 'oauth2';
-      /** Access token credential key; applied as `Authorization: Bearer`. Refresh comes later. */
+      /** Access token credential key; applied as `Authorization: Bearer`. */
       credential: string;
       authorizationUrl?: string;
+      /** Token endpoint: https, or http on a loopback host. The only place client secrets and refresh tokens go. */
       tokenUrl?: string;
       scopes: string[];
+      /**
+       * The OpenAPI flow. Default: `clientCredentials` when there is a `tokenUrl` and no
+       * `authorizationUrl`, otherwise `authorizationCode`.
+       */
+      flow?: 'authorizationCode' | 'clientCredentials' | 'implicit' | 'password';
+      /** Refresh endpoint when the spec gives one apart from `tokenUrl` (OpenAPI `refreshUrl`). */
+      refreshUrl?: string;
+      /** Credential key of the client id. Default `clientId`. */
+      clientIdCredential?: string;
+      /** Credential key of the client secret (absent for public PKCE clients). Default `clientSecret`. */
+      clientSecretCredential?: string;
+      /** Credential key of the refresh token. Default `refreshToken`. */
+      refreshTokenCredential?: string;
+      /** Credential key of the access token's expiry (epoch milliseconds or ISO date). Default `expiresAt`. */
+      expiresAtCredential?: string;
+      /** How the client authenticates at the token endpoint. Default `client_secret_post`. */
+      tokenEndpointAuth?: 'client_secret_post' | 'client_secret_basic';
+      /** Use PKCE (S256) in the authorization-code flow. Default true. */
+      pkce?: boolean;
+      /** Scope separator in requests (a few providers use `,`). Default a space. */
+      scopeSeparator?: string;
     };
 
 export interface OAuthConfig {
@@ -126,7 +148,79 @@ export interface ApiBlock {
    * inner list means all of its schemes together. `[]` means no auth; `[[]]` means auth optional.
    */
   security: string[][];
+  /**
+   * Header that carries an idempotency key (e.g. Stripe's `Idempotency-Key`), declared by the spec
+   * or overrides. With it, a POST/PATCH is retried, carrying the same key on every attempt (the
+   * input's value when an input field maps to this header, else a random UUID per call).
+   */
+  idempotencyHeader?: string;
+  /** How to walk the pages of a list action. Absent: inferred from the response where unambiguous. */
+  pagination?: PaginationDefinition;
+  /**
+   * Values always sent, by `paramMapping` field name: fields an override hid and fixed. They are not
+   * inputs (absent from `inputSchema`), so no input can change them.
+   */
+  fixedValues?: Record<string, unknown>;
+  /** Values sent when the input omits the field (an override's `default`), by input field name. */
+  defaultValues?: Record<string, unknown>;
 }
+
+/**
+ * A dotted property path into a response body (`data`, `meta.next_cursor`); `''` is the body
+ * itself. Plain data: the runtime reads own properties only, never evaluates anything.
+ */
+export type ResponsePath = string;
+
+/**
+ * Pagination of one action. `*Param` names an INPUT field (so it goes through `paramMapping` and
+ * validation like any other input); `*Path` points into the response body. `itemsPath` absent
+ * means: the body when it is an array, else its only array-valued property.
+ */
+export type PaginationDefinition =
+  | {
+      style: 'cursor';
+      /** Input field that takes the cursor (`cursor`, `starting_after`, `page_token`). */
+      cursorParam: string;
+      /** Where the next cursor is: in the body (`body`, default) or a property of the last item (`lastItem`, Stripe's `id`). */
+      cursorSource?: 'body' | 'lastItem';
+      /** Path of the next cursor in the body, or of the cursor property in the last item. */
+      cursorPath: ResponsePath;
+      /** Boolean "more pages" flag (`has_more`); absent: more while a cursor is given. */
+      hasMorePath?: ResponsePath;
+      itemsPath?: ResponsePath;
+    }
+  | {
+      style: 'offset';
+      /** Input field of the offset (items to skip). */
+      offsetParam: string;
+      /** Input field of the page size; the runtime stops after a short page when the limit is known. */
+      limitParam?: string;
+      /** Total item count in the body, when the API gives one. */
+      totalPath?: ResponsePath;
+      itemsPath?: ResponsePath;
+    }
+  | {
+      style: 'page';
+      /** Input field of the page number. */
+      pageParam: string;
+      /** Number of the first page. Default 1. */
+      firstPage?: number;
+      /** Total page count in the body, when the API gives one. */
+      totalPagesPath?: ResponsePath;
+      hasMorePath?: ResponsePath;
+      itemsPath?: ResponsePath;
+    }
+  | {
+      /** RFC 8288 `Link: <…>; rel="next"` (GitHub). */
+      style: 'link_header';
+      itemsPath?: ResponsePath;
+    }
+  | {
+      /** A next-page URL in the body (`next`, `links.next`, `@odata.nextLink`). */
+      style: 'next_url';
+      nextUrlPath: ResponsePath;
+      itemsPath?: ResponsePath;
+    };
 
 export type InputFieldType =
   | 'string' | 'number' | 'boolean' | 'object' | 'array' | 'select' | 'multiselect' | 'date';
@@ -192,6 +286,24 @@ export interface InputField {
   deprecated?: boolean;
   /** Field is only meaningful in responses (readOnly) and is not offered as input. */
   readOnly?: boolean;
+  /** Dynamic choices: the connector method a host calls for them (`loadOptions`). */
+  loadOptionsMethod?: string;
+  /** Where the dynamic choices come from; `loadOptions(actionId, field)` runs it. */
+  loadOptionsSource?: LoadOptionsSource;
+}
+
+/** A field's choices from another action's response: each item becomes `{ label, value }`. */
+export interface LoadOptionsSource {
+  /** Action id (of this connector) whose response lists the choices. */
+  action: string;
+  /** Dotted path of the value in each item (`name`, `owner.login`); `''` is the item itself. */
+  valuePath: string;
+  /** Dotted path of the label in each item; absent: the value as text. */
+  labelPath?: string;
+  /** Dotted path of the item array in the body; absent: the body when it is an array. */
+  itemsPath?: string;
+  /** Constant input for the source action. */
+  input?: Record<string, unknown>;
 }
 
 export interface ActionDefinition {
@@ -219,10 +331,17 @@ export interface TriggerDefinition {
   pollingEnabled: boolean;
 }
 
+/**
+ * Client-side limits, enforced per connector and credential by a token bucket per window: a
+ * bucket holds `burst` tokens (default: the window's limit) and refills at limit / window.
+ */
 export interface RateLimits {
+  requests_per_second?: number;
   requests_per_minute?: number;
   requests_per_hour?: number;
   requests_per_day?: number;
+  /** Largest burst; applies to every window's bucket. Default: each window's own limit. */
+  burst?: number;
 }
 
 export interface ConnectorDefinition {
@@ -242,4 +361,6 @@ export interface ConnectorDefinition {
   rate_limits?: RateLimits;
   supported_actions: ActionDefinition[];
   supported_triggers: TriggerDefinition[];
+  /** Action that `testConnection()` runs to prove the credentials work (no required inputs). */
+  connection_test?: { actionId: string };
 }

@@ -15,3 +15,17 @@ export { composePipeline, type RequestContext, type RequestHandler, type Request
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './redact/redactor.ts';
 export { validateInput } from './validate/validate-input.ts';
 export type { ValidationLimits, FieldIssue } from './validate/limits.ts';
+export type { ExecuteOptions, OAuth2ConnectorOptions } from './connector/connector-options.ts';
+export { systemClock, type RuntimeClock } from './timing/clock.ts';
+export { DEFAULT_RETRY_STATUSES, type RetryOptions } from './retry/retry-options.ts';
+export { chooseRetryDelay, type RetryDelay } from './retry/retry-delay.ts';
+export { OAuth2Session, type AuthorizationRequest, type OAuth2Scheme } from './oauth2/oauth2-session.ts';
+export { InMemoryTokenStore, type OAuthTokens, type TokenStore } from './oauth2/token-store.ts';
+export { codeChallengeS256 } from './oauth2/pkce.ts';
+export type { RateLimitOptions } from './rate-limit/rate-limit-options.ts';
+export type { BucketSpec, RateLimitStore } from './rate-limit/rate-limit-store.ts';
+export { InMemoryRateLimitStore } from './rate-limit/memory-rate-limit-store.ts';
+export { RedisRateLimitStore, type RedisScriptClient } from './rate-limit/redis-rate-limit-store.ts';
+export { readRateLimitHeaders, type RateLimitReport } from './rate-limit/rate-limit-headers.ts';
+export type { Page, PaginateOptions } from './paginate/page.ts';
+export type { LoadOptionsContext } from './connector/load-options.ts';

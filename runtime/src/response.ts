@@ -8,6 +8,8 @@ export interface ConnectorErrorInfo {
   retryable?: boolean;
   /** Seconds the server asked us to wait (Retry-After / retry-after-ms), when it said so. */
   retryAfter?: number;
+  /** HTTP attempts made, retries included (absent when nothing was sent). */
+  attempts?: number;
   details?: unknown;
 }
 
@@ -16,6 +18,8 @@ export interface ResponseMetadata {
   /** Milliseconds from the start of the action to the parsed response. */
   responseTime?: number;
   status?: number;
+  /** HTTP attempts it took, retries included. */
+  attempts?: number;
   /** Response headers, lower-cased; `set-cookie` is dropped and known secrets are redacted. */
   headers?: Record<string, string>;
 }

@@ -1,12 +1,18 @@
-import type { ActionDefinition, ConnectorDefinition } from '../definition.ts';
+import type { ActionDefinition, ConnectorDefinition, FieldOption } from '../definition.ts';
 import { ConnectorError, ErrorCode } from '../errors/connector-error.ts';
 import type { HttpResult, TransportSettings } from '../http/http-result.ts';
 import { interpretResponse } from '../http/interpret-response.ts';
 import { sendRequest } from '../http/send-request.ts';
-import { composePipeline, type RequestMiddleware } from '../pipeline/request-pipeline.ts';
-import { createConnectorRedactor } from '../redact/connector-redactor.ts';
+import { composePipeline, type RequestHandler, type RequestMiddleware } from '../pipeline/request-pipeline.ts';
+import { OAuth2Session, type OAuth2Scheme } from '../oauth2/oauth2-session.ts';
+import { InMemoryTokenStore } from '../oauth2/token-store.ts';
+import type { FetchedPage, Page, PageRequest, PaginateOptions } from '../paginate/page.ts';
+import { walkPages } from '../paginate/walk-pages.ts';
+import { createConnectorRedactor, type ConnectorRedactor } from '../redact/connector-redactor.ts';
 import { redactConnectorError } from '../redact/redact-error.ts';
-import type { Redactor } from '../redact/redactor.ts';
+import { stripQueryNames } from '../http/redirect.ts';
+import { resolveClock, type RuntimeClock } from '../timing/clock.ts';
+import { builtinMiddlewares } from './builtin-middlewares.ts';
 import { resolveBaseUrl } from '../request/base-url.ts';
 import { buildActionRequest } from '../request/build-action-request.ts';
 import { buildRawRequest, type RawRequest } from '../request/build-raw-request.ts';
@@ -20,7 +26,9 @@ import {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUT_MS,
   type ConnectorOptions,
+  type ExecuteOptions,
 } from './connector-options.ts';
+import { findOptionsSource, optionsSourceInput, toFieldOptions, type LoadOptionsContext } from './load-options.ts';
 import { TypedEmitter } from './typed-emitter.ts';
 
 /**
@@ -35,7 +43,13 @@ export class BaseConnector {
   protected readonly definition: ConnectorDefinition;
   protected readonly options: ConnectorOptions;
   protected readonly credentials: Record<string, string>;
-  protected readonly redactor: Redactor;
+  protected readonly redactor: ConnectorRedactor;
+  protected readonly clock: RuntimeClock;
+  /** The OAuth2 token lifecycle, when the definition has an OAuth2 scheme with a token URL. */
+  readonly oauth2: OAuth2Session | undefined;
+  private readonly builtins: RequestMiddleware[];
+  private composed: RequestHandler | undefined;
+  private readonly baseUrls = new Map<string, URL>();
   private readonly events = new TypedEmitter<ConnectorEvents>();
   private readonly middlewares: RequestMiddleware[];
   private readonly validationLimits: ValidationLimits;
@@ -52,6 +66,26 @@ export class BaseConnector {
     this.middlewares = [...(options.middleware ?? [])];
     this.validationLimits = { ...DEFAULT_VALIDATION_LIMITS, ...options.validationLimits };
     this.actions = new Map(definition.supported_actions.map((action) => [action.id, action]));
+    this.clock = resolveClock(options.clock);
+    this.oauth2 = this.createOAuth2Session();
+    this.builtins = builtinMiddlewares({
+      definition,
+      settings: options,
+      credentials: this.credentials,
+      clock: this.clock,
+      session: this.oauth2,
+      onRetry: (notice) =>
+        this.emit('request.retrying', {
+          actionId: notice.request.actionId,
+          method: notice.request.method,
+          url: this.redactor.url(notice.request.url),
+          attempt: notice.attempt,
+          reason: notice.reason,
+          delayMs: notice.delayMs,
+          source: notice.source,
+        }),
+      onRateLimitWait: (waitMs) => this.emit('rate_limit.waiting', { connector: definition.name, waitMs }),
+    });
   }
 
   // ── Public lifecycle (what a host calls) ──────────────────────────────────────────────────
@@ -99,11 +133,11 @@ export class BaseConnector {
    * so generated input interfaces (which have no index signature) can be passed as they are; `T`
    * types `data` (generated methods pass their output type).
    */
-  async executeAction<T = unknown>(actionId: string, input: object = {}): Promise<ConnectorResponse<T>> {
+  async executeAction<T = unknown>(actionId: string, input: object = {}, options: ExecuteOptions = {}): Promise<ConnectorResponse<T>> {
     const started = performance.now();
     try {
       await this.initialize();
-      const response = await this.performAction(actionId, input as Record<string, unknown>);
+      const response = await this.performAction(actionId, input as Record<string, unknown>, options);
       return this.success({ response, started, actionId }) as ConnectorResponse<T>;
     } catch (error) {
       return this.failure({ error, started, actionId });
@@ -111,17 +145,66 @@ export class BaseConnector {
   }
 
   /** A raw request relative to the base URL, under the same rules (origin pinning, auth, redaction). */
-  async executeRequest<T = unknown>(request: RawRequest): Promise<ConnectorResponse<T>> {
+  async executeRequest<T = unknown>(request: RawRequest, options: ExecuteOptions = {}): Promise<ConnectorResponse<T>> {
     const started = performance.now();
     try {
       await this.initialize();
       const base = resolveBaseUrl({ definition: this.definition, settings: this.options });
-      const prepared = await buildRawRequest({ request, base, schemes: this.definition.auth ?? [], credentials: this.credentials });
-      const response = await this.send({ request: prepared, timeoutMs: request.timeout });
+      const credentials = await this.credentialsWithToken({ schemeIds: (this.definition.auth ?? []).map((scheme) => scheme.id), signal: options.signal, optional: true });
+      const prepared = await buildRawRequest({ request, base, schemes: this.definition.auth ?? [], credentials });
+      const response = await this.send({ request: prepared, timeoutMs: options.timeoutMs ?? request.timeout, signal: options.signal });
       return this.success({ response, started }) as ConnectorResponse<T>;
     } catch (error) {
       return this.failure({ error, started });
     }
+  }
+
+  /**
+   * The items of every page of a list action, in order (see `paginatePages`). Rejects with a
+   * redacted ConnectorError when a page fails or pagination has to stop (PAGINATION_ERROR).
+   */
+  async *paginate<T = unknown>(actionId: string, input: object = {}, options: PaginateOptions = {}): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.paginatePages<T>(actionId, input, options)) yield* page.items;
+  }
+
+  /**
+   * The pages of a list action: declared `api.pagination` (cursor, offset, page, Link header,
+   * next URL) or inferred from the first response where unambiguous; otherwise one page. Next
+   * links are followed only on the connector's origin; a repeated cursor or an empty page that says
+   * "more" stops with an error, and so does reaching `maxPages` (default 100) with pages left.
+   */
+  async *paginatePages<T = unknown>(actionId: string, input: object = {}, options: PaginateOptions = {}): AsyncGenerator<Page<T>, void, undefined> {
+    try {
+      await this.initialize();
+      const action = this.requireAction(actionId);
+      const first = input as Record<string, unknown>;
+      const base = resolveBaseUrl({ definition: this.definition, actionBaseUrl: action.api.baseUrl, settings: this.options });
+      yield* walkPages({
+        action,
+        input: first,
+        origin: base.origin,
+        maxPages: options.maxPages ?? this.options.pagination?.maxPages,
+        fetchPage: (request) => this.fetchPage({ actionId, first, request, options }),
+      }) as AsyncGenerator<Page<T>>;
+    } catch (error) {
+      throw this.safeError(error);
+    }
+  }
+
+  /**
+   * Choices of a field with dynamic options (`loadOptionsSource`): runs the source action (with
+   * `context.input` values it accepts) and maps each item to `{ label, value }`. Never rejects.
+   */
+  async loadOptions(actionId: string, fieldName: string, context: LoadOptionsContext = {}): Promise<ConnectorResponse<FieldOption[]>> {
+    let found: ReturnType<typeof findOptionsSource>;
+    try {
+      found = findOptionsSource({ actions: this.actions, actionId, fieldName });
+    } catch (error) {
+      return this.failure({ error, started: performance.now(), actionId });
+    }
+    const input = optionsSourceInput({ ...found, context });
+    const response = await this.executeAction(found.source.action, input);
+    return toFieldOptions({ source: found.source, response });
   }
 
   getMetadata(): ConnectorMetadata {
@@ -152,6 +235,7 @@ export class BaseConnector {
   /** Adds a request middleware (innermost so far). See `RequestMiddleware` for the seam. */
   use(middleware: RequestMiddleware): this {
     this.middlewares.push(middleware);
+    this.composed = undefined;
     return this;
   }
 
@@ -188,6 +272,19 @@ export class BaseConnector {
     if (missing.length > 0) {
       throw new ConnectorError({ code: ErrorCode.missingCredentials, message: `missing credentials: set ${missing.join(', ')}` });
     }
+    // A definition may name a side-effect-free action (`connection_test`) that proves the credentials.
+    const testAction = this.definition.connection_test?.actionId;
+    if (testAction !== undefined) {
+      const response = await this.performAction(testAction, {});
+      if (!response.success) {
+        const cause = response.error;
+        throw new ConnectorError({
+          code: cause?.code ?? ErrorCode.configuration,
+          message: `connection test action "${testAction}" failed: ${cause?.message ?? 'unsuccessful response'}`,
+          ...(cause?.statusCode !== undefined ? { statusCode: cause.statusCode } : {}),
+        });
+      }
+    }
     return true;
   }
 
@@ -196,42 +293,30 @@ export class BaseConnector {
   }
 
   /** The generic executor: validate, build the request from `api`, send, interpret. */
-  protected async performAction(actionId: string, input: Record<string, unknown>): Promise<ConnectorResponse> {
-    const action = this.actions.get(actionId);
-    if (!action) {
-      throw new ConnectorError({ code: ErrorCode.unknownAction, message: `unknown action ${JSON.stringify(actionId.slice(0, 200))}` });
-    }
-    const validated = validateInput({ schema: action.inputSchema, input, limits: this.validationLimits });
-    const base = resolveBaseUrl({ definition: this.definition, actionBaseUrl: action.api.baseUrl, settings: this.options });
-    const request = await buildActionRequest({
-      action,
-      input: validated,
-      base,
-      schemes: this.definition.auth ?? [],
-      credentials: this.credentials,
-    });
-    return this.send({ request });
+  protected async performAction(actionId: string, input: Record<string, unknown>, options: ExecuteOptions = {}): Promise<ConnectorResponse> {
+    const request = await this.prepareAction({ actionId, input, signal: options.signal });
+    return this.send({ request, timeoutMs: options.timeoutMs, signal: options.signal });
   }
 
   /**
    * Every HTTP exchange passes here: middlewares around the transport, under one timeout that
    * covers all attempts, redirects and the body download.
    */
-  protected async performRequest(request: PreparedRequest, options: { timeoutMs?: number } = {}): Promise<HttpResult> {
+  protected async performRequest(request: PreparedRequest, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<HttpResult> {
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const caller = options.signal;
+    if (caller?.aborted) throw abortedError();
     const controller = new AbortController();
     const timer = setTimeout(() => {
       controller.abort(new ConnectorError({ code: ErrorCode.timeout, message: `request timed out after ${timeoutMs} ms`, retryable: true }));
     }, timeoutMs);
+    const onCallerAbort = (): void => controller.abort(abortedError());
+    caller?.addEventListener('abort', onCallerAbort, { once: true });
     const started = performance.now();
     try {
-      const settings = this.transportSettings();
-      const handler = composePipeline({
-        middlewares: this.middlewares,
-        terminal: (context) => sendRequest({ request: context.request, settings, signal: context.signal }),
-      });
-      const result = await handler({ request, signal: controller.signal, attempt: 1 });
-      this.emit('request.completed', {
+      const result = await this.pipeline()({ request, signal: controller.signal, attempt: 1, deadline: this.clock.now() + timeoutMs });
+      // Redacting the URL costs a URL parse per request: skip it when nobody would see the event.
+      if (this.events.has('request.completed') || this.emit !== BaseConnector.prototype.emit) this.emit('request.completed', {
         actionId: request.actionId,
         method: request.method,
         url: this.redactor.url(result.url),
@@ -241,6 +326,7 @@ export class BaseConnector {
       return result;
     } finally {
       clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -253,18 +339,123 @@ export class BaseConnector {
 
   // ── Internals ─────────────────────────────────────────────────────────────────────────────
 
-  private async send(options: { request: PreparedRequest; timeoutMs?: number }): Promise<ConnectorResponse> {
+  private async send(options: { request: PreparedRequest; timeoutMs?: number; signal?: AbortSignal }): Promise<ConnectorResponse> {
+    return (await this.exchange(options)).response;
+  }
+
+  /** One request through the pipeline: the interpreted response and the raw result (pagination reads its headers). */
+  private async exchange(options: {
+    request: PreparedRequest;
+    timeoutMs?: number;
+    signal?: AbortSignal;
+  }): Promise<{ response: ConnectorResponse; result: HttpResult }> {
     const { request } = options;
+    let result: HttpResult | undefined;
     try {
-      const result = await this.performRequest(request, { timeoutMs: options.timeoutMs });
+      result = await this.performRequest(request, { timeoutMs: options.timeoutMs, signal: options.signal });
       const { data, metadata } = interpretResponse({ result, request, redactor: this.redactor });
-      return { success: true, data, metadata };
+      if (result.attempts !== undefined) metadata.attempts = result.attempts;
+      return { response: { success: true, data, metadata }, result };
     } catch (error) {
-      if (error instanceof ConnectorError && !error.request) {
-        throw new ConnectorError({ ...error.toInit(), request: { method: request.method, url: request.url } });
+      if (error instanceof ConnectorError && (!error.request || (error.attempts === undefined && result?.attempts !== undefined))) {
+        throw new ConnectorError({
+          ...error.toInit(),
+          request: error.request ?? { method: request.method, url: request.url },
+          attempts: error.attempts ?? result?.attempts,
+        });
       }
       throw error;
     }
+  }
+
+  /** The base URL of an action: fixed by the definition and options, so resolved once per action base (read-only). */
+  private baseUrlFor(action: ActionDefinition): URL {
+    const key = action.api.baseUrl ?? '';
+    let base = this.baseUrls.get(key);
+    if (!base) {
+      base = resolveBaseUrl({ definition: this.definition, actionBaseUrl: action.api.baseUrl, settings: this.options });
+      this.baseUrls.set(key, base);
+    }
+    return base;
+  }
+
+  private requireAction(actionId: string): ActionDefinition {
+    const action = this.actions.get(actionId);
+    if (!action) {
+      throw new ConnectorError({ code: ErrorCode.unknownAction, message: `unknown action ${JSON.stringify(actionId.slice(0, 200))}` });
+    }
+    return action;
+  }
+
+  /** Validate, resolve the base URL and credentials (a current OAuth2 token), build the request. */
+  private async prepareAction(options: { actionId: string; input: Record<string, unknown>; signal?: AbortSignal }): Promise<PreparedRequest> {
+    const action = this.requireAction(options.actionId);
+    // Override defaults fill omitted fields before validation; fixed values (not inputs) join after it.
+    const given = action.api.defaultValues ? { ...action.api.defaultValues, ...options.input } : options.input;
+    const validated = validateInput({ schema: action.inputSchema, input: given, limits: this.validationLimits });
+    const base = this.baseUrlFor(action);
+    const credentials = await this.credentialsWithToken({ schemeIds: action.api.security.flat(), signal: options.signal, optional: false });
+    const input = action.api.fixedValues ? { ...validated, ...action.api.fixedValues } : validated;
+    return buildActionRequest({ action, input, base, schemes: this.definition.auth ?? [], credentials });
+  }
+
+  /**
+   * The credentials with the OAuth2 access token filled in when the request may use the OAuth2
+   * scheme. A missing token is left to auth resolution (another alternative may apply); a dead
+   * grant (RECONNECT_REQUIRED) fails here, before anything is sent.
+   */
+  private async credentialsWithToken(options: { schemeIds: string[]; signal?: AbortSignal; optional: boolean }): Promise<Record<string, string>> {
+    const session = this.oauth2;
+    if (!session || !options.schemeIds.includes(session.schemeId)) return this.credentials;
+    const scheme = (this.definition.auth ?? []).find((candidate) => candidate.id === session.schemeId) as OAuth2Scheme;
+    try {
+      return { ...this.credentials, [scheme.credential]: await session.accessToken({ signal: options.signal }) };
+    } catch (error) {
+      if (error instanceof ConnectorError && error.code === ErrorCode.missingCredentials) return this.credentials;
+      if (options.optional && error instanceof ConnectorError && error.code !== ErrorCode.reconnectRequired) return this.credentials;
+      throw error;
+    }
+  }
+
+  private async fetchPage(options: { actionId: string; first: Record<string, unknown>; request: PageRequest; options: PaginateOptions }): Promise<FetchedPage> {
+    const { signal, timeoutMs } = options.options;
+    const input = 'input' in options.request ? options.request.input : options.first;
+    let request = await this.prepareAction({ actionId: options.actionId, input, signal });
+    if ('url' in options.request) {
+      // The API's next link replaces path and query; credential query values are re-applied by the transport.
+      request = { ...request, url: stripQueryNames({ url: new URL(options.request.url), names: request.auth.queryNames }) };
+    }
+    const { response, result } = await this.exchange({ request, timeoutMs, signal });
+    return { data: response.data, metadata: response.metadata ?? {}, headers: result.headers, url: result.url };
+  }
+
+  private createOAuth2Session(): OAuth2Session | undefined {
+    const wanted = this.options.oauth2?.schemeId;
+    const scheme = (this.definition.auth ?? []).find(
+      (candidate): candidate is OAuth2Scheme => candidate.type === 'oauth2' && (wanted === undefined ? candidate.tokenUrl !== undefined : candidate.id === wanted),
+    );
+    if (!scheme) return undefined;
+    return new OAuth2Session({
+      scheme,
+      credentials: this.credentials,
+      store: this.options.oauth2?.tokenStore ?? new InMemoryTokenStore(),
+      fetch: this.options.fetch ?? globalThis.fetch,
+      clock: this.clock,
+      refreshSkewMs: this.options.oauth2?.refreshSkewMs ?? 60_000,
+      onTokens: (tokens) => this.redactor.addSecrets([tokens.accessToken, ...(tokens.refreshToken ? [tokens.refreshToken] : [])]),
+    });
+  }
+
+  /** The composed pipeline, rebuilt only when `use()` adds a middleware. */
+  private pipeline(): RequestHandler {
+    if (!this.composed) {
+      const settings = this.transportSettings();
+      this.composed = composePipeline({
+        middlewares: [...this.builtins, ...this.middlewares],
+        terminal: (context) => sendRequest({ request: context.request, settings, signal: context.signal }),
+      });
+    }
+    return this.composed;
   }
 
   private transportSettings(): TransportSettings {
@@ -321,6 +512,10 @@ export class BaseConnector {
         : new ConnectorError({ code: ErrorCode.internal, message: `unexpected ${errorName(error)}: ${errorMessage(error)}` });
     return redactConnectorError({ error: connectorError, redactor: this.redactor });
   }
+}
+
+function abortedError(): ConnectorError {
+  return new ConnectorError({ code: ErrorCode.aborted, message: 'the caller aborted the request', retryable: false });
 }
 
 function destroyedError(): ConnectorError {

@@ -7,6 +7,20 @@ export interface ConnectorEvents {
   'action.completed': { actionId: string; success: boolean; responseTime: number; status?: number };
   'error.occurred': { actionId?: string; error: ConnectorErrorInfo };
   'connector.destroyed': { connector: string };
+  /** A failed attempt is about to be repeated after `delayMs`. */
+  'request.retrying': {
+    actionId?: string;
+    method: string;
+    url: string;
+    /** The attempt that failed (1 = the first). */
+    attempt: number;
+    /** `HTTP_503`, `NETWORK_ERROR`, `TIMEOUT`… */
+    reason: string;
+    delayMs: number;
+    source: 'retry-after' | 'backoff';
+  };
+  /** A request waits `waitMs` for the client-side rate limit. */
+  'rate_limit.waiting': { connector: string; waitMs: number };
 }
 
 export interface HealthStatus {

@@ -1,4 +1,8 @@
+import type { TokenStore } from '../oauth2/token-store.ts';
 import type { RequestMiddleware } from '../pipeline/request-pipeline.ts';
+import type { RateLimitOptions } from '../rate-limit/rate-limit-options.ts';
+import type { RetryOptions } from '../retry/retry-options.ts';
+import type { RuntimeClock } from '../timing/clock.ts';
 import type { ValidationLimits } from '../validate/limits.ts';
 
 export interface ConnectorOptions {
@@ -21,8 +25,35 @@ export interface ConnectorOptions {
   /** What a redirect to another origin does. Default `strip-credentials` (follow without any). */
   crossOriginRedirects?: 'strip-credentials' | 'refuse';
   validationLimits?: Partial<ValidationLimits>;
-  /** Request middlewares, outermost first (see `RequestMiddleware`). */
+  /** Request middlewares, outermost first (see `RequestMiddleware`); they run inside the runtime's own. */
   middleware?: RequestMiddleware[];
+  /** Retry policy; `false` turns retries off. Default: 3 attempts, see `RetryOptions`. */
+  retry?: RetryOptions | false;
+  /** Timeout of one attempt (headers and body). Default: none beyond `timeoutMs`, which bounds all attempts. */
+  attemptTimeoutMs?: number;
+  /** Client-side rate limiting (`definition.rate_limits` + response headers); `false` turns it off. */
+  rateLimit?: RateLimitOptions | false;
+  oauth2?: OAuth2ConnectorOptions;
+  pagination?: { maxPages?: number };
+  /** Time, sleep and jitter source (tests inject one to pin delays). Default: the system clock. */
+  clock?: Partial<RuntimeClock>;
+}
+
+export interface OAuth2ConnectorOptions {
+  /** Where this connection's tokens live; rotated tokens are written back. Default: in memory, seeded from `credentials`. */
+  tokenStore?: TokenStore;
+  /** Refresh this long before the access token expires. Default 60 000 ms. */
+  refreshSkewMs?: number;
+  /** The scheme to manage when the definition has several OAuth2 schemes. Default: the first. */
+  schemeId?: string;
+}
+
+/** Per-call options of `executeAction` / `executeRequest`. */
+export interface ExecuteOptions {
+  /** Aborts the call (waits included); the result is an `ABORTED` error. The caller always wins. */
+  signal?: AbortSignal;
+  /** Overall timeout of this call. Default: `ConnectorOptions.timeoutMs`. */
+  timeoutMs?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

@@ -17,6 +17,11 @@ export class TypedEmitter<Events extends { [K in keyof Events]: unknown }> {
     return this;
   }
 
+  /** Whether anyone listens (lets callers skip building a payload, e.g. redacting a URL). */
+  has<K extends keyof Events>(event: K): boolean {
+    return (this.listeners.get(event)?.size ?? 0) > 0;
+  }
+
   emit<K extends keyof Events>(event: K, payload: Events[K]): boolean {
     const set = this.listeners.get(event);
     if (!set || set.size === 0) return false;

@@ -15,6 +15,16 @@ export const ErrorCode = {
   responseParse: 'RESPONSE_PARSE_ERROR',
   destroyed: 'CONNECTOR_DESTROYED',
   internal: 'INTERNAL_ERROR',
+  /** The caller's AbortSignal fired. Never retried. */
+  aborted: 'ABORTED',
+  /** The OAuth2 grant is gone (`invalid_grant`): the user must connect again. Terminal. */
+  reconnectRequired: 'RECONNECT_REQUIRED',
+  /** The token endpoint failed or answered something unusable. */
+  oauth: 'OAUTH_ERROR',
+  /** A rate-limit wait would not fit in the request's time budget. */
+  rateLimited: 'RATE_LIMITED',
+  /** Pagination stopped: foreign next link, repeated cursor, empty page saying "more", page cap. */
+  pagination: 'PAGINATION_ERROR',
 } as const;
 
 /** Method and URL of the failed request; the URL never carries credential query values. */
@@ -29,6 +39,8 @@ export interface ConnectorErrorInit {
   statusCode?: number;
   retryable?: boolean;
   retryAfter?: number;
+  /** HTTP attempts made (retries included) before this error; absent when nothing was sent. */
+  attempts?: number;
   request?: RequestSummary;
   details?: unknown;
 }
@@ -43,6 +55,7 @@ export class ConnectorError extends Error {
   readonly statusCode?: number;
   readonly retryable: boolean;
   readonly retryAfter?: number;
+  readonly attempts?: number;
   readonly request?: RequestSummary;
   readonly details?: unknown;
 
@@ -53,6 +66,7 @@ export class ConnectorError extends Error {
     this.retryable = init.retryable ?? false;
     if (init.statusCode !== undefined) this.statusCode = init.statusCode;
     if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter;
+    if (init.attempts !== undefined) this.attempts = init.attempts;
     if (init.request !== undefined) this.request = init.request;
     if (init.details !== undefined) this.details = init.details;
   }
@@ -64,6 +78,7 @@ export class ConnectorError extends Error {
       statusCode: this.statusCode,
       retryable: this.retryable,
       retryAfter: this.retryAfter,
+      attempts: this.attempts,
       request: this.request,
       details: this.details,
     };
@@ -73,6 +88,7 @@ export class ConnectorError extends Error {
     const info: ConnectorErrorInfo = { code: this.code, message: this.message, retryable: this.retryable };
     if (this.statusCode !== undefined) info.statusCode = this.statusCode;
     if (this.retryAfter !== undefined) info.retryAfter = this.retryAfter;
+    if (this.attempts !== undefined) info.attempts = this.attempts;
     if (this.details !== undefined || this.request !== undefined) {
       info.details = this.request ? { request: this.request, ...detailsObject(this.details) } : this.details;
     }

@@ -8,6 +8,8 @@ export interface HttpResult {
   url: string;
   /** Whether credentials were dropped because a redirect left the origin. */
   credentialsDropped: boolean;
+  /** Attempts it took (set by the retry middleware; absent means one). */
+  attempts?: number;
 }
 
 export interface TransportSettings {

@@ -12,6 +12,11 @@ export async function readBodyWithLimit(options: { response: Response; maxBytes:
     throw tooLarge(maxBytes);
   }
   if (!response.body) return new Uint8Array(0);
+  // Fast path: an unencoded body of a declared length within the cap cannot grow past it (the
+  // HTTP parser stops at Content-Length), so fetch's own buffering is safe and cheaper.
+  if (Number.isFinite(declared) && response.headers.get('content-encoding') === null) {
+    return new Uint8Array(await response.arrayBuffer());
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

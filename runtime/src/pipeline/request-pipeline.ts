@@ -23,6 +23,11 @@ export interface RequestContext {
   signal: AbortSignal;
   /** 1 for the first attempt; a retry middleware passes `attempt + 1` to `next`. */
   attempt: number;
+  /**
+   * When the whole request must be over, on the connector clock (`RuntimeClock.now`). A retry or a
+   * rate-limit wait that would end after it is not started.
+   */
+  deadline?: number;
 }
 
 export type RequestHandler = (context: RequestContext) => Promise<HttpResult>;

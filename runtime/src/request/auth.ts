@@ -12,6 +12,8 @@ export interface AppliedAuth {
   queryNames: string[];
   /** `name=value` cookie pairs. */
   cookies: string[];
+  /** Ids of the schemes applied (an OAuth2 refresh swaps the token only for its own scheme). */
+  schemeIds?: string[];
 }
 
 export function emptyAuth(): AppliedAuth {
@@ -64,7 +66,7 @@ function hasCredential(options: { credentials: Record<string, string>; key: stri
 }
 
 function applySchemes(options: { schemes: AuthScheme[]; credentials: Record<string, string> }): AppliedAuth {
-  const auth = emptyAuth();
+  const auth: AppliedAuth = { ...emptyAuth(), schemeIds: options.schemes.map((scheme) => scheme.id) };
   const read = (key: string): string => {
     const value = options.credentials[key] ?? '';
     assertSafeHeaderValue({ value, where: `credential "${key}"`, kind: 'config' });

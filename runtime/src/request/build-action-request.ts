@@ -1,5 +1,5 @@
 import type { ActionDefinition, AuthScheme, InputField } from '../definition.ts';
-import { ConnectorError, ErrorCode } from '../errors/connector-error.ts';
+import { ConnectorError, ErrorCode, validationError } from '../errors/connector-error.ts';
 import { propertyPath } from '../validate/field-path.ts';
 import { resolveAuth } from './auth.ts';
 import { joinBaseAndPath } from './base-url.ts';
@@ -10,6 +10,9 @@ import { buildPath, type PathParam } from './path.ts';
 import type { PreparedRequest } from './prepared-request.ts';
 import { serialiseQueryParam } from './query.ts';
 import { defaultAccept } from './accept.ts';
+
+/** Common server limits are 8–64 KB; a longer URL is refused here rather than by a 414/431 upstream. */
+const MAX_URL_LENGTH = 65_536;
 
 /**
  * Turns validated input into a request, from the action's `api` block alone. Input fields with no
@@ -68,6 +71,9 @@ export async function buildActionRequest(options: {
   const merged: Record<string, string> = { accept: defaultAccept(api.response), ...constantHeaders, ...headers };
   if (built.contentType !== undefined) merged['content-type'] = built.contentType;
   const url = joinBaseAndPath({ base, path }) + (query.length > 0 ? `?${query.join('&')}` : '');
+  if (url.length > MAX_URL_LENGTH) {
+    throw validationError(`the request URL would be ${url.length} characters, over the ${MAX_URL_LENGTH}-character limit: send large values in the body`);
+  }
   return {
     method: api.method,
     origin: base.origin,
@@ -78,6 +84,7 @@ export async function buildActionRequest(options: {
     auth: resolveAuth({ schemes: options.schemes, security: api.security, credentials: options.credentials }),
     responseType: api.response.type,
     actionId: action.id,
+    ...(api.idempotencyHeader ? { idempotencyHeader: api.idempotencyHeader.toLowerCase() } : {}),
   };
 }
 

@@ -7,6 +7,8 @@ import { toStyleValue } from './style-value.ts';
 /** A non-body target; `in` is `header` or `cookie` here. */
 export type HeaderTarget = Exclude<ParamTarget, { in: 'body' }>;
 
+/** Servers refuse larger header fields (Node 16 KB in total, nginx 8 KB per line): fail before sending. */
+const MAX_HEADER_VALUE_LENGTH = 8_192;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** CR, LF and NUL split or truncate headers; other controls and non-Latin-1 cannot be sent. */
 const UNSENDABLE_HEADER_CHAR = /[\u0000-\u0008\u000A-\u001F\u007F]|[^\u0000-\u00FF]/;
@@ -16,6 +18,11 @@ const UNSENDABLE_HEADER_CHAR = /[\u0000-\u0008\u000A-\u001F\u007F]|[^\u0000-\u00
  * source (`input.foo`, `credential "apiKey"`); the value itself is never part of the message.
  */
 export function assertSafeHeaderValue(options: { value: string; where: string; kind?: 'input' | 'config' }): void {
+  if (options.value.length > MAX_HEADER_VALUE_LENGTH) {
+    const message = `${options.where}: header value longer than ${MAX_HEADER_VALUE_LENGTH} characters was refused`;
+    if (options.kind === 'config') throw new ConnectorError({ code: ErrorCode.configuration, message });
+    throw validationError(message);
+  }
   if (!UNSENDABLE_HEADER_CHAR.test(options.value)) return;
   const message = `${options.where}: header value contains a line break, NUL, control or non-Latin-1 character and was refused`;
   if (options.kind === 'config') throw new ConnectorError({ code: ErrorCode.configuration, message });

@@ -24,4 +24,6 @@ export interface PreparedRequest {
   responseType: ExpectedResponse;
   /** The action this request runs, when it runs one. */
   actionId?: string;
+  /** Lower-cased idempotency-key header declared for this action (`api.idempotencyHeader`). */
+  idempotencyHeader?: string;
 }

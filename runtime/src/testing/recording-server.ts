@@ -29,6 +29,11 @@ export interface MockResponse {
   delayMs?: number;
   /** Destroy the socket instead of answering (to test network errors). */
   destroySocket?: boolean;
+  /**
+   * Send the status and headers at once, then the body `chunk` by `chunk` every `intervalMs`,
+   * `count` times (to test a body that trickles). `body`/`json` are ignored.
+   */
+  trickle?: { chunk: string; intervalMs: number; count: number };
 }
 
 export type RecordingHandler = (request: RecordedRequest) => MockResponse | void | Promise<MockResponse | void>;
@@ -87,6 +92,10 @@ async function handle(options: {
       req.socket.destroy();
       return;
     }
+    if (answer.trickle) {
+      trickle({ res, answer, trickle: answer.trickle });
+      return;
+    }
     send({ res, answer });
   } catch (error) {
     if (!res.headersSent) {
@@ -126,4 +135,22 @@ function send(options: { res: ServerResponse; answer: MockResponse }): void {
   }
   res.writeHead(answer.status ?? 200, headers);
   res.end(body);
+}
+
+function trickle(options: { res: ServerResponse; answer: MockResponse; trickle: NonNullable<MockResponse['trickle']> }): void {
+  const { res, answer } = options;
+  const { chunk, intervalMs, count } = options.trickle;
+  res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
+  res.flushHeaders();
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed || sent >= count) {
+      clearInterval(timer);
+      if (!res.destroyed) res.end();
+      return;
+    }
+    sent += 1;
+    res.write(chunk);
+  }, intervalMs);
+  res.on('close', () => clearInterval(timer));
 }
