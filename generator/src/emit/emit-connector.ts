@@ -2,6 +2,7 @@ import type { ConnectorPlan } from '../plan/types.ts';
 import { assertPlanNames } from './assert-plan-names.ts';
 import { emitActionTests } from './emit-action-tests.ts';
 import { emitConnectorClass } from './emit-connector-class.ts';
+import { emitCoverage } from './emit-coverage.ts';
 import { emitDefinition } from './emit-definition.ts';
 import { emitPackageIndex } from './emit-package-index.ts';
 import { emitPackageJson } from './emit-package-json.ts';
@@ -33,5 +34,8 @@ export async function emitConnector(plan: ConnectorPlan, options: EmitConnectorO
     { path: files.types, contents: await emitTypes({ plan, banner }) },
     { path: files.test, contents: emitActionTests({ plan, banner }) },
   ];
+  if (files.coverage !== undefined && plan.coverage !== undefined) {
+    emitted.push({ path: files.coverage, contents: emitCoverage(plan.coverage) });
+  }
   return emitted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -5,6 +5,7 @@ import { assertIdentifier } from './assert-identifier.ts';
 import { renderBanner, type BannerOptions } from './render-banner.ts';
 import { renderPropertyKey } from './render-property-key.ts';
 import { renderStringLiteral } from './render-string-literal.ts';
+import { shieldObjectMemberKeys } from './shield-object-member-keys.ts';
 
 /**
  * Renames the keys listed in `M` and keeps every property's optionality: a key-remapping mapped type
@@ -32,14 +33,18 @@ async function runOpenapiTypescript(plan: ConnectorPlan): Promise<string> {
   const location = { file: plan.provenance.specSource };
   refuseExternalRefs({ value: plan.typesDocument, where: '', file: location.file });
   // openapi-typescript bundles in place; work on a copy so the plan stays untouched and re-emittable.
-  const document = structuredClone(plan.typesDocument) as unknown as OpenAPI3;
+  // The copy also renames keys such as `valueOf` that openapi-typescript's bundler cannot take.
+  const shielded = shieldObjectMemberKeys(plan.typesDocument);
+  const document = shielded.document as OpenAPI3;
   try {
     const ast = await openapiTS(document, {
       silent: true,
       // A fixed, non-existent base: output must not depend on where the generator runs.
       cwd: new URL('file:///specwire-types-document/'),
     });
-    return astToString(ast);
+    // openapi-typescript prints string literal types with JSON.stringify, which leaves U+2028/U+2029
+    // raw; escaped they mean the same in a literal and read as text in a comment (as renderStringLiteral does).
+    return shielded.restore(astToString(ast)).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new SpecwireError(`emit: openapi-typescript could not render the types document: ${reason}`, location);

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { SpecwireError } from '../errors/index.ts';
 import type { OverridesFile } from './file-types.ts';
+import { locateNode, refuseForbiddenKeys } from './yaml-positions.ts';
 
 /** An override file, parsed and checked against `generator/schema/overrides.schema.json`. */
 export interface LoadedOverrides {
@@ -18,11 +19,8 @@ export interface LoadedOverrides {
   locate(path: Array<string | number>, target?: 'key' | 'auto'): { line: number; column: number };
 }
 
-/** Keys that could pollute prototypes when merged; refused wherever they appear. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 /** YAML aliases beyond this count are refused: an override file has no need for alias bombs. */
-const MAX_ALIAS_COUNT = 50;
+export const MAX_ALIAS_COUNT = 50;
 
 const require = createRequire(import.meta.url);
 const overridesSchema = require('../../schema/overrides.schema.json') as object;
@@ -68,55 +66,6 @@ export function parseOverrides(options: { file: string; text: string }): LoadedO
   return { file, data: data as OverridesFile, sha256: createHash('sha256').update(text).digest('hex'), locate };
 }
 
-function refuseForbiddenKeys(options: {
-  node: unknown;
-  file: string;
-  at: (offset: number) => { line: number; column: number };
-}): void {
-  const { node, file, at } = options;
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key !== undefined && FORBIDDEN_KEYS.has(key)) {
-        const offset = (pair.key as Node).range?.[0] ?? 0;
-        throw new SpecwireError(`key "${key}" is not allowed (it could alter object prototypes)`, { file, ...at(offset) });
-      }
-      refuseForbiddenKeys({ node: pair.value, file, at });
-    }
-  } else if (isSeq(node)) {
-    for (const item of node.items) refuseForbiddenKeys({ node: item, file, at });
-  }
-}
-
-function locateNode(options: {
-  document: ReturnType<typeof parseDocument>;
-  path: Array<string | number>;
-  at: (offset: number) => { line: number; column: number };
-  target: 'key' | 'auto';
-}): { line: number; column: number } {
-  const { document, path, at, target } = options;
-  // Walk down as far as the path exists, so an error about a missing key points at its parent.
-  for (let length = path.length; length >= 0; length -= 1) {
-    const node = document.getIn(path.slice(0, length), true) as Node | undefined;
-    if (node && typeof node === 'object' && node.range) {
-      // A scalar is pointed at where its value stands; a collection (or a refused key) at its key.
-      const wantKey = target === 'key' || !isScalar(node) || length < path.length;
-      const keyNode = length > 0 && wantKey ? findKeyNode({ document, path: path.slice(0, length) }) : undefined;
-      return at((keyNode ?? node).range?.[0] ?? 0);
-    }
-  }
-  return { line: 1, column: 1 };
-}
-
-function findKeyNode(options: { document: ReturnType<typeof parseDocument>; path: Array<string | number> }): Node | undefined {
-  const { document, path } = options;
-  const parent = document.getIn(path.slice(0, -1), true);
-  const last = path[path.length - 1];
-  if (!isMap(parent)) return undefined;
-  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
-  return pair && isScalar(pair.key) ? pair.key : undefined;
-}
-
 function pathOfError(error: ErrorObject): Array<string | number> {
   const segments = error.instancePath
     .split('/')
@@ -131,7 +80,12 @@ function pathOfError(error: ErrorObject): Array<string | number> {
 
 function describeSchemaError(error: ErrorObject | undefined): string {
   if (!error) return 'does not match the overrides schema';
-  const where = error.instancePath === '' ? 'the file' : `"${error.instancePath.slice(1).replace(/\//g, '.')}"`;
+  const dotted = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+  const where = error.instancePath === '' ? 'the file' : `"${dotted}"`;
   switch (error.keyword) {
     case 'additionalProperties':
       return `unknown key "${(error.params as { additionalProperty: string }).additionalProperty}" in ${where}`;

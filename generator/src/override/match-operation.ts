@@ -1,4 +1,4 @@
-import type { OperationIR } from '../ir/types.ts';
+import type { ApiIR, OperationIR } from '../ir/types.ts';
 import type { OperationMatcher, StringOrList } from './file-types.ts';
 
 export function listOf(value: StringOrList | undefined): string[] {
@@ -46,4 +46,32 @@ export function describeMatcher(matcher: OperationMatcher): string {
   return Object.entries(matcher)
     .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('|') : String(value)}`)
     .join(' ');
+}
+
+/**
+ * The parts of a matcher that matched one operation, e.g. `operationId=issues/create` out of a list
+ * of sixty: what a coverage line needs to say why, without repeating the whole rule.
+ */
+export function describeMatch(options: { matcher: OperationMatcher; operation: OperationIR }): string {
+  const { matcher, operation } = options;
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(matcher)) {
+    if (Array.isArray(value)) {
+      const hits = value.filter((item) => matchesOperation({ matcher: { [key]: item }, operation }));
+      parts.push(`${key}=${(hits.length > 0 ? hits : value).join('|')}`);
+    } else {
+      parts.push(`${key}=${String(value)}`);
+    }
+  }
+  return parts.join(' ');
+}
+
+/** operationId and `METHOD /path` → operation (an operationId repeated in the spec names its first). */
+export function operationsByKey(ir: ApiIR): Map<string, OperationIR> {
+  const byKey = new Map<string, OperationIR>();
+  for (const operation of ir.operations) {
+    byKey.set(operationKey(operation), operation);
+    if (operation.operationId !== undefined && !byKey.has(operation.operationId)) byKey.set(operation.operationId, operation);
+  }
+  return byKey;
 }

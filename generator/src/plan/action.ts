@@ -4,8 +4,10 @@ import type { SelectedOperation } from '../override/types.ts';
 import type { ActionPlan, ActionTypeShape } from './types.ts';
 import { filterSecurity } from './auth.ts';
 import { acceptHeaderFor, chooseSuccessResponse, isSuccessStatus, responseTypeOf } from './choose-media-type.ts';
+import { checkPagination, curateActionInput, type CuratedInput, type Locate, type ResolveAction } from './curate-input.ts';
 import { planActionInput, type ActionInputPlan } from './input-schema.ts';
 import { humanLabel } from './names.ts';
+import { ownValue } from './own-record.ts';
 import { planOutputSchema } from './output-schema.ts';
 import type { SchemaTable } from './resolve-schema.ts';
 import { substituteServerDefaults } from './servers.ts';
@@ -21,6 +23,8 @@ export interface PlannedAction {
   definition: ActionDefinition;
   plan: ActionPlan;
   input: ActionInputPlan;
+  /** The input after the override file's field curation (renames, hidden and fixed fields). */
+  curation: CuratedInput;
 }
 
 function oneLine(text: string | undefined): string | undefined {
@@ -35,11 +39,23 @@ export function planAction(options: {
   schemes: readonly AuthScheme[];
   /** The connector's default base URL; an operation server equal to it needs no override. */
   defaultBaseUrl: string;
+  /** Override-file positions, for errors about field names. */
+  locate: Locate;
+  resolveAction: ResolveAction;
 }): PlannedAction {
   const { entry, names, schemas } = options;
   const { operation, override } = entry;
   const security = filterSecurity({ security: operation.security, schemes: options.schemes });
   const input = planActionInput({ operation, schemas, schemes: options.schemes, security });
+  const curation = curateActionInput({
+    actionId: names.actionId,
+    inputSchema: input.inputSchema,
+    paramMapping: input.paramMapping,
+    override,
+    locate: options.locate,
+    resolveAction: options.resolveAction,
+  });
+  checkPagination({ actionId: names.actionId, override, paramMapping: curation.paramMapping, locate: options.locate });
   const success = chooseSuccessResponse(operation.responses);
   const accept = success ? acceptHeaderFor(success.mediaType) : undefined;
   const hasEmptySuccess = operation.responses.some((response) => isSuccessStatus(response.status));
@@ -51,13 +67,15 @@ export function planAction(options: {
     method: operation.method.toUpperCase() as ApiBlock['method'],
     ...(baseUrl !== undefined && baseUrl !== options.defaultBaseUrl ? { baseUrl } : {}),
     headers: accept ? { Accept: accept } : {},
-    paramMapping: input.paramMapping,
+    paramMapping: curation.paramMapping,
     ...(input.body ? { body: input.body } : {}),
     // No success content declared: `none` when a 2XX says so, else let the runtime read JSON.
     response: success
       ? { type: responseTypeOf(success.mediaType), contentType: success.mediaType }
       : { type: hasEmptySuccess ? 'none' : 'json' },
     security,
+    ...(Object.keys(curation.fixedValues).length > 0 ? { fixedValues: curation.fixedValues } : {}),
+    ...(Object.keys(curation.defaultValues).length > 0 ? { defaultValues: curation.defaultValues } : {}),
   };
   const description = override.description?.trim() || operation.description?.trim() || operation.summary?.trim() || '';
   const definition: ActionDefinition = {
@@ -67,12 +85,15 @@ export function planAction(options: {
     category: override.category?.trim() || operation.tags[0] || 'general',
     ...(operation.deprecated ? { deprecated: true } : {}),
     api,
-    inputSchema: input.inputSchema,
+    inputSchema: curation.inputSchema,
     ...(success ? { outputSchema: planOutputSchema({ schema: success.schema, schemas }) } : {}),
   };
+  const bodyShape = curatedBodyShape({ input, curation });
   const typeShape: ActionTypeShape = {
-    parameterLocations: input.parameterLocations,
-    ...(input.bodyShape ? { body: input.bodyShape } : {}),
+    parameterLocations: input.parameterLocations.filter((location) =>
+      Object.entries(input.paramMapping).some(([field, target]) => target.in === location && !curation.hidden.has(field)),
+    ),
+    ...(bodyShape ? { body: bodyShape } : {}),
     ...(input.renamedParameters.length > 0 ? { renamedParameters: input.renamedParameters } : {}),
     ...(success ? { output: { status: success.status, mediaType: success.mediaType } } : {}),
   };
@@ -86,5 +107,36 @@ export function planAction(options: {
     pointer: operation.pointer,
     typeShape,
   };
-  return { definition, plan, input };
+  return { definition, plan, input, curation };
+}
+
+/**
+ * The body's type shape after curation. A curated spread body is inlined in the types document
+ * with final field names (see `planTypesDocument`), so it needs no `renamed` map; a whole-body field
+ * takes its final name, or disappears from the input type when hidden.
+ */
+function curatedBodyShape(options: { input: ActionInputPlan; curation: CuratedInput }): ActionTypeShape['body'] {
+  const { input, curation } = options;
+  const shape = input.bodyShape;
+  if (!shape) return undefined;
+  if (shape.mode === 'field') {
+    const field = shape.field ?? 'body';
+    if (curation.hidden.has(field)) return undefined;
+    return { ...shape, field: curation.finalNames.get(field) ?? field };
+  }
+  if (!bodyIsCurated(options)) return shape;
+  const { renamed: _renamed, ...rest } = shape;
+  return rest;
+}
+
+/** Whether any spread body field was hidden, renamed or had its `required` changed. */
+export function bodyIsCurated(options: { input: ActionInputPlan; curation: CuratedInput }): boolean {
+  const { input, curation } = options;
+  return Object.entries(input.paramMapping).some(([field, target]) => {
+    if (target.in !== 'body' || target.name === undefined) return false;
+    if (curation.hidden.has(field)) return true;
+    const final = curation.finalNames.get(field) ?? field;
+    const before = ownValue({ record: input.inputSchema, key: field })?.required;
+    return final !== field || ownValue({ record: curation.inputSchema, key: final })?.required !== before;
+  });
 }

@@ -45,9 +45,11 @@ function isPrimitive(value: unknown): value is string | number | boolean {
 
 interface SampledField {
   name: string;
-  field: InputField;
+  field?: InputField;
   target: ParamTarget;
   value: unknown;
+  /** False for values the runtime adds itself (an override's fixed and default values). */
+  fromInput: boolean;
 }
 
 /** Every required field, plus the first optional primitive query parameter. */
@@ -59,7 +61,7 @@ function sampleInput(action: ActionDefinition): SampledField[] | undefined {
     if (!target) return undefined;
     const value = sampleFieldValue({ field, role: target.in === 'path' ? 'path' : 'other' });
     if (value === undefined) return undefined;
-    sampled.push({ name, field, target, value });
+    sampled.push({ name, field, target, value, fromInput: true });
   }
   for (const [name, field] of Object.entries(action.inputSchema)) {
     const target = ownValue({ record: action.api.paramMapping, key: name });
@@ -67,8 +69,19 @@ function sampleInput(action: ActionDefinition): SampledField[] | undefined {
     if (!PRIMITIVE_TYPES.has(field.type) || field.opaque || isFileField(field)) continue;
     const value = sampleFieldValue({ field, role: 'other' });
     if (value === undefined) continue;
-    sampled.push({ name, field, target, value });
+    sampled.push({ name, field, target, value, fromInput: true });
     break;
+  }
+  // What the runtime adds on its own is expected on the wire too: fixed values always, override
+  // defaults for the fields the sample leaves out.
+  const presets = [...Object.entries(action.api.defaultValues ?? {}), ...Object.entries(action.api.fixedValues ?? {})];
+  for (const [name, value] of presets) {
+    const target = ownValue({ record: action.api.paramMapping, key: name });
+    if (!target) return undefined;
+    const index = sampled.findIndex((item) => item.name === name);
+    if (index >= 0 && sampled[index]?.fromInput && !Object.hasOwn(action.api.fixedValues ?? {}, name)) continue;
+    if (index >= 0) sampled.splice(index, 1);
+    sampled.push({ name, target, value, fromInput: false });
   }
   return sampled;
 }
@@ -178,7 +191,7 @@ function planTestCase(options: {
   }
   return {
     actionId: action.id,
-    input: recordFromEntries(sampled.map((item) => [item.name, item.value])),
+    input: recordFromEntries(sampled.filter((item) => item.fromInput).map((item) => [item.name, item.value])),
     expect,
   };
 }

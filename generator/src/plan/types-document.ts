@@ -5,9 +5,12 @@
  * becomes `{}` so type generation cannot fail on it.
  */
 import type { ApiIR, OperationIR } from '../ir/types.ts';
+import { bodyIsCurated } from './action.ts';
+import type { CuratedInput } from './curate-input.ts';
 import type { ActionInputPlan } from './input-schema.ts';
 import { cloneJson, isPlainObject, ownValue, recordFromEntries } from './own-record.ts';
-import { componentNameOfRef, lookupRef, type SchemaTable } from './resolve-schema.ts';
+import { componentNameOfRef, lookupRef, resolveSchema, type SchemaTable } from './resolve-schema.ts';
+import { cutEagerRefCycles } from './cut-eager-ref-cycles.ts';
 
 /** Keywords whose value maps names to schemas. */
 const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
@@ -33,7 +36,9 @@ function copySchema(options: { value: unknown; state: CopyState }): unknown {
     state.reached.add(name);
   }
   for (const [key, item] of Object.entries(value)) {
-    if (DROPPED_KEYWORDS.has(key)) continue;
+    // `x-*` values are vendor data that may hold `$ref`s openapi-typescript would follow (a ref to
+    // the enclosing schema there overflows its stack); no type depends on them.
+    if (DROPPED_KEYWORDS.has(key) || key.startsWith('x-')) continue;
     if (DATA_KEYWORDS.has(key)) entries.push([key, cloneJson(item)]);
     else if (key === 'discriminator') entries.push([key, copyDiscriminator({ value: item, state })]);
     else if (NAME_MAPS.has(key) && isPlainObject(item)) {
@@ -60,21 +65,33 @@ function copyDiscriminator(options: { value: unknown; state: CopyState }): unkno
   return recordFromEntries([...Object.entries(cloneJson(value) as Record<string, unknown>).filter(([key]) => key !== 'mapping'), ['mapping', recordFromEntries(mapping)]]);
 }
 
-function operationObject(options: { actionId: string; operation: OperationIR; input: ActionInputPlan; state: CopyState }): Record<string, unknown> {
-  const { operation, input, state } = options;
+function operationObject(options: {
+  actionId: string;
+  operation: OperationIR;
+  input: ActionInputPlan;
+  curation?: CuratedInput;
+  state: CopyState;
+}): Record<string, unknown> {
+  const { operation, input, curation, state } = options;
   const object: Record<string, unknown> = { operationId: options.actionId };
-  if (input.parameters.length > 0) {
-    object.parameters = input.parameters.map((parameter) => ({
-      name: parameter.name,
+  // Parameters are named by their input field (a rename or a `header_id` stays in step with the
+  // input type); hidden ones are not inputs, so they are left out.
+  const fieldOf = (parameter: ActionInputPlan['parameters'][number]): string =>
+    Object.entries(input.paramMapping).find(([, target]) => target.in === parameter.in && target.name === parameter.name)?.[0] ?? parameter.name;
+  const parameters = input.parameters.filter((parameter) => !curation?.hidden.has(fieldOf(parameter)));
+  if (parameters.length > 0) {
+    object.parameters = parameters.map((parameter) => ({
+      name: curation?.finalNames.get(fieldOf(parameter)) ?? fieldOf(parameter),
       in: parameter.in,
-      required: parameter.required || parameter.in === 'path',
+      required: parameter.in === 'path' || (curatedRequired({ curation, field: fieldOf(parameter) }) ?? parameter.required),
       schema: copySchema({ value: parameter.schema, state }),
     }));
   }
   if (operation.requestBody && input.media) {
+    const schema = curation && input.bodyShape?.mode === 'spread' ? curatedBodySchema({ input, curation, state }) : undefined;
     object.requestBody = {
       required: operation.requestBody.required,
-      content: recordFromEntries([[input.media.mediaType, { schema: copySchema({ value: input.media.schema, state }) }]]),
+      content: recordFromEntries([[input.media.mediaType, { schema: schema ?? copySchema({ value: input.media.schema, state }) }]]),
     };
   }
   object.responses = recordFromEntries(
@@ -95,10 +112,44 @@ function operationObject(options: { actionId: string; operation: OperationIR; in
   return object;
 }
 
+/** Whether the curated input field is required (undefined when it is not an input). */
+function curatedRequired(options: { curation: CuratedInput | undefined; field: string }): boolean | undefined {
+  const { curation, field } = options;
+  if (!curation) return undefined;
+  const final = curation.finalNames.get(field) ?? field;
+  const curatedField = ownValue({ record: curation.inputSchema, key: final });
+  return curatedField === undefined ? undefined : curatedField.required === true;
+}
+
+/**
+ * A spread body with hidden or renamed fields, inlined one level with the final field names as
+ * property names (deeper schemas stay refs). Undefined when nothing in the body was curated.
+ */
+function curatedBodySchema(options: { input: ActionInputPlan; curation: CuratedInput; state: CopyState }): Record<string, unknown> | undefined {
+  const { input, curation, state } = options;
+  const bodyFields = Object.entries(input.paramMapping).flatMap(([field, target]) =>
+    target.in === 'body' && target.name !== undefined ? [[target.name, field] as const] : [],
+  );
+  const curated = bodyIsCurated({ input, curation });
+  if (!curated || !input.media) return undefined;
+  const resolved = resolveSchema({ schema: input.media.schema, schemas: state.schemas, stack: [] }).schema;
+  const properties = isPlainObject(resolved.properties) ? resolved.properties : {};
+  const required = new Set(Array.isArray(resolved.required) ? resolved.required : []);
+  const kept: Array<[string, unknown]> = [];
+  const keptRequired: string[] = [];
+  for (const [property, field] of bodyFields) {
+    if (curation.hidden.has(field)) continue;
+    const name = curation.finalNames.get(field) ?? field;
+    kept.push([name, copySchema({ value: ownValue({ record: properties, key: property }) ?? {}, state })]);
+    if (curatedRequired({ curation, field }) ?? required.has(property)) keptRequired.push(name);
+  }
+  return { type: 'object', properties: recordFromEntries(kept), ...(keptRequired.length > 0 ? { required: keptRequired } : {}) };
+}
+
 export function planTypesDocument(options: {
   info: ApiIR['info'];
   schemas: SchemaTable;
-  actions: ReadonlyArray<{ actionId: string; operation: OperationIR; input: ActionInputPlan }>;
+  actions: ReadonlyArray<{ actionId: string; operation: OperationIR; input: ActionInputPlan; curation?: CuratedInput }>;
 }): Record<string, unknown> {
   const state: CopyState = { schemas: options.schemas, reached: new Set() };
   const paths = new Map<string, Array<[string, Record<string, unknown>]>>();
@@ -119,6 +170,11 @@ export function planTypesDocument(options: {
     openapi: '3.1.0',
     info: { title: options.info.title, version: options.info.version },
     paths: recordFromEntries([...paths].map(([path, methods]) => [path, recordFromEntries(methods)])),
-    components: { schemas: recordFromEntries(components) },
+    components: { schemas: withoutEagerCycles(recordFromEntries(components)) },
   };
+}
+
+function withoutEagerCycles(schemas: Record<string, unknown>): Record<string, unknown> {
+  cutEagerRefCycles(schemas);
+  return schemas;
 }

@@ -14,6 +14,8 @@ export interface PlannedFiles {
   connector: 'src/connector.gen.ts';
   types: 'src/types.gen.ts';
   test: 'test/actions.gen.test.ts';
+  /** Every spec operation as an action or excluded (with the rule); optional for hand-built plans. */
+  coverage?: 'coverage.md';
 }
 
 /** How an action's flattened input maps onto openapi-typescript's `operations[...]` shape. */
@@ -118,6 +120,29 @@ export interface ConnectorPlan {
   provenance: Provenance;
   /** JSDoc for the package (spec `info.description`, escaped by the emitter). */
   description?: string;
+  /** What became of every operation of the spec; rendered to `files.coverage`. */
+  coverage?: CoveragePlan;
+}
+
+/** One operation of the spec and what the override file decided for it. */
+export interface CoverageEntry {
+  /** operationId, or `METHOD /path` when the spec gives none. */
+  operation: string;
+  method: string;
+  path: string;
+  /** Action id when selected. */
+  actionId?: string;
+  /** The deciding rule (`operations[0] include tag=issues`, `operations_default: exclude`, …). */
+  rule: string;
+  /** Decided by the implicit default: no rule and no `operations_default` mention it. */
+  unmentioned: boolean;
+}
+
+export interface CoveragePlan {
+  connector: string;
+  specSource: string;
+  /** In spec order. */
+  entries: CoverageEntry[];
 }
 
 /** The registry package of all connectors. */

@@ -69,7 +69,7 @@ describe('applyOverrides', () => {
   it('matches paths by glob and operations without an id by METHOD /path', () => {
     const curated = curate(['operations:', '  - include: { path: "/users/*" }', 'actions:', '  GET /users/{id}: { name: Get user }'].join('\n'));
     expect(curated.selected).toHaveLength(1);
-    expect(curated.selected[0].override).toEqual({ name: 'Get user' });
+    expect(curated.selected[0].override).toEqual({ key: 'GET /users/{id}', name: 'Get user' });
   });
 
   it('adds auth.define schemes to operations that declare none', () => {

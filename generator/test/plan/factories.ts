@@ -129,6 +129,8 @@ export function makeCurated(
     excluded: [],
     authSchemes: api.securitySchemes,
     authFieldText: options.authFieldText ?? {},
+    triggers: [],
+    locate: () => ({ file: 'overrides/test.yaml', line: 1, column: 1 }),
   };
 }
 

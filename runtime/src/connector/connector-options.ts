@@ -1,4 +1,6 @@
 import type { TokenStore } from '../oauth2/token-store.ts';
+import type { PollingConnectorOptions } from '../polling/poll-trigger.ts';
+import type { WebhookConnectorOptions } from '../webhooks/webhook-types.ts';
 import type { RequestMiddleware } from '../pipeline/request-pipeline.ts';
 import type { RateLimitOptions } from '../rate-limit/rate-limit-options.ts';
 import type { RetryOptions } from '../retry/retry-options.ts';
@@ -35,6 +37,10 @@ export interface ConnectorOptions {
   rateLimit?: RateLimitOptions | false;
   oauth2?: OAuth2ConnectorOptions;
   pagination?: { maxPages?: number };
+  /** Webhook triggers: signing secret, verification, replay store (see `handleWebhook`). */
+  webhooks?: WebhookConnectorOptions;
+  /** Polling triggers: where states live (see `poll`). */
+  polling?: PollingConnectorOptions;
   /** Time, sleep and jitter source (tests inject one to pin delays). Default: the system clock. */
   clock?: Partial<RuntimeClock>;
 }
