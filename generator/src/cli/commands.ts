@@ -2,12 +2,13 @@ import { resolve } from 'node:path';
 import { SpecwireError } from '../errors/index.ts';
 import { loadOverrides, type LoadedOverrides } from '../override/index.ts';
 import { connectorNameFromFile, generateConnector } from '../pipeline/generate-connector.ts';
-import { generateWorkspace } from '../pipeline/generate-workspace.ts';
 import { linkWorkspaceDependencies } from '../pipeline/link-dependencies.ts';
 import { resolveSpecSource } from '../pipeline/resolve-source.ts';
 import { StageTimings } from '../pipeline/timings.ts';
 import { findWorkspaceRoot, readGeneratorVersion } from '../pipeline/workspace.ts';
 import { writePackageAtomically } from '../pipeline/write-package.ts';
+import type { SpecLimits } from '../load/index.ts';
+import { specLimitsFromOptions } from './limit-options.ts';
 
 interface GenerateOneOptions {
   spec?: string;
@@ -16,6 +17,11 @@ interface GenerateOneOptions {
   name?: string;
   allowExternalRefs?: boolean;
   timings?: boolean;
+}
+
+/** `--allow-remote-refs` and the `--max-…` limit flags of `specwire generate`. */
+interface GenerateOneOptions extends Partial<Record<keyof SpecLimits, number>> {
+  allowRemoteRefs?: boolean;
 }
 
 export async function runGenerateOne(options: GenerateOneOptions): Promise<void> {
@@ -41,24 +47,17 @@ export async function runGenerateOne(options: GenerateOneOptions): Promise<void>
     runtimeRange: `^${await readGeneratorVersion()}`,
     generatorVersion: await readGeneratorVersion(),
     allowExternalRefs: options.allowExternalRefs,
+    allowRemoteRefs: options.allowRemoteRefs,
+    limits: specLimitsFromOptions(options),
     timings,
   });
   const outDir = resolve(options.out);
   await timings.time('write', () => writePackageAtomically({ outDir, files: result.files }));
   await linkWorkspaceDependencies({ outDir, root });
+  for (const ref of result.resolvedRefs) process.stdout.write(`resolved external $ref source: ${ref}\n`);
   for (const warning of result.warnings) process.stderr.write(`warning: ${spec.label}#${warning.pointer}: ${warning.message}\n`);
   process.stdout.write(`${result.plan.name}: ${result.plan.actions.length} actions → ${options.out}\n`);
   if (options.timings) process.stdout.write(`${timings.format()}\n`);
 }
 
-export async function runGenerateAll(options: { timings?: boolean; quiet?: boolean }): Promise<void> {
-  const root = findWorkspaceRoot();
-  if (!root) throw new SpecwireError('not inside a specwire workspace (no pnpm-workspace.yaml above this folder)');
-  const timings = new StageTimings();
-  const started = performance.now();
-  const log = options.quiet ? () => {} : (line: string) => process.stdout.write(`${line}\n`);
-  const result = await generateWorkspace({ root, timings, log });
-  const changed = result.connectors.filter((connector) => connector.changed).length + (result.registryChanged ? 1 : 0);
-  log(`generated ${result.connectors.length} connectors in ${Math.round(performance.now() - started)} ms; ${changed} package(s) changed${result.removed.length ? `, removed ${result.removed.join(', ')}` : ''}`);
-  if (options.timings) process.stdout.write(`${timings.format()}\n`);
-}
+export { runGenerateAll } from './generate-all-command.ts';

@@ -2,6 +2,9 @@
 import { Command } from 'commander';
 import { runGenerateAll, runGenerateOne } from './commands.ts';
 import { reportFailure } from './report-failure.ts';
+import { limitOption } from './limit-options.ts';
+import { registerAddCommand } from './add-command.ts';
+import { registerDiffCommand } from './diff-command.ts';
 
 const program = new Command()
   .name('specwire')
@@ -16,6 +19,12 @@ program
   .option('--overrides <file>', 'override file (overrides/<name>.yaml)')
   .option('--name <id>', 'connector id (default: from the override file or the spec file name)')
   .option('--allow-external-refs', 'resolve $refs to files under the spec\'s own folder')
+  .option('--allow-remote-refs', 'fetch $refs to http(s) URLs on public addresses (never loopback, private, link-local or metadata)')
+  .addOption(limitOption('maxSpecBytes'))
+  .addOption(limitOption('maxOperations'))
+  .addOption(limitOption('maxDepth'))
+  .addOption(limitOption('maxNodes'))
+  .addOption(limitOption('maxYamlAliases'))
   .option('--timings', 'print the time spent in each stage')
   .action((options) => runGenerateOne(options));
 
@@ -24,6 +33,12 @@ program
   .description('Regenerate every connector of the workspace into generated/ (what `pnpm generate` runs).')
   .option('--timings', 'print the time spent in each stage')
   .option('--quiet', 'print only errors')
+  .option('--check', 'write nothing; exit 1 listing stale, missing and extra files when generated/ is out of date')
+  .option('--force', 'regenerate connectors whose spec, overrides and generator are unchanged too')
+  .option('--workers <n>', 'worker threads (0 or 1: generate on the main thread)', (value) => Number.parseInt(value, 10))
   .action((options) => runGenerateAll(options));
+
+registerAddCommand(program);
+registerDiffCommand(program);
 
 program.parseAsync(process.argv).catch(reportFailure);

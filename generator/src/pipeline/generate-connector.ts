@@ -1,12 +1,13 @@
-import { basename } from 'node:path';
 import { emitConnector, type EmittedFile } from '../emit/index.ts';
 import { loadSpec } from '../load/index.ts';
 import { normaliseSpec } from '../normalise/index.ts';
-import { applyOverrides, type LoadedOverrides } from '../override/index.ts';
+import { applyOverrides, applySourceOverlay, type LoadedOverrides } from '../override/index.ts';
 import { planConnector } from '../plan/index.ts';
 import type { ConnectorPlan } from '../plan/types.ts';
+import type { SpecLimits } from '../load/index.ts';
 import type { Warning } from '../ir/types.ts';
 import type { StageTimings } from './timings.ts';
+import { findWorkspaceRoot } from './workspace.ts';
 
 export interface GenerateConnectorOptions {
   /** Absolute path of the spec file. */
@@ -20,6 +21,10 @@ export interface GenerateConnectorOptions {
   runtimeRange: string;
   generatorVersion: string;
   allowExternalRefs?: boolean;
+  /** Fetch http(s) `$ref`s on public addresses (`--allow-remote-refs`). */
+  allowRemoteRefs?: boolean;
+  /** Raised spec limits (`--max-spec-bytes` …); unset keys keep their defaults. */
+  limits?: Partial<SpecLimits>;
   timings: StageTimings;
 }
 
@@ -29,15 +34,24 @@ export interface GeneratedConnector {
   warnings: Warning[];
   /** Operations in the spec, before selection. */
   operationCount: number;
+  /** External files and URLs whose content was inlined (what the CLI reports as resolved). */
+  resolvedRefs: string[];
 }
 
 /** load → normalise → override → plan → emit, all in memory: nothing is written here. */
 export async function generateConnector(options: GenerateConnectorOptions): Promise<GeneratedConnector> {
   const { timings } = options;
   const loaded = await timings.time('load', () =>
-    loadSpec({ file: options.specFile, allowExternalRefs: options.allowExternalRefs }),
+    loadSpec({
+      file: options.specFile,
+      allowExternalRefs: options.allowExternalRefs,
+      allowRemoteRefs: options.allowRemoteRefs,
+      limits: options.limits,
+    }),
   );
-  const ir = await timings.time('normalise', () => normaliseSpec(loaded));
+  // An override file's `source.overlay` (OpenAPI Overlay 1.0) edits the document before normalising.
+  const overlaid = await applySourceOverlay({ loaded, overrides: options.overrides, workspaceRoot: findWorkspaceRoot() ?? process.cwd() });
+  const ir = await timings.time('normalise', () => normaliseSpec(overlaid));
   const curated = await timings.time('override', () =>
     applyOverrides({ ir, overrides: options.overrides, defaultName: options.defaultName }),
   );
@@ -56,12 +70,7 @@ export async function generateConnector(options: GenerateConnectorOptions): Prom
   const files = await timings.time('emit', () =>
     emitConnector(plan, { runtimeVersionRange: options.runtimeRange, generatorVersion: options.generatorVersion }),
   );
-  return { plan, files, warnings: [...loaded.warnings, ...ir.warnings], operationCount: ir.operations.length };
+  return { plan, files, warnings: [...loaded.warnings, ...ir.warnings], operationCount: ir.operations.length, resolvedRefs: loaded.resolvedRefs ?? [] };
 }
 
-/** A connector id from a file name: `Stripe API.v3.yaml` → `stripe-api-v3`. */
-export function connectorNameFromFile(file: string): string {
-  const stem = basename(file).replace(/\.gz$/, '').replace(/\.(ya?ml|json)$/i, '');
-  const name = stem.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return /^[a-z]/.test(name) ? name.slice(0, 63) : `api-${name}`.slice(0, 63);
-}
+export { connectorNameFromFile } from './connector-name.ts';

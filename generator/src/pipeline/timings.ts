@@ -7,8 +7,18 @@ export class StageTimings {
     try {
       return await work();
     } finally {
-      this.totals.set(stage, (this.totals.get(stage) ?? 0) + performance.now() - started);
+      this.add(stage, performance.now() - started);
     }
+  }
+
+  /** Adds time measured elsewhere (a worker thread's stages). */
+  add(stage: string, ms: number): void {
+    this.totals.set(stage, (this.totals.get(stage) ?? 0) + ms);
+  }
+
+  /** Milliseconds per stage, in first-seen order: what a worker sends back. */
+  toRecord(): Record<string, number> {
+    return Object.fromEntries(this.totals);
   }
 
   /** One line per stage in first-seen order, e.g. `  normalise   412 ms`. */

@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { EmittedFile } from '../emit/index.ts';
-
-/** Folders of a package that generation never owns, kept across a swap. */
-const KEPT_ENTRIES = ['node_modules', '.turbo', 'dist'];
+import { comparePackage, KEPT_ENTRIES } from './package-files.ts';
 
 /**
  * Writes a package folder so that a failure never leaves it half-written: the files go into a
@@ -12,7 +10,7 @@ const KEPT_ENTRIES = ['node_modules', '.turbo', 'dist'];
  */
 export async function writePackageAtomically(options: { outDir: string; files: EmittedFile[] }): Promise<boolean> {
   const { outDir, files } = options;
-  if (await hasSameContents({ outDir, files })) return false;
+  if (existsSync(outDir) && (await comparePackage({ outDir, files })).length === 0) return false;
   const staging = `${outDir}.specwire-tmp-${process.pid}`;
   const retired = `${outDir}.specwire-old-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
@@ -35,24 +33,4 @@ export async function writePackageAtomically(options: { outDir: string; files: E
     await rm(retired, { recursive: true, force: true });
   }
   return true;
-}
-
-async function hasSameContents(options: { outDir: string; files: EmittedFile[] }): Promise<boolean> {
-  const { outDir, files } = options;
-  if (!existsSync(outDir)) return false;
-  const existing = (await listFiles(outDir)).filter((path) => !KEPT_ENTRIES.includes(path.split('/')[0]));
-  if (existing.length !== files.length) return false;
-  const wanted = new Set(files.map((file) => file.path));
-  if (existing.some((path) => !wanted.has(path))) return false;
-  for (const file of files) {
-    if ((await readFile(join(outDir, file.path), 'utf8')) !== file.contents) return false;
-  }
-  return true;
-}
-
-async function listFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }

@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { ConnectorDefinition } from '@specwire/runtime';
+import { SpecwireError } from '../errors/index.ts';
+import { parseDefinitionSource } from './parse-definition-source.ts';
+
+const run = promisify(execFile);
+/** Where a connector's definition lives, relative to the workspace root. */
+const DEFINITION_PATH = /^generated\/([^/]+)\/src\/definition\.gen\.ts$/;
+const GIT_OUTPUT_LIMIT = 512 * 1024 * 1024;
+
+/** Connector folder name → its definition. */
+export type DefinitionsByConnector = Map<string, ConnectorDefinition>;
+
+/** Every `generated/<name>/src/definition.gen.ts` of the working tree, parsed (never imported). */
+export async function readWorkingDefinitions(options: { root: string }): Promise<DefinitionsByConnector> {
+  const generated = join(options.root, 'generated');
+  const definitions: DefinitionsByConnector = new Map();
+  if (!existsSync(generated)) return definitions;
+  for (const entry of (await readdir(generated)).sort()) {
+    const file = join(generated, entry, 'src', 'definition.gen.ts');
+    if (!existsSync(file)) continue;
+    const text = await readFile(file, 'utf8');
+    definitions.set(entry, parseDefinitionSource({ text, file: `generated/${entry}/src/definition.gen.ts` }));
+  }
+  return definitions;
+}
+
+/** The same files as committed at a git ref (`HEAD`, `origin/main`, a sha), read with `git show`. */
+export async function readDefinitionsAtRef(options: { root: string; ref: string }): Promise<DefinitionsByConnector> {
+  const { root, ref } = options;
+  // A ref is passed as an argument, never through a shell; a leading dash would read as an option.
+  if (ref.startsWith('-') || ref.includes(':') || ref.trim() === '') throw new SpecwireError(`--base "${ref}" is not a git ref`);
+  const listing = await git({ root, args: ['ls-tree', '-r', '--name-only', `${ref}`, '--', 'generated/'], what: `list generated/ at ${ref}` });
+  const definitions: DefinitionsByConnector = new Map();
+  for (const path of listing.split('\n').sort()) {
+    const match = DEFINITION_PATH.exec(path);
+    if (!match) continue;
+    const text = await git({ root, args: ['show', `${ref}:${path}`], what: `read ${path} at ${ref}` });
+    definitions.set(match[1]!, parseDefinitionSource({ text, file: `${ref}:${path}` }));
+  }
+  return definitions;
+}
+
+async function git(options: { root: string; args: string[]; what: string }): Promise<string> {
+  try {
+    const { stdout } = await run('git', options.args, { cwd: options.root, maxBuffer: GIT_OUTPUT_LIMIT, encoding: 'utf8' });
+    return stdout;
+  } catch (error) {
+    const stderr = (error as { stderr?: unknown }).stderr;
+    const reason = typeof stderr === 'string' && stderr.trim() !== '' ? stderr.trim().split('\n')[0] : String(error);
+    throw new SpecwireError(`git could not ${options.what}: ${reason}`);
+  }
+}

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { LoadedOverrides } from '../override/index.ts';
+import type { RegistryEntry } from './connector-job.ts';
+
+/** Outside `generated/` and ignored by git: it only saves work, deleting it is always safe. */
+const CACHE_FILE = join('node_modules', '.cache', 'specwire', 'generate.json');
+const CACHE_VERSION = 1;
+
+/** What the last run wrote for one job, and from which inputs. */
+export interface CachedConnector {
+  /** Hash of every input: spec bytes, override file, overlay, generator version and source. */
+  inputKey: string;
+  name: string;
+  /** `digestFiles` of the files written, to notice hand edits and deletions in `generated/`. */
+  outputDigest: string;
+  registryEntry: RegistryEntry;
+  actionCount: number;
+  operationCount: number;
+}
+
+export interface GenerationCache {
+  version: number;
+  /** By job id. */
+  connectors: Record<string, CachedConnector>;
+}
+
+export async function readGenerationCache(root: string): Promise<GenerationCache> {
+  const file = join(root, CACHE_FILE);
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<GenerationCache>;
+    if (parsed.version === CACHE_VERSION && parsed.connectors && typeof parsed.connectors === 'object') {
+      return { version: CACHE_VERSION, connectors: parsed.connectors };
+    }
+  } catch {
+    // Absent or unreadable: start over, which only costs one full run.
+  }
+  return { version: CACHE_VERSION, connectors: {} };
+}
+
+export async function writeGenerationCache(options: { root: string; cache: GenerationCache }): Promise<void> {
+  const file = join(options.root, CACHE_FILE);
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(options.cache, null, 2)}\n`);
+  await rename(temporary, file);
+}
+
+/** Inputs of one connector that provenance records, plus the cache key over all of them. */
+export interface JobInputs {
+  specSha256: string;
+  overridesSha256?: string;
+  inputKey: string;
+}
+
+/**
+ * Hashes what decides a connector's output. The spec hash is taken over the bytes as stored, like
+ * the loader's, so it can be compared with `specwire.provenance.json`.
+ */
+export async function hashJobInputs(options: {
+  specFile: string;
+  overrides?: LoadedOverrides;
+  root: string;
+  generatorVersion: string;
+  generatorFingerprint: string;
+  runtimeRange: string;
+}): Promise<JobInputs> {
+  const specSha256 = sha256(await readFile(options.specFile));
+  const overlay = options.overrides?.data.source?.overlay;
+  const overlayFile = overlay === undefined ? undefined : resolve(options.root, overlay);
+  const overlaySha256 = overlayFile && existsSync(overlayFile) ? sha256(await readFile(overlayFile)) : overlay;
+  const inputKey = sha256(
+    JSON.stringify({
+      specSha256,
+      overridesSha256: options.overrides?.sha256,
+      overlaySha256,
+      generatorVersion: options.generatorVersion,
+      generatorFingerprint: options.generatorFingerprint,
+      runtimeRange: options.runtimeRange,
+    }),
+  );
+  return { specSha256, overridesSha256: options.overrides?.sha256, inputKey };
+}
+
+function sha256(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

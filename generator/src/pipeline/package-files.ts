@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { EmittedFile } from '../emit/index.ts';
+
+/** Folders of a package that generation never owns: kept across a swap, ignored by comparisons. */
+export const KEPT_ENTRIES = ['node_modules', '.turbo', 'dist'];
+
+/** One way a package folder on disk differs from what generation would write. */
+export interface FileDifference {
+  /** Path relative to the package folder, POSIX separators. */
+  path: string;
+  /** `stale`: contents differ; `missing`: would be written; `extra`: would be deleted. */
+  status: 'stale' | 'missing' | 'extra';
+}
+
+/** Files of a package folder that generation owns, sorted, POSIX separators. */
+export async function listPackageFiles(outDir: string): Promise<string[]> {
+  if (!existsSync(outDir)) return [];
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((path) => !KEPT_ENTRIES.includes(path.split('/')[0]!))
+    .sort();
+}
+
+/** What writing `files` into `outDir` would change, by path; empty when the folder is up to date. */
+export async function comparePackage(options: { outDir: string; files: EmittedFile[] }): Promise<FileDifference[]> {
+  const { outDir, files } = options;
+  const existing = new Set(await listPackageFiles(outDir));
+  const differences: FileDifference[] = [];
+  for (const file of files) {
+    if (!existing.has(file.path)) differences.push({ path: file.path, status: 'missing' });
+    else if ((await readFile(join(outDir, file.path), 'utf8')) !== file.contents) differences.push({ path: file.path, status: 'stale' });
+    existing.delete(file.path);
+  }
+  for (const path of existing) differences.push({ path, status: 'extra' });
+  return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** One hash over paths and contents, the same whether taken from emitted files or from disk. */
+export function digestFiles(files: EmittedFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    hash.update(`${file.path}\0${file.contents}\0`);
+  }
+  return hash.digest('hex');
+}
+
+/** `digestFiles` of what is on disk now, or undefined when the folder is absent. */
+export async function digestPackageOnDisk(outDir: string): Promise<string | undefined> {
+  if (!existsSync(outDir)) return undefined;
+  const paths = await listPackageFiles(outDir);
+  const files = await Promise.all(paths.map(async (path) => ({ path, contents: await readFile(join(outDir, path), 'utf8') })));
+  return digestFiles(files);
+}

@@ -1,0 +1,83 @@
+import { createLogUpdate } from 'log-update';
+
+/** What a long `pnpm generate` shows while it runs: one line per connector. */
+export interface GenerationProgress {
+  /** Connectors known up front, in display order. */
+  plan(labels: string[]): void;
+  start(label: string): void;
+  /** `detail` e.g. `59 actions`, `unchanged`. */
+  done(label: string, detail: string): void;
+  /** Final summary line; stops any animation. */
+  finish(summary: string): void;
+}
+
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/**
+ * A live block of per-connector lines with timings on a terminal (log-update redraws it in place);
+ * plain lines, one per finished connector, when stdout is not a TTY (CI logs); nothing with `quiet`.
+ */
+export function createGenerationProgress(options: { quiet: boolean; stream?: NodeJS.WriteStream }): GenerationProgress {
+  const stream = options.stream ?? process.stdout;
+  if (options.quiet) return { plan() {}, start() {}, done() {}, finish() {} };
+  if (!stream.isTTY) {
+    const started = new Map<string, number>();
+    return {
+      plan() {},
+      start: (label) => started.set(label, performance.now()),
+      done: (label, detail) => stream.write(`${label}: ${detail}${elapsed(started.get(label))}\n`),
+      finish: (summary) => {
+        if (summary) stream.write(`${summary}\n`);
+      },
+    };
+  }
+  return createLiveProgress(stream);
+}
+
+function createLiveProgress(stream: NodeJS.WriteStream): GenerationProgress {
+  const render = createLogUpdate(stream);
+  const rows = new Map<string, { started?: number; ended?: number; detail?: string }>();
+  let frame = 0;
+  const draw = (): void => {
+    frame += 1;
+    const width = Math.max(...[...rows.keys()].map((label) => label.length), 0);
+    const lines = [...rows].map(([label, row]) => {
+      const name = label.padEnd(width);
+      if (row.detail !== undefined) return `✓ ${name}  ${row.detail}${elapsed(row.started, row.ended)}`;
+      if (row.started !== undefined) return `${SPINNER[frame % SPINNER.length]} ${name}  ${formatMs(performance.now() - row.started)}`;
+      return `· ${name}  waiting`;
+    });
+    render(lines.join('\n'));
+  };
+  const timer = setInterval(draw, 100);
+  timer.unref();
+  return {
+    plan: (labels) => {
+      for (const label of labels) rows.set(label, {});
+      draw();
+    },
+    start: (label) => {
+      rows.set(label, { started: performance.now() });
+      draw();
+    },
+    done: (label, detail) => {
+      const row = rows.get(label) ?? {};
+      rows.set(label, { ...row, ended: performance.now(), detail });
+      draw();
+    },
+    finish: (summary) => {
+      clearInterval(timer);
+      draw();
+      render.done();
+      if (summary) stream.write(`${summary}\n`);
+    },
+  };
+}
+
+function elapsed(started: number | undefined, ended: number = performance.now()): string {
+  return started === undefined ? '' : ` (${formatMs(ended - started)})`;
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,111 @@
+import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateWorkspace, type GenerateWorkspaceOptions } from '../../src/pipeline/generate-workspace.ts';
+import { createGenerationProgress } from '../../src/pipeline/progress.ts';
+import { StageTimings } from '../../src/pipeline/timings.ts';
+import { makeShopWorkspace, shopSpec } from './shop-spec.ts';
+
+const roots: string[] = [];
+
+function workspace(): string {
+  const root = makeShopWorkspace({ withRefund: false });
+  roots.push(root);
+  return root;
+}
+
+function run(root: string, extra: Partial<GenerateWorkspaceOptions> = {}) {
+  const timings = new StageTimings();
+  const result = generateWorkspace({ root, timings, progress: createGenerationProgress({ quiet: true }), workers: 1, ...extra });
+  return result.then((value) => ({ ...value, stages: timings.toRecord() }));
+}
+
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+describe('incremental generation', () => {
+  it('skips a connector whose spec, overrides and generator are unchanged, without running any stage', async () => {
+    const root = workspace();
+    const first = await run(root);
+    expect(first.connectors).toMatchObject([{ name: 'shop', actions: 4, changed: true, reused: false }]);
+    const definition = join(root, 'generated', 'shop', 'src', 'definition.gen.ts');
+    const writtenAt = statSync(definition).mtimeMs;
+
+    const second = await run(root);
+    expect(second.connectors).toMatchObject([{ name: 'shop', actions: 4, changed: false, reused: true }]);
+    expect(second.stages).toEqual({});
+    expect(statSync(definition).mtimeMs).toBe(writtenAt);
+  });
+
+  it('regenerates when the spec changes', async () => {
+    const root = workspace();
+    await run(root);
+    writeFileSync(join(root, 'specs', 'shop.yaml'), shopSpec({ withRefund: true }));
+    const result = await run(root);
+    expect(result.connectors).toMatchObject([{ actions: 5, changed: true, reused: false }]);
+    expect(result.stages).toHaveProperty('emit');
+  });
+
+  it('regenerates when a generated file was edited or deleted by hand', async () => {
+    const root = workspace();
+    await run(root);
+    const index = join(root, 'generated', 'shop', 'src', 'index.ts');
+    const original = readFileSync(index, 'utf8');
+    appendFileSync(index, '// edited\n');
+    expect((await run(root)).connectors).toMatchObject([{ changed: true, reused: false }]);
+    expect(readFileSync(index, 'utf8')).toBe(original);
+    rmSync(join(root, 'generated', 'shop', 'src', 'connector.gen.ts'));
+    expect((await run(root)).connectors).toMatchObject([{ changed: true, reused: false }]);
+  });
+
+  it('regenerates when provenance no longer names the spec, and with force', async () => {
+    const root = workspace();
+    await run(root);
+    const provenance = join(root, 'generated', 'shop', 'specwire.provenance.json');
+    writeFileSync(provenance, readFileSync(provenance, 'utf8').replace(/"specSha256": "[0-9a-f]+"/, '"specSha256": "0"'));
+    expect((await run(root)).connectors).toMatchObject([{ reused: false, changed: true }]);
+    expect((await run(root, { force: true })).connectors).toMatchObject([{ reused: false, changed: false }]);
+  });
+});
+
+describe('generate --check', () => {
+  it('reports nothing when generated/ is up to date, and writes nothing', async () => {
+    const root = workspace();
+    await run(root);
+    const result = await run(root, { check: true });
+    expect(result.differences).toEqual([]);
+    expect(result.stages).toHaveProperty('emit');
+  });
+
+  it('lists stale, missing and extra files and packages without touching them', async () => {
+    const root = workspace();
+    await run(root);
+    const generated = join(root, 'generated');
+    writeFileSync(join(root, 'specs', 'shop.yaml'), shopSpec({ withRefund: true }));
+    rmSync(join(generated, 'shop', 'tsconfig.json'));
+    writeFileSync(join(generated, 'shop', 'notes.txt'), 'mine');
+    const before = readFileSync(join(generated, 'shop', 'src', 'definition.gen.ts'), 'utf8');
+    const result = await run(root, { check: true });
+    expect(result.differences).toEqual(
+      expect.arrayContaining([
+        { package: 'shop', path: 'src/definition.gen.ts', status: 'stale' },
+        { package: 'shop', path: 'specwire.provenance.json', status: 'stale' },
+        { package: 'shop', path: 'tsconfig.json', status: 'missing' },
+        { package: 'shop', path: 'notes.txt', status: 'extra' },
+      ]),
+    );
+    expect(result.differences.every((difference) => difference.package === 'shop')).toBe(true);
+    expect(readFileSync(join(generated, 'shop', 'src', 'definition.gen.ts'), 'utf8')).toBe(before);
+  });
+
+  it('reports a package no spec produces any more', async () => {
+    const root = workspace();
+    await run(root);
+    rmSync(join(root, 'specs', 'shop.yaml'));
+    const result = await run(root, { check: true });
+    expect(result.differences).toEqual(
+      expect.arrayContaining([{ package: 'shop', path: '', status: 'extra' }, expect.objectContaining({ package: 'registry', status: 'stale' })]),
+    );
+  });
+});

@@ -1,0 +1,45 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createGenerationProgress } from '../../src/pipeline/progress.ts';
+
+function captureStream(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk.toString());
+      callback();
+    },
+  }) as unknown as NodeJS.WriteStream;
+  Object.assign(stream, { isTTY, columns: 80, rows: 24 });
+  return { stream, text: () => chunks.join('') };
+}
+
+function drive(progress: ReturnType<typeof createGenerationProgress>): void {
+  progress.plan(['github', 'petstore']);
+  progress.start('github');
+  progress.done('github', '59 actions');
+  progress.done('petstore', '20 actions, unchanged');
+  progress.finish('generated 2 connectors');
+}
+
+describe('generation progress', () => {
+  it('prints one plain line per connector with its time when not on a terminal', () => {
+    const { stream, text } = captureStream(false);
+    drive(createGenerationProgress({ quiet: false, stream }));
+    expect(text()).toMatch(/^github: 59 actions \(\d+ ms\)\npetstore: 20 actions, unchanged\ngenerated 2 connectors\n$/);
+  });
+
+  it('prints nothing with quiet', () => {
+    const { stream, text } = captureStream(true);
+    drive(createGenerationProgress({ quiet: true, stream }));
+    expect(text()).toBe('');
+  });
+
+  it('redraws a block of per-connector lines on a terminal', () => {
+    const { stream, text } = captureStream(true);
+    drive(createGenerationProgress({ quiet: false, stream }));
+    expect(text()).toContain('✓ github    59 actions (');
+    expect(text()).toContain('✓ petstore  20 actions, unchanged');
+    expect(text()).toMatch(/generated 2 connectors\n$/);
+  });
+});
