@@ -324,11 +324,94 @@ export interface TriggerDefinition {
   id: string;
   name: string;
   description: string;
+  /** The event this trigger fires on: a webhook delivery's type (`issues.opened`) or `poll:<actionId>`. */
   eventType: string;
+  /** What the host asks the user for (a polling trigger's list inputs, e.g. owner and repo). */
   inputSchema: Record<string, InputField>;
+  /** JSON Schema of the event payload (webhook) or of one new item (polling), refs inlined up to a depth. */
   outputSchema?: JsonSchema;
   webhookRequired: boolean;
   pollingEnabled: boolean;
+  /** Webhook triggers: how the host registers the webhook, when the API has an action for it. */
+  webhook?: TriggerWebhook;
+  /** Polling triggers: which list action to poll and how new items are told apart. */
+  polling?: TriggerPolling;
+}
+
+export interface TriggerWebhook {
+  /** Where the event is declared: `webhooks` / `x-webhooks` / a `callback` of an operation, or the override file. */
+  source: 'webhooks' | 'callback' | 'declared';
+  /** Action (of this connector) that subscribes a URL to the event (creates the webhook). */
+  subscribeAction?: string;
+  /** Action that removes the subscription. */
+  unsubscribeAction?: string;
+}
+
+/**
+ * Polling of one list action. The first poll records a baseline and emits nothing; later polls emit
+ * items not seen before, oldest first, exactly once per dedupe identity (see `runtime/README.md`).
+ */
+export interface TriggerPolling {
+  /** List action to run (through the runtime's pagination, retries and rate limits). */
+  actionId: string;
+  /** Suggested interval between polls. */
+  intervalSeconds: number;
+  /** Input always sent (e.g. `sort: created`, `direction: desc`); not asked of the user. */
+  input?: Record<string, unknown>;
+  /** Item array in each page; absent: the action's pagination `itemsPath`, else the array body or its only array. */
+  itemsPath?: ResponsePath;
+  /** Dotted path of an item's unique key (`id`). Items without one are skipped. */
+  dedupeKey: ResponsePath;
+  /** Dotted path of an item's version (`updated_at`): a changed version is a new event. Absent: each key fires once. */
+  versionPath?: ResponsePath;
+  /** How the list is ordered; `newest_first` lets a poll stop at the first page that reaches known items. */
+  order: 'newest_first' | 'oldest_first';
+  /** The high-water mark kept between polls. */
+  cursor?: PollingCursor;
+  /** Pages read per poll at most (default 10). */
+  maxPages?: number;
+}
+
+export interface PollingCursor {
+  /** `timestamp` (ISO date or epoch number) and `increasing_id` compare; `opaque` is only handed back. */
+  kind: 'timestamp' | 'increasing_id' | 'opaque';
+  /** Dotted path of the cursor value in each item (`created_at`, `id`). */
+  path: ResponsePath;
+  /** Input field that takes the last cursor so the API returns only newer items (`since`, `ending_before`). */
+  param?: string;
+}
+
+/** Where a value of a webhook delivery is read: a request header, or a dotted path into the JSON payload. */
+export type WebhookValueSource = { header: string } | { payload: ResponsePath };
+
+/**
+ * How deliveries are authenticated. Presets follow each vendor's documentation; `hmac` is a plain
+ * HMAC of the raw body in a header; `none` accepts unsigned deliveries (declared explicitly only).
+ */
+export type WebhookVerification =
+  | { scheme: 'github' }
+  | { scheme: 'stripe'; toleranceSeconds?: number }
+  | { scheme: 'standard-webhooks'; toleranceSeconds?: number }
+  | { scheme: 'svix'; toleranceSeconds?: number }
+  | { scheme: 'slack'; toleranceSeconds?: number }
+  | { scheme: 'hmac'; algorithm: 'sha1' | 'sha256' | 'sha512'; header: string; encoding: 'hex' | 'base64'; prefix?: string }
+  | { scheme: 'none' };
+
+/** Connector-wide webhook settings: verification and how a delivery names its event. */
+export interface WebhookSettings {
+  /** Absent: `handleWebhook` refuses every delivery (`not_configured`) unless the host passes a verification. */
+  verification?: WebhookVerification;
+  /** Credential key of the signing secret. Default `webhookSecret`. */
+  secretCredential?: string;
+  /**
+   * Parts of the event type, joined with `.` (absent parts are skipped): GitHub `X-GitHub-Event` +
+   * `action`. Empty: deliveries do not name their event (one URL per trigger), so none is checked.
+   */
+  eventType: WebhookValueSource[];
+  /** Delivery id, for replay protection and `event.id` (`X-GitHub-Delivery`, the payload's `id`). */
+  eventId?: WebhookValueSource;
+  /** How long a delivery id or signature is remembered. Default: the timestamp tolerance, or 3600 s without timestamps. */
+  replayWindowSeconds?: number;
 }
 
 /**
@@ -358,6 +441,8 @@ export interface ConnectorDefinition {
   oauth_config?: OAuthConfig;
   endpoints: Endpoints;
   webhook_support: boolean;
+  /** Verification and event typing of webhook deliveries (present when a trigger is a webhook). */
+  webhooks?: WebhookSettings;
   rate_limits?: RateLimits;
   supported_actions: ActionDefinition[];
   supported_triggers: TriggerDefinition[];

@@ -29,3 +29,23 @@ export { RedisRateLimitStore, type RedisScriptClient } from './rate-limit/redis-
 export { readRateLimitHeaders, type RateLimitReport } from './rate-limit/rate-limit-headers.ts';
 export type { Page, PaginateOptions } from './paginate/page.ts';
 export type { LoadOptionsContext } from './connector/load-options.ts';
+export {
+  InMemoryWebhookReplayStore,
+  type HandleWebhookOptions,
+  type WebhookConnectorOptions,
+  type WebhookEvent,
+  type WebhookHeaders,
+  type WebhookRejection,
+  type WebhookRejectionReason,
+  type WebhookReplayStore,
+  type WebhookRequest,
+  type WebhookResult,
+} from './webhooks/index.ts';
+export {
+  InMemoryPollStateStore,
+  type PollOptions,
+  type PollingConnectorOptions,
+  type PollResult,
+  type PollState,
+  type PollStateStore,
+} from './polling/index.ts';

@@ -8,6 +8,7 @@ import { checkDocumentSize } from './check-document-size.ts';
 import { detectSpecVersion } from './detect-spec-version.ts';
 import { checkSpecStructure } from './check-spec-structure.ts';
 import { resolveRefs } from './resolve-refs.ts';
+import { resolveRemoteRefs } from './resolve-remote-refs.ts';
 import { isPlainRecord } from './plain-record.ts';
 
 /**
@@ -22,7 +23,7 @@ export async function loadSpec(options: LoadSpecOptions): Promise<LoadedSpec> {
   const sha256 = createHash('sha256').update(bytes.stored).digest('hex');
   const text = decodeUtf8({ file, bytes: bytes.text });
 
-  const parsed = parseSpecText({ file, text, maxDepth: limits.maxDepth });
+  const parsed = parseSpecText({ file, text, maxDepth: limits.maxDepth, maxYamlAliases: limits.maxYamlAliases });
   const warnings: Warning[] = [...parsed.warnings];
   checkDocumentSize({ file, value: parsed.value, limits });
   if (!isPlainRecord(parsed.value)) {
@@ -31,9 +32,21 @@ export async function loadSpec(options: LoadSpecOptions): Promise<LoadedSpec> {
   const document = parsed.value;
   const version = detectSpecVersion({ file, document, warnings });
   checkSpecStructure({ file, document, specVersion: version.specVersion, limits, warnings });
-  resolveRefs({ file, document, allowExternalRefs: options.allowExternalRefs === true, limits, warnings });
+  const allowExternalRefs = options.allowExternalRefs === true;
+  const resolved = options.allowRemoteRefs === true
+    ? await resolveRemoteRefs({ file, document, allowExternalRefs, limits, lookupHost: options.lookupHost })
+    : { document, warnings: [], ...resolveRefs({ file, document, allowExternalRefs, limits, warnings }) };
+  warnings.push(...resolved.warnings);
 
-  return { file, document, sha256, specVersion: version.specVersion, declaredVersion: version.declaredVersion, warnings };
+  return {
+    file,
+    document: resolved.document,
+    sha256,
+    specVersion: version.specVersion,
+    declaredVersion: version.declaredVersion,
+    warnings,
+    resolvedRefs: resolved.resolvedRefs,
+  };
 }
 
 function decodeUtf8(options: { file: string; bytes: Buffer }): string {

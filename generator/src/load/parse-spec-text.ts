@@ -1,11 +1,11 @@
-import { parseDocument } from 'yaml';
+import { parseDocument, visit } from 'yaml';
 import type { Warning } from '../ir/types.ts';
 import { SpecwireError } from '../errors/index.ts';
 import { checkJsonTextDepth } from './check-json-text-depth.ts';
 import { limitExceededMessage } from './limit-message.ts';
 
 /** Aliases are legitimate in hand-written YAML but a bomb needs thousands; 100 is plenty for real specs. */
-const MAX_YAML_ALIASES = 100;
+const DEFAULT_MAX_YAML_ALIASES = 100;
 
 export interface ParsedSpecText {
   value: unknown;
@@ -17,14 +17,14 @@ export interface ParsedSpecText {
  * such as `!!js/function` become plain strings (with a warning). Duplicate YAML keys are a warning and
  * the last one wins, matching what `JSON.parse` does with duplicate JSON keys.
  */
-export function parseSpecText(options: { file: string; text: string; maxDepth: number }): ParsedSpecText {
+export function parseSpecText(options: { file: string; text: string; maxDepth: number; maxYamlAliases?: number }): ParsedSpecText {
   const text = options.text.charCodeAt(0) === 0xfeff ? options.text.slice(1) : options.text;
   if (looksLikeJson({ file: options.file, text })) {
     const json = tryParseJson({ ...options, text });
     if (json.ok) return { value: json.value, warnings: [] };
     if (/\.json(\.gz)?$/i.test(options.file)) throw json.error;
   }
-  return parseYaml({ file: options.file, text, maxDepth: options.maxDepth });
+  return parseYaml({ file: options.file, text, maxDepth: options.maxDepth, maxYamlAliases: options.maxYamlAliases ?? DEFAULT_MAX_YAML_ALIASES });
 }
 
 function looksLikeJson(options: { file: string; text: string }): boolean {
@@ -48,7 +48,7 @@ function tryParseJson(options: { file: string; text: string; maxDepth: number })
   }
 }
 
-function parseYaml(options: { file: string; text: string; maxDepth: number }): ParsedSpecText {
+function parseYaml(options: { file: string; text: string; maxDepth: number; maxYamlAliases: number }): ParsedSpecText {
   let document: ReturnType<typeof parseDocument>;
   try {
     document = parseDocument(options.text, { uniqueKeys: true, schema: 'core', merge: false, prettyErrors: true });
@@ -75,9 +75,35 @@ function parseYaml(options: { file: string; text: string; maxDepth: number }): P
     warnings.push({ pointer: '', message: `${describePosition(where)}${message}` });
   }
   try {
-    return { value: document.toJS({ maxAliasCount: MAX_YAML_ALIASES }), warnings };
+    refuseManyAliases({ ...options, document });
+    // maxAliasCount bounds the expansion (uses × size of what each alias stands for), not just the uses.
+    return { value: document.toJS({ maxAliasCount: options.maxYamlAliases }), warnings };
   } catch (error) {
+    if (error instanceof SpecwireError) throw error;
+    if (error instanceof ReferenceError && error.message.includes('alias')) {
+      throw new SpecwireError(
+        limitExceededMessage({ what: 'YAML alias expansion', actual: 'aliases that multiply into a huge document', key: 'maxYamlAliases', limit: options.maxYamlAliases }),
+        { file: options.file },
+      );
+    }
     throw tooDeepOr({ ...options, error });
+  }
+}
+
+/** Counts `*alias` uses before anything is expanded, so the error names the limit. */
+function refuseManyAliases(options: { file: string; document: ReturnType<typeof parseDocument>; maxYamlAliases: number }): void {
+  let aliases = 0;
+  visit(options.document, {
+    Alias() {
+      aliases++;
+      return aliases > options.maxYamlAliases ? visit.BREAK : undefined;
+    },
+  });
+  if (aliases > options.maxYamlAliases) {
+    throw new SpecwireError(
+      limitExceededMessage({ what: 'YAML alias count', actual: `more than ${options.maxYamlAliases}`, key: 'maxYamlAliases', limit: options.maxYamlAliases }),
+      { file: options.file },
+    );
   }
 }
 

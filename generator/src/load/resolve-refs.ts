@@ -24,6 +24,13 @@ interface RefWalkState {
   file: string;
   document: PlainRecord;
   allowExternalRefs: boolean;
+  allowRemoteRefs: boolean;
+  /** Remote documents fetched so far, parsed, by URL without fragment. */
+  remoteDocuments: ReadonlyMap<string, unknown>;
+  /** Remote documents this walk needed but did not have: URL → pointer of the first ref to it. */
+  missingRemote: Map<string, string>;
+  /** Files and URLs inlined, in first-use order. */
+  resolved: Set<string>;
   /** Real path of the spec's folder: the only place external refs may read from. */
   rootDir?: string;
   limits: SpecLimits;
@@ -39,29 +46,49 @@ interface RefScope {
   externalFile?: string;
   root: unknown;
   baseDir: string;
+  /** Set inside a fetched document: its relative refs are URLs too, never local files. */
+  baseUrl?: string;
 }
+
+export interface ResolveRefsResult {
+  /** Remote documents to fetch before walking again: URL → pointer of the first ref to it. */
+  missingRemote: Map<string, string>;
+  /** Files (real paths) and URLs inlined, in first-use order. */
+  resolvedRefs: string[];
+}
+
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * Checks every internal `$ref` resolves (error with its pointer otherwise) and removes every external
  * one: replaced by `{}` with a warning, or, when allowed, inlined from a relative file inside the spec's
- * folder. Nothing outside that folder is read and no URL is ever fetched, whatever the options.
+ * folder or from an already fetched remote document. Nothing outside that folder is read and nothing
+ * is fetched here: remote documents this walk lacks are listed in `missingRemote` for the caller,
+ * which checks and fetches them and walks a fresh copy again.
  */
 export function resolveRefs(options: {
   file: string;
   document: PlainRecord;
   allowExternalRefs: boolean;
+  allowRemoteRefs?: boolean;
+  remoteDocuments?: ReadonlyMap<string, unknown>;
   limits: SpecLimits;
   warnings: Warning[];
-}): void {
+}): ResolveRefsResult {
   const baseDir = dirname(resolve(options.file));
   const state: RefWalkState = {
     ...options,
+    allowRemoteRefs: options.allowRemoteRefs === true,
+    remoteDocuments: options.remoteDocuments ?? new Map(),
+    missingRemote: new Map(),
+    resolved: new Set(),
     rootDir: options.allowExternalRefs ? realpathSync(baseDir) : undefined,
     externalDocuments: new Map(),
     activeInlines: [],
     inlineCount: 0,
   };
   walkChildren({ state, scope: { root: options.document, baseDir }, node: options.document, path: [], inData: false, isNameMap: false });
+  return { missingRemote: state.missingRemote, resolvedRefs: [...state.resolved] };
 }
 
 interface WalkStep {
@@ -119,12 +146,9 @@ function handleRef(step: WalkStep & { node: PlainRecord; ref: string }): unknown
     }
     return inlineExternal({ ...step, targetFile: scope.externalFile, fragment: ref, pointer });
   }
+  if (scope.baseUrl !== undefined || URL_SCHEME.test(ref) || ref.startsWith('//')) return handleRemoteRef({ ...step, pointer });
   if (!state.allowExternalRefs) {
     state.warnings.push({ pointer, message: `external $ref "${ref}" not resolved (external refs are off); treated as untyped` });
-    return {};
-  }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) {
-    state.warnings.push({ pointer, message: `external $ref "${ref}" not resolved (URLs are never fetched); treated as untyped` });
     return {};
   }
   const hashIndex = ref.indexOf('#');
@@ -136,6 +160,34 @@ function handleRef(step: WalkStep & { node: PlainRecord; ref: string }): unknown
     return {};
   }
   return inlineExternal({ ...step, targetFile, fragment, pointer });
+}
+
+/**
+ * A URL ref (or any ref inside a fetched document). Only http(s), only with `allowRemoteRefs`; the
+ * address policy is applied by the caller before anything is fetched.
+ */
+function handleRemoteRef(step: WalkStep & { node: PlainRecord; ref: string; pointer: string }): unknown {
+  const { state, scope, ref, pointer } = step;
+  const untyped = (reason: string): unknown => {
+    state.warnings.push({ pointer, message: `external $ref "${ref}" not resolved (${reason}); treated as untyped` });
+    return {};
+  };
+  if (!state.allowRemoteRefs) return untyped(state.allowExternalRefs ? 'URLs are fetched only with --allow-remote-refs' : 'external refs are off');
+  let url: URL;
+  try {
+    url = new URL(ref, scope.baseUrl);
+  } catch {
+    return untyped('not a valid URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return untyped('only http(s) URLs are fetched');
+  const fragment = url.hash === '' ? '#' : url.hash;
+  url.hash = '';
+  const documentUrl = url.href;
+  if (!state.remoteDocuments.has(documentUrl)) {
+    if (!state.missingRemote.has(documentUrl)) state.missingRemote.set(documentUrl, pointer);
+    return {};
+  }
+  return inlineExternal({ ...step, targetFile: documentUrl, fragment, pointer });
 }
 
 /** Real path of a relative ref target, or undefined when it is absolute, missing, or escapes the spec folder. */
@@ -163,14 +215,18 @@ function inlineExternal(step: WalkStep & { targetFile: string; fragment: string;
   if (state.inlineCount > MAX_EXTERNAL_INLINES) {
     throw new SpecwireError(`too many external $ref inlines (more than ${MAX_EXTERNAL_INLINES})`, { file: state.file, pointer });
   }
-  const root = loadExternalDocument({ state, targetFile });
+  const isRemote = state.remoteDocuments.has(targetFile);
+  const root = isRemote ? state.remoteDocuments.get(targetFile) : loadExternalDocument({ state, targetFile });
   const target = resolvePointer({ root, fragment });
   if (!target.found) {
     throw new SpecwireError(`$ref "${ref}" does not resolve in ${targetFile}`, { file: state.file, pointer });
   }
+  state.resolved.add(targetFile);
   const copy: unknown = structuredClone(target.value);
   state.activeInlines.push(key);
-  const scope: RefScope = { externalFile: targetFile, root, baseDir: dirname(targetFile) };
+  const scope: RefScope = isRemote
+    ? { externalFile: targetFile, root, baseDir: step.scope.baseDir, baseUrl: targetFile }
+    : { externalFile: targetFile, root, baseDir: dirname(targetFile) };
   const result = walkNode({ ...step, scope, node: copy, isNameMap: false });
   state.activeInlines.pop();
   return result;
@@ -184,7 +240,7 @@ function loadExternalDocument(options: { state: RefWalkState; targetFile: string
   if (size > state.limits.maxSpecBytes) {
     throw new SpecwireError(limitExceededMessage({ what: 'referenced file size', actual: `${size} bytes`, key: 'maxSpecBytes', limit: state.limits.maxSpecBytes }), { file: targetFile });
   }
-  const parsed = parseSpecText({ file: targetFile, text: readFileSync(targetFile, 'utf8'), maxDepth: state.limits.maxDepth });
+  const parsed = parseSpecText({ file: targetFile, text: readFileSync(targetFile, 'utf8'), maxDepth: state.limits.maxDepth, maxYamlAliases: state.limits.maxYamlAliases });
   checkDocumentSize({ file: targetFile, value: parsed.value, limits: state.limits });
   state.warnings.push(...parsed.warnings.map((warning) => ({ ...warning, message: `${targetFile}: ${warning.message}` })));
   state.externalDocuments.set(targetFile, parsed.value);

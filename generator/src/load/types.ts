@@ -10,6 +10,11 @@ export interface SpecLimits {
   maxDepth: number;
   /** Objects, arrays and scalars in the parsed document, aliases counted each time they are used. */
   maxNodes: number;
+  /**
+   * YAML alias uses (`*name`) in the spec, and the expansion budget the YAML parser gets for them:
+   * hand-written specs use a few; a billion-laughs bomb needs them to multiply.
+   */
+  maxYamlAliases: number;
 }
 
 export const DEFAULT_SPEC_LIMITS: Readonly<SpecLimits> = Object.freeze({
@@ -17,6 +22,7 @@ export const DEFAULT_SPEC_LIMITS: Readonly<SpecLimits> = Object.freeze({
   maxOperations: 20_000,
   maxDepth: 200,
   maxNodes: 10_000_000,
+  maxYamlAliases: 100,
 });
 
 export interface LoadSpecOptions {
@@ -24,8 +30,18 @@ export interface LoadSpecOptions {
   file: string;
   /** Allow `$ref`s to relative files inside the spec's own folder. URLs are refused regardless. */
   allowExternalRefs?: boolean;
+  /**
+   * Allow `$ref`s to http(s) URLs whose host resolves only to public addresses (never loopback,
+   * private, link-local, metadata…). Off unless asked for with `--allow-remote-refs`.
+   */
+  allowRemoteRefs?: boolean;
   limits?: Partial<SpecLimits>;
+  /** How host names are resolved for remote refs (defaults to `dns.lookup`); a seam for tests. */
+  lookupHost?: HostLookup;
 }
+
+/** Every address a host name resolves to, as `dns.lookup(host, { all: true })` gives them. */
+export type HostLookup = (hostname: string) => Promise<string[]>;
 
 export type SpecVersion = '2.0' | '3.0' | '3.1';
 
@@ -43,4 +59,6 @@ export interface LoadedSpec {
   /** The version string as written (`3.0.3`, `2.0`, …). */
   declaredVersion: string;
   warnings: Warning[];
+  /** External files (absolute paths) and URLs whose content was inlined, in first-use order. */
+  resolvedRefs?: string[];
 }

@@ -4,8 +4,12 @@
  */
 import type { CuratedApi } from '../override/types.ts';
 import type { ConnectorPlan, PlannedFiles, Provenance } from './types.ts';
-import { planAction } from './action.ts';
+import { SpecwireError } from '../errors/index.ts';
+import { operationKey } from '../override/match-operation.ts';
+import { planAction, type PlannedAction } from './action.ts';
 import { planAuth } from './auth.ts';
+import { planCoverage } from './coverage.ts';
+import { suggestInputName, type ResolveAction } from './curate-input.ts';
 import { planDefinition } from './definition.ts';
 import { planEndpoints } from './servers.ts';
 import { planActionIds, planConnectorNames, planMethodNames, planTypeNames } from './names.ts';
@@ -21,6 +25,7 @@ export const PLANNED_FILES: PlannedFiles = {
   connector: 'src/connector.gen.ts',
   types: 'src/types.gen.ts',
   test: 'test/actions.gen.test.ts',
+  coverage: 'coverage.md',
 };
 
 export function planConnector(options: { curated: CuratedApi; provenance: Provenance }): ConnectorPlan {
@@ -31,6 +36,7 @@ export function planConnector(options: { curated: CuratedApi; provenance: Proven
   const methodNames = planMethodNames(actionIds);
   const typeNames = planTypeNames(actionIds);
   const defaultBaseUrl = planEndpoints(curated.servers).base_url;
+  const resolveAction = actionResolver({ curated, actionIds });
   const planned = curated.selected.map((entry, index) => ({
     operation: entry.operation,
     action: planAction({
@@ -44,13 +50,22 @@ export function planConnector(options: { curated: CuratedApi; provenance: Proven
       schemas: curated.ir.schemas,
       schemes: auth.schemes,
       defaultBaseUrl,
+      locate: curated.locate,
+      resolveAction,
     }),
   }));
-  const definition = planDefinition({ curated, auth, actions: planned.map(({ action }) => action.definition) });
+  checkOptionsInputs({ curated, planned: planned.map(({ action }) => action) });
+  const connectionTest = planConnectionTest({ curated, actionIds, planned: planned.map(({ action }) => action) });
+  const definition = planDefinition({
+    curated,
+    auth,
+    actions: planned.map(({ action }) => action.definition),
+    ...(connectionTest ? { connectionTest } : {}),
+  });
   const typesDocument = planTypesDocument({
     info: curated.ir.info,
     schemas: curated.ir.schemas,
-    actions: planned.map(({ operation, action }) => ({ actionId: action.plan.actionId, operation, input: action.input })),
+    actions: planned.map(({ operation, action }) => ({ actionId: action.plan.actionId, operation, input: action.input, curation: action.curation })),
   });
   const description = curated.ir.info.description?.trim();
   return {
@@ -60,7 +75,67 @@ export function planConnector(options: { curated: CuratedApi; provenance: Proven
     actions: planned.map(({ action }) => action.plan),
     typesDocument,
     tests: planTests(definition),
+    coverage: planCoverage({ curated, actionIds, specSource: options.provenance.specSource }),
     provenance: { ...options.provenance },
     ...(description ? { description } : {}),
   };
+}
+
+/** `options_from.action` may name an operationId, `METHOD /path` or an action id of a selected operation. */
+function actionResolver(options: { curated: CuratedApi; actionIds: readonly string[] }): ResolveAction {
+  const byName = new Map<string, string>();
+  options.curated.selected.forEach((entry, index) => {
+    const actionId = options.actionIds[index] ?? '';
+    byName.set(actionId, actionId);
+    byName.set(operationKey(entry.operation), actionId);
+    if (entry.operation.operationId !== undefined && !byName.has(entry.operation.operationId)) byName.set(entry.operation.operationId, actionId);
+  });
+  return (name) => {
+    const actionId = byName.get(name);
+    return actionId === undefined ? { candidates: [...byName.keys()] } : { actionId };
+  };
+}
+
+/** Constant inputs of a dynamic-options source must be inputs of the source action. */
+function checkOptionsInputs(options: { curated: CuratedApi; planned: PlannedAction[] }): void {
+  const byId = new Map(options.planned.map((action) => [action.definition.id, action.definition]));
+  options.curated.selected.forEach((entry, index) => {
+    const action = options.planned[index];
+    if (!action) return;
+    for (const [derived, fieldEntry] of Object.entries(entry.override.fields ?? {})) {
+      const sourceId = action.definition.inputSchema[action.curation.finalNames.get(derived) ?? derived]?.loadOptionsSource?.action;
+      const source = sourceId === undefined ? undefined : byId.get(sourceId);
+      if (!source) continue;
+      const names = Object.keys(source.inputSchema);
+      for (const name of Object.keys(fieldEntry.options_from?.input ?? {})) {
+        if (!names.includes(name)) {
+          throw new SpecwireError(
+            `options_from.input "${name}" is not an input of action "${source.id}"${suggestInputName({ name, names })}`,
+            options.curated.locate(['actions', entry.override.key ?? '', 'fields', derived, 'options_from', 'input', name]),
+          );
+        }
+      }
+    }
+  });
+}
+
+/** `auth.test_action` → its action id; the action must run without input. */
+function planConnectionTest(options: {
+  curated: CuratedApi;
+  actionIds: readonly string[];
+  planned: PlannedAction[];
+}): { actionId: string } | undefined {
+  const target = options.curated.connectionTest?.operation;
+  if (!target) return undefined;
+  const index = options.curated.selected.findIndex((entry) => entry.operation === target);
+  const action = options.planned[index];
+  if (!action) return undefined;
+  const required = Object.entries(action.definition.inputSchema).filter(([, field]) => field.required && field.default === undefined);
+  if (required.length > 0) {
+    throw new SpecwireError(
+      `auth.test_action: action "${action.definition.id}" needs input (${required.map(([name]) => `"${name}"`).join(', ')}); choose an action without required inputs, or give them fixed values`,
+      options.curated.locate(['auth', 'test_action']),
+    );
+  }
+  return { actionId: action.definition.id };
 }

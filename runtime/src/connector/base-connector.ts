@@ -30,6 +30,14 @@ import {
 } from './connector-options.ts';
 import { findOptionsSource, optionsSourceInput, toFieldOptions, type LoadOptionsContext } from './load-options.ts';
 import { TypedEmitter } from './typed-emitter.ts';
+import { pollTrigger, type PollOptions } from '../polling/poll-trigger.ts';
+import type { PollState } from '../polling/poll-state.ts';
+import { InMemoryPollStateStore, type PollStateStore } from '../polling/poll-state-store.ts';
+import type { PollResult } from '../polling/run-poll.ts';
+import { handleWebhookDelivery } from '../webhooks/handle-webhook.ts';
+import { InMemoryWebhookReplayStore, type WebhookReplayStore } from '../webhooks/replay-store.ts';
+import { webhookSecrets } from '../webhooks/webhook-secrets.ts';
+import { DEFAULT_MAX_WEBHOOK_BODY_BYTES, type HandleWebhookOptions, type WebhookRequest, type WebhookResult } from '../webhooks/webhook-types.ts';
 
 /**
  * Runs any connector definition. Generated classes only add typed methods that call
@@ -57,6 +65,8 @@ export class BaseConnector {
   private initializing: Promise<void> | undefined;
   private destroyed = false;
   private readonly stats = { requests: 0, successes: 0, failures: 0, totalResponseTime: 0 };
+  private replayStore: WebhookReplayStore | undefined;
+  private pollStore: PollStateStore | undefined;
 
   constructor(definition: ConnectorDefinition, options: ConnectorOptions = {}) {
     this.definition = definition;
@@ -186,6 +196,51 @@ export class BaseConnector {
         maxPages: options.maxPages ?? this.options.pagination?.maxPages,
         fetchPage: (request) => this.fetchPage({ actionId, first, request, options }),
       }) as AsyncGenerator<Page<T>>;
+    } catch (error) {
+      throw this.safeError(error);
+    }
+  }
+
+  /**
+   * Verifies one webhook delivery for a trigger (raw bytes, never re-serialised JSON) and returns its
+   * typed event, or a rejection with a reason (`bad_signature`, `stale_timestamp`, `replayed`,
+   * `wrong_event_type`, …). Never rejects for bad input; messages never hold the secret.
+   */
+  async handleWebhook<T = unknown>(triggerId: string, request: WebhookRequest, options: HandleWebhookOptions = {}): Promise<WebhookResult<T>> {
+    const settings = this.options.webhooks ?? {};
+    this.replayStore ??= settings.replayStore ?? new InMemoryWebhookReplayStore();
+    const result = await handleWebhookDelivery({
+      definition: this.definition,
+      triggerId,
+      request,
+      verification: options.verification ?? settings.verification ?? this.definition.webhooks?.verification,
+      secrets: webhookSecrets({ call: options.secret, connector: settings.secret, credential: this.credentials[this.definition.webhooks?.secretCredential ?? 'webhookSecret'] }),
+      replayStore: this.replayStore,
+      now: this.clock.now(),
+      maxBodyBytes: settings.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BODY_BYTES,
+    });
+    return result as WebhookResult<T>;
+  }
+
+  /**
+   * One poll of a polling trigger: new items (oldest first, each once) and the next state. The first
+   * poll records a baseline and returns no items. `state` omitted: the state store's; `null`: start over.
+   * Rejects with a redacted ConnectorError when a page fails.
+   */
+  async poll<T = unknown>(triggerId: string, state?: PollState | null, options: PollOptions = {}): Promise<PollResult<T>> {
+    try {
+      await this.initialize();
+      this.pollStore ??= this.options.polling?.stateStore ?? new InMemoryPollStateStore();
+      return await pollTrigger<T>({
+        definition: this.definition,
+        triggerId,
+        state,
+        options,
+        store: this.pollStore,
+        maxSeen: this.options.polling?.maxSeen,
+        now: this.clock.now(),
+        pages: ({ actionId, input, maxPages }) => this.paginatePages(actionId, input, { maxPages, signal: options.signal, timeoutMs: options.timeoutMs }),
+      });
     } catch (error) {
       throw this.safeError(error);
     }
