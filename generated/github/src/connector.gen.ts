@@ -40,6 +40,10 @@ import type {
   GitGetRefOutput,
   GitCreateRefInput,
   GitCreateRefOutput,
+  ReposCreateWebhookInput,
+  ReposCreateWebhookOutput,
+  ReposDeleteWebhookInput,
+  ReposDeleteWebhookOutput,
   IssuesListForRepoInput,
   IssuesListForRepoOutput,
   IssuesCreateInput,
@@ -432,6 +436,27 @@ export class GithubConnector extends BaseConnector {
    */
   gitCreateRef(input: GitCreateRefInput): Promise<ConnectorResponse<GitCreateRefOutput>> {
     return this.executeAction<GitCreateRefOutput>("git_create_ref", input);
+  }
+
+  /**
+   * Create repository webhook
+   *
+   * Repositories can have multiple webhooks installed. Each webhook should have a unique `config`. Multiple webhooks can
+   * share the same `config` as long as those webhooks do not have any `events` that overlap.
+   */
+  reposCreateWebhook(input: ReposCreateWebhookInput): Promise<ConnectorResponse<ReposCreateWebhookOutput>> {
+    return this.executeAction<ReposCreateWebhookOutput>("repos_create_webhook", input);
+  }
+
+  /**
+   * Delete repository webhook
+   *
+   * Delete a webhook for an organization.
+   *
+   * The authenticated user must be a repository owner, or have admin access in the repository, to delete the webhook.
+   */
+  reposDeleteWebhook(input: ReposDeleteWebhookInput): Promise<ConnectorResponse<ReposDeleteWebhookOutput>> {
+    return this.executeAction<ReposDeleteWebhookOutput>("repos_delete_webhook", input);
   }
 
   /**
@@ -999,7 +1024,7 @@ export class GithubConnector extends BaseConnector {
   }
 
   /**
-   * List repositories for the authenticated user
+   * List my repositories
    *
    * Lists repositories that the authenticated user has explicit permission (`:read`, `:write`, or `:admin`) to access.
    *

@@ -224,6 +224,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/repos/{owner}/{repo}/hooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["repos_create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/repos/{owner}/{repo}/hooks/{hook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["repos_delete_webhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/repos/{owner}/{repo}/issues": {
         parameters: {
             query?: never;
@@ -830,6 +862,26 @@ export interface components {
             /** @description The number of installations associated with the GitHub app. Only returned when the integration is requesting details about itself. */
             installations_count?: number;
         } | null;
+        /**
+         * Format: uri
+         * @description The URL to which the payloads will be delivered.
+         */
+        "webhook-config-url": string;
+        /** @description The media type used to serialize the payloads. Supported values include `json` and `form`. The default is `form`. */
+        "webhook-config-content-type": string;
+        /** @description If provided, the `secret` will be used as the `key` to generate the HMAC hex digest value for [delivery signature headers](https://docs.github.com/webhooks/event-payloads/#delivery-headers). */
+        "webhook-config-secret": string;
+        "webhook-config-insecure-ssl": string | number;
+        /**
+         * Webhook Configuration
+         * @description Configuration object of the webhook
+         */
+        "webhook-config": {
+            url?: components["schemas"]["webhook-config-url"];
+            content_type?: components["schemas"]["webhook-config-content-type"];
+            secret?: components["schemas"]["webhook-config-secret"];
+            insecure_ssl?: components["schemas"]["webhook-config-insecure-ssl"];
+        };
         /**
          * Scim Error
          * @description Scim Error
@@ -3581,6 +3633,41 @@ export interface components {
                 url: string;
             };
         };
+        /** Hook Response */
+        "hook-response": {
+            code: number | null;
+            status: string | null;
+            message: string | null;
+        };
+        /**
+         * Webhook
+         * @description Webhooks for repositories.
+         */
+        hook: {
+            type: string;
+            /** @description Unique identifier of the webhook. */
+            id: number;
+            /** @description The name of a valid service, use 'web' for a webhook. */
+            name: string;
+            /** @description Determines whether the hook is actually triggered on pushes. */
+            active: boolean;
+            /** @description Determines what events the hook is triggered for. Default: ['push']. */
+            events: string[];
+            config: components["schemas"]["webhook-config"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uri */
+            url: string;
+            /** Format: uri */
+            test_url: string;
+            /** Format: uri */
+            ping_url: string;
+            /** Format: uri */
+            deliveries_url?: string;
+            last_response: components["schemas"]["hook-response"];
+        };
         /**
          * Milestone
          * @description A collection of related issues and pull requests.
@@ -5198,7 +5285,7 @@ export interface operations {
             path: {
                 owner: string;
                 repo: string;
-                path: string;
+                file_path: string;
             };
             cookie?: never;
         };
@@ -5568,6 +5655,113 @@ export interface operations {
             };
         };
     };
+    repos_create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                owner: string;
+                repo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Use `web` to create a webhook. Default: `web`. This parameter only accepts the value `web`. */
+                    name?: string;
+                    /** @description Key/value pairs to provide settings for this webhook. */
+                    config?: {
+                        url?: components["schemas"]["webhook-config-url"];
+                        content_type?: components["schemas"]["webhook-config-content-type"];
+                        secret?: components["schemas"]["webhook-config-secret"];
+                        insecure_ssl?: components["schemas"]["webhook-config-insecure-ssl"];
+                    };
+                    /**
+                     * @description Determines what [events](https://docs.github.com/webhooks/event-payloads) the hook is triggered for.
+                     * @default [
+                     *       "push"
+                     *     ]
+                     */
+                    events?: string[];
+                    /**
+                     * @description Determines if notifications are sent when the webhook is triggered. Set to `true` to send notifications.
+                     * @default true
+                     */
+                    active?: boolean;
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["hook"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["basic-error"];
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["basic-error"];
+                };
+            };
+            /** @description Validation failed, or the endpoint has been spammed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["validation-error"];
+                };
+            };
+        };
+    };
+    repos_delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                owner: string;
+                repo: string;
+                hook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["basic-error"];
+                };
+            };
+        };
+    };
     issues_list_for_repo: {
         parameters: {
             query?: {
@@ -5577,7 +5771,6 @@ export interface operations {
                 type?: string;
                 creator?: string;
                 mentioned?: string;
-                issue_field_values?: string;
                 labels?: string;
                 sort?: "created" | "updated" | "comments";
                 direction?: "asc" | "desc";
@@ -5661,13 +5854,6 @@ export interface operations {
                     })[];
                     /** @description Logins for Users to assign to this issue. _NOTE: Only users with push access can set assignees for new issues. Assignees are silently dropped otherwise._ */
                     assignees?: string[];
-                    /** @description An array of issue field values to set on this issue. Each field value must include the field ID and the value to set. Issue fields are only available for organization-owned repositories with the feature enabled. Field values are silently dropped otherwise. */
-                    issue_field_values?: {
-                        /** @description The ID of the issue field to set */
-                        field_id: number;
-                        /** @description The value to set for the field. For multi-select fields, provide an array of option names. */
-                        value: string | number | string[];
-                    }[];
                     /** @description The name of the issue type to associate with this issue. _NOTE: Only users with push access can set the type for new issues. The type is silently dropped otherwise._ */
                     type?: string | null;
                 };
@@ -6701,15 +6887,8 @@ export interface operations {
                     base: string;
                     /** @description The contents of the pull request. */
                     body?: string;
-                    /** @description Indicates whether [maintainers can modify](https://docs.github.com/articles/allowing-changes-to-a-pull-request-branch-created-from-a-fork/) the pull request. */
-                    maintainer_can_modify?: boolean;
                     /** @description Indicates whether the pull request is a draft. See "[Draft Pull Requests](https://docs.github.com/articles/about-pull-requests#draft-pull-requests)" in the GitHub Help documentation to learn more. */
                     draft?: boolean;
-                    /**
-                     * Format: int64
-                     * @description An issue in the repository to convert to a pull request. The issue title, body, and comments will become the title, body, and comments on the new pull request. Required unless `title` is specified.
-                     */
-                    issue?: number;
                 };
             };
         };
@@ -7820,8 +7999,6 @@ export interface operations {
                 direction?: "asc" | "desc";
                 per_page?: number;
                 page?: number;
-                since?: string;
-                before?: string;
             };
             header?: never;
             path?: never;
@@ -8166,6 +8343,12 @@ export type GitCreateRefInput =
   & NonNullable<operations["git_create_ref"]["parameters"]["path"]>
   & NonNullable<operations["git_create_ref"]["requestBody"]>["content"]["application/json"];
 export type GitCreateRefOutput = operations["git_create_ref"]["responses"]["201"]["content"]["application/json"];
+export type ReposCreateWebhookInput =
+  & NonNullable<operations["repos_create_webhook"]["parameters"]["path"]>
+  & { body?: NonNullable<operations["repos_create_webhook"]["requestBody"]>["content"]["application/json"] };
+export type ReposCreateWebhookOutput = operations["repos_create_webhook"]["responses"]["201"]["content"]["application/json"];
+export type ReposDeleteWebhookInput = NonNullable<operations["repos_delete_webhook"]["parameters"]["path"]>;
+export type ReposDeleteWebhookOutput = unknown;
 export type IssuesListForRepoInput =
   & NonNullable<operations["issues_list_for_repo"]["parameters"]["path"]>
   & NonNullable<operations["issues_list_for_repo"]["parameters"]["query"]>;

@@ -21,6 +21,7 @@ interface ActionCase {
 
 const credentials: Record<string, string> = {
   accessToken: "test-accessToken",
+  webhookSecret: "test-webhookSecret",
 };
 const basePath = "";
 const cases: ActionCase[] = [
@@ -250,7 +251,7 @@ const cases: ActionCase[] = [
     input: {
       owner: "a b/c",
       repo: "a b/c",
-      path: "a b/c",
+      file_path: "a b/c",
       ref: "sample value",
     },
     expect: {
@@ -371,6 +372,37 @@ const cases: ActionCase[] = [
     },
   },
   {
+    actionId: "repos_create_webhook",
+    input: {
+      owner: "a b/c",
+      repo: "a b/c",
+    },
+    expect: {
+      method: "POST",
+      path: "/repos/a%20b%2Fc/a%20b%2Fc/hooks",
+      query: {},
+      headers: {
+        authorization: "Bearer test-accessToken",
+      },
+    },
+  },
+  {
+    actionId: "repos_delete_webhook",
+    input: {
+      owner: "a b/c",
+      repo: "a b/c",
+      hook_id: 1,
+    },
+    expect: {
+      method: "DELETE",
+      path: "/repos/a%20b%2Fc/a%20b%2Fc/hooks/1",
+      query: {},
+      headers: {
+        authorization: "Bearer test-accessToken",
+      },
+    },
+  },
+  {
     actionId: "issues_list_for_repo",
     input: {
       owner: "a b/c",
@@ -383,6 +415,9 @@ const cases: ActionCase[] = [
       query: {
         milestone: [
           "sample value",
+        ],
+        per_page: [
+          "100",
         ],
       },
       headers: {
@@ -669,6 +704,7 @@ const cases: ActionCase[] = [
       jsonBody: {
         head: "sample value",
         base: "sample value",
+        maintainer_can_modify: true,
       },
     },
   },
@@ -1056,6 +1092,9 @@ const cases: ActionCase[] = [
         visibility: [
           "all",
         ],
+        per_page: [
+          "100",
+        ],
       },
       headers: {
         authorization: "Bearer test-accessToken",
@@ -1118,6 +1157,8 @@ describe("GithubConnector", () => {
       "repos_create_dispatch_event",
       "git_get_ref",
       "git_create_ref",
+      "repos_create_webhook",
+      "repos_delete_webhook",
       "issues_list_for_repo",
       "issues_create",
       "issues_get",
