@@ -65,7 +65,7 @@ describe('hostile body values', () => {
     const huge = 'y'.repeat(100 * 1024 * 1024);
     const started = performance.now();
     const { response, srv } = await runAction({ action: action({ target: 'body' }), input: { v: huge } });
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(performance.now() - started).toBeLessThan(4_000);
     expect(response.error?.code).toBe('VALIDATION_ERROR');
     expect(JSON.stringify(response).length).toBeLessThan(2_000);
     expect(srv.requests).toHaveLength(0);

@@ -43,6 +43,7 @@ describe('startRecordingServer', () => {
     await fetch(srv.url);
     const started = performance.now();
     await srv.close();
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Far below the 5 s keep-alive a lingering connection would hold it open.
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 });

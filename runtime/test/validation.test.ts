@@ -88,7 +88,7 @@ describe('types and constraints', () => {
     const started = performance.now();
     expect(messageOf(schema, { s: `${'a'.repeat(30)}!` })).toContain('must match the pattern');
     expect(messageOf(schema, { s: `${'a'.repeat(100_000)}!` })).toContain('must match the pattern');
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 
   it('enums via options, select and multiselect', () => {

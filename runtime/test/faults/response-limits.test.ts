@@ -23,7 +23,8 @@ describe('hostile response bodies', () => {
     const started = performance.now();
     const response = await connector.executeAction('test_action');
     expect(response.error?.code).toBe('RESPONSE_TOO_LARGE');
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Reading the trickle would take 5 s.
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 
   it('an undeclared endless body stops at the cap', async () => {
