@@ -349,7 +349,7 @@ export interface TriggerWebhook {
 
 /**
  * Polling of one list action. The first poll records a baseline and emits nothing; later polls emit
- * items not seen before, oldest first, exactly once per dedupe identity (see `runtime/README.md`).
+ * items not seen before, oldest first, exactly once per dedupe identity (`runtime/src/polling/run-poll.ts`).
  */
 export interface TriggerPolling {
   /** List action to run (through the runtime's pagination, retries and rate limits). */
