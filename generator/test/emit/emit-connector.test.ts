@@ -138,14 +138,14 @@ describe('emitConnector', () => {
 
   it('renders the planned test cases as a data table', async () => {
     const text = fileOf(await emitConnector(makeConnectorPlan(), OPTIONS), 'test/actions.gen.test.ts');
-    expect(text).toContain('import { startRecordingServer } from "@specwire/runtime/testing";\n');
+    expect(text).toContain('import { checkActionRequest, startRecordingServer, type ActionRequestCase } from "@specwire/runtime/testing";\n');
     expect(text).toContain('import { AcmeConnector, definition } from "../src/index.ts";\n');
     expect(text).toContain('const credentials: Record<string, string> = {\n  accessToken: "test-token",\n};\n');
     expect(text).toContain('const basePath = "/api";\n');
-    expect(text).toContain('const cases: ActionCase[] = [\n  {\n    actionId: "issues_create",\n');
+    expect(text).toContain('const cases: ActionRequestCase[] = [\n  {\n    actionId: "issues_create",\n');
     expect(text).toContain('      path: "/api/repos/octo%20cat/hello/issues",\n');
     expect(text).toContain('    it.each(cases)("$actionId sends the request its definition describes", async (testCase) => {\n');
-    expect(text).toContain('const connector = new AcmeConnector({ credentials, baseUrl: server.url + basePath });');
+    expect(text).toContain('const connector = new AcmeConnector({ credentials, baseUrl: server.url + basePath });\n      await checkActionRequest({ connector, server, testCase });\n');
     expect(text).toContain('expect(definition.supported_actions.map((action) => action.id)).toEqual([\n      "issues_create",\n');
   });
 

@@ -90,6 +90,20 @@ export interface RecordingServer {
   close(): Promise<void>;
 }
 export declare function startRecordingServer(): Promise<RecordingServer>;
+export interface ActionRequestCase {
+  actionId: string;
+  input: Record<string, unknown>;
+  expect: {
+    method: string;
+    path: string;
+    query: Record<string, string[]>;
+    headers: Record<string, string>;
+    contentType?: string;
+    jsonBody?: unknown;
+    formBody?: Record<string, string[]>;
+  };
+}
+export declare function checkActionRequest(options: { connector: unknown; server: RecordingServer; testCase: ActionRequestCase }): Promise<void>;
 `;
 
 /**
@@ -114,7 +128,7 @@ export async function installStubRuntime(dir: string): Promise<void> {
   await writeFile(join(root, 'index.d.ts'), STUB_INDEX_DTS);
   await writeFile(join(root, 'index.js'), STUB_INDEX_JS);
   await writeFile(join(root, 'testing.d.ts'), STUB_TESTING_DTS);
-  await writeFile(join(root, 'testing.js'), 'export async function startRecordingServer() { throw new Error("stub"); }\n');
+  await writeFile(join(root, 'testing.js'), 'export async function startRecordingServer() { throw new Error("stub"); }\nexport async function checkActionRequest() { throw new Error("stub"); }\n');
 }
 
 /**

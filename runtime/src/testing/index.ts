@@ -5,3 +5,4 @@ export {
   type RecordingHandler,
   type RecordingServer,
 } from './recording-server.ts';
+export { checkActionRequest, type ActionRequestCase, type ExpectedRequest } from './check-action-request.ts';
