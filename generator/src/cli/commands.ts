@@ -22,6 +22,8 @@ interface GenerateOneOptions {
 /** `--allow-remote-refs` and the `--max-…` limit flags of `specwire generate`. */
 interface GenerateOneOptions extends Partial<Record<keyof SpecLimits, number>> {
   allowRemoteRefs?: boolean;
+  /** `--validate [warn|error]`: commander gives `true` for the bare flag. */
+  validate?: boolean | string;
 }
 
 export async function runGenerateOne(options: GenerateOneOptions): Promise<void> {
@@ -48,6 +50,7 @@ export async function runGenerateOne(options: GenerateOneOptions): Promise<void>
     generatorVersion: await readGeneratorVersion(),
     allowExternalRefs: options.allowExternalRefs,
     allowRemoteRefs: options.allowRemoteRefs,
+    validate: validationMode(options.validate),
     limits: specLimitsFromOptions(options),
     timings,
   });
@@ -61,3 +64,10 @@ export async function runGenerateOne(options: GenerateOneOptions): Promise<void>
 }
 
 export { runGenerateAll } from './generate-all-command.ts';
+
+function validationMode(flag: boolean | string | undefined): 'warn' | 'error' | undefined {
+  if (flag === undefined || flag === false) return undefined;
+  if (flag === true || flag === 'warn') return 'warn';
+  if (flag === 'error') return 'error';
+  throw new SpecwireError(`--validate takes "warn" or "error", not "${flag}"`);
+}

@@ -19,6 +19,7 @@ program
   .option('--overrides <file>', 'override file (overrides/<name>.yaml)')
   .option('--name <id>', 'connector id (default: from the override file or the spec file name)')
   .option('--allow-external-refs', 'resolve $refs to files under the spec\'s own folder')
+  .option('--validate [mode]', 'also check the spec against the official OpenAPI schemas (swagger-parser): warn (default) or error')
   .option('--allow-remote-refs', 'fetch $refs to http(s) URLs on public addresses (never loopback, private, link-local or metadata)')
   .addOption(limitOption('maxSpecBytes'))
   .addOption(limitOption('maxOperations'))

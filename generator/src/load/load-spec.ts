@@ -13,8 +13,8 @@ import { isPlainRecord } from './plain-record.ts';
 
 /**
  * Reads a spec (JSON/YAML, optionally gzipped) into plain data, checks limits and structure, and
- * neutralises external `$ref`s. swagger-parser is deliberately not used: its resolver reads files
- * and URLs by default and its validator rejects usable specs, and we need neither.
+ * neutralises external `$ref`s. swagger-parser does not load specs: its resolver reads files and
+ * URLs by default and its validator rejects usable specs; it serves only the opt-in `--validate`.
  */
 export async function loadSpec(options: LoadSpecOptions): Promise<LoadedSpec> {
   const { file } = options;

@@ -1,5 +1,7 @@
 import { emitConnector, type EmittedFile } from '../emit/index.ts';
 import { loadSpec } from '../load/index.ts';
+import { validateStrictly } from '../load/validate-strictly.ts';
+import { SpecwireError } from '../errors/index.ts';
 import { normaliseSpec } from '../normalise/index.ts';
 import { applyOverrides, applySourceOverlay, type LoadedOverrides } from '../override/index.ts';
 import { planConnector } from '../plan/index.ts';
@@ -23,6 +25,11 @@ export interface GenerateConnectorOptions {
   allowExternalRefs?: boolean;
   /** Fetch http(s) `$ref`s on public addresses (`--allow-remote-refs`). */
   allowRemoteRefs?: boolean;
+  /**
+   * `--validate`: also check the document against the official schemas with swagger-parser;
+   * `warn` adds its findings as warnings, `error` fails on the first one.
+   */
+  validate?: 'warn' | 'error';
   /** Raised spec limits (`--max-spec-bytes` …); unset keys keep their defaults. */
   limits?: Partial<SpecLimits>;
   timings: StageTimings;
@@ -49,6 +56,14 @@ export async function generateConnector(options: GenerateConnectorOptions): Prom
       limits: options.limits,
     }),
   );
+  const validation = options.validate ? await timings.time('validate', () => validateStrictly({ document: loaded.document })) : [];
+  if (options.validate === 'error' && validation.length > 0) {
+    const [first] = validation;
+    throw new SpecwireError(`${first!.message} (and ${validation.length - 1} more; drop --validate=error to generate anyway)`, {
+      file: options.specLabel,
+      pointer: first!.pointer,
+    });
+  }
   // An override file's `source.overlay` (OpenAPI Overlay 1.0) edits the document before normalising.
   const overlaid = await applySourceOverlay({ loaded, overrides: options.overrides, workspaceRoot: findWorkspaceRoot() ?? process.cwd() });
   const ir = await timings.time('normalise', () => normaliseSpec(overlaid));
@@ -70,7 +85,7 @@ export async function generateConnector(options: GenerateConnectorOptions): Prom
   const files = await timings.time('emit', () =>
     emitConnector(plan, { runtimeVersionRange: options.runtimeRange, generatorVersion: options.generatorVersion }),
   );
-  return { plan, files, warnings: [...loaded.warnings, ...ir.warnings], operationCount: ir.operations.length, resolvedRefs: loaded.resolvedRefs ?? [] };
+  return { plan, files, warnings: [...loaded.warnings, ...validation, ...ir.warnings], operationCount: ir.operations.length, resolvedRefs: loaded.resolvedRefs ?? [] };
 }
 
 export { connectorNameFromFile } from './connector-name.ts';
