@@ -7,7 +7,7 @@ import { emitDefinition } from './emit-definition.ts';
 import { emitPackageIndex } from './emit-package-index.ts';
 import { emitPackageJson } from './emit-package-json.ts';
 import { emitProvenance } from './emit-provenance.ts';
-import { emitTsconfig } from './emit-tsconfig.ts';
+import { emitBuildTsconfig, emitTsconfig } from './emit-tsconfig.ts';
 import { emitTypes } from './emit-types.ts';
 import type { EmitConnectorOptions, EmittedFile } from './emitted-file.ts';
 import type { BannerOptions } from './render-banner.ts';
@@ -34,6 +34,7 @@ export async function emitConnector(plan: ConnectorPlan, options: EmitConnectorO
     { path: files.types, contents: await emitTypes({ plan, banner }) },
     { path: files.test, contents: emitActionTests({ plan, banner }) },
   ];
+  if (files.tsconfigBuild !== undefined) emitted.push({ path: files.tsconfigBuild, contents: emitBuildTsconfig() });
   if (files.coverage !== undefined && plan.coverage !== undefined) {
     emitted.push({ path: files.coverage, contents: emitCoverage(plan.coverage) });
   }

@@ -13,7 +13,11 @@ export function emitPackageJson(options: { plan: ConnectorPlan; runtimeVersionRa
     exports: { '.': { types: entry, default: entry } },
     publishConfig: { exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } } },
     files: ['dist', 'src'],
-    scripts: { typecheck: 'tsc -p tsconfig.json', test: 'vitest run' },
+    scripts: {
+      ...(plan.files.tsconfigBuild ? { build: `tsc -p ${plan.files.tsconfigBuild}` } : {}),
+      typecheck: 'tsc -p tsconfig.json',
+      test: 'vitest run',
+    },
     dependencies: { '@specwire/runtime': options.runtimeVersionRange },
   });
 }

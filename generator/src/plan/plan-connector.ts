@@ -19,6 +19,7 @@ import { planTypesDocument } from './types-document.ts';
 export const PLANNED_FILES: PlannedFiles = {
   packageJson: 'package.json',
   tsconfig: 'tsconfig.json',
+  tsconfigBuild: 'tsconfig.build.json',
   provenance: 'specwire.provenance.json',
   index: 'src/index.ts',
   definition: 'src/definition.gen.ts',

@@ -8,6 +8,8 @@ import type { ConnectorDefinition, JsonSchema } from '@specwire/runtime';
 export interface PlannedFiles {
   packageJson: 'package.json';
   tsconfig: 'tsconfig.json';
+  /** Emits `dist/` (JavaScript and declarations) for publishing; optional for older plans. */
+  tsconfigBuild?: 'tsconfig.build.json';
   provenance: 'specwire.provenance.json';
   index: 'src/index.ts';
   definition: 'src/definition.gen.ts';
