@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { runGenerateAll, runGenerateOne } from './commands.ts';
 import { reportFailure } from './report-failure.ts';
 import { limitOption } from './limit-options.ts';
 import { registerAddCommand } from './add-command.ts';
@@ -27,7 +26,8 @@ program
   .addOption(limitOption('maxNodes'))
   .addOption(limitOption('maxYamlAliases'))
   .option('--timings', 'print the time spent in each stage')
-  .action((options) => runGenerateOne(options));
+  // Commands load their modules when run: a no-change `pnpm generate` should not pay for ts-morph.
+  .action(async (options) => (await import('./commands.ts')).runGenerateOne(options));
 
 program
   .command('generate-all')
@@ -37,7 +37,7 @@ program
   .option('--check', 'write nothing; exit 1 listing stale, missing and extra files when generated/ is out of date')
   .option('--force', 'regenerate connectors whose spec, overrides and generator are unchanged too')
   .option('--workers <n>', 'worker threads (0 or 1: generate on the main thread)', (value) => Number.parseInt(value, 10))
-  .action((options) => runGenerateAll(options));
+  .action(async (options) => (await import('./generate-all-command.ts')).runGenerateAll(options));
 
 registerAddCommand(program);
 registerDiffCommand(program);
