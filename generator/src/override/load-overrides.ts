@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
 import { SpecwireError } from '../errors/index.ts';
 import type { OverridesFile } from './file-types.ts';
-import { locateNode, refuseForbiddenKeys } from './yaml-positions.ts';
+import { locateNode, parsePositionedYaml } from './yaml-positions.ts';
 
 /** An override file, parsed and checked against `generator/schema/overrides.schema.json`. */
 export interface LoadedOverrides {
@@ -38,24 +37,9 @@ export async function loadOverrides(file: string): Promise<LoadedOverrides> {
 
 export function parseOverrides(options: { file: string; text: string }): LoadedOverrides {
   const { file, text } = options;
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [] });
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const firstProblem = document.errors[0] ?? document.warnings[0];
-  if (firstProblem) {
-    throw new SpecwireError(`invalid YAML: ${firstProblem.message.split('\n')[0]}`, { file, ...at(firstProblem.pos[0]) });
-  }
-  refuseForbiddenKeys({ node: document.contents, file, at });
-
-  let data: unknown;
-  try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
-  } catch (error) {
-    throw new SpecwireError(`refused: ${error instanceof Error ? error.message : String(error)}`, { file, line: 1, column: 1 });
-  }
+  const parsed = parsePositionedYaml({ file, text, maxAliasCount: MAX_ALIAS_COUNT });
+  const { document, at } = parsed;
+  const data = parsed.data ?? {};
   const locate = (path: Array<string | number>, target: 'key' | 'auto' = 'auto') => locateNode({ document, path, at, target });
   if (!validateOverrides(data)) {
     const problem = (validateOverrides.errors ?? [])[0];

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { SpecwireError } from '../errors/index.ts';
 
 /** Keys that could pollute prototypes when merged; refused wherever they appear. */
@@ -51,4 +51,34 @@ function findKeyNode(options: { document: Document; path: Array<string | number>
   if (!isMap(parent)) return undefined;
   const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
   return pair && isScalar(pair.key) ? pair.key : undefined;
+}
+
+/** A YAML file read for curation: its plain data plus a way to turn a key path into line:column. */
+export interface PositionedYaml {
+  data: unknown;
+  document: Document;
+  at: (offset: number) => { line: number; column: number };
+}
+
+/**
+ * Parses a hand-written YAML file (overrides, overlays) the one safe way: duplicate keys, syntax
+ * errors and custom tags refused with file:line:column, prototype-polluting keys refused before
+ * anything is built, aliases capped at `maxAliasCount`.
+ */
+export function parsePositionedYaml(options: { file: string; text: string; maxAliasCount: number }): PositionedYaml {
+  const { file, text } = options;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [] });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const problem = document.errors[0] ?? document.warnings[0];
+  if (problem) throw new SpecwireError(`invalid YAML: ${problem.message.split('\n')[0]}`, { file, ...at(problem.pos[0]) });
+  refuseForbiddenKeys({ node: document.contents, file, at });
+  try {
+    return { data: document.toJS({ maxAliasCount: options.maxAliasCount }), document, at };
+  } catch (error) {
+    throw new SpecwireError(`refused: ${error instanceof Error ? error.message : String(error)}`, { file, line: 1, column: 1 });
+  }
 }

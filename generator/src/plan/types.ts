@@ -3,6 +3,7 @@
  * only render. Names (action ids, method names, type names, file paths) are final here.
  */
 import type { ConnectorDefinition, JsonSchema } from '@specwire/runtime';
+import type { ExpectedRequest } from '@specwire/runtime/testing';
 
 /** Where each generated file goes, relative to the package folder. Decided by the planner. */
 export interface PlannedFiles {
@@ -68,21 +69,8 @@ export interface PlannedTestCase {
   actionId: string;
   /** Sample input satisfying the action's inputSchema (JSON data only). */
   input: Record<string, unknown>;
-  expect: {
-    method: string;
-    /** Path with encoded parameters, relative to the test server's origin (includes any base path). */
-    path: string;
-    /** Query parameters expected (name → values in order); only the ones the planner can predict. */
-    query: Record<string, string[]>;
-    /** Lower-cased header names → exact values (auth header included). */
-    headers: Record<string, string>;
-    /** Content-Type prefix expected, when a body is sent. */
-    contentType?: string;
-    /** Exact JSON body expected, for JSON bodies. */
-    jsonBody?: unknown;
-    /** Exact form fields expected, for form-urlencoded bodies. */
-    formBody?: Record<string, string[]>;
-  };
+  /** What the local server must see: checked by the runtime's `checkActionRequest`. */
+  expect: ExpectedRequest;
 }
 
 export interface TestPlan {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SpecwireError } from '../../src/errors/index.ts';
 import type { ApiIR } from '../../src/ir/types.ts';
 import { applyOverrides, parseOverrides } from '../../src/override/index.ts';
 import { planConnector } from '../../src/plan/index.ts';
 import type { ConnectorPlan } from '../../src/plan/types.ts';
 import { bearerScheme, makeApi, makeBody, makeOperation, makeParameter, makeProvenance, makeResponse } from '../plan/factories.ts';
+import { errorOf } from '../support/error-of.ts';
 
 const FILE = 'overrides/shop.yaml';
 
@@ -64,15 +64,6 @@ function action(result: ConnectorPlan, id: string) {
   return found;
 }
 
-function errorOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof SpecwireError) return error.format();
-    throw error;
-  }
-  throw new Error('expected a SpecwireError');
-}
 
 function lines(...text: string[]): string {
   return `${text.join('\n')}\n`;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SpecwireError } from '../../src/errors/index.ts';
 import type { ApiIR } from '../../src/ir/types.ts';
 import { applyOverrides, parseOverrides } from '../../src/override/index.ts';
 import { planAuth } from '../../src/plan/auth.ts';
 import { makeApi, makeOperation } from '../plan/factories.ts';
+import { errorOf } from '../support/error-of.ts';
 
 const FILE = 'overrides/mail.yaml';
 
@@ -35,15 +35,6 @@ function curate(...text: string[]) {
   return applyOverrides({ ir: api, overrides: parseOverrides({ file: FILE, text: `${text.join('\n')}\n` }), defaultName: 'mail' });
 }
 
-function errorOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof SpecwireError) return error.format();
-    throw error;
-  }
-  throw new Error('expected a SpecwireError');
-}
 
 describe('selection defaults and decisions', () => {
   it('records which rule decided each operation, and whether the file chose the default', () => {

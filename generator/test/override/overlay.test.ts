@@ -6,6 +6,7 @@ import { SpecwireError } from '../../src/errors/index.ts';
 import type { LoadedSpec } from '../../src/load/types.ts';
 import { applyOverlay, applySourceOverlay, parseOverlay, parseOverrides } from '../../src/override/index.ts';
 import { JsonPathError, parseJsonPath, selectJsonPath } from '../../src/override/overlay/json-path.ts';
+import { errorOf } from '../support/error-of.ts';
 
 const FILE = 'overlays/shop.overlay.yaml';
 
@@ -32,15 +33,6 @@ function apply(text: string): Record<string, unknown> {
   return applyOverlay({ document: spec(), overlay: parseOverlay({ file: FILE, text }) });
 }
 
-function errorOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof SpecwireError) return error.format();
-    throw error;
-  }
-  throw new Error('expected a SpecwireError');
-}
 
 describe('JSONPath subset', () => {
   const document = spec();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SpecwireError } from '../../src/errors/index.ts';
 import type { ApiIR, OperationIR } from '../../src/ir/types.ts';
 import { applyOverrides, parseOverrides } from '../../src/override/index.ts';
+import { errorOf } from '../support/error-of.ts';
 
 function operation(partial: Partial<OperationIR> & Pick<OperationIR, 'method' | 'path'>): OperationIR {
   return {
@@ -37,15 +37,6 @@ function curate(yamlText: string) {
   return applyOverrides({ ir, overrides: parseOverrides({ file: 'overrides/tiny.yaml', text: yamlText }), defaultName: 'tiny' });
 }
 
-function errorOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof SpecwireError) return error.format();
-    throw error;
-  }
-  throw new Error('expected a SpecwireError');
-}
 
 describe('applyOverrides', () => {
   it('keeps every operation and takes metadata from the spec when there is no override file', () => {

@@ -3,11 +3,11 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SpecwireError } from '../../src/errors/index.ts';
 import { loadSpec } from '../../src/load/index.ts';
 import { normaliseSpec } from '../../src/normalise/index.ts';
 import { applyOverrides, applySourceOverlay, parseOverrides } from '../../src/override/index.ts';
 import { makeApi, makeBody, makeOperation } from '../plan/factories.ts';
+import { errorOf } from '../support/error-of.ts';
 
 const ir = makeApi({
   operations: [makeOperation({ operationId: 'listThings', path: '/things' })],
@@ -18,15 +18,6 @@ function curate(text: string) {
   return applyOverrides({ ir, overrides: parseOverrides({ file: 'overrides/things.yaml', text }), defaultName: 'things' });
 }
 
-function errorOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof SpecwireError) return error.format();
-    throw error;
-  }
-  throw new Error('expected a SpecwireError');
-}
 
 describe('webhooks and triggers keys', () => {
   it('carries webhooks settings and trigger declarations; event names match loosely', () => {

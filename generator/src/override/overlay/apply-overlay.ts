@@ -5,11 +5,10 @@
  * written for another version of the spec must not pass silently.
  */
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
 import { SpecwireError } from '../../errors/index.ts';
 import type { SpecDocument } from '../../load/types.ts';
 import { MAX_ALIAS_COUNT } from '../load-overrides.ts';
-import { locateNode, refuseForbiddenKeys } from '../yaml-positions.ts';
+import { locateNode, parsePositionedYaml } from '../yaml-positions.ts';
 import { JsonPathError, parseJsonPath, selectJsonPath, type Segment } from './json-path.ts';
 
 export interface OverlayAction {
@@ -43,21 +42,7 @@ export async function loadOverlay(file: string): Promise<LoadedOverlay> {
 /** Parses and checks an overlay document (YAML or JSON); errors carry file:line:column. */
 export function parseOverlay(options: { file: string; text: string }): LoadedOverlay {
   const { file, text } = options;
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [] });
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const problem = document.errors[0] ?? document.warnings[0];
-  if (problem) throw new SpecwireError(`invalid YAML: ${problem.message.split('\n')[0]}`, { file, ...at(problem.pos[0]) });
-  refuseForbiddenKeys({ node: document.contents, file, at });
-  let data: unknown;
-  try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    throw new SpecwireError(`refused: ${error instanceof Error ? error.message : String(error)}`, { file, line: 1, column: 1 });
-  }
+  const { data, document, at } = parsePositionedYaml({ file, text, maxAliasCount: MAX_ALIAS_COUNT });
   const locate = (path: Array<string | number>, target: 'key' | 'auto' = 'auto') => ({ file, ...locateNode({ document, path, at, target }) });
   const fail = (message: string, path: Array<string | number>, target?: 'key'): never => {
     throw new SpecwireError(message, locate(path, target));
