@@ -64,6 +64,8 @@ export class BaseConnector {
   private readonly actions: Map<string, ActionDefinition>;
   private initializing: Promise<void> | undefined;
   private destroyed = false;
+  /** Set when `initializeConnection` has resolved (`initializing` then holds a settled promise). */
+  private initialized = false;
   private readonly stats = { requests: 0, successes: 0, failures: 0, totalResponseTime: 0 };
   private replayStore: WebhookReplayStore | undefined;
   private pollStore: PollStateStore | undefined;
@@ -104,7 +106,10 @@ export class BaseConnector {
   async initialize(): Promise<void> {
     if (this.destroyed) throw this.safeError(destroyedError());
     this.initializing ??= this.initializeConnection().then(
-      () => void this.emit('connection.established', { connector: this.definition.name }),
+      () => {
+        this.initialized = true;
+        this.emit('connection.established', { connector: this.definition.name });
+      },
       (error: unknown) => {
         this.initializing = undefined;
         throw this.safeError(error);
@@ -146,7 +151,8 @@ export class BaseConnector {
   async executeAction<T = unknown>(actionId: string, input: object = {}, options: ExecuteOptions = {}): Promise<ConnectorResponse<T>> {
     const started = performance.now();
     try {
-      await this.initialize();
+      // Once initialised (and not overridden), skip the extra promise hop of `initialize()` per call.
+      if (!this.initialized || this.destroyed || this.initialize !== BaseConnector.prototype.initialize) await this.initialize();
       const response = await this.performAction(actionId, input as Record<string, unknown>, options);
       return this.success({ response, started, actionId }) as ConnectorResponse<T>;
     } catch (error) {
@@ -350,7 +356,7 @@ export class BaseConnector {
   /** The generic executor: validate, build the request from `api`, send, interpret. */
   protected async performAction(actionId: string, input: Record<string, unknown>, options: ExecuteOptions = {}): Promise<ConnectorResponse> {
     const request = await this.prepareAction({ actionId, input, signal: options.signal });
-    return this.send({ request, timeoutMs: options.timeoutMs, signal: options.signal });
+    return (await this.exchange({ request, timeoutMs: options.timeoutMs, signal: options.signal })).response;
   }
 
   /**
@@ -365,13 +371,14 @@ export class BaseConnector {
     const timer = setTimeout(() => {
       controller.abort(new ConnectorError({ code: ErrorCode.timeout, message: `request timed out after ${timeoutMs} ms`, retryable: true }));
     }, timeoutMs);
-    const onCallerAbort = (): void => controller.abort(abortedError());
-    caller?.addEventListener('abort', onCallerAbort, { once: true });
+    // Only a caller signal needs a listener (a named closure per request costs measurable time).
+    const onCallerAbort = caller ? (): void => controller.abort(abortedError()) : undefined;
+    if (caller && onCallerAbort) caller.addEventListener('abort', onCallerAbort, { once: true });
     const started = performance.now();
     try {
       const result = await this.pipeline()({ request, signal: controller.signal, attempt: 1, deadline: this.clock.now() + timeoutMs });
       // Redacting the URL costs a URL parse per request: skip it when nobody would see the event.
-      if (this.events.has('request.completed') || this.emit !== BaseConnector.prototype.emit) this.emit('request.completed', {
+      if (this.hasListener('request.completed')) this.emit('request.completed', {
         actionId: request.actionId,
         method: request.method,
         url: this.redactor.url(result.url),
@@ -381,7 +388,7 @@ export class BaseConnector {
       return result;
     } finally {
       clearTimeout(timer);
-      caller?.removeEventListener('abort', onCallerAbort);
+      if (caller && onCallerAbort) caller.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -449,7 +456,10 @@ export class BaseConnector {
     const given = action.api.defaultValues ? { ...action.api.defaultValues, ...options.input } : options.input;
     const validated = validateInput({ schema: action.inputSchema, input: given, limits: this.validationLimits });
     const base = this.baseUrlFor(action);
-    const credentials = await this.credentialsWithToken({ schemeIds: action.api.security.flat(), signal: options.signal, optional: false });
+    // Without an OAuth2 session the credentials are fixed: no token lookup, no extra await.
+    const credentials = this.oauth2
+      ? await this.credentialsWithToken({ schemeIds: action.api.security.flat(), signal: options.signal, optional: false })
+      : this.credentials;
     const input = action.api.fixedValues ? { ...validated, ...action.api.fixedValues } : validated;
     return buildActionRequest({ action, input, base, schemes: this.definition.auth ?? [], credentials });
   }
@@ -528,7 +538,7 @@ export class BaseConnector {
   private success(options: { response: ConnectorResponse; started: number; actionId?: string }): ConnectorResponse {
     const responseTime = performance.now() - options.started;
     this.record({ ok: options.response.success, responseTime });
-    if (options.actionId !== undefined) {
+    if (options.actionId !== undefined && this.hasListener('action.completed')) {
       this.emit('action.completed', {
         actionId: options.actionId,
         success: options.response.success,
@@ -557,6 +567,11 @@ export class BaseConnector {
     this.stats.totalResponseTime += options.responseTime;
     if (options.ok) this.stats.successes += 1;
     else this.stats.failures += 1;
+  }
+
+  /** Whether an event would reach anyone: a listener, or a subclass that overrides `emit`. Lets hot paths skip building payloads. */
+  private hasListener(event: keyof ConnectorEvents): boolean {
+    return this.events.has(event) || this.emit !== BaseConnector.prototype.emit;
   }
 
   /** Any thrown value → a ConnectorError rebuilt through the redactor. */

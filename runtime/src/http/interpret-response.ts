@@ -28,10 +28,17 @@ export function interpretResponse(options: { result: HttpResult; request: Prepar
 function responseMetadata(options: { result: HttpResult; redactor: Redactor }): ResponseMetadata {
   const { result, redactor } = options;
   const headers: Record<string, string> = {};
+  // One pass over the headers also picks the request id (the first listed name present), instead of a `get` per name.
+  let requestId: string | undefined;
+  let requestIdRank = REQUEST_ID_HEADERS.length;
   result.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = redactor.isSensitiveHeader(name) ? '[REDACTED]' : redactor.text(value);
+    const rank = REQUEST_ID_HEADERS.indexOf(name);
+    if (rank !== -1 && rank < requestIdRank) {
+      requestIdRank = rank;
+      requestId = value;
+    }
   });
-  const requestId = REQUEST_ID_HEADERS.map((name) => result.headers.get(name)).find((value) => value !== null);
   const metadata: ResponseMetadata = { status: result.status, headers };
   if (requestId) metadata.requestId = redactor.text(requestId);
   return metadata;

@@ -4,6 +4,9 @@ import type { ExpectedResponse } from '../request/prepared-request.ts';
 const JSON_TYPE = /^application\/([\w.+-]*\+)?json\b|^application\/json\b/i;
 const TEXT_TYPE = /^text\/|^application\/([\w.+-]*\+)?xml\b|^application\/(javascript|x-www-form-urlencoded)\b/i;
 
+/** Stateless between calls (no `stream` option), so one decoder serves every response. */
+const utf8 = new TextDecoder();
+
 /**
  * Parses a success body. `json` → parsed value (an empty body, e.g. a 204, is `undefined`);
  * `text` → string; `binary` → `Uint8Array`; `none` → `undefined`; `auto` picks by Content-Type.
@@ -15,7 +18,7 @@ export function parseBody(options: { body: Uint8Array; expected: ExpectedRespons
   const expected = options.expected === 'auto' ? detectType({ contentType, size: body.byteLength }) : options.expected;
   if (expected === 'none' || body.byteLength === 0) return expected === 'text' ? '' : undefined;
   if (expected === 'binary') return body;
-  const text = new TextDecoder().decode(body);
+  const text = utf8.decode(body);
   if (expected === 'text') return text;
   try {
     return JSON.parse(text) as unknown;

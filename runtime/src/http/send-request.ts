@@ -17,7 +17,7 @@ export async function sendRequest(options: { request: PreparedRequest; settings:
   const { request, settings, signal } = options;
   const $fetch = fetcherFor(settings.fetch);
   let url = withQueryPairs({ url: request.url, pairs: request.auth.query, names: request.auth.queryNames });
-  if (new URL(url).origin !== request.origin) {
+  if (!hasOrigin({ url, origin: request.origin })) {
     throw unsafeRequestError('request URL left the connector base URL origin');
   }
   let method: string = request.method;
@@ -98,9 +98,19 @@ function headersFor(options: {
     return out;
   }
   Object.assign(out, request.auth.headers);
-  const cookies = [...request.cookies, ...request.auth.cookies];
-  if (cookies.length > 0) out.cookie = cookies.join('; ');
+  if (request.cookies.length > 0 || request.auth.cookies.length > 0) out.cookie = [...request.cookies, ...request.auth.cookies].join('; ');
   return out;
+}
+
+/**
+ * Whether `url` is on `origin`. A URL that starts with the serialised origin and then `/` has
+ * exactly that scheme, host and port (the host ends at the first `/`), so the parse is needed only
+ * for anything else.
+ */
+function hasOrigin(options: { url: string; origin: string }): boolean {
+  const { url, origin } = options;
+  if (origin !== 'null' && url.length > origin.length && url.startsWith(origin) && url.charCodeAt(origin.length) === 0x2f) return true;
+  return new URL(url).origin === origin;
 }
 
 function withoutBodyHeaders(headers: Record<string, string>): Record<string, string> {

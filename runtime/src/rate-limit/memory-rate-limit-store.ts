@@ -21,6 +21,12 @@ export class InMemoryRateLimitStore implements RateLimitStore {
     return { waitMs };
   }
 
+  /** What `take` answers when there are no buckets: the wait left on a block the API reported (0: none). */
+  blockedFor(options: { key: string; now: number }): number {
+    const state = this.state(options.key);
+    return state.blockedUntil > options.now ? state.blockedUntil - options.now : 0;
+  }
+
   async report(options: { key: string; buckets: readonly BucketSpec[]; now: number; remaining?: number; blockedUntil?: number }): Promise<void> {
     const { now, remaining } = options;
     const state = this.state(options.key);

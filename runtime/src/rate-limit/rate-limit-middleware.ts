@@ -2,6 +2,7 @@ import { ConnectorError, ErrorCode } from '../errors/connector-error.ts';
 import type { RequestMiddleware } from '../pipeline/request-pipeline.ts';
 import type { RuntimeClock } from '../timing/clock.ts';
 import { readRateLimitHeaders } from './rate-limit-headers.ts';
+import { InMemoryRateLimitStore } from './memory-rate-limit-store.ts';
 import type { BucketSpec, RateLimitStore } from './rate-limit-store.ts';
 
 /**
@@ -22,7 +23,8 @@ export function createRateLimitMiddleware(options: {
   return async (context, next) => {
     for (;;) {
       const now = clock.now();
-      const { waitMs } = await store.take({ key, buckets, now });
+      const idle = idleStore({ store, buckets });
+      const waitMs = idle ? idle.blockedFor({ key, now }) : (await store.take({ key, buckets, now })).waitMs;
       if (waitMs <= 0) break;
       const limit = Math.min(options.maxWaitMs ?? Number.POSITIVE_INFINITY, (context.deadline ?? Number.POSITIVE_INFINITY) - now);
       if (waitMs > limit) {
@@ -47,4 +49,15 @@ export function createRateLimitMiddleware(options: {
     }
     return result;
   };
+}
+
+/**
+ * With no declared buckets the built-in store's `take` only reports a block learnt from response
+ * headers; asking it synchronously saves a promise per request. A subclass that overrides `take`
+ * (or any other store) is always asked through `take`.
+ */
+function idleStore(options: { store: RateLimitStore; buckets: readonly BucketSpec[] }): InMemoryRateLimitStore | undefined {
+  const { store } = options;
+  if (options.buckets.length > 0 || !(store instanceof InMemoryRateLimitStore) || store.take !== InMemoryRateLimitStore.prototype.take) return undefined;
+  return store;
 }

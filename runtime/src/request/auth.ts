@@ -34,19 +34,29 @@ export function resolveAuth(options: {
 }): AppliedAuth {
   const { schemes, security, credentials } = options;
   if (security.length === 0) return emptyAuth();
-  const byId = new Map(schemes.map((scheme) => [scheme.id, scheme]));
+  const byId = schemesById(schemes);
   const missingPerAlternative: string[] = [];
+  // Plain loops: this runs on every request, and the common case (first alternative satisfied) allocates little.
   for (const alternative of security) {
     if (alternative.length === 0) continue;
-    const resolved = alternative.map((id) => byId.get(id));
-    const known = resolved.filter((scheme): scheme is AuthScheme => scheme !== undefined);
-    if (known.length !== alternative.length) {
-      const unknown = alternative.filter((id) => !byId.has(id));
+    const known: AuthScheme[] = [];
+    let unknown: string[] | undefined;
+    for (const id of alternative) {
+      const scheme = byId.get(id);
+      if (scheme) known.push(scheme);
+      else (unknown ??= []).push(id);
+    }
+    if (unknown) {
       missingPerAlternative.push(`scheme ${unknown.map((id) => JSON.stringify(id)).join(', ')} not defined by the connector`);
       continue;
     }
-    const missing = known.flatMap((scheme) => credentialKeys(scheme)).filter((key) => !hasCredential({ credentials, key }));
-    if (missing.length === 0) return applySchemes({ schemes: known, credentials });
+    let missing: string[] | undefined;
+    for (const scheme of known) {
+      for (const key of credentialKeys(scheme)) {
+        if (!hasCredential({ credentials, key })) (missing ??= []).push(key);
+      }
+    }
+    if (!missing) return applySchemes({ schemes: known, credentials });
     missingPerAlternative.push(missing.map((key) => `"${key}"`).join(' and '));
   }
   if (security.some((alternative) => alternative.length === 0)) return emptyAuth();
@@ -54,6 +64,18 @@ export function resolveAuth(options: {
     code: ErrorCode.missingCredentials,
     message: `missing credentials: set ${[...new Set(missingPerAlternative)].join(', or ')}`,
   });
+}
+
+/** A connector's scheme list is fixed: index it once, not per request. */
+const indexedSchemes = new WeakMap<AuthScheme[], Map<string, AuthScheme>>();
+
+function schemesById(schemes: AuthScheme[]): Map<string, AuthScheme> {
+  let byId = indexedSchemes.get(schemes);
+  if (!byId || byId.size !== schemes.length) {
+    byId = new Map(schemes.map((scheme) => [scheme.id, scheme]));
+    indexedSchemes.set(schemes, byId);
+  }
+  return byId;
 }
 
 export function credentialKeys(scheme: AuthScheme): string[] {
@@ -66,16 +88,12 @@ function hasCredential(options: { credentials: Record<string, string>; key: stri
 }
 
 function applySchemes(options: { schemes: AuthScheme[]; credentials: Record<string, string> }): AppliedAuth {
-  const auth: AppliedAuth = { ...emptyAuth(), schemeIds: options.schemes.map((scheme) => scheme.id) };
-  const read = (key: string): string => {
-    const value = options.credentials[key] ?? '';
-    assertSafeHeaderValue({ value, where: `credential "${key}"`, kind: 'config' });
-    return value;
-  };
+  const auth: AppliedAuth = { headers: {}, query: [], queryNames: [], cookies: [], schemeIds: options.schemes.map((scheme) => scheme.id) };
+  const { credentials } = options;
   for (const scheme of options.schemes) {
     switch (scheme.type) {
       case 'apiKey': {
-        const value = read(scheme.credential);
+        const value = readCredential({ credentials, key: scheme.credential });
         if (scheme.in === 'header') auth.headers[scheme.name.toLowerCase()] = value;
         else if (scheme.in === 'query') {
           auth.query.push(`${encodeStrict(scheme.name)}=${encodeStrict(value)}`);
@@ -84,19 +102,26 @@ function applySchemes(options: { schemes: AuthScheme[]; credentials: Record<stri
         break;
       }
       case 'bearer':
-        auth.headers.authorization = `${bearerPrefix(scheme.scheme)} ${read(scheme.credential)}`;
+        auth.headers.authorization = `${bearerPrefix(scheme.scheme)} ${readCredential({ credentials, key: scheme.credential })}`;
         break;
       case 'oauth2':
-        auth.headers.authorization = `Bearer ${read(scheme.credential)}`;
+        auth.headers.authorization = `Bearer ${readCredential({ credentials, key: scheme.credential })}`;
         break;
       case 'basic': {
-        const pair = `${read(scheme.usernameCredential)}:${read(scheme.passwordCredential)}`;
+        const pair = `${readCredential({ credentials, key: scheme.usernameCredential })}:${readCredential({ credentials, key: scheme.passwordCredential })}`;
         auth.headers.authorization = `Basic ${basicToken(pair)}`;
         break;
       }
     }
   }
   return auth;
+}
+
+/** A credential value that is safe to put in a header (module function: no closure per request). */
+function readCredential(options: { credentials: Record<string, string>; key: string }): string {
+  const value = options.credentials[options.key] ?? '';
+  assertSafeHeaderValue({ value, where: `credential "${options.key}"`, kind: 'config' });
+  return value;
 }
 
 /** `bearer` → `Bearer`; a custom HTTP scheme name (e.g. `Token`) is kept. */

@@ -1,9 +1,9 @@
-import type { ActionDefinition, AuthScheme, InputField } from '../definition.ts';
+import type { ActionDefinition, ApiBlock, AuthScheme, InputField } from '../definition.ts';
 import { ConnectorError, ErrorCode, validationError } from '../errors/connector-error.ts';
 import { propertyPath } from '../validate/field-path.ts';
 import { resolveAuth } from './auth.ts';
 import { joinBaseAndPath } from './base-url.ts';
-import { buildBody } from './body.ts';
+import { buildBody, type BuiltBody } from './body.ts';
 import type { BodyValues } from './body-values.ts';
 import { assertSafeHeaderName, assertSafeHeaderValue, serialiseCookieParam, serialiseHeaderParam } from './headers.ts';
 import { buildPath, type PathParam } from './path.ts';
@@ -36,8 +36,7 @@ export async function buildActionRequest(options: {
   for (const [field, value] of Object.entries(input)) {
     const target = Object.hasOwn(api.paramMapping, field) ? api.paramMapping[field] : undefined;
     if (!target || value === undefined) continue;
-    const where = propertyPath({ parent: 'input', key: field });
-    const schemaField: InputField | undefined = Object.hasOwn(action.inputSchema, field) ? action.inputSchema[field] : undefined;
+    // The field path is for messages only: built when a header, cookie or bad target needs it.
     switch (target.in) {
       case 'path':
         pathParams.push({ field, target, value });
@@ -46,29 +45,32 @@ export async function buildActionRequest(options: {
         query.push(...serialiseQueryParam({ target, value }));
         break;
       case 'header': {
-        const serialised = serialiseHeaderParam({ target, value, where });
+        const serialised = serialiseHeaderParam({ target, value, where: propertyPath({ parent: 'input', key: field }) });
         if (serialised !== undefined) headers[target.name.toLowerCase()] = serialised;
         break;
       }
       case 'cookie': {
-        const cookie = serialiseCookieParam({ target, value, where });
+        const cookie = serialiseCookieParam({ target, value, where: propertyPath({ parent: 'input', key: field }) });
         if (cookie !== undefined) cookies.push(cookie);
         break;
       }
-      case 'body':
+      case 'body': {
+        const schemaField: InputField | undefined = Object.hasOwn(action.inputSchema, field) ? action.inputSchema[field] : undefined;
         if (target.name === undefined) bodyValues.whole = { value, field: schemaField };
         else bodyValues.properties.push({ name: target.name, value, field: schemaField });
         break;
+      }
       default:
-        throw new ConnectorError({ code: ErrorCode.configuration, message: `${where}: unknown parameter location` });
+        throw new ConnectorError({ code: ErrorCode.configuration, message: `${propertyPath({ parent: 'input', key: field })}: unknown parameter location` });
     }
   }
 
   const path = buildPath({ template: api.endpoint, params: pathParams });
-  query.unshift(...constantQueryOf(api.endpoint));
-  const built = await buildBody({ definition: api.body, values: bodyValues });
-  const constantHeaders = constantHeadersOf(api.headers);
-  const merged: Record<string, string> = { accept: defaultAccept(api.response), ...constantHeaders, ...headers };
+  // No body declared: nothing to build (saves an await per bodiless request).
+  const built: BuiltBody = api.body === undefined ? {} : await buildBody({ definition: api.body, values: bodyValues });
+  const constants = constantsOf(api);
+  if (constants.query.length > 0) query.unshift(...constants.query);
+  const merged: Record<string, string> = { ...constants.headers, ...headers };
   if (built.contentType !== undefined) merged['content-type'] = built.contentType;
   const url = joinBaseAndPath({ base, path }) + (query.length > 0 ? `?${query.join('&')}` : '');
   if (url.length > MAX_URL_LENGTH) {
@@ -86,6 +88,27 @@ export async function buildActionRequest(options: {
     actionId: action.id,
     ...(api.idempotencyHeader ? { idempotencyHeader: api.idempotencyHeader.toLowerCase() } : {}),
   };
+}
+
+interface ApiConstants {
+  query: string[];
+  /** `accept` then the declared constant headers, lower-cased. */
+  headers: Record<string, string>;
+}
+
+/**
+ * The parts of a request that depend on the `api` block alone, computed once per block. A block
+ * whose constant headers are invalid is not cached, so every call still fails with its error.
+ */
+const constantsByApi = new WeakMap<ApiBlock, ApiConstants>();
+
+function constantsOf(api: ApiBlock): ApiConstants {
+  let constants = constantsByApi.get(api);
+  if (!constants) {
+    constants = { query: constantQueryOf(api.endpoint), headers: { accept: defaultAccept(api.response), ...constantHeadersOf(api.headers) } };
+    constantsByApi.set(api, constants);
+  }
+  return constants;
 }
 
 /**

@@ -25,12 +25,35 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
  */
 export function buildPath(options: { template: string; params: PathParam[] }): string {
   const byWireName = new Map(options.params.map((param) => [param.target.name, param]));
-  const [templatePath] = options.template.split(/[?#]/, 1);
-  const path = templatePath
-    .split('/')
-    .map((segment) => fillSegment({ segment, byWireName }))
-    .join('/');
+  const segments = templateSegments(options.template);
+  let path = '';
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index];
+    const filled = segment.placeholders ? fillSegment({ segment: segment.text, byWireName }) : segment.text;
+    path = index === 0 ? filled : `${path}/${filled}`;
+  }
   return path.startsWith('/') ? path : `/${path}`;
+}
+
+interface TemplateSegment {
+  text: string;
+  /** Whether the segment holds a `{placeholder}` (a literal segment is copied as it is). */
+  placeholders: boolean;
+}
+
+/** Templates come from the definition (a bounded set): split each once, not per request. */
+const splitTemplates = new Map<string, TemplateSegment[]>();
+const MAX_CACHED_TEMPLATES = 10_000;
+
+function templateSegments(template: string): TemplateSegment[] {
+  let segments = splitTemplates.get(template);
+  if (!segments) {
+    const [templatePath] = template.split(/[?#]/, 1);
+    segments = templatePath.split('/').map((text) => ({ text, placeholders: /\{[^{}]+\}/.test(text) }));
+    if (splitTemplates.size >= MAX_CACHED_TEMPLATES) splitTemplates.clear();
+    splitTemplates.set(template, segments);
+  }
+  return segments;
 }
 
 function fillSegment(options: { segment: string; byWireName: Map<string, PathParam> }): string {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConnectorError } from '../errors/connector-error.ts';
+import type { HttpResult } from '../http/http-result.ts';
 import type { RequestMiddleware } from '../pipeline/request-pipeline.ts';
 import type { PreparedRequest } from '../request/prepared-request.ts';
 import type { RuntimeClock } from '../timing/clock.ts';
@@ -76,10 +77,11 @@ function withIdempotencyKey(options: { request: PreparedRequest; settings: Resol
   return { ...request, headers: { ...request.headers, [header]: randomUUID() } };
 }
 
-function finish(options: { outcome: AttemptOutcome; attempts: number }): ReturnType<RequestMiddleware> {
+/** The final result with its attempt count, or throws the final error (plain value: no extra promise per request). */
+function finish(options: { outcome: AttemptOutcome; attempts: number }): HttpResult {
   const { outcome, attempts } = options;
-  if ('result' in outcome) return Promise.resolve({ ...outcome.result, attempts });
+  if ('result' in outcome) return { ...outcome.result, attempts };
   const { error } = outcome;
-  if (error instanceof ConnectorError) return Promise.reject(new ConnectorError({ ...error.toInit(), attempts }));
-  return Promise.reject(error);
+  if (error instanceof ConnectorError) throw new ConnectorError({ ...error.toInit(), attempts });
+  throw error;
 }

@@ -44,12 +44,11 @@ export function validateField(options: ValidateFieldOptions): void {
 
 function validateByType(options: ValidateFieldOptions): void {
   const { field, value, path, issues, limits } = options;
-  const mismatch = (): void => {
-    issues.push({ path, message: `expected ${expectedKind(field)}, got ${describeValueKind(value)}` });
-  };
+  // `reportMismatch` is a module function, not a closure: this runs for every field of every call.
+  const mismatch = reportMismatch;
   switch (field.type) {
     case 'string':
-      if (typeof value !== 'string') return mismatch();
+      if (typeof value !== 'string') return mismatch(options);
       checkString({ value, validation: field.validation, path, issues, limits });
       break;
     case 'date':
@@ -57,35 +56,40 @@ function validateByType(options: ValidateFieldOptions): void {
         if (Number.isNaN(value.getTime())) issues.push({ path, message: 'expected a valid date' });
         return;
       }
-      if (typeof value !== 'string') return mismatch();
+      if (typeof value !== 'string') return mismatch(options);
       checkString({ value, validation: field.validation, path, issues, limits });
       break;
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return mismatch();
+      if (typeof value !== 'number' || !Number.isFinite(value)) return mismatch(options);
       if (isIntegerFormat(field.format) && !Number.isInteger(value)) {
         issues.push({ path, message: 'expected an integer' });
       }
       checkNumber({ value, validation: field.validation, path, issues });
       break;
     case 'boolean':
-      if (typeof value !== 'boolean') return mismatch();
+      if (typeof value !== 'boolean') return mismatch(options);
       break;
     case 'object':
-      if (!isPlainObject(value)) return mismatch();
+      if (!isPlainObject(value)) return mismatch(options);
       validateObject({ ...options, value });
       return;
     case 'array':
     case 'multiselect':
-      if (!Array.isArray(value)) return mismatch();
+      if (!Array.isArray(value)) return mismatch(options);
       validateArray({ ...options, value });
       return;
     case 'select':
-      if (value !== null && typeof value === 'object') return mismatch();
+      if (value !== null && typeof value === 'object') return mismatch(options);
       break;
     default:
       break;
   }
   checkOptions(options);
+}
+
+function reportMismatch(options: ValidateFieldOptions): void {
+  const { field, value, path, issues } = options;
+  issues.push({ path, message: `expected ${expectedKind(field)}, got ${describeValueKind(value)}` });
 }
 
 function checkOptions(options: ValidateFieldOptions): void {

@@ -32,20 +32,20 @@ export function validateInput(options: {
     }
   }
   const output: Array<[string, unknown]> = [];
+  const paths = fieldPathsOf(schema);
   for (const [key, field] of Object.entries(schema)) {
-    const path = propertyPath({ parent: 'input', key });
+    const path = paths.get(key) ?? propertyPath({ parent: 'input', key });
     const given = Object.hasOwn(input, key) ? input[key] : undefined;
     if (given === undefined) {
       if (field.required && field.default !== undefined) output.push([key, structuredClone(field.default)]);
       else if (field.required) issues.push({ path, message: 'is required' });
       continue;
     }
-    const problem = findShapeProblem({
-      value: given,
-      maxDepth: limits.maxDepth,
-      // A top-level string is checked by typed validation, with a more precise message.
-      maxStringLength: acceptsFiles(field) || typeof given === 'string' ? undefined : limits.maxStringLength,
-    });
+    // A top-level primitive has no shape to walk (a string is checked by typed validation, with a more precise message).
+    const problem =
+      given !== null && typeof given === 'object'
+        ? findShapeProblem({ value: given, maxDepth: limits.maxDepth, maxStringLength: acceptsFiles(field) ? undefined : limits.maxStringLength })
+        : undefined;
     if (problem === 'depth') {
       issues.push({ path, message: `nested deeper than ${limits.maxDepth} levels, cyclic or too large` });
       continue;
@@ -64,4 +64,16 @@ export function validateInput(options: {
   }
   // fromEntries defines own properties, so a `__proto__` field stays data, never a prototype.
   return Object.fromEntries(output);
+}
+
+/** The message path of every schema key (`input.title`), built once per schema rather than per call. */
+const pathsBySchema = new WeakMap<Record<string, InputField>, Map<string, string>>();
+
+function fieldPathsOf(schema: Record<string, InputField>): Map<string, string> {
+  let paths = pathsBySchema.get(schema);
+  if (!paths) {
+    paths = new Map(Object.keys(schema).map((key) => [key, propertyPath({ parent: 'input', key })]));
+    pathsBySchema.set(schema, paths);
+  }
+  return paths;
 }
