@@ -12938,6 +12938,9 @@ export const definition: ConnectorDefinition = {
         defaultValues: {
           per_page: 100,
         },
+        pagination: {
+          style: "link_header",
+        },
       },
       inputSchema: {
         owner: {
@@ -35643,6 +35646,9 @@ export const definition: ConnectorDefinition = {
         ],
         defaultValues: {
           per_page: 100,
+        },
+        pagination: {
+          style: "link_header",
         },
       },
       inputSchema: {

@@ -11,6 +11,7 @@ import { ownValue } from './own-record.ts';
 import { planOutputSchema } from './output-schema.ts';
 import type { SchemaTable } from './resolve-schema.ts';
 import { substituteServerDefaults } from './servers.ts';
+import { planPagination } from './pagination.ts';
 
 export interface ActionNames {
   actionId: string;
@@ -25,6 +26,15 @@ export interface PlannedAction {
   input: ActionInputPlan;
   /** The input after the override file's field curation (renames, hidden and fixed fields). */
   curation: CuratedInput;
+}
+
+/**
+ * Only POST and PATCH need a key to be retried safely; an action's own header wins over the
+ * connector-wide one.
+ */
+function idempotencyHeaderFor(options: { method: string; action?: string; connector?: string }): { idempotencyHeader?: string } {
+  const header = options.action ?? (options.method === 'post' || options.method === 'patch' ? options.connector : undefined);
+  return header ? { idempotencyHeader: header } : {};
 }
 
 function oneLine(text: string | undefined): string | undefined {
@@ -42,6 +52,8 @@ export function planAction(options: {
   /** Override-file positions, for errors about field names. */
   locate: Locate;
   resolveAction: ResolveAction;
+  /** The override file's connector-wide `retry.idempotency_header`, for POST and PATCH actions. */
+  idempotencyHeader?: string;
 }): PlannedAction {
   const { entry, names, schemas } = options;
   const { operation, override } = entry;
@@ -76,6 +88,8 @@ export function planAction(options: {
     security,
     ...(Object.keys(curation.fixedValues).length > 0 ? { fixedValues: curation.fixedValues } : {}),
     ...(Object.keys(curation.defaultValues).length > 0 ? { defaultValues: curation.defaultValues } : {}),
+    ...(override.pagination ? { pagination: planPagination(override.pagination) } : {}),
+    ...idempotencyHeaderFor({ method: operation.method, action: override.retry?.idempotencyHeader, connector: options.idempotencyHeader }),
   };
   const description = override.description?.trim() || operation.description?.trim() || operation.summary?.trim() || '';
   const definition: ActionDefinition = {

@@ -53,6 +53,7 @@ export function planConnector(options: { curated: CuratedApi; provenance: Proven
       defaultBaseUrl,
       locate: curated.locate,
       resolveAction,
+      idempotencyHeader: curated.retry?.idempotencyHeader,
     }),
   }));
   checkOptionsInputs({ curated, planned: planned.map(({ action }) => action) });

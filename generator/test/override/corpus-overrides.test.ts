@@ -67,6 +67,13 @@ describe.skipIf(!corpusPresent)('corpus specs curated by override files', () => 
     expect(payment.inputSchema.customer!.loadOptionsSource).toEqual({ action: 'list_customers', itemsPath: 'data', valuePath: 'id', labelPath: 'email' });
     expect(actionOf(plan, 'list_customers').api.defaultValues).toEqual({ limit: 100 });
     expect(actionOf(plan, 'get_customer').inputSchema.customer).toMatchObject({ label: 'Customer', required: true, loadOptionsMethod: 'loadOptions' });
+    // Declared pagination and idempotency reach the executable api block the runtime reads.
+    expect(actionOf(plan, 'list_customers').api.pagination).toEqual({
+      style: 'cursor', cursorParam: 'starting_after', cursorPath: 'id', cursorSource: 'lastItem', hasMorePath: 'has_more', itemsPath: 'data',
+    });
+    expect(payment.api.idempotencyHeader).toBe('Idempotency-Key');
+    expect(actionOf(plan, 'create_customer').api.idempotencyHeader).toBe('Idempotency-Key');
+    expect(actionOf(plan, 'list_customers').api.idempotencyHeader).toBeUndefined();
   });
 
   it('Slack: messaging actions over OAuth2 with the redundant token inputs hidden', { timeout: 120_000 }, async () => {
