@@ -101,6 +101,8 @@ export interface OperationIR {
   callbacks: WebhookIR[];
   /** `x-*` extensions of the operation, verbatim (data only). */
   extensions: Record<string, unknown>;
+  /** Degraded parts of the spec this operation uses (its own or its schemas'), by pointer. */
+  degradations?: Warning[];
 }
 
 export type SecuritySchemeIR =
@@ -131,6 +133,20 @@ export interface Warning {
   /** JSON pointer where the problem sits. */
   pointer: string;
   message: string;
+  /**
+   * What the problem cost: `degraded` when that part was made untyped or left out and generation
+   * went on, `excluded` when one operation was left out. Both are listed in `coverage.md`.
+   */
+  effect?: 'degraded' | 'excluded';
+}
+
+/** An operation the normaliser could not read and left out; the rest of the API is unaffected. */
+export interface ExcludedOperationIR {
+  pointer: string;
+  method: HttpMethod;
+  path: string;
+  operationId?: string;
+  reason: string;
 }
 
 export interface ApiIR {
@@ -145,4 +161,8 @@ export interface ApiIR {
   /** OAS 3.1 `webhooks` and `x-webhooks`. */
   webhooks: WebhookIR[];
   warnings: Warning[];
+  /** Every part of the spec (load and normalise stages) that was degraded to keep the rest. */
+  degradations?: Warning[];
+  /** Operations left out because they could not be read (the rest of the API is kept). */
+  excludedOperations?: ExcludedOperationIR[];
 }
