@@ -126,6 +126,10 @@ export interface CoverageEntry {
   rule: string;
   /** Decided by the implicit default: no rule and no `operations_default` mention it. */
   unmentioned: boolean;
+  /** Parts of the spec this operation uses that were degraded (made untyped), as `pointer: reason`. */
+  degraded?: string[];
+  /** Why the operation could not be read at all (it is then excluded whatever the rules say). */
+  unreadable?: string;
 }
 
 export interface CoveragePlan {
