@@ -42,10 +42,6 @@ class DemoConnector extends BaseConnector {
   issuesGet(input: IssuesGetInput): Promise<ConnectorResponse<IssuesGetOutput>> {
     return this.executeAction('issues_get', input) as Promise<ConnectorResponse<IssuesGetOutput>>;
   }
-
-  issuesGetViaRun(input: IssuesGetInput): Promise<ConnectorResponse<IssuesGetOutput>> {
-    return this.run<IssuesGetOutput>('issues_get', input);
-  }
 }
 
 describe('a generated-style subclass', () => {
@@ -55,7 +51,6 @@ describe('a generated-style subclass', () => {
     const response = await connector.issuesGet({ number: 7 });
     expectTypeOf(response.data).toEqualTypeOf<IssuesGetOutput | undefined>();
     expect(response).toMatchObject({ success: true, data: { id: 7, title: 'Bug' } });
-    expect((await connector.issuesGetViaRun({ number: 8 })).data?.id).toBe(8);
     expect(srv.requests[0]?.headers.authorization).toBe('Bearer t');
   });
 });

@@ -41,56 +41,63 @@ import { DEFAULT_MAX_WEBHOOK_BODY_BYTES, type HandleWebhookOptions, type Webhook
 
 /**
  * Runs any connector definition. Generated classes only add typed methods that call
- * `executeAction` (or the `run` shorthand); all behaviour lives here and in the hooks, which
- * follow FluxTurn's lifecycle so a host can treat a generated connector like a hand-written one.
+ * `executeAction`; all behaviour lives here and in the hooks, which follow FluxTurn's lifecycle so a
+ * host can treat a generated connector like a hand-written one.
+ *
+ * The members a subclass can see are exactly the public API and FluxTurn's hooks; everything else
+ * is `#private`. The generator derives the method names it must not take from this class's
+ * prototype chain (see the generator's reserved-name test), so adding a public member here is a
+ * change to every generated connector's name space.
  *
  * `executeAction` and `executeRequest` never reject for HTTP, validation, network or configuration
  * failures: they resolve `{ success: false, error }`, with every credential redacted.
  */
 export class BaseConnector {
-  protected readonly definition: ConnectorDefinition;
-  protected readonly options: ConnectorOptions;
-  protected readonly credentials: Record<string, string>;
-  protected readonly redactor: ConnectorRedactor;
-  protected readonly clock: RuntimeClock;
-  /** The OAuth2 token lifecycle, when the definition has an OAuth2 scheme with a token URL. */
-  readonly oauth2: OAuth2Session | undefined;
-  private readonly builtins: RequestMiddleware[];
-  private composed: RequestHandler | undefined;
-  private readonly baseUrls = new Map<string, URL>();
-  private readonly events = new TypedEmitter<ConnectorEvents>();
-  private readonly middlewares: RequestMiddleware[];
-  private readonly validationLimits: ValidationLimits;
-  private readonly actions: Map<string, ActionDefinition>;
-  private initializing: Promise<void> | undefined;
-  private destroyed = false;
-  /** Set when `initializeConnection` has resolved (`initializing` then holds a settled promise). */
-  private initialized = false;
-  private readonly stats = { requests: 0, successes: 0, failures: 0, totalResponseTime: 0 };
-  private replayStore: WebhookReplayStore | undefined;
-  private pollStore: PollStateStore | undefined;
+  // Every piece of state and every helper is an ES `#private` member: a generated subclass adds one
+  // method per action, and an action may be called anything (`send`, `record`, `exchange`…), so the
+  // only names a subclass can shadow are the public API and the lifecycle hooks below.
+  readonly #definition: ConnectorDefinition;
+  readonly #options: ConnectorOptions;
+  readonly #credentials: Record<string, string>;
+  readonly #redactor: ConnectorRedactor;
+  readonly #clock: RuntimeClock;
+  readonly #oauth2: OAuth2Session | undefined;
+  readonly #builtins: RequestMiddleware[];
+  #composed: RequestHandler | undefined;
+  readonly #baseUrls = new Map<string, URL>();
+  readonly #events = new TypedEmitter<ConnectorEvents>();
+  readonly #middlewares: RequestMiddleware[];
+  readonly #validationLimits: ValidationLimits;
+  readonly #actions: Map<string, ActionDefinition>;
+  #initializing: Promise<void> | undefined;
+  #destroyed = false;
+  /** Set when `initializeConnection` has resolved (`#initializing` then holds a settled promise). */
+  #initialized = false;
+  readonly #stats = { requests: 0, successes: 0, failures: 0, totalResponseTime: 0 };
+  #replayStore: WebhookReplayStore | undefined;
+  #pollStore: PollStateStore | undefined;
 
   constructor(definition: ConnectorDefinition, options: ConnectorOptions = {}) {
-    this.definition = definition;
-    this.options = options;
-    this.credentials = { ...(options.credentials ?? {}) };
-    this.redactor = createConnectorRedactor({ definition, credentials: this.credentials });
-    this.middlewares = [...(options.middleware ?? [])];
-    this.validationLimits = { ...DEFAULT_VALIDATION_LIMITS, ...options.validationLimits };
-    this.actions = new Map(definition.supported_actions.map((action) => [action.id, action]));
-    this.clock = resolveClock(options.clock);
-    this.oauth2 = this.createOAuth2Session();
-    this.builtins = builtinMiddlewares({
+    this.#definition = definition;
+    this.#options = options;
+    this.#credentials = { ...(options.credentials ?? {}) };
+    this.#redactor = createConnectorRedactor({ definition, credentials: this.#credentials });
+    this.#middlewares = [...(options.middleware ?? [])];
+    this.#validationLimits = { ...DEFAULT_VALIDATION_LIMITS, ...options.validationLimits };
+    this.#actions = new Map(definition.supported_actions.map((action) => [action.id, action]));
+    this.#clock = resolveClock(options.clock);
+    this.#oauth2 = this.#createOAuth2Session();
+    this.#builtins = builtinMiddlewares({
       definition,
       settings: options,
-      credentials: this.credentials,
-      clock: this.clock,
-      session: this.oauth2,
+      credentials: this.#credentials,
+      clock: this.#clock,
+      session: this.#oauth2,
       onRetry: (notice) =>
         this.emit('request.retrying', {
           actionId: notice.request.actionId,
           method: notice.request.method,
-          url: this.redactor.url(notice.request.url),
+          url: this.#redactor.url(notice.request.url),
           attempt: notice.attempt,
           reason: notice.reason,
           delayMs: notice.delayMs,
@@ -100,22 +107,27 @@ export class BaseConnector {
     });
   }
 
+  /** The OAuth2 token lifecycle, when the definition has an OAuth2 scheme with a token URL. */
+  get oauth2(): OAuth2Session | undefined {
+    return this.#oauth2;
+  }
+
   // ── Public lifecycle (what a host calls) ──────────────────────────────────────────────────
 
   /** Idempotent; `executeAction` calls it on first use. Rejects with a redacted ConnectorError. */
   async initialize(): Promise<void> {
-    if (this.destroyed) throw this.safeError(destroyedError());
-    this.initializing ??= this.initializeConnection().then(
+    if (this.#destroyed) throw this.#safeError(destroyedError());
+    this.#initializing ??= this.initializeConnection().then(
       () => {
-        this.initialized = true;
-        this.emit('connection.established', { connector: this.definition.name });
+        this.#initialized = true;
+        this.emit('connection.established', { connector: this.#definition.name });
       },
       (error: unknown) => {
-        this.initializing = undefined;
-        throw this.safeError(error);
+        this.#initializing = undefined;
+        throw this.#safeError(error);
       },
     );
-    return this.initializing;
+    return this.#initializing;
   }
 
   async testConnection(): Promise<ConnectorResponse<boolean>> {
@@ -124,7 +136,7 @@ export class BaseConnector {
       const connected = await this.performConnectionTest();
       return { success: connected, data: connected };
     } catch (error) {
-      return this.failure({ error, started: performance.now() });
+      return this.#failure({ error, started: performance.now() });
     }
   }
 
@@ -134,12 +146,12 @@ export class BaseConnector {
       const details = await this.performHealthCheck();
       return { status: 'healthy', lastChecked, details };
     } catch (error) {
-      return { status: 'unhealthy', lastChecked, details: { error: this.safeError(error).toErrorInfo() } };
+      return { status: 'unhealthy', lastChecked, details: { error: this.#safeError(error).toErrorInfo() } };
     }
   }
 
   getUsageStats(): UsageStats {
-    const { requests, successes, failures, totalResponseTime } = this.stats;
+    const { requests, successes, failures, totalResponseTime } = this.#stats;
     return { requests, successes, failures, averageResponseTime: requests === 0 ? 0 : totalResponseTime / requests };
   }
 
@@ -152,11 +164,11 @@ export class BaseConnector {
     const started = performance.now();
     try {
       // Once initialised (and not overridden), skip the extra promise hop of `initialize()` per call.
-      if (!this.initialized || this.destroyed || this.initialize !== BaseConnector.prototype.initialize) await this.initialize();
+      if (!this.#initialized || this.#destroyed || this.initialize !== BaseConnector.prototype.initialize) await this.initialize();
       const response = await this.performAction(actionId, input as Record<string, unknown>, options);
-      return this.success({ response, started, actionId }) as ConnectorResponse<T>;
+      return this.#success({ response, started, actionId }) as ConnectorResponse<T>;
     } catch (error) {
-      return this.failure({ error, started, actionId });
+      return this.#failure({ error, started, actionId });
     }
   }
 
@@ -165,13 +177,13 @@ export class BaseConnector {
     const started = performance.now();
     try {
       await this.initialize();
-      const base = resolveBaseUrl({ definition: this.definition, settings: this.options });
-      const credentials = await this.credentialsWithToken({ schemeIds: (this.definition.auth ?? []).map((scheme) => scheme.id), signal: options.signal, optional: true });
-      const prepared = await buildRawRequest({ request, base, schemes: this.definition.auth ?? [], credentials });
-      const response = await this.send({ request: prepared, timeoutMs: options.timeoutMs ?? request.timeout, signal: options.signal });
-      return this.success({ response, started }) as ConnectorResponse<T>;
+      const base = resolveBaseUrl({ definition: this.#definition, settings: this.#options });
+      const credentials = await this.#credentialsWithToken({ schemeIds: (this.#definition.auth ?? []).map((scheme) => scheme.id), signal: options.signal, optional: true });
+      const prepared = await buildRawRequest({ request, base, schemes: this.#definition.auth ?? [], credentials });
+      const response = await this.#send({ request: prepared, timeoutMs: options.timeoutMs ?? request.timeout, signal: options.signal });
+      return this.#success({ response, started }) as ConnectorResponse<T>;
     } catch (error) {
-      return this.failure({ error, started });
+      return this.#failure({ error, started });
     }
   }
 
@@ -192,18 +204,18 @@ export class BaseConnector {
   async *paginatePages<T = unknown>(actionId: string, input: object = {}, options: PaginateOptions = {}): AsyncGenerator<Page<T>, void, undefined> {
     try {
       await this.initialize();
-      const action = this.requireAction(actionId);
+      const action = this.#requireAction(actionId);
       const first = input as Record<string, unknown>;
-      const base = resolveBaseUrl({ definition: this.definition, actionBaseUrl: action.api.baseUrl, settings: this.options });
+      const base = resolveBaseUrl({ definition: this.#definition, actionBaseUrl: action.api.baseUrl, settings: this.#options });
       yield* walkPages({
         action,
         input: first,
         origin: base.origin,
-        maxPages: options.maxPages ?? this.options.pagination?.maxPages,
-        fetchPage: (request) => this.fetchPage({ actionId, first, request, options }),
+        maxPages: options.maxPages ?? this.#options.pagination?.maxPages,
+        fetchPage: (request) => this.#fetchPage({ actionId, first, request, options }),
       }) as AsyncGenerator<Page<T>>;
     } catch (error) {
-      throw this.safeError(error);
+      throw this.#safeError(error);
     }
   }
 
@@ -213,16 +225,16 @@ export class BaseConnector {
    * `wrong_event_type`, …). Never rejects for bad input; messages never hold the secret.
    */
   async handleWebhook<T = unknown>(triggerId: string, request: WebhookRequest, options: HandleWebhookOptions = {}): Promise<WebhookResult<T>> {
-    const settings = this.options.webhooks ?? {};
-    this.replayStore ??= settings.replayStore ?? new InMemoryWebhookReplayStore();
+    const settings = this.#options.webhooks ?? {};
+    this.#replayStore ??= settings.replayStore ?? new InMemoryWebhookReplayStore();
     const result = await handleWebhookDelivery({
-      definition: this.definition,
+      definition: this.#definition,
       triggerId,
       request,
-      verification: options.verification ?? settings.verification ?? this.definition.webhooks?.verification,
-      secrets: webhookSecrets({ call: options.secret, connector: settings.secret, credential: this.credentials[this.definition.webhooks?.secretCredential ?? 'webhookSecret'] }),
-      replayStore: this.replayStore,
-      now: this.clock.now(),
+      verification: options.verification ?? settings.verification ?? this.#definition.webhooks?.verification,
+      secrets: webhookSecrets({ call: options.secret, connector: settings.secret, credential: this.#credentials[this.#definition.webhooks?.secretCredential ?? 'webhookSecret'] }),
+      replayStore: this.#replayStore,
+      now: this.#clock.now(),
       maxBodyBytes: settings.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BODY_BYTES,
     });
     return result as WebhookResult<T>;
@@ -236,19 +248,19 @@ export class BaseConnector {
   async poll<T = unknown>(triggerId: string, state?: PollState | null, options: PollOptions = {}): Promise<PollResult<T>> {
     try {
       await this.initialize();
-      this.pollStore ??= this.options.polling?.stateStore ?? new InMemoryPollStateStore();
+      this.#pollStore ??= this.#options.polling?.stateStore ?? new InMemoryPollStateStore();
       return await pollTrigger<T>({
-        definition: this.definition,
+        definition: this.#definition,
         triggerId,
         state,
         options,
-        store: this.pollStore,
-        maxSeen: this.options.polling?.maxSeen,
-        now: this.clock.now(),
+        store: this.#pollStore,
+        maxSeen: this.#options.polling?.maxSeen,
+        now: this.#clock.now(),
         pages: ({ actionId, input, maxPages }) => this.paginatePages(actionId, input, { maxPages, signal: options.signal, timeoutMs: options.timeoutMs }),
       });
     } catch (error) {
-      throw this.safeError(error);
+      throw this.#safeError(error);
     }
   }
 
@@ -259,9 +271,9 @@ export class BaseConnector {
   async loadOptions(actionId: string, fieldName: string, context: LoadOptionsContext = {}): Promise<ConnectorResponse<FieldOption[]>> {
     let found: ReturnType<typeof findOptionsSource>;
     try {
-      found = findOptionsSource({ actions: this.actions, actionId, fieldName });
+      found = findOptionsSource({ actions: this.#actions, actionId, fieldName });
     } catch (error) {
-      return this.failure({ error, started: performance.now(), actionId });
+      return this.#failure({ error, started: performance.now(), actionId });
     }
     const input = optionsSourceInput({ ...found, context });
     const response = await this.executeAction(found.source.action, input);
@@ -269,7 +281,7 @@ export class BaseConnector {
   }
 
   getMetadata(): ConnectorMetadata {
-    const d = this.definition;
+    const d = this.#definition;
     return {
       name: d.name,
       displayName: d.display_name,
@@ -283,42 +295,42 @@ export class BaseConnector {
   }
 
   async destroy(): Promise<void> {
-    if (this.destroyed) return;
-    this.destroyed = true;
+    if (this.#destroyed) return;
+    this.#destroyed = true;
     try {
       await this.cleanup();
     } finally {
-      this.emit('connector.destroyed', { connector: this.definition.name });
-      this.events.removeAllListeners();
+      this.emit('connector.destroyed', { connector: this.#definition.name });
+      this.#events.removeAllListeners();
     }
   }
 
   /** Adds a request middleware (innermost so far). See `RequestMiddleware` for the seam. */
   use(middleware: RequestMiddleware): this {
-    this.middlewares.push(middleware);
-    this.composed = undefined;
+    this.#middlewares.push(middleware);
+    this.#composed = undefined;
     return this;
   }
 
   on<K extends keyof ConnectorEvents>(event: K, listener: (payload: ConnectorEvents[K]) => void): this {
-    this.events.on(event, listener);
+    this.#events.on(event, listener);
     return this;
   }
 
   off<K extends keyof ConnectorEvents>(event: K, listener: (payload: ConnectorEvents[K]) => void): this {
-    this.events.off(event, listener);
+    this.#events.off(event, listener);
     return this;
   }
 
   emit<K extends keyof ConnectorEvents>(event: K, payload: ConnectorEvents[K]): boolean {
-    return this.events.emit(event, payload);
+    return this.#events.emit(event, payload);
   }
 
   // ── Hooks a subclass may override (FluxTurn's names) ──────────────────────────────────────
 
   /** Fails early on configuration that can never work (no base URL, bad server variables). */
   protected async initializeConnection(): Promise<void> {
-    resolveBaseUrl({ definition: this.definition, settings: this.options });
+    resolveBaseUrl({ definition: this.#definition, settings: this.#options });
   }
 
   /**
@@ -326,15 +338,15 @@ export class BaseConnector {
    * resolves and every required auth field is set. Override to call a real endpoint.
    */
   protected async performConnectionTest(): Promise<boolean> {
-    resolveBaseUrl({ definition: this.definition, settings: this.options });
-    const missing = (this.definition.auth_fields ?? [])
-      .filter((field) => field.required && !this.credentials[field.key])
+    resolveBaseUrl({ definition: this.#definition, settings: this.#options });
+    const missing = (this.#definition.auth_fields ?? [])
+      .filter((field) => field.required && !this.#credentials[field.key])
       .map((field) => `"${field.key}"`);
     if (missing.length > 0) {
       throw new ConnectorError({ code: ErrorCode.missingCredentials, message: `missing credentials: set ${missing.join(', ')}` });
     }
     // A definition may name a side-effect-free action (`connection_test`) that proves the credentials.
-    const testAction = this.definition.connection_test?.actionId;
+    const testAction = this.#definition.connection_test?.actionId;
     if (testAction !== undefined) {
       const response = await this.performAction(testAction, {});
       if (!response.success) {
@@ -355,8 +367,8 @@ export class BaseConnector {
 
   /** The generic executor: validate, build the request from `api`, send, interpret. */
   protected async performAction(actionId: string, input: Record<string, unknown>, options: ExecuteOptions = {}): Promise<ConnectorResponse> {
-    const request = await this.prepareAction({ actionId, input, signal: options.signal });
-    return (await this.exchange({ request, timeoutMs: options.timeoutMs, signal: options.signal })).response;
+    const request = await this.#prepareAction({ actionId, input, signal: options.signal });
+    return (await this.#exchange({ request, timeoutMs: options.timeoutMs, signal: options.signal })).response;
   }
 
   /**
@@ -364,7 +376,7 @@ export class BaseConnector {
    * covers all attempts, redirects and the body download.
    */
   protected async performRequest(request: PreparedRequest, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<HttpResult> {
-    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const caller = options.signal;
     if (caller?.aborted) throw abortedError();
     const controller = new AbortController();
@@ -376,12 +388,12 @@ export class BaseConnector {
     if (caller && onCallerAbort) caller.addEventListener('abort', onCallerAbort, { once: true });
     const started = performance.now();
     try {
-      const result = await this.pipeline()({ request, signal: controller.signal, attempt: 1, deadline: this.clock.now() + timeoutMs });
+      const result = await this.#pipeline()({ request, signal: controller.signal, attempt: 1, deadline: this.#clock.now() + timeoutMs });
       // Redacting the URL costs a URL parse per request: skip it when nobody would see the event.
-      if (this.hasListener('request.completed')) this.emit('request.completed', {
+      if (this.#hasListener('request.completed')) this.emit('request.completed', {
         actionId: request.actionId,
         method: request.method,
-        url: this.redactor.url(result.url),
+        url: this.#redactor.url(result.url),
         status: result.status,
         responseTime: performance.now() - started,
       });
@@ -394,19 +406,14 @@ export class BaseConnector {
 
   protected async cleanup(): Promise<void> {}
 
-  /** Shorthand for generated methods: `return this.run<IssuesCreateOutput>('issues_create', input)`. */
-  protected run<T>(actionId: string, input: object): Promise<ConnectorResponse<T>> {
-    return this.executeAction<T>(actionId, input);
-  }
-
   // ── Internals ─────────────────────────────────────────────────────────────────────────────
 
-  private async send(options: { request: PreparedRequest; timeoutMs?: number; signal?: AbortSignal }): Promise<ConnectorResponse> {
-    return (await this.exchange(options)).response;
+  async #send(options: { request: PreparedRequest; timeoutMs?: number; signal?: AbortSignal }): Promise<ConnectorResponse> {
+    return (await this.#exchange(options)).response;
   }
 
   /** One request through the pipeline: the interpreted response and the raw result (pagination reads its headers). */
-  private async exchange(options: {
+  async #exchange(options: {
     request: PreparedRequest;
     timeoutMs?: number;
     signal?: AbortSignal;
@@ -415,7 +422,7 @@ export class BaseConnector {
     let result: HttpResult | undefined;
     try {
       result = await this.performRequest(request, { timeoutMs: options.timeoutMs, signal: options.signal });
-      const { data, metadata } = interpretResponse({ result, request, redactor: this.redactor });
+      const { data, metadata } = interpretResponse({ result, request, redactor: this.#redactor });
       if (result.attempts !== undefined) metadata.attempts = result.attempts;
       return { response: { success: true, data, metadata }, result };
     } catch (error) {
@@ -431,18 +438,18 @@ export class BaseConnector {
   }
 
   /** The base URL of an action: fixed by the definition and options, so resolved once per action base (read-only). */
-  private baseUrlFor(action: ActionDefinition): URL {
+  #baseUrlFor(action: ActionDefinition): URL {
     const key = action.api.baseUrl ?? '';
-    let base = this.baseUrls.get(key);
+    let base = this.#baseUrls.get(key);
     if (!base) {
-      base = resolveBaseUrl({ definition: this.definition, actionBaseUrl: action.api.baseUrl, settings: this.options });
-      this.baseUrls.set(key, base);
+      base = resolveBaseUrl({ definition: this.#definition, actionBaseUrl: action.api.baseUrl, settings: this.#options });
+      this.#baseUrls.set(key, base);
     }
     return base;
   }
 
-  private requireAction(actionId: string): ActionDefinition {
-    const action = this.actions.get(actionId);
+  #requireAction(actionId: string): ActionDefinition {
+    const action = this.#actions.get(actionId);
     if (!action) {
       throw new ConnectorError({ code: ErrorCode.unknownAction, message: `unknown action ${JSON.stringify(actionId.slice(0, 200))}` });
     }
@@ -450,18 +457,18 @@ export class BaseConnector {
   }
 
   /** Validate, resolve the base URL and credentials (a current OAuth2 token), build the request. */
-  private async prepareAction(options: { actionId: string; input: Record<string, unknown>; signal?: AbortSignal }): Promise<PreparedRequest> {
-    const action = this.requireAction(options.actionId);
+  async #prepareAction(options: { actionId: string; input: Record<string, unknown>; signal?: AbortSignal }): Promise<PreparedRequest> {
+    const action = this.#requireAction(options.actionId);
     // Override defaults fill omitted fields before validation; fixed values (not inputs) join after it.
     const given = action.api.defaultValues ? { ...action.api.defaultValues, ...options.input } : options.input;
-    const validated = validateInput({ schema: action.inputSchema, input: given, limits: this.validationLimits });
-    const base = this.baseUrlFor(action);
+    const validated = validateInput({ schema: action.inputSchema, input: given, limits: this.#validationLimits });
+    const base = this.#baseUrlFor(action);
     // Without an OAuth2 session the credentials are fixed: no token lookup, no extra await.
-    const credentials = this.oauth2
-      ? await this.credentialsWithToken({ schemeIds: action.api.security.flat(), signal: options.signal, optional: false })
-      : this.credentials;
+    const credentials = this.#oauth2
+      ? await this.#credentialsWithToken({ schemeIds: action.api.security.flat(), signal: options.signal, optional: false })
+      : this.#credentials;
     const input = action.api.fixedValues ? { ...validated, ...action.api.fixedValues } : validated;
-    return buildActionRequest({ action, input, base, schemes: this.definition.auth ?? [], credentials });
+    return buildActionRequest({ action, input, base, schemes: this.#definition.auth ?? [], credentials });
   }
 
   /**
@@ -469,76 +476,76 @@ export class BaseConnector {
    * scheme. A missing token is left to auth resolution (another alternative may apply); a dead
    * grant (RECONNECT_REQUIRED) fails here, before anything is sent.
    */
-  private async credentialsWithToken(options: { schemeIds: string[]; signal?: AbortSignal; optional: boolean }): Promise<Record<string, string>> {
-    const session = this.oauth2;
-    if (!session || !options.schemeIds.includes(session.schemeId)) return this.credentials;
-    const scheme = (this.definition.auth ?? []).find((candidate) => candidate.id === session.schemeId) as OAuth2Scheme;
+  async #credentialsWithToken(options: { schemeIds: string[]; signal?: AbortSignal; optional: boolean }): Promise<Record<string, string>> {
+    const session = this.#oauth2;
+    if (!session || !options.schemeIds.includes(session.schemeId)) return this.#credentials;
+    const scheme = (this.#definition.auth ?? []).find((candidate) => candidate.id === session.schemeId) as OAuth2Scheme;
     try {
-      return { ...this.credentials, [scheme.credential]: await session.accessToken({ signal: options.signal }) };
+      return { ...this.#credentials, [scheme.credential]: await session.accessToken({ signal: options.signal }) };
     } catch (error) {
-      if (error instanceof ConnectorError && error.code === ErrorCode.missingCredentials) return this.credentials;
-      if (options.optional && error instanceof ConnectorError && error.code !== ErrorCode.reconnectRequired) return this.credentials;
+      if (error instanceof ConnectorError && error.code === ErrorCode.missingCredentials) return this.#credentials;
+      if (options.optional && error instanceof ConnectorError && error.code !== ErrorCode.reconnectRequired) return this.#credentials;
       throw error;
     }
   }
 
-  private async fetchPage(options: { actionId: string; first: Record<string, unknown>; request: PageRequest; options: PaginateOptions }): Promise<FetchedPage> {
+  async #fetchPage(options: { actionId: string; first: Record<string, unknown>; request: PageRequest; options: PaginateOptions }): Promise<FetchedPage> {
     const { signal, timeoutMs } = options.options;
     const input = 'input' in options.request ? options.request.input : options.first;
-    let request = await this.prepareAction({ actionId: options.actionId, input, signal });
+    let request = await this.#prepareAction({ actionId: options.actionId, input, signal });
     if ('url' in options.request) {
       // The API's next link replaces path and query; credential query values are re-applied by the transport.
       request = { ...request, url: stripQueryNames({ url: new URL(options.request.url), names: request.auth.queryNames }) };
     }
-    const { response, result } = await this.exchange({ request, timeoutMs, signal });
+    const { response, result } = await this.#exchange({ request, timeoutMs, signal });
     return { data: response.data, metadata: response.metadata ?? {}, headers: result.headers, url: result.url };
   }
 
-  private createOAuth2Session(): OAuth2Session | undefined {
-    const wanted = this.options.oauth2?.schemeId;
-    const scheme = (this.definition.auth ?? []).find(
+  #createOAuth2Session(): OAuth2Session | undefined {
+    const wanted = this.#options.oauth2?.schemeId;
+    const scheme = (this.#definition.auth ?? []).find(
       (candidate): candidate is OAuth2Scheme => candidate.type === 'oauth2' && (wanted === undefined ? candidate.tokenUrl !== undefined : candidate.id === wanted),
     );
     if (!scheme) return undefined;
     return new OAuth2Session({
       scheme,
-      credentials: this.credentials,
-      store: this.options.oauth2?.tokenStore ?? new InMemoryTokenStore(),
-      fetch: this.options.fetch ?? globalThis.fetch,
-      clock: this.clock,
-      refreshSkewMs: this.options.oauth2?.refreshSkewMs ?? 60_000,
-      onTokens: (tokens) => this.redactor.addSecrets([tokens.accessToken, ...(tokens.refreshToken ? [tokens.refreshToken] : [])]),
+      credentials: this.#credentials,
+      store: this.#options.oauth2?.tokenStore ?? new InMemoryTokenStore(),
+      fetch: this.#options.fetch ?? globalThis.fetch,
+      clock: this.#clock,
+      refreshSkewMs: this.#options.oauth2?.refreshSkewMs ?? 60_000,
+      onTokens: (tokens) => this.#redactor.addSecrets([tokens.accessToken, ...(tokens.refreshToken ? [tokens.refreshToken] : [])]),
     });
   }
 
   /** The composed pipeline, rebuilt only when `use()` adds a middleware. */
-  private pipeline(): RequestHandler {
-    if (!this.composed) {
-      const settings = this.transportSettings();
-      this.composed = composePipeline({
-        middlewares: [...this.builtins, ...this.middlewares],
+  #pipeline(): RequestHandler {
+    if (!this.#composed) {
+      const settings = this.#transportSettings();
+      this.#composed = composePipeline({
+        middlewares: [...this.#builtins, ...this.#middlewares],
         terminal: (context) => sendRequest({ request: context.request, settings, signal: context.signal }),
       });
     }
-    return this.composed;
+    return this.#composed;
   }
 
-  private transportSettings(): TransportSettings {
+  #transportSettings(): TransportSettings {
     return {
-      fetch: this.options.fetch ?? globalThis.fetch,
-      maxResponseBytes: this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      maxRedirects: this.options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
-      crossOriginRedirects: this.options.crossOriginRedirects ?? 'strip-credentials',
-      credentialHeaderNames: (this.definition.auth ?? []).flatMap((scheme) =>
+      fetch: this.#options.fetch ?? globalThis.fetch,
+      maxResponseBytes: this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      maxRedirects: this.#options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+      crossOriginRedirects: this.#options.crossOriginRedirects ?? 'strip-credentials',
+      credentialHeaderNames: (this.#definition.auth ?? []).flatMap((scheme) =>
         scheme.type === 'apiKey' && scheme.in === 'header' ? [scheme.name.toLowerCase()] : [],
       ),
     };
   }
 
-  private success(options: { response: ConnectorResponse; started: number; actionId?: string }): ConnectorResponse {
+  #success(options: { response: ConnectorResponse; started: number; actionId?: string }): ConnectorResponse {
     const responseTime = performance.now() - options.started;
-    this.record({ ok: options.response.success, responseTime });
-    if (options.actionId !== undefined && this.hasListener('action.completed')) {
+    this.#record({ ok: options.response.success, responseTime });
+    if (options.actionId !== undefined && this.#hasListener('action.completed')) {
       this.emit('action.completed', {
         actionId: options.actionId,
         success: options.response.success,
@@ -549,10 +556,10 @@ export class BaseConnector {
     return { ...options.response, metadata: { ...options.response.metadata, responseTime } };
   }
 
-  private failure(options: { error: unknown; started: number; actionId?: string }): ConnectorResponse<never> {
+  #failure(options: { error: unknown; started: number; actionId?: string }): ConnectorResponse<never> {
     const responseTime = performance.now() - options.started;
-    const error = this.safeError(options.error);
-    this.record({ ok: false, responseTime });
+    const error = this.#safeError(options.error);
+    this.#record({ ok: false, responseTime });
     const info = error.toErrorInfo();
     this.emit('error.occurred', { actionId: options.actionId, error: info });
     if (options.actionId !== undefined) {
@@ -562,25 +569,25 @@ export class BaseConnector {
     return { success: false, error: info, metadata };
   }
 
-  private record(options: { ok: boolean; responseTime: number }): void {
-    this.stats.requests += 1;
-    this.stats.totalResponseTime += options.responseTime;
-    if (options.ok) this.stats.successes += 1;
-    else this.stats.failures += 1;
+  #record(options: { ok: boolean; responseTime: number }): void {
+    this.#stats.requests += 1;
+    this.#stats.totalResponseTime += options.responseTime;
+    if (options.ok) this.#stats.successes += 1;
+    else this.#stats.failures += 1;
   }
 
   /** Whether an event would reach anyone: a listener, or a subclass that overrides `emit`. Lets hot paths skip building payloads. */
-  private hasListener(event: keyof ConnectorEvents): boolean {
-    return this.events.has(event) || this.emit !== BaseConnector.prototype.emit;
+  #hasListener(event: keyof ConnectorEvents): boolean {
+    return this.#events.has(event) || this.emit !== BaseConnector.prototype.emit;
   }
 
   /** Any thrown value → a ConnectorError rebuilt through the redactor. */
-  private safeError(error: unknown): ConnectorError {
+  #safeError(error: unknown): ConnectorError {
     const connectorError =
       error instanceof ConnectorError
         ? error
         : new ConnectorError({ code: ErrorCode.internal, message: `unexpected ${errorName(error)}: ${errorMessage(error)}` });
-    return redactConnectorError({ error: connectorError, redactor: this.redactor });
+    return redactConnectorError({ error: connectorError, redactor: this.#redactor });
   }
 }
 
