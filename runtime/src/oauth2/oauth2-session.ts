@@ -36,6 +36,7 @@ export class OAuth2Session {
   };
   private refreshing: Promise<OAuthTokens> | undefined;
   private seeded = false;
+  private learned: Pick<OAuthTokens, 'accessToken' | 'refreshToken'> | undefined;
   private reconnectError: ConnectorError | undefined;
 
   constructor(options: {
@@ -45,7 +46,7 @@ export class OAuth2Session {
     fetch: typeof fetch;
     clock: RuntimeClock;
     refreshSkewMs: number;
-    /** Called with every token set received, before it is used: the redactor learns them. */
+    /** Called with every token set seen (credentials, store, token endpoint) before it is used: the redactor learns them. */
     onTokens: (tokens: OAuthTokens) => void;
   }) {
     this.scheme = options.scheme;
@@ -153,9 +154,17 @@ export class OAuth2Session {
       signal: options.signal,
       previous: options.previous,
     });
-    this.options.onTokens(tokens);
+    this.learn(tokens);
     await this.options.store.set(tokens);
     return tokens;
+  }
+
+  /** Hands tokens to `onTokens` (the redactor) unless they are the ones it was last given. */
+  private learn(tokens: OAuthTokens): void {
+    const known = this.learned;
+    if (known && known.accessToken === tokens.accessToken && known.refreshToken === tokens.refreshToken) return;
+    this.options.onTokens(tokens);
+    this.learned = { accessToken: tokens.accessToken, ...(tokens.refreshToken !== undefined ? { refreshToken: tokens.refreshToken } : {}) };
   }
 
   private client(): TokenClient {
@@ -170,9 +179,14 @@ export class OAuth2Session {
     };
   }
 
-  /** Stored tokens; on first use, seeded from the credentials (access token, refresh token, expiry). */
+  /**
+   * Stored tokens; on first use, seeded from the credentials (access token, refresh token, expiry).
+   * Whatever comes back is made secret before anyone can send it: a host store (or another
+   * process sharing it) may hold tokens this process has never seen.
+   */
   private async currentTokens(): Promise<OAuthTokens | undefined> {
     const stored = await this.options.store.get();
+    if (stored) this.learn(stored);
     if (stored || this.seeded) return stored;
     this.seeded = true;
     const { credentials } = this.options;
@@ -183,6 +197,7 @@ export class OAuth2Session {
     if (refreshToken) seeded.refreshToken = refreshToken;
     const expiresAt = parseExpiry(credentials[this.scheme.expiresAtCredential ?? 'expiresAt']);
     if (expiresAt !== undefined) seeded.expiresAt = expiresAt;
+    this.learn(seeded);
     await this.options.store.set(seeded);
     return seeded;
   }
