@@ -1,5 +1,5 @@
 export type * from './definition.ts';
-export type { ConnectorResponse, ConnectorErrorInfo, ResponseMetadata } from './response.ts';
+export type { ConnectorResponse, ConnectorSuccess, ConnectorFailure, ConnectorErrorInfo, ResponseMetadata } from './response.ts';
 export { ConnectorError, ErrorCode, type ConnectorErrorInit, type RequestSummary } from './errors/connector-error.ts';
 export { BaseConnector } from './connector/base-connector.ts';
 export { createConnector } from './connector/create-connector.ts';

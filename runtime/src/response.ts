@@ -24,9 +24,24 @@ export interface ResponseMetadata {
   headers?: Record<string, string>;
 }
 
-export interface ConnectorResponse<T = unknown> {
-  success: boolean;
-  data?: T;
-  error?: ConnectorErrorInfo;
+/** A successful call: `data` is the parsed body (`undefined` when the body is empty, e.g. a 204). */
+export interface ConnectorSuccess<T = unknown> {
+  success: true;
+  data: T;
+  error?: undefined;
   metadata?: ResponseMetadata;
 }
+
+/** A failed call: `error` says why; there is no `data`. */
+export interface ConnectorFailure {
+  success: false;
+  data?: undefined;
+  error: ConnectorErrorInfo;
+  metadata?: ResponseMetadata;
+}
+
+/**
+ * Discriminated on `success`, so `if (res.success)` narrows: `res.data` is typed and `res.error` absent;
+ * in the other branch `res.error` is always there.
+ */
+export type ConnectorResponse<T = unknown> = ConnectorSuccess<T> | ConnectorFailure;

@@ -134,7 +134,8 @@ export class BaseConnector {
     try {
       await this.initialize();
       const connected = await this.performConnectionTest();
-      return { success: connected, data: connected };
+      if (connected) return { success: true, data: true };
+      return { success: false, error: { code: 'CONNECTION_TEST_FAILED', message: 'the connection test did not pass' } };
     } catch (error) {
       return this.#failure({ error, started: performance.now() });
     }
