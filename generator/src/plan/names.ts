@@ -96,7 +96,8 @@ function withIdentifierStart(options: { name: string; prefix: string }): string 
 
 /**
  * Method names for action ids: camelCase, valid identifiers, not reserved (JS words, BaseConnector and
- * Object.prototype members get an `Action` suffix), unique (`…2`, `…3`).
+ * Object.prototype members, `then` and the other names of `reserved-names.ts` get an `Action`
+ * suffix), unique (`…2`, `…3`).
  */
 export function planMethodNames(actionIds: readonly string[]): string[] {
   const taken = new Set<string>();
@@ -127,5 +128,7 @@ export function planConnectorNames(name: string): { name: string; packageName: s
     });
   }
   const pascal = withIdentifierStart({ name: toPascalCase(name), prefix: 'Api' });
-  return { name, packageName: `@specwire/connector-${name}`, className: `${pascal}Connector` };
+  // The class file imports `BaseConnector`; a connector called "base" must not redeclare it.
+  const className = `${pascal}Connector` === 'BaseConnector' ? 'BaseApiConnector' : `${pascal}Connector`;
+  return { name, packageName: `@specwire/connector-${name}`, className };
 }

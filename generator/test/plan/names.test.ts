@@ -110,6 +110,8 @@ describe('planTypeNames', () => {
 describe('planConnectorNames', () => {
   it('derives the package and class names', () => {
     expect(planConnectorNames('my-api')).toEqual({ name: 'my-api', packageName: '@specwire/connector-my-api', className: 'MyApiConnector' });
+    // The class file imports the runtime's BaseConnector, so a connector named `base` needs another class name.
+    expect(planConnectorNames('base').className).toBe('BaseApiConnector');
   });
 
   it('refuses names that are not connector ids', () => {
