@@ -6,7 +6,7 @@ import { linkWorkspaceDependencies } from '../pipeline/link-dependencies.ts';
 import { resolveSpecSource } from '../pipeline/resolve-source.ts';
 import { StageTimings } from '../pipeline/timings.ts';
 import { findWorkspaceRoot, readGeneratorVersion } from '../pipeline/workspace.ts';
-import { writePackageAtomically } from '../pipeline/write-package.ts';
+import { assertPackageFolder, writePackageAtomically } from '../pipeline/write-package.ts';
 import type { SpecLimits } from '../load/index.ts';
 import { specLimitsFromOptions } from './limit-options.ts';
 
@@ -40,6 +40,9 @@ export async function runGenerateOne(options: GenerateOneOptions): Promise<void>
   if (options.name !== undefined && !/^[a-z][a-z0-9-]{0,62}$/.test(options.name)) {
     throw new SpecwireError(`--name "${options.name}" must be lower-case letters, digits and dashes, starting with a letter`);
   }
+  // Checked before any work: a wrong --out must cost nothing, least of all the folder's contents.
+  const outDir = resolve(options.out);
+  await assertPackageFolder(outDir);
   const timings = new StageTimings();
   const result = await generateConnector({
     specFile: spec.file,
@@ -54,7 +57,6 @@ export async function runGenerateOne(options: GenerateOneOptions): Promise<void>
     limits: specLimitsFromOptions(options),
     timings,
   });
-  const outDir = resolve(options.out);
   await timings.time('write', () => writePackageAtomically({ outDir, files: result.files }));
   await linkWorkspaceDependencies({ outDir, root });
   for (const ref of result.resolvedRefs) process.stdout.write(`resolved external $ref source: ${ref}\n`);
