@@ -69,6 +69,8 @@ function resolveEndpoint(options: { endpoint: string; base: URL }): { url: strin
   const { endpoint, base } = options;
   const looksAbsolute = /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(endpoint) || /^[\\/]{2}/.test(endpoint);
   if (looksAbsolute) {
+    // On the raw text: `new URL` resolves `/v1/../admin` to `/admin` before any check could see it.
+    assertNoDotSegments(endpoint.split(/[?#]/, 1)[0]!);
     let url: URL;
     try {
       url = new URL(endpoint, base);
@@ -78,7 +80,6 @@ function resolveEndpoint(options: { endpoint: string; base: URL }): { url: strin
     if (url.origin !== base.origin || url.username || url.password) {
       throw unsafeRequestError('request.endpoint: absolute URLs must be on the connector base URL origin');
     }
-    assertNoDotSegments(url.pathname);
     return { url: `${url.origin}${url.pathname}`, search: url.search.slice(1) };
   }
   const [beforeHash] = endpoint.split('#', 1);

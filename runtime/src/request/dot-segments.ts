@@ -16,8 +16,19 @@ export function isDangerousSegment(value: string): boolean {
   return false;
 }
 
-/** A final URL path segment that WHATWG URL parsing would resolve as `.` or `..`. */
+/**
+ * A raw path segment that means `.` or `..` to URL parsing (`%2e` is a dot there) or to a server
+ * that decodes once or twice more (`%252e%252e`). Judge segments of the raw text, never of a parsed
+ * URL: parsing has already resolved them.
+ */
 export function isDotSegment(segment: string): boolean {
-  const normalised = segment.replace(/%2e/gi, '.');
-  return normalised === '.' || normalised === '..';
+  let current = segment;
+  for (let round = 0; round < 4; round++) {
+    const dotted = current.replace(/%2e/gi, '.');
+    if (dotted === '.' || dotted === '..') return true;
+    const decoded = safeDecodeURIComponent(current);
+    if (decoded === current) return false;
+    current = decoded;
+  }
+  return false;
 }
