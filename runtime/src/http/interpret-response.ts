@@ -46,7 +46,7 @@ function responseMetadata(options: { result: HttpResult; redactor: Redactor }): 
 
 function httpError(options: { result: HttpResult; request: PreparedRequest; redactor: Redactor }): ConnectorError {
   const { result, request, redactor } = options;
-  const body = redactor.value(errorBody(result));
+  const body = errorBody({ result, redactor });
   const serverMessage = extractServerMessage(body);
   return new ConnectorError({
     code: `HTTP_${result.status}`,
@@ -59,19 +59,25 @@ function httpError(options: { result: HttpResult; request: PreparedRequest; reda
   });
 }
 
-/** The error body for `details`: parsed JSON when it is JSON, else text cut to 4 KB. */
-function errorBody(result: HttpResult): unknown {
+/**
+ * The redacted error body for `details`: parsed JSON when it is JSON, else text cut to 4 KB. The
+ * whole text is redacted before the cut: cutting first would leave the head of a secret that
+ * straddles the cut, which no longer matches the secret and so stays visible.
+ */
+function errorBody(options: { result: HttpResult; redactor: Redactor }): unknown {
+  const { result, redactor } = options;
   if (result.body.byteLength === 0) return undefined;
   const contentType = result.headers.get('content-type');
-  const text = new TextDecoder().decode(result.body.subarray(0, isJsonContentType(contentType) ? undefined : MAX_ERROR_TEXT));
+  const text = new TextDecoder().decode(result.body);
   if (isJsonContentType(contentType)) {
     try {
-      return JSON.parse(text) as unknown;
+      return redactor.value(JSON.parse(text) as unknown);
     } catch {
       return `[unparseable ${describeContentType(contentType)} body, ${result.body.byteLength} bytes]`;
     }
   }
-  return result.body.byteLength > MAX_ERROR_TEXT ? `${text}… [${result.body.byteLength} bytes]` : text;
+  const redacted = redactor.text(text);
+  return redacted.length > MAX_ERROR_TEXT ? `${redacted.slice(0, MAX_ERROR_TEXT)}… [${result.body.byteLength} bytes]` : redacted;
 }
 
 /** A short human message from common error shapes (`message`, `error.message`, `error_description`, `detail`). */
