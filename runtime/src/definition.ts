@@ -253,6 +253,12 @@ export interface FieldVariant {
   label: string;
   /** The variant as a field (an object variant has `properties`). */
   field: InputField;
+  /**
+   * With a `discriminator` on the parent: the tag values that choose this variant (the spec's
+   * mapping keys pointing at it, else its schema name). Absent: read from the variant's own
+   * discriminator property (`enum`/`const`).
+   */
+  discriminatorValues?: string[];
 }
 
 /** One input field in the host UI's vocabulary. Also what the runtime validates input against. */
