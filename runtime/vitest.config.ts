@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // A throwaway redis-server on 127.0.0.1 for the Redis rate-limit store tests.
-    globalSetup: ['test/support/redis-global-setup.ts'],
+    // A throwaway redis-server on 127.0.0.1 for the Redis store tests (they skip, saying why, without one).
+    globalSetup: ['test/support/redis-server.ts'],
   },
 });

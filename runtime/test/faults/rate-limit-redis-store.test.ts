@@ -1,30 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BaseConnector, RedisRateLimitStore } from '@specwire/runtime';
+import { beforeAll, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
 import { defineAction, defineConnector } from '../fixtures/define.ts';
 import { server } from '../fixtures/run.ts';
 import { rateLimitStoreContract } from '../support/rate-limit-store-contract.ts';
-import { Redis } from 'ioredis';
+import { describeWithRedis } from '../support/redis-suite.ts';
 import { createTestClock } from '../support/test-clock.ts';
 
 /**
- * The Redis store against a real redis-server (started by test/support/redis-global-setup.ts on
- * 127.0.0.1), through ioredis, the client hosts use. Without redis-server this file FAILS, unless
- * SPECWIRE_SKIP_REDIS=1 says to skip.
+ * The Redis store against a real redis-server (started by test/support/redis-server.ts on
+ * 127.0.0.1), through ioredis, the client hosts use. Skipped, with one line saying why, when
+ * redis-server is not installed; required when SPECWIRE_REQUIRE_REDIS=1.
  */
-const port = inject('redisPort');
-const skip = process.env.SPECWIRE_SKIP_REDIS === '1';
-
-describe.skipIf(skip)('RedisRateLimitStore (real redis-server)', () => {
+describeWithRedis('RedisRateLimitStore', (redis) => {
   let client: Redis;
-  const prefix = `specwire-test:${randomUUID()}:`;
+  const { prefix } = redis;
 
   beforeAll(async () => {
-    if (port === null) throw new Error(`${inject('redisProblem') ?? 'no redis-server'}; set SPECWIRE_SKIP_REDIS=1 to skip these tests`);
-    client = connectRedis(port);
+    client = redis.connect();
     expect(await client.ping()).toBe('PONG');
   });
-  afterAll(() => client?.disconnect());
 
   let counter = 0;
   rateLimitStoreContract({ store: () => new RedisRateLimitStore({ client, prefix }), key: () => `k${counter++}` });
@@ -32,15 +27,15 @@ describe.skipIf(skip)('RedisRateLimitStore (real redis-server)', () => {
   it('two workers (connector instances, separate clients) share one limit; keys hold no credential and expire', async () => {
     const clock = createTestClock();
     const srv = await server();
-    const second = connectRedis(port!);
+    const second = redis.connect();
     const definition = defineConnector({ name: 'shared', rate_limits: { requests_per_minute: 2 }, supported_actions: [defineAction()] });
-    const worker = (redis: Redis) =>
+    const worker = (connection: Redis) =>
       new BaseConnector(definition, {
         baseUrl: srv.url,
         clock: clock.clock,
         retry: false,
         credentials: { apiKey: 'secret-key-HHHH' },
-        rateLimit: { store: new RedisRateLimitStore({ client: redis, prefix }) },
+        rateLimit: { store: new RedisRateLimitStore({ client: connection, prefix }) },
       });
     const [a, b] = [worker(client), worker(second)];
     await a.executeAction('test_action');
@@ -55,10 +50,6 @@ describe.skipIf(skip)('RedisRateLimitStore (real redis-server)', () => {
     const ttl = await client.pttl(keys[0]!);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(120_000);
-    second.disconnect();
   });
 });
 
-function connectRedis(port: number): Redis {
-  return new Redis({ host: '127.0.0.1', port, maxRetriesPerRequest: 1, lazyConnect: false });
-}
