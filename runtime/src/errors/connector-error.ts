@@ -25,6 +25,8 @@ export const ErrorCode = {
   rateLimited: 'RATE_LIMITED',
   /** Pagination stopped: foreign next link, repeated cursor, empty page saying "more", page cap. */
   pagination: 'PAGINATION_ERROR',
+  /** Other pollers kept writing the shared poll state first; poll again later. Retryable. */
+  pollConflict: 'POLL_CONFLICT',
 } as const;
 
 /** Method and URL of the failed request; the URL never carries credential query values. */

@@ -93,10 +93,10 @@ export class OAuth2Session {
     const tokens = await this.currentTokens();
     if (!tokens) {
       if (this.flow !== 'clientCredentials') throw missing(this.scheme.credential);
-      return (await this.sharedRefresh(options)).accessToken;
+      return (await this.sharedRefresh({ stale: undefined, signal: options.signal })).accessToken;
     }
     const expiring = tokens.expiresAt !== undefined && tokens.expiresAt - this.options.refreshSkewMs <= this.options.clock.now();
-    if (expiring && this.canRefresh(tokens)) return (await this.sharedRefresh(options)).accessToken;
+    if (expiring && this.canRefresh(tokens)) return (await this.sharedRefresh({ stale: tokens.accessToken, signal: options.signal })).accessToken;
     return tokens.accessToken;
   }
 
@@ -111,18 +111,30 @@ export class OAuth2Session {
     const tokens = await this.currentTokens();
     if (tokens && tokens.accessToken !== options.rejected) return tokens.accessToken;
     if (!this.canRefresh(tokens)) return undefined;
-    return (await this.sharedRefresh(options)).accessToken;
+    return (await this.sharedRefresh({ stale: options.rejected, signal: options.signal })).accessToken;
   }
 
   private canRefresh(tokens: OAuthTokens | undefined): boolean {
     return tokens?.refreshToken !== undefined || this.flow === 'clientCredentials';
   }
 
-  private sharedRefresh(options: { signal?: AbortSignal }): Promise<OAuthTokens> {
-    this.refreshing ??= this.refresh(options).finally(() => {
+  /**
+   * One refresh for every concurrent caller in this process; with a store that can lock
+   * (`refreshOnce`), one for every process sharing the store, the others taking its result.
+   */
+  private sharedRefresh(options: { stale: string | undefined; signal?: AbortSignal }): Promise<OAuthTokens> {
+    this.refreshing ??= this.refreshThroughStore(options).finally(() => {
       this.refreshing = undefined;
     });
     return this.refreshing;
+  }
+
+  private async refreshThroughStore(options: { stale: string | undefined; signal?: AbortSignal }): Promise<OAuthTokens> {
+    const { store } = this.options;
+    if (!store.refreshOnce) return this.refresh(options);
+    const tokens = await store.refreshOnce({ stale: options.stale, signal: options.signal, refresh: () => this.refresh(options) });
+    this.learn(tokens);
+    return tokens;
   }
 
   private async refresh(options: { signal?: AbortSignal }): Promise<OAuthTokens> {

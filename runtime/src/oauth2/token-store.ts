@@ -15,6 +15,13 @@ export interface OAuthTokens {
 export interface TokenStore {
   get(): Promise<OAuthTokens | undefined>;
   set(tokens: OAuthTokens): Promise<void>;
+  /**
+   * Optional, for stores shared by several processes: runs `refresh` in at most one of them at a
+   * time. `stale` is the access token that prompted the refresh (undefined when none is stored);
+   * when the store already holds another one, another process has refreshed and its tokens are
+   * returned without calling `refresh`. Without this method, refreshes are shared per process only.
+   */
+  refreshOnce?(options: { stale: string | undefined; refresh: () => Promise<OAuthTokens>; signal?: AbortSignal }): Promise<OAuthTokens>;
 }
 
 /** The default store: tokens live as long as the connector instance. */

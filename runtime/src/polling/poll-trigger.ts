@@ -51,21 +51,39 @@ export async function pollTrigger<T>(options: {
   }
   const input = { ...(options.options.input ?? {}) } as Record<string, unknown>;
   const key = options.options.stateKey ?? stateKeyOf({ connector: definition.name, triggerId: trigger.id, input });
-  const given = options.state === undefined ? await options.store.get(key) : options.state;
-  const state = readPollState({ value: given, triggerId: trigger.id });
-  const result = await runPoll<T>({
-    trigger,
-    polling,
-    state,
-    input,
-    now: options.now,
-    ...(options.maxSeen !== undefined ? { maxSeen: options.maxSeen } : {}),
-    // One page more than the poll reads, so pagination's own cap never fires first.
-    pages: (pageInput) => options.pages({ actionId: polling.actionId, input: pageInput, maxPages: (polling.maxPages ?? 10) + 1 }),
+  const { store } = options;
+  const once = (given: unknown): Promise<PollResult<T>> =>
+    runPoll<T>({
+      trigger,
+      polling,
+      state: readPollState({ value: given, triggerId: trigger.id }),
+      input,
+      now: options.now,
+      ...(options.maxSeen !== undefined ? { maxSeen: options.maxSeen } : {}),
+      // One page more than the poll reads, so pagination's own cap never fires first.
+      pages: (pageInput) => options.pages({ actionId: polling.actionId, input: pageInput, maxPages: (polling.maxPages ?? 10) + 1 }),
+    });
+  if (options.state !== undefined || !store.compareAndSet) {
+    const result = await once(options.state === undefined ? await store.get(key) : options.state);
+    await store.set(key, result.state);
+    return result;
+  }
+  // A shared store: only a poll whose state is written may emit; a poller that lost the race
+  // polls again from the state the winner wrote (its items are the winner's to emit).
+  for (let attempt = 1; attempt <= MAX_STATE_CONFLICTS; attempt++) {
+    const expected = (await store.get(key)) ?? undefined;
+    const result = await once(expected);
+    if (await store.compareAndSet(key, { expected, next: result.state })) return result;
+  }
+  throw new ConnectorError({
+    code: ErrorCode.pollConflict,
+    message: `trigger "${trigger.id}": the poll state changed under ${MAX_STATE_CONFLICTS} polls in a row (other pollers); poll again later`,
+    retryable: true,
   });
-  await options.store.set(key, result.state);
-  return result;
 }
+
+/** Polls in a row that may lose the state to another poller before `poll` gives up (retryable). */
+const MAX_STATE_CONFLICTS = 5;
 
 function stateKeyOf(options: { connector: string; triggerId: string; input: Record<string, unknown> }): string {
   const digest = createHash('sha256').update(stableJson(options.input)).digest('hex').slice(0, 32);
