@@ -137,6 +137,8 @@ export interface CoveragePlan {
   specSource: string;
   /** In spec order. */
   entries: CoverageEntry[];
+  /** Every degraded part of the spec, used by an action or not, as `pointer: reason`. */
+  degradations?: string[];
 }
 
 /** The registry package of all connectors. */
