@@ -34,6 +34,7 @@ import { pollTrigger, type PollOptions } from '../polling/poll-trigger.ts';
 import type { PollState } from '../polling/poll-state.ts';
 import { InMemoryPollStateStore, type PollStateStore } from '../polling/poll-state-store.ts';
 import type { PollResult } from '../polling/run-poll.ts';
+import { assertDefinitionNames } from '../request/check-names.ts';
 import { handleWebhookDelivery } from '../webhooks/handle-webhook.ts';
 import { InMemoryWebhookReplayStore, type WebhookReplayStore } from '../webhooks/replay-store.ts';
 import { webhookSecrets } from '../webhooks/webhook-secrets.ts';
@@ -78,6 +79,7 @@ export class BaseConnector {
   #pollStore: PollStateStore | undefined;
 
   constructor(definition: ConnectorDefinition, options: ConnectorOptions = {}) {
+    assertDefinitionNames(definition);
     this.#definition = definition;
     this.#options = options;
     this.#credentials = { ...(options.credentials ?? {}) };

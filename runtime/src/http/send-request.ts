@@ -89,17 +89,27 @@ function headersFor(options: {
   headers: Record<string, string>;
   withCredentials: boolean;
   credentialHeaderNames: string[];
-}): Record<string, string> {
+}): Headers {
   const { request, withCredentials } = options;
-  const out: Record<string, string> = { ...options.headers };
+  // No prototype, so a header named `__proto__` (an API key's, from the spec) is an own entry like any other.
+  const out: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, options.headers);
   if (!withCredentials) {
     // Cookie parameters may be session-like, so a cross-origin hop drops them with the credentials.
     for (const name of ['authorization', 'proxy-authorization', 'cookie', ...options.credentialHeaderNames]) delete out[name];
-    return out;
+    return headersFromRecord(out);
   }
   Object.assign(out, request.auth.headers);
   if (request.cookies.length > 0 || request.auth.cookies.length > 0) out.cookie = [...request.cookies, ...request.auth.cookies].join('; ');
-  return out;
+  return headersFromRecord(out);
+}
+
+/**
+ * A `Headers` built from pairs, with a `__proto__` name sent as `__Proto__`: both `new Headers(record)`
+ * and Node's fetch copy names through plain objects, where `__proto__` sets the prototype and the
+ * header (an API key's name comes from the spec) silently vanishes. Header names are case-insensitive.
+ */
+function headersFromRecord(record: Record<string, string>): Headers {
+  return new Headers(Object.entries(record).map(([name, value]) => [name === '__proto__' ? '__Proto__' : name, value]));
 }
 
 /**

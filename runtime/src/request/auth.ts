@@ -17,7 +17,15 @@ export interface AppliedAuth {
 }
 
 export function emptyAuth(): AppliedAuth {
-  return { headers: {}, query: [], queryNames: [], cookies: [] };
+  return { headers: credentialHeaders(), query: [], queryNames: [], cookies: [] };
+}
+
+/**
+ * A header map without a prototype: a spec may name an API-key header `__proto__`, which on a plain
+ * object would set the prototype instead of a header, and the request would go without the credential.
+ */
+export function credentialHeaders(): Record<string, string> {
+  return Object.create(null) as Record<string, string>;
 }
 
 /**
@@ -88,7 +96,7 @@ function hasCredential(options: { credentials: Record<string, string>; key: stri
 }
 
 function applySchemes(options: { schemes: AuthScheme[]; credentials: Record<string, string> }): AppliedAuth {
-  const auth: AppliedAuth = { headers: {}, query: [], queryNames: [], cookies: [], schemeIds: options.schemes.map((scheme) => scheme.id) };
+  const auth: AppliedAuth = { headers: credentialHeaders(), query: [], queryNames: [], cookies: [], schemeIds: options.schemes.map((scheme) => scheme.id) };
   const { credentials } = options;
   for (const scheme of options.schemes) {
     switch (scheme.type) {
