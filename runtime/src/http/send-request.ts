@@ -109,7 +109,7 @@ function headersFor(options: {
  * header (an API key's name comes from the spec) silently vanishes. Header names are case-insensitive.
  */
 function headersFromRecord(record: Record<string, string>): Headers {
-  return new Headers(Object.entries(record).map(([name, value]) => [name === '__proto__' ? '__Proto__' : name, value]));
+  return new Headers(Object.entries(record).map(([name, value]): [string, string] => [name === '__proto__' ? '__Proto__' : name, value]));
 }
 
 /**
