@@ -32,6 +32,11 @@ export interface FieldContext {
   depth: number;
   /** Shared by every field of one action. */
   budget: { remaining: number };
+  /**
+   * `format: binary` means a file here: a top-level property of a multipart body (or an item of
+   * one). Anywhere else (JSON bodies, parameters, nested parts) it is a string like any other.
+   */
+  filesAllowed?: boolean;
 }
 
 /** A fresh context for one action's top-level fields. */
@@ -76,20 +81,24 @@ export function schemaToInputField(options: {
   if (resolved.problem !== undefined) {
     return opaqueField({ label, kind: opaqueKind({ schema: shape, schemas: context.schemas }), common });
   }
-  const inner: FieldContext = { ...context, stack: [...context.stack, ...resolved.refs], depth: context.depth + 1 };
+  const filesAllowed = context.filesAllowed === true;
+  const inner: FieldContext = { ...context, stack: [...context.stack, ...resolved.refs], depth: context.depth + 1, filesAllowed: false };
   const exhausted = context.depth >= MAX_FIELD_DEPTH || context.budget.remaining <= 0;
 
+  // An enum or const beside a oneOf/anyOf (`enum: [11]` next to `allOf: [$ref: <oneOf of consts>]`)
+  // is the narrower constraint: every valid value is one of its values, and it keeps variants that
+  // differ only by such a tag distinguishable.
+  const choices = primitiveOptions(shape);
+  if (choices) return selectField({ schema: shape, label, common, ...choices });
   const alternatives = variantAlternatives(shape);
   if (alternatives) {
     if (exhausted) return opaqueField({ label, kind: opaqueKind({ schema: shape, schemas: context.schemas }), common });
-    return variantField({ schema: shape, alternatives, name, label, common, context: inner });
+    return variantField({ schema: shape, alternatives, name, label, common, context: { ...inner, filesAllowed } });
   }
-  const choices = primitiveOptions(shape);
-  if (choices) return selectField({ schema: shape, label, common, ...choices });
 
   switch (impliedType(shape)) {
     case 'string':
-      return stringField({ schema: shape, name, label, common });
+      return stringField({ schema: shape, name, label, common, filesAllowed });
     case 'number':
     case 'integer':
       return numberField({ schema: shape, label, common });
@@ -100,9 +109,10 @@ export function schemaToInputField(options: {
       return objectField({ schema: shape, label, common, context: inner });
     case 'array':
       if (exhausted && shape.items !== undefined) return opaqueField({ label, kind: 'array', common });
-      return arrayField({ schema: shape, label, common, context: inner });
+      return arrayField({ schema: shape, label, common, context: { ...inner, filesAllowed } });
     default:
-      return opaqueField({ label, kind: 'object', common });
+      // No type at all (`{}`, `true`, only a description): any JSON value, `null` included.
+      return opaqueField({ label, kind: 'object', common: schemaTypes(shape).length === 0 ? { ...common, nullable: true } : common });
   }
 }
 
@@ -180,7 +190,9 @@ function variantField(options: {
     let label = base;
     for (let counter = 2; usedLabels.has(label); counter += 1) label = `${base} (${counter})`;
     usedLabels.add(label);
-    return { label, field: schemaToInputField({ schema: alternative, name: options.name, label, context }) };
+    const field = schemaToInputField({ schema: alternative, name: options.name, label, context });
+    const tags = propertyName === undefined ? [] : discriminatorValues({ alternative, mapping });
+    return { label, field, ...(tags.length > 0 ? { discriminatorValues: tags } : {}) };
   });
   const types = new Set(variants.map((variant) => variant.field.type));
   const [onlyType] = types;
@@ -194,6 +206,21 @@ function variantField(options: {
     variantMode: alternatives.mode,
     discriminator: propertyName,
   });
+}
+
+/**
+ * The tag values the discriminator mapping gives a variant: the keys whose target is the variant's
+ * `$ref` (a full ref or a bare schema name). Without an entry the variant's own tag property (its
+ * enum) says; OpenAPI's implicit value, the schema name, is not assumed, because specs that omit
+ * the mapping mostly mean the enum.
+ */
+function discriminatorValues(options: { alternative: SchemaIR; mapping: PlainObject }): string[] {
+  const ref = refOf(options.alternative);
+  if (ref === undefined) return [];
+  const name = componentNameOfRef(ref);
+  return Object.entries(options.mapping)
+    .filter(([, target]) => target === ref || (name !== undefined && target === name))
+    .map(([key]) => key);
 }
 
 /** Variant title, else its `$ref` name, else its discriminator mapping key, else its type. */
@@ -250,8 +277,11 @@ function selectField(options: {
   });
 }
 
-function stringField(options: { schema: PlainObject; name: string; label: string; common: CommonAttributes }): InputField {
-  const format = typeof options.schema.format === 'string' ? options.schema.format : undefined;
+function stringField(options: { schema: PlainObject; name: string; label: string; common: CommonAttributes; filesAllowed: boolean }): InputField {
+  const stated = typeof options.schema.format === 'string' ? options.schema.format : undefined;
+  // Outside a multipart body's top level, `binary` is a string: dropping the format keeps the
+  // runtime from taking (and JSON-encoding) bytes for it.
+  const format = stated === 'binary' && !options.filesAllowed ? undefined : stated;
   const fromFormat = format === undefined ? undefined : FORMAT_INPUT_TYPES.get(format);
   const words = splitWords(options.name);
   const lastWord = words[words.length - 1]?.toLowerCase();
@@ -324,12 +354,15 @@ export function requiredNames(schema: PlainObject): string[] {
   return Array.isArray(schema.required) ? schema.required.filter((name): name is string => typeof name === 'string') : [];
 }
 
-/** readOnly on the property itself or on the schema its ref points to. */
+/**
+ * readOnly on the property itself, on the schema its ref points to, or on a member of its `allOf`
+ * (`allOf: [$ref, { readOnly: true }]`, a common way to add a keyword beside a ref in OAS 3.0).
+ */
 export function isReadOnly(options: { schema: SchemaIR; context: Pick<FieldContext, 'schemas' | 'stack'> }): boolean {
   const { schema } = options;
   if (!isPlainObject(schema)) return false;
   if (schema.readOnly === true) return true;
-  if (refOf(schema) === undefined) return false;
+  if (refOf(schema) === undefined && !Array.isArray(schema.allOf)) return false;
   const resolved = resolveSchema({ schema, schemas: options.context.schemas, stack: options.context.stack });
   return resolved.problem === undefined && resolved.schema.readOnly === true;
 }

@@ -3,7 +3,7 @@
  * `paramMapping` entry saying where it goes on the wire.
  */
 import type { AuthScheme, BodyDefinition, InputField, ParamTarget } from '@specwire/runtime';
-import type { MediaTypeIR, OperationIR, ParameterIR, ParameterLocation } from '../ir/types.ts';
+import type { MediaTypeIR, OperationIR, ParameterIR, ParameterLocation, Warning } from '../ir/types.ts';
 import type { ActionTypeShape } from './types.ts';
 import { chooseRequestMedia } from './choose-media-type.ts';
 import { newFieldContext, requiredNames, isReadOnly, schemaToInputField, type FieldContext } from './input-field.ts';
@@ -28,6 +28,8 @@ export interface ActionInputPlan {
   parameters: ParameterIR[];
   parameterLocations: ParameterLocation[];
   renamedParameters: RenamedParameter[];
+  /** What the planner left out of this action's request, with the spec pointer. */
+  warnings: Warning[];
 }
 
 /** Headers the runtime sets itself; a spec declaring them as parameters does not make them inputs. */
@@ -111,9 +113,18 @@ export function planActionInput(options: {
     parameters,
     parameterLocations,
     renamedParameters,
+    warnings: [],
   };
   const media = chooseRequestMedia(operation.requestBody);
-  if (operation.requestBody && media) {
+  if (operation.requestBody && media && !methodMayHaveBody(operation.method)) {
+    // fetch refuses a GET/HEAD body and HTTP gives it no meaning; Stripe declares optional form
+    // bodies on its GETs. The action is planned without one.
+    const how = operation.requestBody.required ? 'a required' : 'an optional';
+    result.warnings.push({
+      pointer: `${operation.pointer}/requestBody`,
+      message: `${operation.method.toUpperCase()} ${operation.path} declares ${how} request body; a ${operation.method.toUpperCase()} request cannot carry one, so it is left out`,
+    });
+  } else if (operation.requestBody && media) {
     const required = operation.requestBody.required;
     const bodyFields = planBodyFields({ media, required, description: operation.requestBody.description, taken, context });
     fields.push(...bodyFields.fields);
@@ -132,6 +143,10 @@ export function planActionInput(options: {
   result.inputSchema = recordFromEntries(fields);
   result.paramMapping = recordFromEntries(mapping);
   return result;
+}
+
+function methodMayHaveBody(method: OperationIR['method']): boolean {
+  return method !== 'get' && method !== 'head';
 }
 
 /**
@@ -158,7 +173,8 @@ function planBodyFields(options: {
     isPlainObject(shape.properties) &&
     Object.keys(shape.properties).length > 0;
   if (spreadable && isPlainObject(shape.properties)) {
-    const propertyContext: FieldContext = { ...context, stack: [...context.stack, ...resolved.refs] };
+    // A multipart body's top-level properties are its parts: there, and only there, `format: binary` is a file.
+    const propertyContext: FieldContext = { ...context, stack: [...context.stack, ...resolved.refs], filesAllowed: media.encoding === 'multipart' };
     const requiredProperties = requiredNames(shape);
     const fields: Array<[string, InputField]> = [];
     const mapping: Array<[string, ParamTarget]> = [];
@@ -185,9 +201,10 @@ function planBodyFields(options: {
   }
   const name = claimUnique({ base: 'body', taken, separator: '_' });
   const description = options.description?.trim();
+  // An octet-stream body declared `type: string, format: byte` is sent base64-encoded (`format: byte`).
   const field: InputField =
     media.encoding === 'binary'
-      ? { type: 'string', label: 'Body', inputType: 'file', format: 'binary' }
+      ? { type: 'string', label: 'Body', inputType: 'file', format: shape.format === 'byte' ? 'byte' : 'binary' }
       : schemaToInputField({ schema: media.schema, name: 'body', label: 'Body', context });
   return {
     fields: [[name, { ...field, required, ...(description ? { description } : {}) }]],

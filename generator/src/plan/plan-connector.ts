@@ -70,6 +70,7 @@ export function planConnector(options: { curated: CuratedApi; provenance: Proven
     actions: planned.map(({ operation, action }) => ({ actionId: action.plan.actionId, operation, input: action.input, curation: action.curation })),
   });
   const description = curated.ir.info.description?.trim();
+  const warnings = planned.flatMap(({ action }) => action.input.warnings);
   return {
     ...names,
     files: { ...PLANNED_FILES },
@@ -80,6 +81,7 @@ export function planConnector(options: { curated: CuratedApi; provenance: Proven
     coverage: planCoverage({ curated, actionIds, specSource: options.provenance.specSource }),
     provenance: { ...options.provenance },
     ...(description ? { description } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ConnectorDefinition, JsonSchema } from '@specwire/runtime';
 import type { ExpectedRequest } from '@specwire/runtime/testing';
+import type { Warning } from '../ir/types.ts';
 
 /** Where each generated file goes, relative to the package folder. Decided by the planner. */
 export interface PlannedFiles {
@@ -112,6 +113,8 @@ export interface ConnectorPlan {
   description?: string;
   /** What became of every operation of the spec; rendered to `files.coverage`. */
   coverage?: CoveragePlan;
+  /** Parts of the spec the planner left out of a request (a GET's body), with their pointers. */
+  warnings?: Warning[];
 }
 
 /** One operation of the spec and what the override file decided for it. */
