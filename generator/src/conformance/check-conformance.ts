@@ -1,0 +1,74 @@
+/**
+ * The conformance check: each sample goes through the runtime, driven by the generated definition, to
+ * a server on 127.0.0.1 whose judge validates the request against the vendor's own spec. A request
+ * that never reaches the server was refused by the runtime; its error is the reason.
+ */
+import { createConnector, type ConnectorDefinition } from '@specwire/runtime';
+import { startRecordingServer } from '@specwire/runtime/testing';
+import { basePathOf } from '../plan/servers.ts';
+import { createJudge } from './judge.ts';
+import { countOutcomes, type ConformanceReport, type ConformanceSample, type OperationConformance, type UnsampledAction } from './types.ts';
+import type { VendorDocument } from './vendor-spec.ts';
+
+export interface CheckConformanceOptions {
+  /** The vendor's document as parsed from its file (Swagger 2.0 or OpenAPI 3.x). */
+  spec: VendorDocument;
+  definition: ConnectorDefinition;
+  samples: readonly ConformanceSample[];
+  /** Actions without a sample, reported as `unsampled`. */
+  unsampled?: readonly UnsampledAction[];
+  /** Per action call. Default 10 s. */
+  timeoutMs?: number;
+}
+
+export async function checkConformance(options: CheckConformanceOptions): Promise<ConformanceReport> {
+  const { definition } = options;
+  const judge = await createJudge(options.spec);
+  const server = await startRecordingServer(() => ({ json: {} }));
+  const credentials: Record<string, string> = {};
+  for (const field of definition.auth_fields) credentials[field.key] = `test-${field.key}`;
+  const connector = createConnector(definition, {
+    credentials,
+    baseUrl: server.url + basePathOf(definition.endpoints.base_url),
+    retry: false,
+    rateLimit: false,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    maxRedirects: 0,
+    fetch: loopbackOnly(server.url),
+  });
+  const actions = new Map(definition.supported_actions.map((action) => [action.id, action]));
+  const operations: OperationConformance[] = [];
+  try {
+    for (const sample of options.samples) {
+      const action = actions.get(sample.actionId);
+      if (!action) continue;
+      const operation = `${action.api.method} ${action.api.endpoint}`;
+      const before = server.requests.length;
+      const result = await connector.executeAction(sample.actionId, sample.input);
+      const request = server.requests[before];
+      if (!request) {
+        const reason = result.success ? 'no request reached the server' : `${result.error?.code ?? 'ERROR'}: ${result.error?.message ?? ''}`;
+        operations.push({ actionId: sample.actionId, operation, outcome: 'refused', reason: reason.slice(0, 300) });
+        continue;
+      }
+      const verdict = await judge.judge({ request, expected: { method: action.api.method, path: action.api.endpoint } });
+      operations.push({ actionId: sample.actionId, operation, outcome: verdict.outcome, ...(verdict.reason !== undefined ? { reason: verdict.reason.slice(0, 300) } : {}) });
+    }
+  } finally {
+    await server.close();
+  }
+  for (const missing of options.unsampled ?? []) {
+    const action = actions.get(missing.actionId);
+    operations.push({ actionId: missing.actionId, operation: action ? `${action.api.method} ${action.api.endpoint}` : missing.actionId, outcome: 'unsampled', reason: missing.reason });
+  }
+  return { operations, counts: countOutcomes(operations) };
+}
+
+/** The runtime may only reach the judging server: every other address is refused before any I/O. */
+function loopbackOnly(origin: string): typeof fetch {
+  return (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.origin !== origin) return Promise.reject(new Error(`conformance check: refusing to contact ${url.origin}`));
+    return fetch(input, init);
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Sorts the validator's errors into the request's faults and the spec's own contradictions. A spec
+ * contradicts itself where no request could pass: a `oneOf` whose variants the value matches more than
+ * once with no discriminator to tell them apart, a required property the schema never defines, or a
+ * schema whose own constraints exclude every value (an enum none of whose values fits its type,
+ * bounds that cross). Required `readOnly` properties are dropped: they bind responses only.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+import { isRecord } from './vendor-spec.ts';
+
+export interface ClassifiedErrors {
+  /** Errors the request is to blame for, formatted. */
+  faults: string[];
+  /** Places where the spec contradicts itself, formatted. */
+  contradictions: string[];
+}
+
+const checker = new Ajv({ strict: false, logger: false, validateFormats: false });
+
+export function classifyErrors(options: { errors: readonly ErrorObject[]; bodySchema: unknown }): ClassifiedErrors {
+  const faults: string[] = [];
+  const contradictions: string[] = [];
+  for (const error of options.errors) {
+    const parent = isRecord(error.parentSchema) ? error.parentSchema : {};
+    if (error.keyword === 'required') {
+      const missing = String((error.params as { missingProperty?: unknown }).missingProperty ?? '');
+      const properties = isRecord(parent.properties) ? parent.properties : {};
+      const property = Object.hasOwn(properties, missing) ? properties[missing] : undefined;
+      if (isRecord(property) && property.readOnly === true) continue;
+      if (property === undefined && error.instancePath.startsWith('/requestBody') && !definesProperty({ schema: options.bodySchema, name: missing })) {
+        contradictions.push(`${where(error)}: property '${missing}' is required but the schema never defines it`);
+        continue;
+      }
+    }
+    if (error.keyword === 'oneOf') {
+      const passing = (error.params as { passingSchemas?: unknown }).passingSchemas;
+      if (Array.isArray(passing) && passing.length > 1 && parent.discriminator === undefined) {
+        contradictions.push(`${where(error)}: oneOf variants ${passing.join(' and ')} both accept the value and nothing tells them apart`);
+        continue;
+      }
+    }
+    const unsatisfiable = unsatisfiableReason(parent);
+    if (unsatisfiable !== undefined) {
+      contradictions.push(`${where(error)}: ${unsatisfiable}`);
+      continue;
+    }
+    faults.push(formatError(error));
+  }
+  return { faults, contradictions };
+}
+
+export function formatError(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  const detail = params.allowedValues !== undefined ? ` (${JSON.stringify(params.allowedValues).slice(0, 120)})` : params.additionalProperty !== undefined ? ` '${String(params.additionalProperty)}'` : '';
+  return `${where(error)} ${error.message ?? error.keyword}${detail}`;
+}
+
+function where(error: ErrorObject): string {
+  return error.instancePath === '' ? '(request)' : error.instancePath;
+}
+
+/** Why no value can satisfy the schema by its own constraints, or `undefined`. */
+function unsatisfiableReason(schema: Record<string, unknown>): string | undefined {
+  const crossed = (low: string, high: string): boolean => typeof schema[low] === 'number' && typeof schema[high] === 'number' && (schema[low] as number) > (schema[high] as number);
+  if (crossed('minimum', 'maximum')) return `minimum ${String(schema.minimum)} is above maximum ${String(schema.maximum)}`;
+  if (crossed('minLength', 'maxLength')) return `minLength ${String(schema.minLength)} is above maxLength ${String(schema.maxLength)}`;
+  if (crossed('minItems', 'maxItems')) return `minItems ${String(schema.minItems)} is above maxItems ${String(schema.maxItems)}`;
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
+    const { enum: values, ...rest } = schema;
+    try {
+      const validate = checker.compile(stripRefs(rest));
+      if (!values.some((value) => validate(value))) return `no value of its enum ${JSON.stringify(values).slice(0, 80)} satisfies the schema's own constraints`;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A shallow copy without nested schemas, enough to test an enum against type, format and bounds. */
+function stripRefs(schema: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const key of ['type', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'multipleOf', 'nullable']) {
+    if (Object.hasOwn(schema, key)) kept[key] = schema[key];
+  }
+  if (kept.nullable === true && typeof kept.type === 'string') kept.type = [kept.type, 'null'];
+  delete kept.nullable;
+  return kept;
+}
+
+/** Whether `name` is a declared property anywhere in the schema (allOf branches included). */
+function definesProperty(options: { schema: unknown; name: string }): boolean {
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [options.schema];
+  let budget = 20_000;
+  while (stack.length > 0 && budget > 0) {
+    budget -= 1;
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (!Array.isArray(node) && isRecord((node as Record<string, unknown>).properties) && Object.hasOwn((node as { properties: object }).properties, options.name)) return true;
+    for (const child of Object.values(node)) stack.push(child);
+  }
+  return budget <= 0;
+}

@@ -1,0 +1,65 @@
+/**
+ * Turns a recorded request body into what the validator checks: JSON stays text (the validator parses
+ * it), form and multipart bodies become objects. Bracketed form keys (`a[b][0]=x`) become nesting, as
+ * the deepObject convention and form-encoding vendors such as Stripe write them; a repeated key becomes
+ * an array. Values stay strings: the form validator coerces them by the spec's schema.
+ */
+export type DecodedBody = { kind: 'none' } | { kind: 'json'; text: string } | { kind: 'form'; fields: Record<string, unknown> } | { kind: 'other'; mediaType: string };
+
+export async function decodeBody(options: { body: Buffer; contentType: string | undefined; method: string }): Promise<DecodedBody> {
+  const { body, contentType } = options;
+  if (body.length === 0 && contentType === undefined) return { kind: 'none' };
+  const mediaType = mediaTypeOf(contentType);
+  if (/^application\/(?:[^;]*\+)?json$/.test(mediaType)) return { kind: 'json', text: body.toString('utf8') };
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    return { kind: 'form', fields: nestFields([...new URLSearchParams(body.toString('utf8'))]) };
+  }
+  if (mediaType === 'multipart/form-data') {
+    const form = await new Request('http://judge.invalid/', { method: 'POST', headers: { 'content-type': contentType ?? '' }, body: new Uint8Array(body) }).formData();
+    const entries: Array<[string, string]> = [];
+    form.forEach((value, name) => entries.push([name, typeof value === 'string' ? value : `(file ${value.size} bytes)`]));
+    return { kind: 'form', fields: nestFields(entries) };
+  }
+  return { kind: 'other', mediaType };
+}
+
+export function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function nestFields(entries: Array<[string, string]>): Record<string, unknown> {
+  const root: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [key, value] of entries) {
+    const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key);
+    const path = match ? [match[1]!, ...[...match[2]!.matchAll(/\[([^[\]]*)\]/g)].map((part) => part[1]!)] : [key];
+    insert({ container: root, path, value });
+  }
+  return toPlain(root) as Record<string, unknown>;
+}
+
+function insert(options: { container: Record<string, unknown>; path: string[]; value: string }): void {
+  const [head, ...rest] = options.path;
+  const key = head === '' ? String(Object.keys(options.container).length) : head!;
+  if (rest.length === 0) {
+    const existing = options.container[key];
+    if (existing === undefined) options.container[key] = options.value;
+    else options.container[key] = Array.isArray(existing) ? [...(existing as unknown[]), options.value] : [existing, options.value];
+    return;
+  }
+  let child = options.container[key];
+  if (typeof child !== 'object' || child === null || Array.isArray(child)) {
+    child = Object.create(null) as Record<string, unknown>;
+    options.container[key] = child;
+  }
+  insert({ container: child as Record<string, unknown>, path: rest, value: options.value });
+}
+
+/** Objects whose keys are 0, 1, 2 … (from `a[]=`/`a[0]=`) become arrays; prototypes become plain. */
+function toPlain(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const entries = Object.entries(value).map(([key, child]) => [key, toPlain(child)] as const);
+  if (entries.length > 0 && entries.every(([key], index) => key === String(index))) return entries.map(([, child]) => child);
+  const plain: Record<string, unknown> = {};
+  for (const [key, child] of entries) Object.defineProperty(plain, key, { value: child, enumerable: true, writable: true, configurable: true });
+  return plain;
+}

@@ -1,0 +1,128 @@
+/**
+ * The independent judge: openapi-backend (ajv underneath) validating one recorded request against the
+ * vendor's own document. Our definition plays no part in the verdict; it only names the operation the
+ * request was meant for, so a request routed to another operation is caught.
+ */
+import type { ErrorObject } from 'ajv';
+import OpenAPIBackend, { type Request as JudgedRequest } from 'openapi-backend';
+import type { RecordedRequest } from '@specwire/runtime/testing';
+import { apiKeyQueryNames, checkSecurity } from './check-security.ts';
+import { classifyErrors, formatError } from './classify-errors.ts';
+import { decodeBody, mediaTypeOf } from './decode-body.ts';
+import { decodePathParameters } from './path-parameters.ts';
+import { operationKey, prepareDocument } from './prepare-document.ts';
+import { isRecord, toOpenApi3, type VendorDocument } from './vendor-spec.ts';
+
+export interface Verdict {
+  outcome: 'valid' | 'invalid' | 'contradiction';
+  reason?: string;
+}
+
+export interface Judge {
+  judge(options: { request: RecordedRequest; expected: { method: string; path: string } }): Promise<Verdict>;
+}
+
+const AJV_OPTIONS = { strict: false, logger: false, verbose: true, allErrors: true, unicodeRegExp: false } as const;
+
+export async function createJudge(spec: VendorDocument): Promise<Judge> {
+  const { document, serverPaths } = prepareDocument(await toOpenApi3(spec));
+  const backend = await startBackend({ document, coerceBody: false });
+  // Form and multipart values arrive as text; a second validator coerces them by the schema's types.
+  let formBackend: Promise<OpenAPIBackend> | undefined;
+  const queryCredentials = apiKeyQueryNames(document);
+  return {
+    async judge({ request, expected }) {
+      const located = locate({ backend, serverPaths, request });
+      if (!located) return { outcome: 'invalid', reason: `no operation of the spec matches ${request.method} ${request.pathname}` };
+      const { operation, path } = located;
+      const matched = operationKey({ method: operation.method, path: operation.path });
+      if (matched !== operationKey(expected)) return { outcome: 'invalid', reason: `sent to ${matched}, not ${operationKey(expected)}` };
+
+      const query = new URLSearchParams(request.path.includes('?') ? request.path.slice(request.path.indexOf('?') + 1) : '');
+      const security = checkSecurity({ document, operation: operation as unknown as Record<string, unknown>, sent: { headers: request.headers, query } });
+      const declared = new Set((operation.parameters ?? []).flatMap((parameter) => ('name' in parameter && parameter.in === 'query' ? [parameter.name] : [])));
+      for (const name of queryCredentials) if (!declared.has(name)) query.delete(name);
+
+      const bodyIssue = checkBodyPresence({ operation: operation as unknown as Record<string, unknown>, request });
+      const decoded = await decodeBody({ body: request.body, contentType: request.contentType, method: request.method });
+      const validator = decoded.kind === 'form' ? await (formBackend ??= startBackend({ document, coerceBody: true })) : backend;
+      const judged: JudgedRequest = {
+        method: request.method,
+        path,
+        headers: request.headers,
+        query: query.toString(),
+        body: decoded.kind === 'json' ? decoded.text : decoded.kind === 'form' ? decoded.fields : undefined,
+      };
+      let errors: readonly ErrorObject[];
+      try {
+        errors = validator.validator.validateRequest(judged, operationKey({ method: operation.method, path: operation.path })).errors ?? [];
+      } catch (error) {
+        return { outcome: 'contradiction', reason: `the validator cannot compile the spec's schemas: ${firstLine(error)}` };
+      }
+      // A body under a media type the validator does not read (octet-stream, text) is judged by presence only.
+      if (decoded.kind === 'other') errors = errors.filter((error) => !(error.keyword === 'required' && (error.params as { missingProperty?: string }).missingProperty === 'requestBody'));
+      const bodySchema = jsonBodySchema(operation as unknown as Record<string, unknown>);
+      const { faults, contradictions } = classifyErrors({ errors, bodySchema });
+      const problems = [security, bodyIssue, ...faults].filter((item): item is string => item !== undefined);
+      if (problems.length > 0) return { outcome: 'invalid', reason: problems.slice(0, 3).join('; ') };
+      if (contradictions.length > 0) return { outcome: 'contradiction', reason: contradictions.slice(0, 2).join('; ') };
+      return { outcome: 'valid' };
+    },
+  };
+}
+
+async function startBackend(options: { document: VendorDocument; coerceBody: boolean }): Promise<OpenAPIBackend> {
+  const backend = new OpenAPIBackend({
+    definition: structuredClone(options.document) as never,
+    quick: true,
+    validate: true,
+    ajvOpts: options.coerceBody ? { ...AJV_OPTIONS, coerceTypes: 'array' } : AJV_OPTIONS,
+  });
+  await backend.init();
+  const parseRequest = backend.router.parseRequest.bind(backend.router);
+  backend.router.parseRequest = (request, operation) => {
+    const parsed = parseRequest(request, operation);
+    return operation ? { ...parsed, params: decodePathParameters({ raw: parsed.params, parameters: (operation as { parameters?: unknown[] }).parameters ?? [] }) } : parsed;
+  };
+  return backend;
+}
+
+function locate(options: { backend: OpenAPIBackend; serverPaths: string[]; request: RecordedRequest }): { operation: NonNullable<ReturnType<OpenAPIBackend['router']['matchOperation']>>; path: string } | undefined {
+  const { request } = options;
+  for (const prefix of options.serverPaths) {
+    if (prefix !== '' && request.pathname !== prefix && !request.pathname.startsWith(`${prefix}/`)) continue;
+    const path = request.pathname.slice(prefix.length) || '/';
+    const operation = options.backend.router.matchOperation({ method: request.method, path, headers: request.headers });
+    if (operation) return { operation, path };
+  }
+  return undefined;
+}
+
+/** A body where the operation declares none, none where one is required, or an undeclared media type. */
+function checkBodyPresence(options: { operation: Record<string, unknown>; request: RecordedRequest }): string | undefined {
+  const { operation, request } = options;
+  const body = isRecord(operation.requestBody) ? operation.requestBody : undefined;
+  const sent = request.body.length > 0 || request.contentType !== undefined;
+  if (!body) return sent ? `a body (${request.contentType ?? 'no content type'}) was sent, but the operation declares no request body` : undefined;
+  if (!sent) return body.required === true ? 'the operation requires a request body, none was sent' : undefined;
+  const content = isRecord(body.content) ? Object.keys(body.content) : [];
+  const mediaType = mediaTypeOf(request.contentType);
+  const declared = content.some((range) => {
+    const type = mediaTypeOf(range);
+    return type === mediaType || type === '*/*' || (type.endsWith('/*') && mediaType.startsWith(type.slice(0, -1)));
+  });
+  return declared ? undefined : `content type ${mediaType || '(none)'} is not one the operation declares (${content.join(', ')})`;
+}
+
+function jsonBodySchema(operation: Record<string, unknown>): unknown {
+  const body = isRecord(operation.requestBody) ? operation.requestBody : {};
+  const content = isRecord(body.content) ? body.content : {};
+  const media = content['application/json'] ?? content['multipart/form-data'] ?? content['application/x-www-form-urlencoded'];
+  return isRecord(media) ? media.schema : undefined;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
+}
+
+export { formatError };

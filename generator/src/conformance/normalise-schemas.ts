@@ -1,0 +1,27 @@
+/**
+ * Rewrites the two OpenAPI 3.0 schema spellings ajv (draft-07) reads differently, keeping their
+ * meaning: boolean `exclusiveMinimum`/`exclusiveMaximum` become the numeric bound, and `nullable`
+ * without `type` is dropped (OpenAPI 3.0.3: it then has no effect; ajv refuses to compile it).
+ */
+export function normaliseSchemaSpellings(root: unknown): void {
+  const stack: unknown[] = [root];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (!Array.isArray(node)) rewrite(node as Record<string, unknown>);
+    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push(child);
+  }
+}
+
+function rewrite(schema: Record<string, unknown>): void {
+  if (Object.hasOwn(schema, 'nullable') && !Object.hasOwn(schema, 'type')) delete schema.nullable;
+  for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    if (typeof schema[exclusive] !== 'boolean') continue;
+    if (schema[exclusive] === true && typeof schema[bound] === 'number') {
+      schema[exclusive] = schema[bound];
+      delete schema[bound];
+    } else delete schema[exclusive];
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Readies a vendor document for openapi-backend without changing what it allows: every operation gets
+ * an id of its own (`GET /path`; vendor ids may be missing or repeated), and a request body declared
+ * only under a JSON-flavoured media type (`application/vnd.x+json`, `application/json; charset=…`) is
+ * also listed under `application/json`, the one key the validator reads JSON bodies from. Schema
+ * spellings ajv reads differently from OpenAPI 3.0 are rewritten (see `normaliseSchemaSpellings`).
+ */
+import { normaliseSchemaSpellings } from './normalise-schemas.ts';
+import { isRecord, type VendorDocument } from './vendor-spec.ts';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+export interface PreparedDocument {
+  document: VendorDocument;
+  /** Path prefixes of the document's servers (root, path and operation level), longest first. */
+  serverPaths: string[];
+}
+
+export function prepareDocument(document: VendorDocument): PreparedDocument {
+  normaliseSchemaSpellings(document);
+  const serverPaths = new Set<string>(serverPathsOf(document.servers));
+  const paths = isRecord(document.paths) ? document.paths : {};
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isRecord(item)) continue;
+    for (const prefix of serverPathsOf(item.servers)) serverPaths.add(prefix);
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isRecord(operation)) continue;
+      operation.operationId = operationKey({ method, path });
+      for (const prefix of serverPathsOf(operation.servers)) serverPaths.add(prefix);
+      const body = resolveLocal({ document, value: operation.requestBody });
+      if (isRecord(body) && isRecord(body.content)) {
+        operation.requestBody = { ...body, content: aliasJsonMediaType(body.content) };
+      }
+    }
+  }
+  if (serverPaths.size === 0) serverPaths.add('');
+  return { document, serverPaths: [...serverPaths].sort((a, b) => b.length - a.length) };
+}
+
+export function operationKey(options: { method: string; path: string }): string {
+  return `${options.method.toUpperCase()} ${options.path}`;
+}
+
+function aliasJsonMediaType(content: Record<string, unknown>): Record<string, unknown> {
+  if (Object.hasOwn(content, 'application/json')) return content;
+  const jsonish = Object.keys(content).find((type) => /^application\/(?:[^;]*\+)?json\s*(?:;|$)/i.test(type) || type.trim() === '*/*');
+  return jsonish === undefined ? content : { ...content, 'application/json': content[jsonish] };
+}
+
+/** Follows `#/…` references (a few hops) so a shared request body can be read. */
+function resolveLocal(options: { document: VendorDocument; value: unknown }): unknown {
+  let value = options.value;
+  for (let hop = 0; hop < 8 && isRecord(value) && typeof value.$ref === 'string'; hop += 1) {
+    const ref = value.$ref;
+    if (!ref.startsWith('#/')) return value;
+    let target: unknown = options.document;
+    for (const part of ref.slice(2).split('/')) {
+      const key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
+      target = isRecord(target) && Object.hasOwn(target, key) ? target[key] : undefined;
+    }
+    value = target;
+  }
+  return value;
+}
+
+/** `/v1` for `https://api.example.com/v1/`, with server variables at their defaults. */
+function serverPathsOf(servers: unknown): string[] {
+  if (!Array.isArray(servers)) return [];
+  const prefixes: string[] = [];
+  for (const server of servers) {
+    if (!isRecord(server) || typeof server.url !== 'string') continue;
+    const variables = isRecord(server.variables) ? server.variables : {};
+    const url = server.url.replace(/\{([^{}]*)\}/g, (_, name: string) => {
+      const variable = Object.hasOwn(variables, name) ? variables[name] : undefined;
+      return isRecord(variable) && variable.default !== undefined ? String(variable.default) : '';
+    });
+    try {
+      const pathname = new URL(url, 'http://server.invalid').pathname.replace(/\/+$/, '');
+      prefixes.push(pathname);
+    } catch {
+      // A server URL that does not parse contributes no prefix.
+    }
+  }
+  return prefixes;
+}

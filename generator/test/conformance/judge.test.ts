@@ -1,0 +1,131 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConnectorDefinition } from '@specwire/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkConformance, listCommittedConnectors, readVendorSpec, sampleActionInputs, type VendorDocument } from '../../src/conformance/index.ts';
+import { generateConnector } from '../../src/pipeline/generate-connector.ts';
+import { StageTimings } from '../../src/pipeline/timings.ts';
+import { findWorkspaceRoot } from '../../src/pipeline/workspace.ts';
+
+const root = findWorkspaceRoot() ?? process.cwd();
+
+async function committed(name: string): Promise<{ spec: VendorDocument; definition: ConnectorDefinition }> {
+  const connector = (await listCommittedConnectors(root)).find((candidate) => candidate.name === name);
+  if (!connector?.specFile) throw new Error(`generated/${name} or its spec is missing`);
+  return { spec: await readVendorSpec(connector.specFile), definition: await connector.loadDefinition() };
+}
+
+function outcomeOf(report: Awaited<ReturnType<typeof checkConformance>>, actionId: string) {
+  const found = report.operations.find((operation) => operation.actionId === actionId);
+  if (!found) throw new Error(`no result for ${actionId}`);
+  return found;
+}
+
+describe('the judge catches a wrong mapping', () => {
+  it('accepts the definition as generated', async () => {
+    const { spec, definition } = await committed('train-travel');
+    const report = await checkConformance({ spec, definition, samples: sampleActionInputs(definition).samples });
+    expect(report.counts.invalid).toBe(0);
+    expect(report.counts.valid).toBe(definition.supported_actions.length);
+  });
+
+  it('flags a query parameter sent under the wrong name', async () => {
+    const { spec, definition } = await committed('train-travel');
+    const broken = structuredClone(definition);
+    const action = broken.supported_actions.find((candidate) => candidate.id === 'get_trips')!;
+    action.api.paramMapping.origin = { in: 'query', name: 'from', style: 'form', explode: true };
+    const report = await checkConformance({ spec, definition: broken, samples: sampleActionInputs(broken).samples });
+    const result = outcomeOf(report, 'get_trips');
+    expect(result.outcome).toBe('invalid');
+    expect(result.reason).toMatch(/origin|from/);
+  });
+
+  it('flags a body property sent under the wrong name', async () => {
+    // Petstore's Pet requires `name`; the broken mapping sends it as `petName`.
+    const { spec, definition } = await committed('petstore');
+    const broken = structuredClone(definition);
+    const action = broken.supported_actions.find((candidate) => candidate.id === 'add_pet')!;
+    action.api.paramMapping.name = { in: 'body', name: 'petName' };
+    const report = await checkConformance({ spec, definition: broken, samples: sampleActionInputs(broken).samples });
+    const result = outcomeOf(report, 'add_pet');
+    expect(result.outcome).toBe('invalid');
+    expect(result.reason).toContain("must have required property 'name'");
+  });
+
+  it('flags a request sent with the wrong method', async () => {
+    const { spec, definition } = await committed('train-travel');
+    const broken = structuredClone(definition);
+    const action = broken.supported_actions.find((candidate) => candidate.id === 'delete_booking')!;
+    action.api.method = 'PUT';
+    const report = await checkConformance({ spec, definition: broken, samples: sampleActionInputs(broken).samples });
+    expect(outcomeOf(report, 'delete_booking').outcome).toBe('invalid');
+  });
+
+  it('reports an input the runtime refuses as refused, with its error', async () => {
+    const { spec, definition } = await committed('petstore');
+    const report = await checkConformance({ spec, definition, samples: [{ actionId: 'add_pet', input: {} }] });
+    const result = outcomeOf(report, 'add_pet');
+    expect(result.outcome).toBe('refused');
+    expect(result.reason).toMatch(/^[A-Z_]+: /);
+  });
+});
+
+describe('spec contradictions are not counted as valid', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'specwire-judge-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('names a required property the schema never defines, and an enum its own type excludes', async () => {
+    const spec = {
+      openapi: '3.0.3',
+      info: { title: 'Contradictions', version: '1' },
+      servers: [{ url: 'https://api.example.com/v1' }],
+      paths: {
+        '/ghosts': {
+          post: {
+            operationId: 'createGhost',
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: { type: 'object', required: ['name', 'ghost'], properties: { name: { type: 'string' } } } } },
+            },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+        '/levels': {
+          get: {
+            operationId: 'listLevels',
+            parameters: [{ name: 'level', in: 'query', required: true, schema: { type: 'integer', enum: ['low', 'high'] } }],
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+        '/plain': {
+          get: { operationId: 'getPlain', parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } },
+        },
+      },
+    };
+    const file = join(dir, 'contradictions.json');
+    await writeFile(file, JSON.stringify(spec));
+    const generated = await generateConnector({
+      specFile: file,
+      specLabel: 'contradictions.json',
+      defaultName: 'contradictions',
+      runtimeRange: 'workspace:*',
+      generatorVersion: '0.0.0',
+      timings: new StageTimings(),
+    });
+    const definition = generated.plan.definition;
+    const { samples, unsampled } = sampleActionInputs(definition);
+    const report = await checkConformance({ spec: await readVendorSpec(file), definition, samples, unsampled });
+    const byOperation = new Map(report.operations.map((operation) => [operation.operation, operation]));
+    expect(byOperation.get('POST /ghosts')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("'ghost' is required but the schema never defines it") });
+    expect(byOperation.get('GET /plain')?.outcome).toBe('valid');
+    const levels = byOperation.get('GET /levels');
+    expect(levels?.outcome === 'contradiction' || levels?.outcome === 'unsampled' || levels?.outcome === 'refused').toBe(true);
+    if (levels?.outcome === 'contradiction') expect(levels.reason).toContain('enum');
+  });
+});
