@@ -16,6 +16,22 @@ const RENAMED_KEYS_HELPER =
   'type RenamedKeys<T, M extends Record<string, string>> = { [K in keyof T as K extends keyof M ? M[K] : K]: T[K] };';
 
 /**
+ * openapi-typescript's helper for `allOf: [$ref]` beside `required`, exactly as it prints it. Its
+ * `K extends keyof T` fails (TS2344, "does not satisfy the constraint 'never'") when the referenced
+ * schema is nullable: `keyof (Base | null)` is `never`.
+ */
+const OPENAPI_TS_WITH_REQUIRED = /^type WithRequired<T, K extends keyof T> = T & \{\n {4}\[P in K\]-\?: T\[P\];\n\};$/m;
+
+/**
+ * The replacement: `required` makes keys required on the object members of `T` only, as in JSON
+ * Schema, where `required` says nothing about `null` or other non-objects. Distributing over `T`
+ * keeps a nullable base nullable, and the unconstrained `K` cannot fail whatever the base is.
+ */
+const NULL_SAFE_WITH_REQUIRED =
+  '/** `T` with the keys `K` required on its object members; `null` and other non-objects pass through unchanged. */\n' +
+  'type WithRequired<T, K extends PropertyKey> = T extends object ? T & { [P in K & keyof T]-?: T[P] } : T;';
+
+/**
  * `src/types.gen.ts`: openapi-typescript's output for the plan's synthesised document, followed by
  * one `<Action>Input` / `<Action>Output` alias per action, indexed into `operations[...]`.
  */
@@ -36,6 +52,7 @@ async function runOpenapiTypescript(plan: ConnectorPlan): Promise<string> {
   // The copy also renames keys such as `valueOf` that openapi-typescript's bundler cannot take.
   const shielded = shieldObjectMemberKeys(plan.typesDocument);
   const document = shielded.document as OpenAPI3;
+  let text: string;
   try {
     const ast = await openapiTS(document, {
       silent: true,
@@ -44,11 +61,27 @@ async function runOpenapiTypescript(plan: ConnectorPlan): Promise<string> {
     });
     // openapi-typescript prints string literal types with JSON.stringify, which leaves U+2028/U+2029
     // raw; escaped they mean the same in a literal and read as text in a comment (as renderStringLiteral does).
-    return shielded.restore(astToString(ast)).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+    text = shielded.restore(astToString(ast)).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new SpecwireError(`emit: openapi-typescript could not render the types document: ${reason}`, location);
   }
+  return withNullSafeHelpers({ text, file: location.file });
+}
+
+/**
+ * Swaps openapi-typescript's `WithRequired` for the null-safe one. Should a new openapi-typescript
+ * print the helper differently, say so here rather than emit a file that may not typecheck.
+ */
+function withNullSafeHelpers(options: { text: string; file: string }): string {
+  const { text } = options;
+  if (!/\bWithRequired</.test(text)) return text;
+  if (!OPENAPI_TS_WITH_REQUIRED.test(text)) {
+    throw new SpecwireError('emit: openapi-typescript printed an unknown WithRequired helper; the null-safe replacement needs updating', {
+      file: options.file,
+    });
+  }
+  return text.replace(OPENAPI_TS_WITH_REQUIRED, NULL_SAFE_WITH_REQUIRED);
 }
 
 /**
@@ -138,11 +171,14 @@ function renderInputType(options: {
       }
       parts.push(`{ ${renderPropertyKey(body.field)}${body.required ? '' : '?'}: ${content} }`);
     } else {
+      // Spread fields are the properties of an object body: a nullable body schema has no `null`
+      // to spread, and renaming and optionality apply to its object part only.
+      const objectContent = `NonNullable<${content}>`;
       const renames = Object.entries(body.renamed ?? {});
       const renamed =
         renames.length === 0
-          ? content
-          : `RenamedKeys<${content}, { ${renames
+          ? objectContent
+          : `RenamedKeys<${objectContent}, { ${renames
               .map(([property, field]) => `${renderPropertyKey(property)}: ${renderStringLiteral(field)}`)
               .join('; ')} }>`;
       parts.push(body.required ? renamed : `Partial<${renamed}>`);

@@ -83,7 +83,7 @@ describe('emitConnector', () => {
       'export type IssuesCreateInput =\n' +
         '  & NonNullable<operations["issues_create"]["parameters"]["path"]>\n' +
         '  & NonNullable<operations["issues_create"]["parameters"]["header"]>\n' +
-        '  & RenamedKeys<NonNullable<operations["issues_create"]["requestBody"]>["content"]["application/json"], { owner: "body_owner" }>;\n',
+        '  & RenamedKeys<NonNullable<NonNullable<operations["issues_create"]["requestBody"]>["content"]["application/json"]>, { owner: "body_owner" }>;\n',
     );
     expect(text).toContain(
       'export type IssuesCreateOutput = operations["issues_create"]["responses"]["201"]["content"]["application/json"];\n',
@@ -93,7 +93,7 @@ describe('emitConnector', () => {
       '  & { payload?: NonNullable<operations["gists_update"]["requestBody"]>["content"]["application/json"] };\n',
     );
     expect(text).toContain(
-      'export type MarkdownRenderInput = Partial<NonNullable<operations["markdown_render"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>;\n',
+      'export type MarkdownRenderInput = Partial<NonNullable<NonNullable<operations["markdown_render"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>>;\n',
     );
     expect(text).toContain('type RenamedKeys<T, M extends Record<string, string>> =');
   });

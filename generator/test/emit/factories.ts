@@ -30,8 +30,12 @@ export interface FactoryOperation {
   queryParams?: Record<string, boolean>;
   headerParams?: string[];
   body?: FactoryBody;
+  /** The body's schema in the types document; default: an object of `body.properties` strings. */
+  bodySchema?: Record<string, unknown>;
   /** Success status with a JSON body; absent = no output type. */
   outputStatus?: string;
+  /** The output's schema in the types document; default: a ref to `Thing`. */
+  outputSchema?: Record<string, unknown>;
   summary?: string;
   description?: string;
   deprecated?: boolean;
@@ -159,14 +163,14 @@ function typesOperation(operation: FactoryOperation): Record<string, unknown> {
     ...(parameters.length === 0 ? {} : { parameters }),
     ...(body === undefined
       ? {}
-      : { requestBody: { required: body.required, content: { [body.mediaType ?? 'application/json']: { schema: bodySchema } } } }),
+      : { requestBody: { required: body.required, content: { [body.mediaType ?? 'application/json']: { schema: operation.bodySchema ?? bodySchema } } } }),
     responses:
       operation.outputStatus === undefined
         ? { '204': { description: 'No content' } }
         : {
             [operation.outputStatus]: {
               description: 'OK',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
+              content: { 'application/json': { schema: operation.outputSchema ?? { $ref: '#/components/schemas/Thing' } } },
             },
           },
   };
