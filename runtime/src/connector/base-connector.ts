@@ -37,7 +37,7 @@ import type { PollResult } from '../polling/run-poll.ts';
 import { assertDefinitionNames } from '../request/check-names.ts';
 import { handleWebhookDelivery } from '../webhooks/handle-webhook.ts';
 import { InMemoryWebhookReplayStore, type WebhookReplayStore } from '../webhooks/replay-store.ts';
-import { webhookSecrets } from '../webhooks/webhook-secrets.ts';
+import { assertWebhookSecrets, webhookSecrets } from '../webhooks/webhook-secrets.ts';
 import { DEFAULT_MAX_WEBHOOK_BODY_BYTES, type HandleWebhookOptions, type WebhookRequest, type WebhookResult } from '../webhooks/webhook-types.ts';
 
 /**
@@ -83,6 +83,11 @@ export class BaseConnector {
     this.#definition = definition;
     this.#options = options;
     this.#credentials = { ...(options.credentials ?? {}) };
+    assertWebhookSecrets({
+      verification: options.webhooks?.verification ?? definition.webhooks?.verification,
+      connector: options.webhooks?.secret,
+      credential: this.#credentials[definition.webhooks?.secretCredential ?? 'webhookSecret'],
+    });
     this.#redactor = createConnectorRedactor({ definition, credentials: this.#credentials });
     this.#middlewares = [...(options.middleware ?? [])];
     this.#validationLimits = { ...DEFAULT_VALIDATION_LIMITS, ...options.validationLimits };

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { ConnectorDefinition, TriggerDefinition, WebhookVerification } from '../definition.ts';
+import type { ConnectorDefinition, TriggerDefinition, WebhookValueSource, WebhookVerification } from '../definition.ts';
 import { parsePayload } from './parse-payload.ts';
 import { quoteForMessage, readEventType, readEventValue } from './read-event-value.ts';
 import type { WebhookReplayStore } from './replay-store.ts';
 import { verifyDelivery } from './verify-delivery.ts';
+import type { Verified } from './verify-input.ts';
 import {
   DEFAULT_REPLAY_WINDOW_SECONDS,
   reject,
@@ -58,10 +59,8 @@ export async function handleWebhookDelivery(options: HandleDeliveryOptions): Pro
   }
   const id = (settings?.eventId ? readEventValue({ source: settings.eventId, headers, payload: parsed.payload }) : undefined) ?? verified.deliveryId;
 
-  // Unsigned deliveries (`none`) have nothing trustworthy to remember unless they carry an id.
-  const replayKey = id !== undefined ? `id:${id}` : verified.replayKey;
-  if (replayKey !== '') {
-    const windowSeconds = settings?.replayWindowSeconds ?? verified.toleranceSeconds ?? DEFAULT_REPLAY_WINDOW_SECONDS;
+  const windowSeconds = settings?.replayWindowSeconds ?? verified.toleranceSeconds ?? DEFAULT_REPLAY_WINDOW_SECONDS;
+  for (const replayKey of replayKeys({ verified, id, idIsSigned: idIsSigned({ source: settings?.eventId, id, verified }) })) {
     const key = createHash('sha256').update(`${definition.name}\u0000${trigger.id}\u0000${replayKey}`).digest('hex');
     const fresh = await options.replayStore.remember({ key, expiresAt: options.now + windowSeconds * 1000, now: options.now });
     if (!fresh) return reject('replayed', `delivery ${id !== undefined ? quoteForMessage(id) : 'with this signature'} was already handled within the last ${windowSeconds} s`);
@@ -76,6 +75,30 @@ export async function handleWebhookDelivery(options: HandleDeliveryOptions): Pro
       ...(verified.timestamp !== undefined ? { timestamp: verified.timestamp } : {}),
     },
   };
+}
+
+/**
+ * What identifies a delivery for replay protection: always what was signed (the scheme's key: the
+ * matching signature with its signed timestamp, or a signed delivery id), plus the event id when the
+ * sender signed it too (a payload field, or the scheme's signed id), so a redelivery of one event
+ * under a new signature is caught. An id from a header that no signature covers is never enough on
+ * its own: anyone replaying a captured delivery can change it. Only unsigned schemes (`none`) fall
+ * back to it, as they have nothing better.
+ */
+function replayKeys(options: { verified: Verified; id: string | undefined; idIsSigned: boolean }): string[] {
+  const { verified, id } = options;
+  const keys: string[] = [];
+  if (verified.replayKey !== '') keys.push(verified.replayKey);
+  if (id !== undefined && (options.idIsSigned || keys.length === 0)) keys.push(`id:${id}`);
+  return [...new Set(keys)];
+}
+
+/** A payload field is covered by the body's signature; a header only when the scheme signed that value. */
+function idIsSigned(options: { source: WebhookValueSource | undefined; id: string | undefined; verified: Verified }): boolean {
+  const { source, id, verified } = options;
+  if (id === undefined || verified.replayKey === '') return false;
+  if (source === undefined || !('header' in source)) return true;
+  return verified.deliveryId !== undefined && id === verified.deliveryId;
 }
 
 function findWebhookTrigger(options: { definition: ConnectorDefinition; triggerId: string }): TriggerDefinition | string {

@@ -26,11 +26,19 @@ export function signaturesEqual(options: { expected: string; given: string }): b
 
 /** True when any given signature matches any expected one (several secrets or signatures during rotations). */
 export function anySignatureMatches(options: { expected: readonly string[]; given: readonly string[] }): boolean {
-  let matched = false;
+  return matchingSignature(options) !== undefined;
+}
+
+/**
+ * The expected signature that some given one matched, or undefined. A replay key is built from it,
+ * never from the given list: a sender may add entries that match nothing (a junk `v1=`).
+ */
+export function matchingSignature(options: { expected: readonly string[]; given: readonly string[] }): string | undefined {
+  let matched: string | undefined;
   // No early exit: every pair is compared, so timing says nothing about which one matched.
   for (const expected of options.expected) {
     for (const given of options.given) {
-      if (signaturesEqual({ expected, given })) matched = true;
+      if (signaturesEqual({ expected, given })) matched ??= expected;
     }
   }
   return matched;

@@ -2,7 +2,11 @@ import { anySignatureMatches, hmacDigest } from './hmac.ts';
 import { headerValue } from './header-value.ts';
 import { checkTolerance, parseTimestamp } from './signed-timestamp.ts';
 import type { VerifyInput, VerifyOutcome } from './verify-input.ts';
+import { standardWebhooksKey } from './standard-webhooks-secret.ts';
 import { DEFAULT_TIMESTAMP_TOLERANCE_SECONDS, reject } from './webhook-types.ts';
+
+/** Never quotes the secret: only says what is wrong with it. */
+export const MALFORMED_SECRET = 'the webhook signing secret must be "whsec_" followed by a non-empty base64 key';
 
 /**
  * Standard Webhooks (and Svix, which uses `svix-*` header names): `webhook-signature` holds
@@ -19,6 +23,8 @@ export function verifyStandardWebhooks(input: VerifyInput & { toleranceSeconds?:
     return undefined;
   };
   const name = (suffix: string): string => `${order[0]}-${suffix}`;
+  const keys = input.secrets.map(standardWebhooksKey);
+  if (keys.some((key) => key === undefined)) return reject('not_configured', MALFORMED_SECRET);
   const signature = read('signature');
   if (signature === undefined) return reject('missing_signature', `the ${name('signature')} header is missing`);
   const id = read('id');
@@ -31,18 +37,12 @@ export function verifyStandardWebhooks(input: VerifyInput & { toleranceSeconds?:
     .filter((entry) => entry.startsWith('v1,'))
     .map((entry) => entry.slice(3));
   if (given.length === 0) return reject('missing_signature', `${name('signature')} has no v1 signature`);
-  const expected = input.secrets.map((secret) =>
-    hmacDigest({ algorithm: 'sha256', key: secretKey(secret), parts: [`${id}.${timestamp}.`, input.body], encoding: 'base64' }),
+  const expected = (keys as Uint8Array[]).map((key) =>
+    hmacDigest({ algorithm: 'sha256', key, parts: [`${id}.${timestamp}.`, input.body], encoding: 'base64' }),
   );
   if (!anySignatureMatches({ expected, given })) return reject('bad_signature', `no v1 signature of ${name('signature')} matches the body`);
   const toleranceSeconds = input.toleranceSeconds ?? DEFAULT_TIMESTAMP_TOLERANCE_SECONDS;
   const stale = checkTolerance({ timestamp, nowSeconds: input.nowSeconds, toleranceSeconds });
   if (stale) return stale;
   return { ok: true, replayKey: `id:${id}`, timestamp, toleranceSeconds, deliveryId: id };
-}
-
-/** `whsec_<base64>` → the key bytes; a secret without the prefix is taken as base64 too (the spec's form). */
-function secretKey(secret: string): Uint8Array {
-  const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
-  return Buffer.from(encoded, 'base64');
 }

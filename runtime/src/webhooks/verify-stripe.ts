@@ -1,4 +1,4 @@
-import { anySignatureMatches, hmacDigest } from './hmac.ts';
+import { hmacDigest, matchingSignature } from './hmac.ts';
 import { headerValue } from './header-value.ts';
 import { checkTolerance, parseTimestamp } from './signed-timestamp.ts';
 import type { VerifyInput, VerifyOutcome } from './verify-input.ts';
@@ -23,9 +23,11 @@ export function verifyStripe(input: VerifyInput & { toleranceSeconds?: number })
   const expected = input.secrets.map((key) =>
     hmacDigest({ algorithm: 'sha256', key, parts: [`${timestamp}.`, input.body], encoding: 'hex' }),
   );
-  if (!anySignatureMatches({ expected, given })) return reject('bad_signature', 'no v1 signature of Stripe-Signature matches the body');
+  const matched = matchingSignature({ expected, given });
+  if (matched === undefined) return reject('bad_signature', 'no v1 signature of Stripe-Signature matches the body');
   const toleranceSeconds = input.toleranceSeconds ?? DEFAULT_TIMESTAMP_TOLERANCE_SECONDS;
   const stale = checkTolerance({ timestamp, nowSeconds: input.nowSeconds, toleranceSeconds });
   if (stale) return stale;
-  return { ok: true, replayKey: `sig:${given.sort().join(',')}`, timestamp, toleranceSeconds };
+  // The signed content (timestamp and body) fixes this key; the other `v1` entries are the sender's to vary.
+  return { ok: true, replayKey: `sig:${timestamp}:${matched}`, timestamp, toleranceSeconds };
 }
