@@ -1,4 +1,6 @@
 import { StructureKind, type JSDocStructure, type MethodDeclarationStructure, type OptionalKind } from 'ts-morph';
+import { SpecwireError } from '../errors/index.ts';
+import { RESERVED_METHOD_NAMES } from '../plan/reserved-names.ts';
 import type { ActionPlan, ConnectorPlan } from '../plan/types.ts';
 import { assertIdentifier } from './assert-identifier.ts';
 import { renderBanner, type BannerOptions } from './render-banner.ts';
@@ -63,6 +65,11 @@ function renderMethod(options: { plan: ConnectorPlan; action: ActionPlan }): Opt
   const { plan, action } = options;
   const location = { file: plan.provenance.specSource, pointer: action.pointer };
   const name = assertIdentifier({ name: action.methodName, kind: 'method', location });
+  // Checked again here because a shadowed runtime member breaks the connector (`then` makes it
+  // thenable, so `await connector` never settles), not just its types.
+  if (RESERVED_METHOD_NAMES.has(name)) {
+    throw new SpecwireError(`emit: the plan gave ${JSON.stringify(name)} as a method name, which the runtime or the platform already uses (planner bug)`, location);
+  }
   const inputType = assertIdentifier({ name: action.inputTypeName, kind: 'type', location });
   const outputType = assertIdentifier({ name: action.outputTypeName, kind: 'type', location });
   const responseType = `Promise<ConnectorResponse<${outputType}>>`;

@@ -178,6 +178,16 @@ describe('emitConnector refuses plans that break the planner contract', () => {
     expect(error.message).toContain('"x(){} static y" as a method name');
   });
 
+  it('refuses a method name the runtime or the platform already uses', async () => {
+    for (const reserved of ['then', 'executeAction', 'hasOwnProperty']) {
+      const plan = makeConnectorPlan();
+      plan.actions[0]!.methodName = reserved;
+      const error = await emitError(plan);
+      expect(error.pointer).toBe(plan.actions[0]!.pointer);
+      expect(error.message).toContain(`${JSON.stringify(reserved)} as a method name, which the runtime or the platform already uses`);
+    }
+  });
+
   it('refuses an unsafe class name', async () => {
     const error = await emitError(makeConnectorPlan({ className: 'A extends Object {} class B' }));
     expect(error.message).toContain('as a class name');
