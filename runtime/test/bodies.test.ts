@@ -84,7 +84,8 @@ describe('form bodies (Stripe convention)', () => {
     expect(srv.requests[0]?.contentType).toBe('application/x-www-form-urlencoded');
     expect(srv.requests[0]?.body.toString()).toBe(
       'amount=2000&metadata[order][id]=A+1&expand[]=customer&expand[]=invoice&items[0][price]=p_1&items[0][quantity]=2' +
-        `&note=${new URLSearchParams({ x: "a&b=c+d ü*~!'()" }).toString().slice(2)}&clear=`,
+        // `clear: null` is left out: form encoding has no null.
+        `&note=${new URLSearchParams({ x: "a&b=c+d ü*~!'()" }).toString().slice(2)}`,
     );
   });
 

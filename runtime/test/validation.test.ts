@@ -156,8 +156,13 @@ describe('variants', () => {
     const schema = { v: field('object', { variants: [{ label: 'Text', field: field('string') }, { label: 'Number', field: field('number') }], variantMode: 'oneOf' }) };
     expect(validateInput({ schema, input: { v: 'x' } })).toEqual({ v: 'x' });
     expect(messageOf(schema, { v: true })).toContain('input.v: boolean matches none of the variants (Text, Number)');
-    const overlapping = { v: field('object', { variants: [{ label: 'A', field: field('string') }, { label: 'B', field: field('string') }], variantMode: 'oneOf' }) };
+    const overlapping = {
+      v: field('object', { variants: [{ label: 'A', field: field('string') }, { label: 'B', field: field('string', { validation: { maxLength: 5 } }) }], variantMode: 'oneOf' }),
+    };
     expect(messageOf(overlapping, { v: 'x' })).toContain('matches more than one variant (A, B)');
+    // Variants no value can tell apart (same shape, other labels) are not an ambiguity.
+    const identical = { v: field('object', { variants: [{ label: 'A', field: field('string') }, { label: 'B', field: field('string') }], variantMode: 'oneOf' }) };
+    expect(validateInput({ schema: identical, input: { v: 'x' } })).toEqual({ v: 'x' });
   });
 
   it('anyOf: at least one variant', () => {

@@ -1,4 +1,4 @@
-import type { BodyDefinition } from '../definition.ts';
+import type { BodyDefinition, InputField } from '../definition.ts';
 import { ConnectorError, ErrorCode, validationError } from '../errors/connector-error.ts';
 import { isPlainObject } from '../validate/describe-value.ts';
 import { hasBodyValues, type BodyValues } from './body-values.ts';
@@ -40,7 +40,7 @@ export async function buildBody(options: { definition?: BodyDefinition; values: 
     case 'multipart':
       return buildMultipartBody({ properties: multipartProperties(values), definition });
     case 'binary':
-      return buildBinaryBody({ value: singleValue(values), contentType: definition.contentType });
+      return buildBinaryBody({ value: singleValue(values), contentType: definition.contentType, base64: singleField(values)?.format === 'byte' });
     case 'text':
       return { body: atomToString(singleValue(values)), contentType: definition.contentType || 'text/plain' };
     default:
@@ -64,10 +64,21 @@ function asObject(value: unknown): Record<string, unknown> {
   return value;
 }
 
+/** Bytes have no JSON form (JSON.stringify would write a Uint8Array as `{"0":115,…}`). */
+class BytesInJson extends Error {}
+
+function refuseBytes(_key: string, value: unknown): unknown {
+  if (isBinaryValue(value)) throw new BytesInJson();
+  return value;
+}
+
 function toJson(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? 'null';
-  } catch {
+    return JSON.stringify(value, refuseBytes) ?? 'null';
+  } catch (error) {
+    if (error instanceof BytesInJson) {
+      throw validationError('input: a JSON body cannot carry bytes (Blob or Uint8Array); give text, e.g. base64 for a `format: byte` field');
+    }
     throw validationError('input: the body cannot be serialised as JSON (a cycle or a BigInt?)');
   }
 }
@@ -81,13 +92,21 @@ function multipartProperties(values: BodyValues): BodyValues['properties'] {
   return [...fromWhole.filter((property) => !named.has(property.name)), ...values.properties];
 }
 
+function singleField(values: BodyValues): InputField | undefined {
+  return values.whole !== undefined ? values.whole.field : values.properties[0]?.field;
+}
+
 function singleValue(values: BodyValues): unknown {
   if (values.whole !== undefined) return values.whole.value;
   if (values.properties.length === 1) return values.properties[0]?.value;
   throw new ConnectorError({ code: ErrorCode.configuration, message: 'a binary or text body needs exactly one body field' });
 }
 
-async function buildBinaryBody(options: { value: unknown; contentType: string }): Promise<BuiltBody> {
+/**
+ * Bytes as they are, or, for a body declared `type: string, format: byte`, as base64 text: bytes
+ * are encoded here, and a string is taken to be the base64 text already (as in any `byte` field).
+ */
+async function buildBinaryBody(options: { value: unknown; contentType: string; base64: boolean }): Promise<BuiltBody> {
   const { value } = options;
   // Specs often declare wildcards (`image/*`, `*/*`), which cannot be sent as a Content-Type.
   const declared = options.contentType && !options.contentType.includes('*') ? options.contentType : 'application/octet-stream';
@@ -95,7 +114,8 @@ async function buildBinaryBody(options: { value: unknown; contentType: string })
   if (isBinaryValue(value) || isFileInput(value)) {
     const blob = fileValueToBlob({ value });
     const contentType = (isFileInput(value) && value.contentType) || (value instanceof Blob && value.type) || declared;
-    return { body: new Uint8Array(await blob.arrayBuffer()), contentType };
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    return { body: options.base64 ? new TextEncoder().encode(Buffer.from(bytes).toString('base64')) : bytes, contentType };
   }
   throw validationError('input: a binary body must be a Blob, Uint8Array, string or { data, filename?, contentType? }');
 }

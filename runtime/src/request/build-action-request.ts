@@ -66,8 +66,10 @@ export async function buildActionRequest(options: {
   }
 
   const path = buildPath({ template: api.endpoint, params: pathParams });
-  // No body declared: nothing to build (saves an await per bodiless request).
-  const built: BuiltBody = api.body === undefined ? {} : await buildBody({ definition: api.body, values: bodyValues });
+  // No body declared: nothing to build (saves an await per bodiless request). GET and HEAD never
+  // carry one: fetch refuses them, and servers ignore or reject them (some specs still declare one).
+  const built: BuiltBody =
+    api.body === undefined || !methodMayHaveBody(api.method) ? {} : await buildBody({ definition: api.body, values: bodyValues });
   const constants = constantsOf(api);
   if (constants.query.length > 0) query.unshift(...constants.query);
   const merged: Record<string, string> = { ...constants.headers, ...headers };
@@ -88,6 +90,10 @@ export async function buildActionRequest(options: {
     actionId: action.id,
     ...(api.idempotencyHeader ? { idempotencyHeader: api.idempotencyHeader.toLowerCase() } : {}),
   };
+}
+
+function methodMayHaveBody(method: ApiBlock['method']): boolean {
+  return method !== 'GET' && method !== 'HEAD';
 }
 
 interface ApiConstants {

@@ -5,19 +5,24 @@ import { atomToString } from './style-value.ts';
  * Nested values as bracketed names, the convention of deepObject query parameters and of
  * Stripe-style form bodies: `a[b][c]=1`; arrays of primitives `a[]=x&a[]=y`; arrays holding
  * objects or arrays are indexed, `a[0][b]=1`. Empty objects and arrays produce nothing; `null`
- * produces an empty value. Brackets stay literal; names and values go through `encode`.
+ * produces an empty value, or nothing with `nulls: 'omit'` (form bodies). Brackets stay literal; names and values go through `encode`.
  */
-export function flattenBrackets(options: { name: string; value: unknown; encode: (value: string) => string }): string[] {
+export function flattenBrackets(options: {
+  name: string;
+  value: unknown;
+  encode: (value: string) => string;
+  nulls?: 'empty' | 'omit';
+}): string[] {
   const out: string[] = [];
-  walk({ prefix: options.encode(options.name), value: options.value, encode: options.encode, out, depth: 0 });
+  walk({ prefix: options.encode(options.name), value: options.value, encode: options.encode, out, depth: 0, omitNulls: options.nulls === 'omit' });
   return out;
 }
 
 const MAX_DEPTH = 64;
 
-function walk(options: { prefix: string; value: unknown; encode: (value: string) => string; out: string[]; depth: number }): void {
+function walk(options: { prefix: string; value: unknown; encode: (value: string) => string; out: string[]; depth: number; omitNulls: boolean }): void {
   const { prefix, value, encode, out, depth } = options;
-  if (value === undefined) return;
+  if (value === undefined || (value === null && options.omitNulls)) return;
   if (depth > MAX_DEPTH) throw new RangeError('value nested too deeply to serialise');
   if (Array.isArray(value)) {
     const indexed = value.some((item) => Array.isArray(item) || isPlainObject(item));

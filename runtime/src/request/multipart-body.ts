@@ -7,7 +7,7 @@ import { atomToString } from './style-value.ts';
  * multipart/form-data, encoded here rather than through FormData because FormData cannot give a
  * non-file part a Content-Type: objects go as `application/json` parts without a filename, files
  * as parts with a filename and their type. Arrays become one part per item (same name). `null`
- * becomes an empty text part. Names and filenames are escaped as the HTML standard does
+ * is left out: an empty part would be a value (`""`), not "no value". Names and filenames are escaped as the HTML standard does
  * (`"` → `%22`, CR → `%0D`, LF → `%0A`), so no value can break out of its part header.
  */
 export async function buildMultipartBody(options: {
@@ -21,7 +21,8 @@ export async function buildMultipartBody(options: {
     const items = Array.isArray(value) && !isFileField(field) ? value : [value];
     const itemField = Array.isArray(value) ? field?.itemSchema ?? field : field;
     for (const item of items) {
-      if (item === undefined) continue;
+      // multipart has no null: a null field (or item) is left out, like an absent one.
+      if (item === undefined || item === null) continue;
       const part = toPart({ name, value: item, field: itemField, partType: options.definition.propertyEncoding?.[name]?.contentType });
       chunks.push(encoder.encode(`--${boundary}\r\n${part.header}\r\n`), part.data, encoder.encode('\r\n'));
     }
