@@ -1,4 +1,4 @@
-import { refill, waitForToken, type BucketSpec, type RateLimitStore } from './rate-limit-store.ts';
+import { blockAfterReport, refill, waitForToken, type BucketSpec, type RateLimitStore } from './rate-limit-store.ts';
 
 interface KeyState {
   buckets: Map<string, { tokens: number; updatedAt: number }>;
@@ -30,7 +30,7 @@ export class InMemoryRateLimitStore implements RateLimitStore {
   async report(options: { key: string; buckets: readonly BucketSpec[]; now: number; remaining?: number; blockedUntil?: number }): Promise<void> {
     const { now, remaining } = options;
     const state = this.state(options.key);
-    if (options.blockedUntil !== undefined) state.blockedUntil = Math.max(state.blockedUntil, options.blockedUntil);
+    state.blockedUntil = blockAfterReport({ blockedUntil: state.blockedUntil, now, remaining, reported: options.blockedUntil });
     if (remaining === undefined) return;
     const levels = this.levels({ state, buckets: options.buckets, now });
     options.buckets.forEach((bucket, index) => {

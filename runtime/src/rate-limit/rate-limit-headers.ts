@@ -5,8 +5,12 @@ export interface RateLimitReport {
   resetAt?: number;
 }
 
-/** `X-RateLimit-Reset` values above this are epoch seconds (GitHub), below it seconds from now. */
-const EPOCH_SECONDS_THRESHOLD = 1_000_000_000;
+import { MAX_REPORTED_BLOCK_MS } from './rate-limit-store.ts';
+
+/** Reset values from here up are epoch seconds (GitHub: 10 digits until 2286), below it seconds from now. */
+const EPOCH_SECONDS_FROM = 1_000_000_000;
+/** From here up, epoch milliseconds (13 digits; no seconds count reaches it before the year 33658). */
+const EPOCH_MILLISECONDS_FROM = 1_000_000_000_000;
 
 /**
  * Reads `X-RateLimit-Remaining/Reset` (and `X-Rate-Limit-*`), the IETF draft's
@@ -25,10 +29,21 @@ export function readRateLimitHeaders(options: { headers: Headers; now: number })
   const structured = parseStructured(get('ratelimit'));
   const left = remaining ?? structured.remaining;
   if (left !== undefined) report.remaining = left;
-  if (xReset !== undefined) report.resetAt = xReset > EPOCH_SECONDS_THRESHOLD ? xReset * 1000 : now + xReset * 1000;
-  else if (ietfReset !== undefined) report.resetAt = now + ietfReset * 1000;
-  else if (structured.reset !== undefined) report.resetAt = now + structured.reset * 1000;
+  const reset = xReset ?? ietfReset ?? structured.reset;
+  if (reset !== undefined) report.resetAt = resetTime({ value: reset, now });
   return report;
+}
+
+/**
+ * A reset value as epoch ms, whichever form the API used (the IETF draft says seconds from now, but
+ * APIs send epoch seconds or milliseconds under every name). Capped at `MAX_REPORTED_BLOCK_MS` from
+ * now: one response, perhaps from a proxy or a misconfigured gateway, must not stop a connector for
+ * longer, and a limit window longer than that is rare enough to learn again from the next 429.
+ */
+function resetTime(options: { value: number; now: number }): number {
+  const { value, now } = options;
+  const at = value >= EPOCH_MILLISECONDS_FROM ? value : value >= EPOCH_SECONDS_FROM ? value * 1000 : now + value * 1000;
+  return Math.min(at, now + MAX_REPORTED_BLOCK_MS);
 }
 
 const RATE_LIMIT_HEADERS = new Set([

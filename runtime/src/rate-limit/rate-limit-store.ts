@@ -17,9 +17,22 @@ export interface RateLimitStore {
   take(options: { key: string; buckets: readonly BucketSpec[]; now: number }): Promise<{ waitMs: number }>;
   /**
    * What the API reported: at most `remaining` requests are left now, and none before
-   * `blockedUntil` (epoch ms). Either may be absent.
+   * `blockedUntil` (epoch ms). Either may be absent. The latest report wins: `blockedUntil`
+   * replaces an earlier block (held at most `MAX_REPORTED_BLOCK_MS` from `now`), and `remaining > 0`
+   * lifts it, so a block learnt from one bad response comes down with the next good one.
    */
   report(options: { key: string; buckets: readonly BucketSpec[]; now: number; remaining?: number; blockedUntil?: number }): Promise<void>;
+}
+
+/** The longest block a response can impose (one hour); see `readRateLimitHeaders`. */
+export const MAX_REPORTED_BLOCK_MS = 3_600_000;
+
+/** The block after a report (see `RateLimitStore.report`), as epoch ms; 0 for none. */
+export function blockAfterReport(options: { blockedUntil: number; now: number; remaining?: number; reported?: number }): number {
+  const { now, remaining, reported } = options;
+  if (reported !== undefined) return Math.min(reported, now + MAX_REPORTED_BLOCK_MS);
+  if (remaining !== undefined && remaining > 0) return 0;
+  return options.blockedUntil;
 }
 
 /** Bucket level after refilling since `updatedAt`, capped at capacity. */

@@ -1,4 +1,4 @@
-import type { BucketSpec, RateLimitStore } from './rate-limit-store.ts';
+import { MAX_REPORTED_BLOCK_MS, type BucketSpec, type RateLimitStore } from './rate-limit-store.ts';
 
 /**
  * The one Redis call the store needs. An ioredis client (`new Redis(url)`) fits as it is; so does
@@ -29,7 +29,7 @@ end
 
 const TAKE = `${LEVELS}
 local blocked = tonumber(redis.call('HGET', KEYS[1], 'blocked') or '0')
-if blocked > now then return blocked - now end
+if blocked > now then return math.min(blocked - now, ${MAX_REPORTED_BLOCK_MS}) end
 local wait = 0
 for i = 0, n - 1 do
   local rate = tonumber(ARGV[6 + i * 4]) / tonumber(ARGV[7 + i * 4])
@@ -50,9 +50,12 @@ const REPORT = `${LEVELS}
 local extra = 4 + n * 4
 local remaining = tonumber(ARGV[extra])
 local until_ms = tonumber(ARGV[extra + 1])
+-- The latest report wins (as in the in-memory store): a block replaces the earlier one, capped;
+-- remaining > 0 lifts it.
 if until_ms > 0 then
-  local blocked = tonumber(redis.call('HGET', KEYS[1], 'blocked') or '0')
-  if until_ms > blocked then redis.call('HSET', KEYS[1], 'blocked', tostring(until_ms)) end
+  redis.call('HSET', KEYS[1], 'blocked', tostring(math.min(until_ms, now + ${MAX_REPORTED_BLOCK_MS})))
+elseif remaining > 0 then
+  redis.call('HDEL', KEYS[1], 'blocked')
 end
 if remaining >= 0 then
   for i = 0, n - 1 do
@@ -85,7 +88,7 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   async report(options: { key: string; buckets: readonly BucketSpec[]; now: number; remaining?: number; blockedUntil?: number }): Promise<void> {
     const extra = [options.remaining ?? -1, options.blockedUntil ?? 0];
-    const ttlFloor = options.blockedUntil !== undefined ? options.blockedUntil - options.now : 0;
+    const ttlFloor = options.blockedUntil !== undefined ? Math.min(options.blockedUntil - options.now, MAX_REPORTED_BLOCK_MS) : 0;
     await this.client.eval(REPORT, 1, this.prefix + options.key, ...this.args({ ...options, ttlFloor }), ...extra);
   }
 
