@@ -161,10 +161,8 @@ export function mergeAllOf(options: { schema: PlainObject; schemas: SchemaTable;
   memberObjects.forEach(absorb);
   absorb({ properties: outer.properties, required: outer.required });
   const merged: PlainObject = recordFromEntries(keywords);
-  if (properties.size > 0) {
-    merged.properties = recordFromEntries(properties);
-    merged.type ??= 'object';
-  }
+  // No `type` is added for merged properties: `impliedType` infers `object` where that is unambiguous.
+  if (properties.size > 0) merged.properties = recordFromEntries(properties);
   if (required.length > 0) merged.required = required;
   return merged;
 }
@@ -176,12 +174,27 @@ export function schemaTypes(schema: PlainObject): string[] {
   return [];
 }
 
-/** The type a schema implies: stated, else `object` for properties, `array` for items. */
+/** Keywords that only constrain strings, numbers or arrays: beside `properties`, the type is open. */
+const NON_OBJECT_KEYWORDS = ['format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'items', 'minItems', 'maxItems'];
+
+/**
+ * The type a schema implies: stated, else `object` for properties, `array` for items. Without a
+ * `type`, `properties` constrain objects only and any other value is valid, so `object` is inferred
+ * only when nothing else points at another type (a string/number/array keyword, a non-object
+ * example or default); otherwise the type stays open and the field accepts any JSON value.
+ */
 export function impliedType(schema: PlainObject): string | undefined {
   const types = schemaTypes(schema);
   if (types.length === 1) return types[0];
   if (types.length > 1) return undefined;
-  if (isPlainObject(schema.properties) || isPlainObject(schema.additionalProperties)) return 'object';
+  if (isPlainObject(schema.properties) || isPlainObject(schema.additionalProperties)) {
+    return pointsAtOtherType(schema) ? undefined : 'object';
+  }
   if (schema.items !== undefined) return 'array';
   return undefined;
+}
+
+function pointsAtOtherType(schema: PlainObject): boolean {
+  if (NON_OBJECT_KEYWORDS.some((keyword) => keyword in schema)) return true;
+  return [schema.example, schema.default].some((value) => value !== undefined && value !== null && !isPlainObject(value));
 }

@@ -20,6 +20,8 @@ const FORMAT_SAMPLES = new Map<string, string>([
   ['uuid', '00000000-0000-4000-8000-000000000000'],
   ['ipv4', '192.0.2.1'],
   ['time', '03:04:05Z'],
+  // base64 of "sample value": a `byte` field holds base64 text.
+  ['byte', 'c2FtcGxlIHZhbHVl'],
 ]);
 const INPUT_TYPE_SAMPLES = new Map<string, string>([
   ['date', '2024-01-02'],

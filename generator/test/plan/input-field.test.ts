@@ -29,7 +29,10 @@ describe('schemaToInputField: scalars', () => {
     expect(field({ type: 'string', format: 'date-time' })).toMatchObject({ inputType: 'datetime' });
     expect(field({ type: 'string', format: 'email' })).toMatchObject({ inputType: 'email' });
     expect(field({ type: 'string', format: 'uri' })).toMatchObject({ inputType: 'url' });
-    expect(field({ type: 'string', format: 'binary' })).toMatchObject({ inputType: 'file' });
+    // binary is a file only where files may go (a multipart body's parts); elsewhere a plain string.
+    expect(field({ type: 'string', format: 'binary' })).toEqual({ type: 'string', label: 'Value' });
+    const part = schemaToInputField({ schema: { type: 'string', format: 'binary' }, name: 'value', context: { ...newFieldContext({}), filesAllowed: true } });
+    expect(part).toMatchObject({ inputType: 'file', format: 'binary' });
     expect(field({ type: 'string', format: 'password' })).toMatchObject({ inputType: 'password' });
   });
 
