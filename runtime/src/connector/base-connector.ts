@@ -544,6 +544,7 @@ export class BaseConnector {
       maxResponseBytes: this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       maxRedirects: this.#options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
       crossOriginRedirects: this.#options.crossOriginRedirects ?? 'strip-credentials',
+      privateNetworkRedirects: this.#options.privateNetworkRedirects ?? 'refuse',
       credentialHeaderNames: (this.#definition.auth ?? []).flatMap((scheme) =>
         scheme.type === 'apiKey' && scheme.in === 'header' ? [scheme.name.toLowerCase()] : [],
       ),

@@ -26,6 +26,11 @@ export interface ConnectorOptions {
   maxRedirects?: number;
   /** What a redirect to another origin does. Default `strip-credentials` (follow without any). */
   crossOriginRedirects?: 'strip-credentials' | 'refuse';
+  /**
+   * A redirect to a link-local or cloud metadata address, or from a public base URL to a loopback or
+   * private address. Default `refuse` (REDIRECT_REFUSED, before connecting); `allow` follows it.
+   */
+  privateNetworkRedirects?: 'refuse' | 'allow';
   validationLimits?: Partial<ValidationLimits>;
   /** Request middlewares, outermost first (see `RequestMiddleware`); they run inside the runtime's own. */
   middleware?: RequestMiddleware[];

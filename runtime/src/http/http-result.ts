@@ -24,6 +24,12 @@ export interface TransportSettings {
    */
   crossOriginRedirects: 'strip-credentials' | 'refuse';
   /**
+   * `refuse` (default): a cross-origin redirect to a link-local or cloud metadata address, or from
+   * a public base URL to a loopback or private one, fails with REDIRECT_REFUSED before connecting.
+   * `allow`: followed like any other (see `assertRedirectTarget`).
+   */
+  privateNetworkRedirects?: 'refuse' | 'allow';
+  /**
    * Header names (lower-case) dropped on a cross-origin hop even when the caller set them itself
    * (raw requests): `authorization`, `proxy-authorization`, `cookie` and the spec's API-key headers.
    */

@@ -1,5 +1,6 @@
 import { ConnectorError, ErrorCode } from '../errors/connector-error.ts';
 import { safeDecodeURIComponent } from '../request/percent-encode.ts';
+import { classifyHost, classifyHostText } from './redirect-target.ts';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -30,6 +31,32 @@ export function resolveLocation(options: { location: string; current: string }):
   next.username = '';
   next.password = '';
   return next;
+}
+
+/**
+ * Refuses, before connecting, a cross-origin redirect into a network the API has no business
+ * sending its caller to: link-local and cloud metadata addresses always (169.254.169.254 answers
+ * with instance credentials, and the response body would go back to whoever wrote the workflow),
+ * and loopback or private addresses when the API itself is public (the server would be probing the
+ * host's own network). A base URL that is already internal (a local or on-premises API, tests)
+ * keeps its internal redirects. `allow` turns the check off for hosts that need it.
+ */
+export async function assertRedirectTarget(options: { target: URL; origin: string; policy: 'refuse' | 'allow' }): Promise<void> {
+  if (options.policy === 'allow') return;
+  const target = await classifyHost(options.target.hostname);
+  if (target === 'public') return;
+  if (target === 'link-local') {
+    throw new ConnectorError({
+      code: ErrorCode.redirectRefused,
+      message: 'redirect to a link-local or cloud metadata address refused (set privateNetworkRedirects: "allow" to follow it)',
+    });
+  }
+  if (classifyHostText(new URL(options.origin).hostname) === 'public') {
+    throw new ConnectorError({
+      code: ErrorCode.redirectRefused,
+      message: 'redirect from a public API to a loopback or private address refused (set privateNetworkRedirects: "allow" to follow it)',
+    });
+  }
 }
 
 /** Removes query pairs whose (decoded) name is a credential parameter, keeping the rest verbatim. */

@@ -3,7 +3,7 @@ import { ConnectorError, ErrorCode, unsafeRequestError } from '../errors/connect
 import type { PreparedRequest } from '../request/prepared-request.ts';
 import type { HttpResult, TransportSettings } from './http-result.ts';
 import { readBodyWithLimit } from './read-body.ts';
-import { isRedirect, methodAfterRedirect, resolveLocation, stripQueryNames, withQueryPairs } from './redirect.ts';
+import { assertRedirectTarget, isRedirect, methodAfterRedirect, resolveLocation, stripQueryNames, withQueryPairs } from './redirect.ts';
 import { toTransportError } from './transport-error.ts';
 
 /**
@@ -55,6 +55,7 @@ export async function sendRequest(options: { request: PreparedRequest; settings:
     }
     const next = resolveLocation({ location, current: url });
     if (next.origin !== request.origin) {
+      await assertRedirectTarget({ target: next, origin: request.origin, policy: settings.privateNetworkRedirects ?? 'refuse' });
       if (settings.crossOriginRedirects === 'refuse') {
         throw new ConnectorError({ code: ErrorCode.redirectRefused, message: 'redirect to another origin refused' });
       }
