@@ -25,6 +25,7 @@ export const BASE_CONNECTOR_MEMBERS: readonly string[] = [
   'poll',
   'loadOptions',
   'getMetadata',
+  'refreshTokens',
   'destroy',
   'use',
   'on',
@@ -39,11 +40,10 @@ export const BASE_CONNECTOR_MEMBERS: readonly string[] = [
 ];
 
 /**
- * Names the platform or a host calls on an object without being asked: `then` (`await connector`
- * would call it, so a connector must never be thenable), `toJSON` (`JSON.stringify`), and
- * `refreshTokens`, which FluxTurn's contract lets a host call when present.
+ * Names the platform calls on an object without being asked: `then` (`await connector` would call
+ * it, so a connector must never be thenable) and `toJSON` (`JSON.stringify`).
  */
-export const PROTOCOL_MEMBERS: readonly string[] = ['then', 'toJSON', 'refreshTokens'];
+export const PROTOCOL_MEMBERS: readonly string[] = ['then', 'toJSON'];
 
 /** `Object.prototype`'s members as this engine has them (`__proto__`, `hasOwnProperty`, `toString`…). */
 export const OBJECT_PROTOTYPE_MEMBERS: readonly string[] = Object.getOwnPropertyNames(Object.prototype);

@@ -288,6 +288,31 @@ export class BaseConnector {
     return toFieldOptions({ source: found.source, response });
   }
 
+  /**
+   * FluxTurn's `refreshTokens()`: gets new OAuth2 tokens now (refresh-token or client-credentials
+   * grant), stores them and emits `token.refreshed`. Never rejects: without an OAuth2 session it is
+   * a CONFIGURATION_ERROR, without a way to refresh MISSING_CREDENTIALS, a dead grant RECONNECT_REQUIRED.
+   */
+  async refreshTokens(options: { signal?: AbortSignal } = {}): Promise<ConnectorResponse<boolean>> {
+    const started = performance.now();
+    try {
+      const session = this.#oauth2;
+      if (!session) {
+        throw new ConnectorError({ code: ErrorCode.configuration, message: 'no OAuth2 scheme with a token URL: nothing to refresh' });
+      }
+      // The session refreshes when told its current token was rejected; that is the whole request here.
+      const current = await session.accessToken({ signal: options.signal });
+      const refreshed = await session.afterUnauthorized({ rejected: current, signal: options.signal });
+      if (refreshed === undefined) {
+        throw new ConnectorError({ code: ErrorCode.missingCredentials, message: 'no refresh token: the tokens cannot be refreshed' });
+      }
+      this.emit('token.refreshed', { connector: this.#definition.name });
+      return { success: true, data: true };
+    } catch (error) {
+      return this.#failure({ error, started });
+    }
+  }
+
   getMetadata(): ConnectorMetadata {
     const d = this.#definition;
     return {

@@ -7,6 +7,8 @@ export interface ConnectorEvents {
   'action.completed': { actionId: string; success: boolean; responseTime: number; status?: number };
   'error.occurred': { actionId?: string; error: ConnectorErrorInfo };
   'connector.destroyed': { connector: string };
+  /** `refreshTokens()` obtained and stored new OAuth2 tokens. */
+  'token.refreshed': { connector: string };
   /** A failed attempt is about to be repeated after `delayMs`. */
   'request.retrying': {
     actionId?: string;
