@@ -37,10 +37,11 @@ export async function runDirectory(options: { args: CorpusArgs; root: string; ge
   let index = done.size;
   for (const spec of pending) {
     index += 1;
-    const name = spec.replace(/\.json$/, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'spec';
+    const name = spec.replace(/\.json$/, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60);
+    const connectorName = /^[a-z]/.test(name) ? name : `api-${name}`;
     // Recorded first as a crash: if the process dies on this spec, --resume reports it and moves on.
     await appendFile(resultsFile, `${JSON.stringify({ spec, status: 'crash', crash: 'the corpus process stopped while checking this spec', seconds: 0 } satisfies SpecResult)}\n`);
-    const { result } = await checkSpec({ spec, specFile: join(apiDir, spec), name, generatorVersion: options.generatorVersion, typechecker });
+    const { result } = await checkSpec({ spec, specFile: join(apiDir, spec), name: connectorName, generatorVersion: options.generatorVersion, typechecker });
     done.set(spec, result);
     await appendFile(resultsFile, `${JSON.stringify(result)}\n`);
     const elapsed = formatDuration((performance.now() - options.started) / 1000);
