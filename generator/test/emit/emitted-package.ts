@@ -58,16 +58,19 @@ export interface ConnectorResponse<T = unknown> {
   error?: { code: string; message: string };
 }
 export declare class BaseConnector {
-  readonly definition: ConnectorDefinition;
+  #private;
   constructor(definition: ConnectorDefinition, options: ConnectorOptions);
   executeAction<T = unknown>(actionId: string, input?: object): Promise<ConnectorResponse<T>>;
 }
 `;
 
+// Like the real runtime, the stub keeps its state #private: an action may be called `options`.
 const STUB_INDEX_JS = `export class BaseConnector {
+  #definition;
+  #options;
   constructor(definition, options) {
-    this.definition = definition;
-    this.options = options;
+    this.#definition = definition;
+    this.#options = options;
   }
   async executeAction(actionId, input) {
     return { success: true, data: { actionId, input } };
