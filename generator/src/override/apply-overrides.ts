@@ -9,6 +9,7 @@ import { describeMatch, describeMatcher, globToRegExp, listOf, matchesOperation,
 import type { ActionEntry, OperationMatcher } from './file-types.ts';
 import type { ActionOverride, CuratedApi, ExcludedOperation, SelectedOperation, ServerChoice } from './types.ts';
 import { nonPublicUrlReason } from '../load/index.ts';
+import { dropPrivateServers } from './private-servers.ts';
 
 /**
  * Applies an override file to the IR. Every name the file uses must name something in the spec:
@@ -21,7 +22,10 @@ export function applyOverrides(options: { ir: ApiIR; overrides?: LoadedOverrides
     throw new SpecwireError(message, { file: overrides?.file, ...overrides?.locate(path) });
   };
   const defined = defineSchemes({ ir: options.ir, define: data.auth?.define, fail });
-  const ir = applyOAuth2Settings({ ir: defined, settings: data.auth?.oauth2, fail });
+  const ir = dropPrivateServers({
+    ir: applyOAuth2Settings({ ir: defined, settings: data.auth?.oauth2, fail }),
+    allow: data.servers?.allow_private_base_url === true,
+  });
 
   checkRuleNames({ ir, rules: data.operations ?? [], fail });
   const actionOverrides = resolveActionOverrides({ ir, actions: data.actions ?? {}, fail });

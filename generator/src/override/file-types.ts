@@ -35,7 +35,7 @@ export interface OverridesFile {
   };
   servers?: {
     base_url?: string;
-    /** Lets `base_url` name a loopback/private/link-local host (a self-hosted API on the local network). */
+    /** Lets `base_url`, and the spec's own servers, name a loopback/private/link-local host (a self-hosted API on the local network). */
     allow_private_base_url?: boolean;
     variables?: Record<string, { default?: string; user_settable?: boolean }>;
   };

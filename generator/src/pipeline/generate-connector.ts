@@ -85,7 +85,7 @@ export async function generateConnector(options: GenerateConnectorOptions): Prom
   const files = await timings.time('emit', () =>
     emitConnector(plan, { runtimeVersionRange: options.runtimeRange, generatorVersion: options.generatorVersion }),
   );
-  return { plan, files, warnings: [...loaded.warnings, ...validation, ...ir.warnings, ...(plan.warnings ?? [])], operationCount: ir.operations.length, resolvedRefs: loaded.resolvedRefs ?? [] };
+  return { plan, files, warnings: [...loaded.warnings, ...validation, ...curated.ir.warnings, ...(plan.warnings ?? [])], operationCount: ir.operations.length, resolvedRefs: loaded.resolvedRefs ?? [] };
 }
 
 export { connectorNameFromFile } from './connector-name.ts';
