@@ -1,15 +1,17 @@
-/** `pnpm corpus [filter] [--directory] [--sample N] [--seed S] [--resume] [--warnings]`. */
+/** `pnpm corpus [filter] [--directory] [--sample N] [--seed S] [--resume] [--warnings] [--compare]`. */
 export interface CorpusArgs {
   directory: boolean;
   sample?: number;
   seed: number;
   resume: boolean;
   warnings: boolean;
+  /** Also run @hey-api/openapi-ts and openapi-typescript on the same specs. */
+  compare: boolean;
   filter?: string;
 }
 
 export function parseCorpusArgs(argv: readonly string[]): CorpusArgs {
-  const args: CorpusArgs = { directory: false, seed: 1, resume: false, warnings: false };
+  const args: CorpusArgs = { directory: false, seed: 1, resume: false, warnings: false, compare: false };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index]!;
     const number = (flag: string): number => {
@@ -22,7 +24,8 @@ export function parseCorpusArgs(argv: readonly string[]): CorpusArgs {
     else if (arg === '--seed') args.seed = number(arg);
     else if (arg === '--resume') args.resume = true;
     else if (arg === '--warnings') args.warnings = true;
-    else if (arg.startsWith('--')) throw new Error(`unknown flag ${arg} (flags: --directory, --sample N, --seed S, --resume, --warnings)`);
+    else if (arg === '--compare') args.compare = true;
+    else if (arg.startsWith('--')) throw new Error(`unknown flag ${arg} (flags: --directory, --sample N, --seed S, --resume, --warnings, --compare)`);
     else args.filter = arg;
   }
   return args;

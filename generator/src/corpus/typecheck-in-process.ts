@@ -14,11 +14,22 @@ export interface TypecheckOutcome {
   detail: string;
 }
 
-export interface InProcessTypechecker {
-  check(options: { name: string; files: readonly EmittedFile[] }): TypecheckOutcome;
+export interface PackageToCheck {
+  name: string;
+  files: readonly EmittedFile[];
 }
 
-export function createInProcessTypechecker(root: string): InProcessTypechecker {
+export interface InProcessTypechecker {
+  check(options: PackageToCheck): TypecheckOutcome;
+  /** Several packages in one program (each in its own folder): the global setup is paid once. */
+  checkMany(packages: readonly PackageToCheck[]): Map<string, TypecheckOutcome>;
+}
+
+/**
+ * `resolution: 'bundler'` checks other generators' output the way they recommend (extensionless
+ * relative imports); our packages are checked as they ship, under NodeNext.
+ */
+export function createInProcessTypechecker(root: string, settings: { resolution?: 'nodenext' | 'bundler' } = {}): InProcessTypechecker {
   const virtualRoot = join(root, '.corpus-in-memory');
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
@@ -40,39 +51,58 @@ export function createInProcessTypechecker(root: string): InProcessTypechecker {
       '@specwire/runtime/testing': [join(root, 'runtime', 'src', 'testing', 'index.ts')],
     },
   };
+  if (settings.resolution === 'bundler') {
+    options.module = ts.ModuleKind.ESNext;
+    options.moduleResolution = ts.ModuleResolutionKind.Bundler;
+    options.verbatimModuleSyntax = false;
+  }
   const shared = new Map<string, ts.SourceFile>();
   const baseHost = ts.createCompilerHost(options, true);
-  return {
-    check({ name, files }) {
-      const packageDir = join(virtualRoot, name.replace(/[^a-z0-9-]/gi, '_'));
-      const inMemory = new Map(files.map((file) => [join(packageDir, file.path), file.contents]));
-      const host: ts.CompilerHost = {
-        ...baseHost,
-        fileExists: (file) => inMemory.has(file) || baseHost.fileExists(file),
-        readFile: (file) => inMemory.get(file) ?? baseHost.readFile(file),
-        directoryExists: (dir) => dir.startsWith(packageDir) || (baseHost.directoryExists?.(dir) ?? true),
-        getSourceFile: (file, languageVersion) => {
-          const text = inMemory.get(file);
-          if (text !== undefined) return ts.createSourceFile(file, text, languageVersion, true);
-          const cached = shared.get(file);
-          if (cached) return cached;
-          const parsed = baseHost.getSourceFile(file, languageVersion);
-          if (parsed) shared.set(file, parsed);
-          return parsed;
-        },
-      };
-      const rootNames = [...inMemory.keys()].filter((file) => file.endsWith('.ts'));
-      const program = ts.createProgram({ rootNames, options, host });
-      const diagnostics: ts.Diagnostic[] = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
-      for (const file of rootNames) {
+  const checkMany = (packages: readonly PackageToCheck[]): Map<string, TypecheckOutcome> => {
+    const inMemory = new Map<string, string>();
+    const rootsByPackage = new Map<string, { dir: string; roots: string[] }>();
+    for (const { name, files } of packages) {
+      const dir = join(virtualRoot, name.replace(/[^a-z0-9-]/gi, '_'));
+      const roots: string[] = [];
+      for (const file of files) {
+        const path = join(dir, file.path);
+        inMemory.set(path, file.contents);
+        if (path.endsWith('.ts')) roots.push(path);
+      }
+      rootsByPackage.set(name, { dir, roots });
+    }
+    const host: ts.CompilerHost = {
+      ...baseHost,
+      fileExists: (file) => inMemory.has(file) || baseHost.fileExists(file),
+      readFile: (file) => inMemory.get(file) ?? baseHost.readFile(file),
+      directoryExists: (dir) => dir.startsWith(virtualRoot) || (baseHost.directoryExists?.(dir) ?? true),
+      getSourceFile: (file, languageVersion) => {
+        const text = inMemory.get(file);
+        if (text !== undefined) return ts.createSourceFile(file, text, languageVersion, true);
+        const cached = shared.get(file);
+        if (cached) return cached;
+        const parsed = baseHost.getSourceFile(file, languageVersion);
+        if (parsed) shared.set(file, parsed);
+        return parsed;
+      },
+    };
+    const program = ts.createProgram({ rootNames: [...rootsByPackage.values()].flatMap((entry) => entry.roots), options, host });
+    const global = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
+    const outcomes = new Map<string, TypecheckOutcome>();
+    for (const [name, { dir, roots }] of rootsByPackage) {
+      const diagnostics: ts.Diagnostic[] = [...global];
+      for (const file of roots) {
         const source = program.getSourceFile(file);
-        if (!source) continue;
-        diagnostics.push(...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source));
+        if (source) diagnostics.push(...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source));
       }
       const errors = diagnostics.filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
-      if (errors.length === 0) return { ok: true, detail: '' };
-      return { ok: false, detail: `${errors.length} error(s), first: ${formatDiagnostic({ diagnostic: errors[0]!, packageDir })}` };
-    },
+      outcomes.set(name, errors.length === 0 ? { ok: true, detail: '' } : { ok: false, detail: `${errors.length} error(s), first: ${formatDiagnostic({ diagnostic: errors[0]!, packageDir: dir })}` });
+    }
+    return outcomes;
+  };
+  return {
+    checkMany,
+    check: (target) => checkMany([target]).get(target.name) ?? { ok: false, detail: 'not checked' },
   };
 }
 
