@@ -17,6 +17,7 @@ import { createInProcessTypechecker, type InProcessTypechecker, type PackageToCh
 
 /** Packages type-checked together in one program: the lib and runtime setup is paid once per batch. */
 const TYPECHECK_BATCH = 8;
+const STOPPED = 'the corpus process stopped while checking this spec';
 
 export async function runDirectory(options: { args: CorpusArgs; root: string; generatorVersion: string; started: number }): Promise<SpecResult[]> {
   const { args, root } = options;
@@ -28,11 +29,16 @@ export async function runDirectory(options: { args: CorpusArgs; root: string; ge
   const resultsFile = join(root, 'node_modules', '.cache', 'specwire-corpus', args.sample === undefined ? 'directory.jsonl' : `directory-sample-${args.sample}-seed-${args.seed}.jsonl`);
   await mkdir(dirname(resultsFile), { recursive: true });
   const done = new Map<string, SpecResult>();
+  const starts = new Map<string, number>();
   if (args.resume && existsSync(resultsFile)) {
     for (const line of (await readFile(resultsFile, 'utf8')).split('\n')) {
       if (line.trim() === '') continue;
       const result = JSON.parse(line) as SpecResult;
-      done.set(result.spec, result);
+      const attempts = (starts.get(result.spec) ?? 0) + (result.crash === STOPPED ? 1 : 0);
+      starts.set(result.spec, attempts);
+      // A spec the process stopped on is tried once more (the stop may have been an interruption).
+      if (result.crash === STOPPED && attempts < 2) done.delete(result.spec);
+      else done.set(result.spec, result);
     }
   } else await writeFile(resultsFile, '');
   const pending = specs.filter((spec) => !done.has(spec));
@@ -45,7 +51,7 @@ export async function runDirectory(options: { args: CorpusArgs; root: string; ge
       const name = spec.replace(/\.json$/, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60);
       const connectorName = /^[a-z]/.test(name) ? name : `api-${name}`;
       // Recorded first as a crash: if the process dies on this spec, --resume reports it and moves on.
-      await appendFile(resultsFile, `${JSON.stringify({ spec, status: 'crash', crash: 'the corpus process stopped while checking this spec', seconds: 0 } satisfies SpecResult)}\n`);
+      await appendFile(resultsFile, `${JSON.stringify({ spec, status: 'crash', crash: STOPPED, seconds: 0 } satisfies SpecResult)}\n`);
       const { result, generated } = await checkSpec({ spec, specFile: join(apiDir, spec), name: connectorName, generatorVersion: options.generatorVersion });
       batch.push({ result, ...(generated && result.status === 'generated' ? { files: { name: connectorName, files: generated.files } } : {}) });
     }
