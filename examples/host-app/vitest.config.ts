@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  // The connectors and the runtime are used from their TypeScript sources (this export condition),
+  // not their dist/ builds; the other conditions are Vite's defaults for the server side.
+  ssr: { resolve: { conditions: ['@specwire/source', 'module', 'node', 'development|production'] } },
+  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000 },
+});
