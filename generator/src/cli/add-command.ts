@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { Command } from 'commander';
 import { SpecwireError } from '../errors/index.ts';
 import { loadSpec } from '../load/index.ts';
 import { normaliseSpec } from '../normalise/index.ts';
@@ -16,17 +15,6 @@ import { resolveSpecSource } from '../pipeline/resolve-source.ts';
 import { findWorkspaceRoot } from '../pipeline/workspace.ts';
 
 const CONNECTOR_NAME = /^[a-z][a-z0-9-]{0,62}$/;
-
-export function registerAddCommand(program: Command): void {
-  program
-    .command('add')
-    .description('Scaffold overrides/<name>.yaml for a new connector: source, metadata, and tags with operation counts.')
-    .argument('<spec>', 'a spec file inside the workspace (e.g. specs/acme.yaml) or a file inside an installed npm package (<package>/<file>)')
-    .option('--name <id>', 'connector id (default: from the spec file name)')
-    .action((spec: string, options: { name?: string }) => runAdd({ spec, name: options.name }).then((file) => {
-      process.stdout.write(`wrote ${file}: curate it, then run \`pnpm generate\`\n`);
-    }));
-}
 
 /** Writes the scaffold and returns its workspace-relative path. */
 export async function runAdd(options: { spec: string; name?: string; root?: string }): Promise<string> {

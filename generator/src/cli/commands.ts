@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import { SpecwireError } from '../errors/index.ts';
 import { loadOverrides, type LoadedOverrides } from '../override/index.ts';
 import { connectorNameFromFile, generateConnector } from '../pipeline/generate-connector.ts';
-import { linkWorkspaceDependencies } from '../pipeline/link-dependencies.ts';
 import { resolveSpecSource } from '../pipeline/resolve-source.ts';
 import { StageTimings } from '../pipeline/timings.ts';
 import { findWorkspaceRoot, readGeneratorVersion } from '../pipeline/workspace.ts';
 import { assertPackageFolder, writePackageAtomically } from '../pipeline/write-package.ts';
 import type { SpecLimits } from '../load/index.ts';
+import { downloadSpec, isSpecUrl } from './download-spec.ts';
 import { specLimitsFromOptions } from './limit-options.ts';
 
 interface GenerateOneOptions {
@@ -29,8 +29,10 @@ interface GenerateOneOptions extends Partial<Record<keyof SpecLimits, number>> {
 export async function runGenerateOne(options: GenerateOneOptions): Promise<void> {
   const root = findWorkspaceRoot() ?? process.cwd();
   const overrides: LoadedOverrides | undefined = options.overrides ? await loadOverrides(options.overrides) : undefined;
-  let spec: { file: string; label: string };
-  if (options.spec) {
+  let spec: { file: string; label: string; cleanup?: () => Promise<void> };
+  if (options.spec && isSpecUrl(options.spec)) {
+    spec = await downloadSpec({ url: options.spec, maxBytes: options.maxSpecBytes });
+  } else if (options.spec) {
     spec = { file: resolve(options.spec), label: options.spec };
   } else if (overrides) {
     spec = resolveSpecSource({ overrides, workspaceRoot: root });
@@ -56,9 +58,8 @@ export async function runGenerateOne(options: GenerateOneOptions): Promise<void>
     validate: validationMode(options.validate),
     limits: specLimitsFromOptions(options),
     timings,
-  });
+  }).finally(() => spec.cleanup?.());
   await timings.time('write', () => writePackageAtomically({ outDir, files: result.files }));
-  await linkWorkspaceDependencies({ outDir, root });
   for (const ref of result.resolvedRefs) process.stdout.write(`resolved external $ref source: ${ref}\n`);
   for (const warning of result.warnings) process.stderr.write(`warning: ${spec.label}#${warning.pointer}: ${warning.message}\n`);
   process.stdout.write(`${result.plan.name}: ${result.plan.actions.length} actions → ${options.out}\n`);

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_SPEC_LIMITS, type SpecLimits } from '../load/index.ts';
+import { DEFAULT_SPEC_LIMITS, type SpecLimits } from '../load/types.ts';
 
 /** What each limit counts, for `--help`. The flag name is the key in kebab case, as limit errors say. */
 const LIMIT_HELP: Readonly<Record<keyof SpecLimits, string>> = {

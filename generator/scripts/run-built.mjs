@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * What the workspace's `pnpm specwire` and `pnpm generate` run: the compiled CLI (generator/dist),
+ * rebuilt first when it is missing or older than its sources, so a fresh clone needs no extra
+ * build step and an edit to the generator or runtime sources is never run stale. The check is a
+ * walk of mtimes (milliseconds); the build runs only when something changed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The compiled generator imports the runtime's JavaScript, so both must be current. */
+const PACKAGES = [
+  { name: 'runtime', dir: join(root, 'runtime'), builtMarker: 'dist/cjs/package.json' },
+  { name: 'generator', dir: join(root, 'generator'), builtMarker: 'dist/cli/main.js' },
+];
+
+function newestInput(dir) {
+  let newest = statSync(join(root, 'tsconfig.base.json')).mtimeMs;
+  const consider = (file) => {
+    newest = Math.max(newest, statSync(file).mtimeMs);
+  };
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile() && (entry.name === 'package.json' || /^tsconfig.*\.json$/.test(entry.name))) consider(join(dir, entry.name));
+  }
+  for (const entry of readdirSync(join(dir, 'src'), { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) consider(join(entry.parentPath ?? entry.path, entry.name));
+  }
+  return newest;
+}
+
+function isStale({ dir, builtMarker }) {
+  const marker = join(dir, builtMarker);
+  return !existsSync(marker) || statSync(marker).mtimeMs < newestInput(dir);
+}
+
+function build({ name, dir }) {
+  process.stderr.write(`specwire: building ${name} (its sources changed since the last build)…\n`);
+  // npm_execpath is the pnpm (or npm) that started this script; fall back to pnpm on PATH.
+  const runner = process.env.npm_execpath;
+  const command = runner ? process.execPath : 'pnpm';
+  const args = runner ? [runner, 'run', '--silent', 'build'] : ['run', '--silent', 'build'];
+  const result = spawnSync(command, args, { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) {
+    process.stderr.write(`specwire: building ${name} failed (see above)\n`);
+    process.exit(1);
+  }
+}
+
+for (const entry of PACKAGES) if (isStale(entry)) build(entry);
+await import('../dist/cli/main.js');
