@@ -7,7 +7,8 @@ import { emitDefinition } from './emit-definition.ts';
 import { emitPackageIndex } from './emit-package-index.ts';
 import { emitPackageJson } from './emit-package-json.ts';
 import { emitProvenance } from './emit-provenance.ts';
-import { emitBuildTsconfig, emitTsconfig } from './emit-tsconfig.ts';
+import { emitReadme } from './emit-readme.ts';
+import { emitBuildCjsTsconfig, emitBuildTsconfig, emitTsconfig } from './emit-tsconfig.ts';
 import { emitTypes } from './emit-types.ts';
 import type { EmitConnectorOptions, EmittedFile } from './emitted-file.ts';
 import type { BannerOptions } from './render-banner.ts';
@@ -26,7 +27,7 @@ export async function emitConnector(plan: ConnectorPlan, options: EmitConnectorO
   const { files } = plan;
   const emitted: EmittedFile[] = [
     { path: files.packageJson, contents: emitPackageJson({ plan, runtimeVersionRange: options.runtimeVersionRange }) },
-    { path: files.tsconfig, contents: emitTsconfig({ include: ['src', 'test'] }) },
+    { path: files.tsconfig, contents: emitTsconfig({ include: ['src', 'test'], sourceCondition: insideWorkspace(options) }) },
     { path: files.provenance, contents: emitProvenance(plan) },
     { path: files.index, contents: emitPackageIndex({ plan, banner }) },
     { path: files.definition, contents: emitDefinition({ plan, banner }) },
@@ -35,8 +36,15 @@ export async function emitConnector(plan: ConnectorPlan, options: EmitConnectorO
     { path: files.test, contents: emitActionTests({ plan, banner }) },
   ];
   if (files.tsconfigBuild !== undefined) emitted.push({ path: files.tsconfigBuild, contents: emitBuildTsconfig() });
+  if (files.tsconfigBuildCjs !== undefined) emitted.push({ path: files.tsconfigBuildCjs, contents: emitBuildCjsTsconfig() });
+  if (files.readme !== undefined) emitted.push({ path: files.readme, contents: emitReadme({ plan, generatorVersion: options.generatorVersion }) });
   if (files.coverage !== undefined && plan.coverage !== undefined) {
     emitted.push({ path: files.coverage, contents: emitCoverage(plan.coverage) });
   }
   return emitted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** `workspace:` ranges mean the package lives in the specwire workspace and builds against its sources. */
+function insideWorkspace(options: EmitConnectorOptions): boolean {
+  return options.runtimeVersionRange.startsWith('workspace:');
 }

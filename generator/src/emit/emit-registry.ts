@@ -31,7 +31,7 @@ export function emitRegistry(plan: RegistryPlan, options: EmitRegistryOptions): 
     { path: 'package.json', contents: renderRegistryPackageJson({ plan, dependencyRange: options.dependencyRange }) },
     { path: 'src/index.gen.ts', contents: renderRegistryModule({ plan, banner }) },
     { path: 'src/index.ts', contents: `${banner}\nexport * from "./index.gen.ts";\n` },
-    { path: 'tsconfig.json', contents: emitTsconfig({ include: ['src'] }) },
+    { path: 'tsconfig.json', contents: emitTsconfig({ include: ['src'], sourceCondition: true }) },
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

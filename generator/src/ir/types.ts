@@ -152,7 +152,7 @@ export interface ExcludedOperationIR {
 export interface ApiIR {
   /** Spec version family the normaliser read. */
   specVersion: '2.0' | '3.0' | '3.1';
-  info: { title: string; version: string; description?: string; termsOfService?: string };
+  info: { title: string; version: string; description?: string; termsOfService?: string; license?: { name?: string; identifier?: string; url?: string } };
   servers: ServerIR[];
   securitySchemes: SecuritySchemeIR[];
   operations: OperationIR[];

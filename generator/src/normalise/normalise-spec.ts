@@ -105,7 +105,20 @@ function normaliseInfo(context: NormaliseContext): ApiIR['info'] {
   const termsOfService = optionalString(field(info, 'termsOfService'));
   if (description !== undefined) result.description = description;
   if (termsOfService !== undefined) result.termsOfService = termsOfService;
+  const license = normaliseLicense(field(info, 'license'));
+  if (license !== undefined) result.license = license;
   return result;
+}
+
+/** `info.license`: `name` (2.0, 3.x), `url`, and the SPDX `identifier` of 3.1. */
+function normaliseLicense(value: unknown): ApiIR['info']['license'] {
+  if (!isPlainRecord(value)) return undefined;
+  const license: NonNullable<ApiIR['info']['license']> = {};
+  for (const key of ['name', 'identifier', 'url'] as const) {
+    const text = optionalString(field(value, key));
+    if (text !== undefined && text.trim() !== '') license[key] = text.trim();
+  }
+  return Object.keys(license).length > 0 ? license : undefined;
 }
 
 function sortWarnings(warnings: Warning[]): Warning[] {

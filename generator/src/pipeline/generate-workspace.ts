@@ -21,7 +21,8 @@ import { writePackageAtomically } from './write-package.ts';
 /** Folder under `generated/` that holds the registry of all connectors. */
 const REGISTRY_FOLDER = 'registry';
 const SPEC_FILE = /\.(ya?ml|json)(\.gz)?$/i;
-const RUNTIME_RANGE = 'workspace:*';
+// `workspace:^` so a package published from the workspace asks for a compatible runtime, not one exact version.
+const RUNTIME_RANGE = 'workspace:^';
 /** More threads than this only add memory: each holds a whole spec and its plan. */
 const MAX_WORKERS = 4;
 

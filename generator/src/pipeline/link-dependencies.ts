@@ -11,9 +11,11 @@ const LINKED = [
 ];
 
 /**
- * A package generated outside the workspace (`specwire generate --out <dir>`) is not part of any
- * install, so its dependencies are linked to the workspace's own copies. Existing entries win:
- * a package that was installed properly is left alone.
+ * The corpus check generates throwaway packages into a temporary folder and type-checks and tests
+ * them against this workspace's runtime and tooling without an install, so it links them there.
+ * `specwire generate --out` never does: its package is a normal npm package (peer dependency on a
+ * published `@specwire/runtime` range) and nothing is written back into the workspace.
+ * Existing entries win: a package that was installed properly is left alone.
  */
 export async function linkWorkspaceDependencies(options: { outDir: string; root: string }): Promise<void> {
   for (const { name, from } of LINKED) {

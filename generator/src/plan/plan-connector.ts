@@ -27,6 +27,8 @@ export const PLANNED_FILES: PlannedFiles = {
   types: 'src/types.gen.ts',
   test: 'test/actions.gen.test.ts',
   coverage: 'coverage.md',
+  tsconfigBuildCjs: 'tsconfig.build-cjs.json',
+  readme: 'README.md',
 };
 
 export function planConnector(options: { curated: CuratedApi; provenance: Provenance }): ConnectorPlan {
@@ -82,7 +84,19 @@ export function planConnector(options: { curated: CuratedApi; provenance: Proven
     provenance: { ...options.provenance },
     ...(description ? { description } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...packageMetadata({ license: curated.ir.info.license, specSource: options.provenance.specSource }),
   };
+}
+
+/**
+ * The package's `license` (an SPDX identifier wins over a free-text name) and a link to the spec's
+ * source: the URL it was fetched from, or the npm page of the package that ships it.
+ */
+function packageMetadata(options: { license?: { name?: string; identifier?: string }; specSource: string }): { license?: string; specLink?: string } {
+  const license = options.license?.identifier ?? spdxFromName(options.license?.name);
+  const npm = /^npm:((?:@[a-z0-9._~-]+\/)?[a-z0-9._~-]+)\//i.exec(options.specSource);
+  const specLink = /^https:\/\//.test(options.specSource) ? options.specSource : npm ? `https://www.npmjs.com/package/${npm[1]}` : undefined;
+  return { ...(license ? { license } : {}), ...(specLink ? { specLink } : {}) };
 }
 
 /** `options_from.action` may name an operationId, `METHOD /path` or an action id of a selected operation. */
@@ -142,4 +156,12 @@ function planConnectionTest(options: {
     );
   }
   return { actionId: action.definition.id };
+}
+
+/** npm expects an SPDX id: the common ways specs spell Apache 2.0 and MIT become theirs; other names stay as written. */
+function spdxFromName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  if (/^apache(?:[\s-]+license)?[\s,-]*(?:v(?:ersion)?\s*)?2(?:\.0)?$/i.test(name)) return 'Apache-2.0';
+  if (/^(?:the\s+)?mit(?:\s+license)?$/i.test(name)) return 'MIT';
+  return name;
 }

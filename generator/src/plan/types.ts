@@ -20,6 +20,10 @@ export interface PlannedFiles {
   test: 'test/actions.gen.test.ts';
   /** Every spec operation as an action or excluded (with the rule); optional for hand-built plans. */
   coverage?: 'coverage.md';
+  /** The CommonJS half of `dist/` (`dist/cjs`); optional for older plans. */
+  tsconfigBuildCjs?: 'tsconfig.build-cjs.json';
+  /** What the package is, how to install and authenticate, its actions and triggers. */
+  readme?: 'README.md';
 }
 
 /** How an action's flattened input maps onto openapi-typescript's `operations[...]` shape. */
@@ -115,6 +119,10 @@ export interface ConnectorPlan {
   coverage?: CoveragePlan;
   /** Parts of the spec the planner left out of a request (a GET's body), with their pointers. */
   warnings?: Warning[];
+  /** npm `license` of the package: the spec's `info.license` SPDX identifier or name; absent when it has none. */
+  license?: string;
+  /** Where the spec came from, as a link for the README (an https URL, or the npm package page). */
+  specLink?: string;
 }
 
 /** One operation of the spec and what the override file decided for it. */

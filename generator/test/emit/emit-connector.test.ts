@@ -117,11 +117,10 @@ describe('emitConnector', () => {
   it('writes package.json with the runtime range and stable keys', async () => {
     const files = await emitConnector(makeConnectorPlan(), { ...OPTIONS, runtimeVersionRange: '^0.1.0' });
     const manifest = JSON.parse(fileOf(files, 'package.json')) as Record<string, unknown>;
-    expect(Object.keys(manifest)).toEqual(['name', 'version', 'description', 'type', 'exports', 'publishConfig', 'files', 'scripts', 'dependencies']);
+    expect(Object.keys(manifest)).toEqual(['name', 'version', 'description', 'type', 'main', 'types', 'exports', 'files', 'scripts', 'peerDependencies', 'devDependencies']);
     expect(manifest.name).toBe('@specwire/connector-acme');
     expect(manifest.type).toBe('module');
-    expect(manifest.exports).toEqual({ '.': { types: './src/index.ts', default: './src/index.ts' } });
-    expect(manifest.dependencies).toEqual({ '@specwire/runtime': '^0.1.0' });
+    expect(manifest.peerDependencies).toEqual({ '@specwire/runtime': '^0.1.0' });
     expect(manifest.scripts).toEqual({ typecheck: 'tsc -p tsconfig.json', test: 'vitest run' });
   });
 

@@ -69,10 +69,10 @@ describe('generate --out', () => {
     mkdirSync(folder);
     expect((await generate(folder)).code).toBe(0);
     expect(existsSync(join(folder, 'specwire.provenance.json'))).toBe(true);
-    writeFileSync(join(folder, 'README.md'), 'mine\n');
+    writeFileSync(join(folder, 'NOTES.md'), 'mine\n');
     const again = await generate(folder);
     expect(again.code).toBe(0);
-    expect(readFileSync(join(folder, 'README.md'), 'utf8')).toBe('mine\n');
+    expect(readFileSync(join(folder, 'NOTES.md'), 'utf8')).toBe('mine\n');
   }, 120_000);
 });
 
