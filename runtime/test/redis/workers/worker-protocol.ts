@@ -20,6 +20,8 @@ export async function readyThenGo(): Promise<void> {
     if (line.trim() === 'go') break;
   }
   lines.close();
+  // The parent keeps the pipe open: let go of stdin, or the process would never exit.
+  process.stdin.destroy();
 }
 
 export function report(value: unknown): void {
