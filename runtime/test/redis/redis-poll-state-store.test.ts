@@ -3,7 +3,7 @@ import { createConnector, InMemoryPollStateStore, RedisPollStateStore, type Poll
 import type { Redis } from 'ioredis';
 import { startIssueServer } from '../polling/issue-server.ts';
 import { describeWithRedis } from '../support/redis-suite.ts';
-import { runWorkers } from './worker-processes.ts';
+import { MULTI_PROCESS_TIMEOUT_MS, runWorkers } from './worker-processes.ts';
 import { pollingDefinition } from './workers/definitions.ts';
 
 const WORKERS = 4;
@@ -53,7 +53,7 @@ describeWithRedis('RedisPollStateStore across processes', (redis) => {
     } finally {
       await list.server.close();
     }
-  });
+  }, MULTI_PROCESS_TIMEOUT_MS);
 
   it('compareAndSet writes only over the state it expects (absent, or the exact state read)', async () => {
     const store = new RedisPollStateStore({ client, prefix: `${redis.prefix}cas:` });

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { RedisWebhookReplayStore, type WebhookRequest } from '@specwire/runtime';
 import type { Redis } from 'ioredis';
 import { describeWithRedis } from '../support/redis-suite.ts';
-import { runWorkers } from './worker-processes.ts';
+import { MULTI_PROCESS_TIMEOUT_MS, runWorkers } from './worker-processes.ts';
 import { WEBHOOK_SECRET } from './workers/definitions.ts';
 
 const WORKERS = 4;
@@ -43,7 +43,7 @@ describeWithRedis('RedisWebhookReplayStore across processes', (redis) => {
       for (const delivery of deliveries) expect(key).not.toContain(delivery.signature);
       expect(await client.pttl(key)).toBeGreaterThan(0);
     }
-  });
+  }, MULTI_PROCESS_TIMEOUT_MS);
 
   it('remember: true once, false while the window lasts, true again after it', async () => {
     const store = new RedisWebhookReplayStore({ client, prefix: `${redis.prefix}unit:` });

@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { server } from '../fixtures/run.ts';
 import { form } from '../support/oauth-fixture.ts';
 import { describeWithRedis } from '../support/redis-suite.ts';
-import { runWorkers } from './worker-processes.ts';
+import { MULTI_PROCESS_TIMEOUT_MS, runWorkers } from './worker-processes.ts';
 
 const WORKERS = 4;
 const CALLS_PER_WORKER = 2;
@@ -63,7 +63,7 @@ describeWithRedis('RedisTokenStore across processes', (redis) => {
     });
     // The refresh lock is gone once the refresh is done.
     expect(await client.exists(`${redis.prefix}${storeKey}:refresh`)).toBe(0);
-  });
+  }, MULTI_PROCESS_TIMEOUT_MS);
 
   it('a waiter whose holder failed takes the lock and refreshes itself; a stale lock expires', async () => {
     const store = new RedisTokenStore({ client, key: 'connection-lock', prefix: redis.prefix, lockTtlMs: 300 });

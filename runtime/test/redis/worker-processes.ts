@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+/** Per test: four Node processes loading TypeScript take a while on a busy machine. */
+export const MULTI_PROCESS_TIMEOUT_MS = 120_000;
+
 const RUNTIME_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
@@ -11,7 +14,7 @@ const RUNTIME_ROOT = fileURLToPath(new URL('../..', import.meta.url));
  */
 export async function runWorkers<T>(options: { script: string; count: number; config: object; timeoutMs?: number }): Promise<T[]> {
   const children: ChildProcess[] = [];
-  const timeoutMs = options.timeoutMs ?? 45_000;
+  const timeoutMs = options.timeoutMs ?? 100_000;
   try {
     const runs = Array.from({ length: options.count }, (_, index) => {
       const child = spawn(process.execPath, ['--conditions=@specwire/source', '--import', 'tsx', fileURLToPath(new URL(`workers/${options.script}`, import.meta.url))], {
