@@ -7,7 +7,7 @@ const LIMIT_HELP: Readonly<Record<keyof SpecLimits, string>> = {
   maxOperations: 'most HTTP operations under paths',
   maxDepth: 'deepest object/array nesting in the spec',
   maxNodes: 'most values in the parsed spec (YAML aliases counted per use)',
-  maxYamlAliases: 'most YAML aliases (and their expansion budget)',
+  maxYamlAliasNodes: 'most values YAML aliases may add when expanded',
 };
 
 /** `maxSpecBytes` → `max-spec-bytes`, the same conversion the limit error messages use. */

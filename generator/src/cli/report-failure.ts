@@ -1,4 +1,4 @@
-import { isSpecwireError } from '../errors/index.ts';
+import { isSpecwireError, isStackOverflow, nestingTooDeepError } from '../errors/index.ts';
 
 /**
  * User errors (bad spec, bad override, missing file) are one line and exit code 1: the message says
@@ -7,6 +7,11 @@ import { isSpecwireError } from '../errors/index.ts';
 export function reportFailure(error: unknown): never {
   if (isSpecwireError(error)) {
     process.stderr.write(`error: ${error.format()}\n`);
+    process.exit(1);
+  }
+  // Only input nested deeper than a raised --max-depth allows gets this far down the stack.
+  if (isStackOverflow(error)) {
+    process.stderr.write(`error: ${nestingTooDeepError().format()}\n`);
     process.exit(1);
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -1,2 +1,3 @@
 export { SpecwireError, isSpecwireError, type ErrorLocation } from './specwire-error.ts';
+export { isStackOverflow, nestingTooDeepError } from './stack-overflow.ts';
 export { jsonPointer, childPointer, escapePointerSegment, parsePointerFragment } from './json-pointer.ts';

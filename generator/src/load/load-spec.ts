@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Warning } from '../ir/types.ts';
-import { SpecwireError } from '../errors/index.ts';
+import { SpecwireError, isStackOverflow, nestingTooDeepError } from '../errors/index.ts';
 import { DEFAULT_SPEC_LIMITS, type LoadSpecOptions, type LoadedSpec, type SpecLimits } from './types.ts';
 import { readSpecBytes } from './read-spec-bytes.ts';
 import { parseSpecText } from './parse-spec-text.ts';
@@ -10,6 +10,7 @@ import { checkSpecStructure } from './check-spec-structure.ts';
 import { resolveRefs } from './resolve-refs.ts';
 import { resolveRemoteRefs } from './resolve-remote-refs.ts';
 import { isPlainRecord } from './plain-record.ts';
+import { degradeNonFiniteNumbers } from './degrade-non-finite.ts';
 
 /**
  * Reads a spec (JSON/YAML, optionally gzipped) into plain data, checks limits and structure, and
@@ -17,13 +18,23 @@ import { isPlainRecord } from './plain-record.ts';
  * URLs by default and its validator rejects usable specs; it serves only the opt-in `--validate`.
  */
 export async function loadSpec(options: LoadSpecOptions): Promise<LoadedSpec> {
+  try {
+    return await loadSpecUnguarded(options);
+  } catch (error) {
+    // The walks below recurse per nesting level; a raised --max-depth can outgrow the stack.
+    if (isStackOverflow(error)) throw nestingTooDeepError({ file: options.file, stage: 'load' });
+    throw error;
+  }
+}
+
+async function loadSpecUnguarded(options: LoadSpecOptions): Promise<LoadedSpec> {
   const { file } = options;
   const limits: SpecLimits = { ...DEFAULT_SPEC_LIMITS, ...options.limits };
   const bytes = await readSpecBytes({ file, maxSpecBytes: limits.maxSpecBytes });
   const sha256 = createHash('sha256').update(bytes.stored).digest('hex');
   const text = decodeUtf8({ file, bytes: bytes.text });
 
-  const parsed = parseSpecText({ file, text, maxDepth: limits.maxDepth, maxYamlAliases: limits.maxYamlAliases });
+  const parsed = parseSpecText({ file, text, maxDepth: limits.maxDepth, maxYamlAliasNodes: limits.maxYamlAliasNodes });
   const warnings: Warning[] = [...parsed.warnings];
   checkDocumentSize({ file, value: parsed.value, limits });
   if (!isPlainRecord(parsed.value)) {
@@ -37,6 +48,7 @@ export async function loadSpec(options: LoadSpecOptions): Promise<LoadedSpec> {
     ? await resolveRemoteRefs({ file, document, allowExternalRefs, limits, lookupHost: options.lookupHost })
     : { document, warnings: [], ...resolveRefs({ file, document, allowExternalRefs, limits, warnings }) };
   warnings.push(...resolved.warnings);
+  warnings.push(...degradeNonFiniteNumbers({ document: resolved.document }));
 
   return {
     file,

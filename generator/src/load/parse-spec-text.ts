@@ -1,11 +1,10 @@
-import { parseDocument, visit } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { Warning } from '../ir/types.ts';
 import { SpecwireError } from '../errors/index.ts';
-import { checkJsonTextDepth } from './check-json-text-depth.ts';
+import { scanJsonText } from './scan-json-text.ts';
+import { countYamlAliasNodes } from './count-yaml-alias-nodes.ts';
 import { limitExceededMessage } from './limit-message.ts';
-
-/** Aliases are legitimate in hand-written YAML but a bomb needs thousands; 100 is plenty for real specs. */
-const DEFAULT_MAX_YAML_ALIASES = 100;
+import { DEFAULT_SPEC_LIMITS } from './types.ts';
 
 export interface ParsedSpecText {
   value: unknown;
@@ -14,17 +13,18 @@ export interface ParsedSpecText {
 
 /**
  * Parses JSON or YAML without executing anything: YAML uses the core schema only, so unknown tags
- * such as `!!js/function` become plain strings (with a warning). Duplicate YAML keys are a warning and
- * the last one wins, matching what `JSON.parse` does with duplicate JSON keys.
+ * such as `!!js/function` become plain strings (with a warning). Duplicate keys, YAML or JSON, are a
+ * warning and the last one wins (what `JSON.parse` does anyway).
  */
-export function parseSpecText(options: { file: string; text: string; maxDepth: number; maxYamlAliases?: number }): ParsedSpecText {
+export function parseSpecText(options: { file: string; text: string; maxDepth: number; maxYamlAliasNodes?: number }): ParsedSpecText {
   const text = options.text.charCodeAt(0) === 0xfeff ? options.text.slice(1) : options.text;
   if (looksLikeJson({ file: options.file, text })) {
     const json = tryParseJson({ ...options, text });
-    if (json.ok) return { value: json.value, warnings: [] };
+    if (json.ok) return { value: json.value, warnings: json.warnings };
     if (/\.json(\.gz)?$/i.test(options.file)) throw json.error;
   }
-  return parseYaml({ file: options.file, text, maxDepth: options.maxDepth, maxYamlAliases: options.maxYamlAliases ?? DEFAULT_MAX_YAML_ALIASES });
+  const maxYamlAliasNodes = options.maxYamlAliasNodes ?? DEFAULT_SPEC_LIMITS.maxYamlAliasNodes;
+  return parseYaml({ file: options.file, text, maxDepth: options.maxDepth, maxYamlAliasNodes });
 }
 
 function looksLikeJson(options: { file: string; text: string }): boolean {
@@ -33,13 +33,13 @@ function looksLikeJson(options: { file: string; text: string }): boolean {
   return first === '{' || first === '[';
 }
 
-type JsonAttempt = { ok: true; value: unknown } | { ok: false; error: SpecwireError };
+type JsonAttempt = { ok: true; value: unknown; warnings: Warning[] } | { ok: false; error: SpecwireError };
 
 function tryParseJson(options: { file: string; text: string; maxDepth: number }): JsonAttempt {
   // Depth first: a 10,000-deep document is refused before the parser or any walk recurses into it.
-  checkJsonTextDepth(options);
+  const warnings = scanJsonText(options);
   try {
-    return { ok: true, value: JSON.parse(options.text) };
+    return { ok: true, value: JSON.parse(options.text), warnings };
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
@@ -48,7 +48,7 @@ function tryParseJson(options: { file: string; text: string; maxDepth: number })
   }
 }
 
-function parseYaml(options: { file: string; text: string; maxDepth: number; maxYamlAliases: number }): ParsedSpecText {
+function parseYaml(options: { file: string; text: string; maxDepth: number; maxYamlAliasNodes: number }): ParsedSpecText {
   let document: ReturnType<typeof parseDocument>;
   try {
     document = parseDocument(options.text, { uniqueKeys: true, schema: 'core', merge: false, prettyErrors: true });
@@ -75,33 +75,23 @@ function parseYaml(options: { file: string; text: string; maxDepth: number; maxY
     warnings.push({ pointer: '', message: `${describePosition(where)}${message}` });
   }
   try {
-    refuseManyAliases({ ...options, document });
-    // maxAliasCount bounds the expansion (uses × size of what each alias stands for), not just the uses.
-    return { value: document.toJS({ maxAliasCount: options.maxYamlAliases }), warnings };
+    refuseAliasExpansion({ ...options, document });
+    // Aliases become shared references, so building costs no more than the text; what they expand
+    // to was bounded just above, which is what the parser's own alias-use counter cannot do.
+    return { value: document.toJS({ maxAliasCount: -1 }), warnings };
   } catch (error) {
     if (error instanceof SpecwireError) throw error;
-    if (error instanceof ReferenceError && error.message.includes('alias')) {
-      throw new SpecwireError(
-        limitExceededMessage({ what: 'YAML alias expansion', actual: 'aliases that multiply into a huge document', key: 'maxYamlAliases', limit: options.maxYamlAliases }),
-        { file: options.file },
-      );
-    }
     throw tooDeepOr({ ...options, error });
   }
 }
 
-/** Counts `*alias` uses before anything is expanded, so the error names the limit. */
-function refuseManyAliases(options: { file: string; document: ReturnType<typeof parseDocument>; maxYamlAliases: number }): void {
-  let aliases = 0;
-  visit(options.document, {
-    Alias() {
-      aliases++;
-      return aliases > options.maxYamlAliases ? visit.BREAK : undefined;
-    },
-  });
-  if (aliases > options.maxYamlAliases) {
+/** Refuses, before anything is built, a document whose aliases expand into too many values. */
+function refuseAliasExpansion(options: { file: string; document: ReturnType<typeof parseDocument>; maxYamlAliasNodes: number }): void {
+  const limit = options.maxYamlAliasNodes;
+  const produced = countYamlAliasNodes({ document: options.document, limit });
+  if (produced > limit) {
     throw new SpecwireError(
-      limitExceededMessage({ what: 'YAML alias count', actual: `more than ${options.maxYamlAliases}`, key: 'maxYamlAliases', limit: options.maxYamlAliases }),
+      limitExceededMessage({ what: 'YAML alias expansion', actual: `more than ${limit} values produced by aliases`, key: 'maxYamlAliasNodes', limit }),
       { file: options.file },
     );
   }

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { SpecwireError } from '../errors/index.ts';
@@ -15,8 +16,12 @@ export async function readSpecBytes(options: { file: string; maxSpecBytes: numbe
   const { file, maxSpecBytes } = options;
   let size: number;
   try {
-    size = (await stat(file)).size;
+    const stats = await stat(file);
+    // A directory fails late with EISDIR and a FIFO or device would block the read forever.
+    if (!stats.isFile()) throw new SpecwireError(`cannot read spec: ${describeNonFile(stats)}, not a regular file`, { file });
+    size = stats.size;
   } catch (error) {
+    if (error instanceof SpecwireError) throw error;
     throw new SpecwireError(`cannot read spec: ${describeFsError(error)}`, { file });
   }
   if (size > maxSpecBytes) {
@@ -41,4 +46,12 @@ function describeFsError(error: unknown): string {
   if (code === 'EACCES') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
   return code ?? 'unknown error';
+}
+
+function describeNonFile(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a file';
 }

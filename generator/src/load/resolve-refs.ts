@@ -60,8 +60,8 @@ export interface ResolveRefsResult {
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
- * Checks every internal `$ref` resolves (error with its pointer otherwise) and removes every external
- * one: replaced by `{}` with a warning, or, when allowed, inlined from a relative file inside the spec's
+ * Leaves internal `$ref`s to the normaliser (a dangling one degrades only the part using it) and
+ * removes every external one: replaced by `{}` with a warning, or, when allowed, inlined from a relative file inside the spec's
  * folder or from an already fetched remote document. Nothing outside that folder is read and nothing
  * is fetched here: remote documents this walk lacks are listed in `missingRemote` for the caller,
  * which checks and fetches them and walks a fresh copy again.
@@ -138,17 +138,13 @@ function handleRef(step: WalkStep & { node: PlainRecord; ref: string }): unknown
   const { state, scope, ref } = step;
   const pointer = jsonPointer(...step.path);
   if (ref.startsWith('#')) {
-    if (scope.externalFile === undefined) {
-      if (!step.inData && !resolvePointer({ root: scope.root, fragment: ref }).found) {
-        throw new SpecwireError(`$ref "${ref}" does not resolve to anything in this document`, { file: state.file, pointer });
-      }
-      return step.node;
-    }
+    // A dangling internal ref is left for the normaliser, which degrades just the part that uses it.
+    if (scope.externalFile === undefined) return step.node;
     return inlineExternal({ ...step, targetFile: scope.externalFile, fragment: ref, pointer });
   }
   if (scope.baseUrl !== undefined || URL_SCHEME.test(ref) || ref.startsWith('//')) return handleRemoteRef({ ...step, pointer });
   if (!state.allowExternalRefs) {
-    state.warnings.push({ pointer, message: `external $ref "${ref}" not resolved (external refs are off); treated as untyped` });
+    state.warnings.push({ pointer, message: `external $ref "${ref}" not resolved (external refs are off); treated as untyped`, effect: 'degraded' });
     return {};
   }
   const hashIndex = ref.indexOf('#');
@@ -156,7 +152,7 @@ function handleRef(step: WalkStep & { node: PlainRecord; ref: string }): unknown
   const fragment = hashIndex === -1 ? '#' : ref.slice(hashIndex);
   const targetFile = confinedRealPath({ state, baseDir: scope.baseDir, relativePath });
   if (targetFile === undefined) {
-    state.warnings.push({ pointer, message: `external $ref "${ref}" not resolved (only files inside the spec's folder may be referenced); treated as untyped` });
+    state.warnings.push({ pointer, message: `external $ref "${ref}" not resolved (only files inside the spec's folder may be referenced); treated as untyped`, effect: 'degraded' });
     return {};
   }
   return inlineExternal({ ...step, targetFile, fragment, pointer });
@@ -169,7 +165,7 @@ function handleRef(step: WalkStep & { node: PlainRecord; ref: string }): unknown
 function handleRemoteRef(step: WalkStep & { node: PlainRecord; ref: string; pointer: string }): unknown {
   const { state, scope, ref, pointer } = step;
   const untyped = (reason: string): unknown => {
-    state.warnings.push({ pointer, message: `external $ref "${ref}" not resolved (${reason}); treated as untyped` });
+    state.warnings.push({ pointer, message: `external $ref "${ref}" not resolved (${reason}); treated as untyped`, effect: 'degraded' });
     return {};
   };
   if (!state.allowRemoteRefs) return untyped(state.allowExternalRefs ? 'URLs are fetched only with --allow-remote-refs' : 'external refs are off');
@@ -208,7 +204,7 @@ function inlineExternal(step: WalkStep & { targetFile: string; fragment: string;
   const { state, targetFile, fragment, pointer, ref } = step;
   const key = `${targetFile}${fragment}`;
   if (state.activeInlines.includes(key)) {
-    state.warnings.push({ pointer, message: `external $ref "${ref}" is circular; the inner occurrence is treated as untyped` });
+    state.warnings.push({ pointer, message: `external $ref "${ref}" is circular; the inner occurrence is treated as untyped`, effect: 'degraded' });
     return {};
   }
   state.inlineCount++;
@@ -219,7 +215,8 @@ function inlineExternal(step: WalkStep & { targetFile: string; fragment: string;
   const root = isRemote ? state.remoteDocuments.get(targetFile) : loadExternalDocument({ state, targetFile });
   const target = resolvePointer({ root, fragment });
   if (!target.found) {
-    throw new SpecwireError(`$ref "${ref}" does not resolve in ${targetFile}`, { file: state.file, pointer });
+    state.warnings.push({ pointer, message: `external $ref "${ref}" does not resolve in ${targetFile}; treated as untyped`, effect: 'degraded' });
+    return {};
   }
   state.resolved.add(targetFile);
   const copy: unknown = structuredClone(target.value);
@@ -240,7 +237,7 @@ function loadExternalDocument(options: { state: RefWalkState; targetFile: string
   if (size > state.limits.maxSpecBytes) {
     throw new SpecwireError(limitExceededMessage({ what: 'referenced file size', actual: `${size} bytes`, key: 'maxSpecBytes', limit: state.limits.maxSpecBytes }), { file: targetFile });
   }
-  const parsed = parseSpecText({ file: targetFile, text: readFileSync(targetFile, 'utf8'), maxDepth: state.limits.maxDepth, maxYamlAliases: state.limits.maxYamlAliases });
+  const parsed = parseSpecText({ file: targetFile, text: readFileSync(targetFile, 'utf8'), maxDepth: state.limits.maxDepth, maxYamlAliasNodes: state.limits.maxYamlAliasNodes });
   checkDocumentSize({ file: targetFile, value: parsed.value, limits: state.limits });
   state.warnings.push(...parsed.warnings.map((warning) => ({ ...warning, message: `${targetFile}: ${warning.message}` })));
   state.externalDocuments.set(targetFile, parsed.value);

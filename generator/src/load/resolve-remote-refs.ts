@@ -42,7 +42,7 @@ export async function resolveRemoteRefs(options: {
         if (isSpecwireError(error)) throw new SpecwireError(error.message, { file, pointer });
         throw error;
       }
-      const parsed = parseSpecText({ file: url, text, maxDepth: limits.maxDepth, maxYamlAliases: limits.maxYamlAliases });
+      const parsed = parseSpecText({ file: url, text, maxDepth: limits.maxDepth, maxYamlAliasNodes: limits.maxYamlAliasNodes });
       checkDocumentSize({ file: url, value: parsed.value, limits });
       remoteDocuments.set(url, parsed.value);
     }

@@ -11,10 +11,11 @@ export interface SpecLimits {
   /** Objects, arrays and scalars in the parsed document, aliases counted each time they are used. */
   maxNodes: number;
   /**
-   * YAML alias uses (`*name`) in the spec, and the expansion budget the YAML parser gets for them:
-   * hand-written specs use a few; a billion-laughs bomb needs them to multiply.
+   * Values that YAML aliases add when expanded (the expanded document minus the written one),
+   * computed before anything is built. Real specs use hundreds of anchors of modest size; a
+   * billion-laughs bomb multiplies into 10⁹ values.
    */
-  maxYamlAliases: number;
+  maxYamlAliasNodes: number;
 }
 
 export const DEFAULT_SPEC_LIMITS: Readonly<SpecLimits> = Object.freeze({
@@ -22,7 +23,7 @@ export const DEFAULT_SPEC_LIMITS: Readonly<SpecLimits> = Object.freeze({
   maxOperations: 20_000,
   maxDepth: 200,
   maxNodes: 10_000_000,
-  maxYamlAliases: 100,
+  maxYamlAliasNodes: 1_000_000,
 });
 
 export interface LoadSpecOptions {

@@ -1,5 +1,5 @@
 import { childPointer } from '../errors/index.ts';
-import { field, resolveObject, warn, type NormaliseContext, type ResolvedObject } from './normalise-context.ts';
+import { field, resolveObject, degrade, warn, type NormaliseContext, type ResolvedObject } from './normalise-context.ts';
 
 /** A parameter object after `$ref` resolution, with the pointer of where the operation lists it. */
 export interface RawParameter {
@@ -34,7 +34,7 @@ function resolveList(options: { context: NormaliseContext; list: unknown; pointe
   const { context, list, pointer } = options;
   if (list === undefined) return [];
   if (!Array.isArray(list)) {
-    warn(context, pointer, '"parameters" is not an array; ignored');
+    degrade(context, pointer, '"parameters" is not an array; ignored');
     return [];
   }
   const result: RawParameter[] = [];
@@ -45,7 +45,7 @@ function resolveList(options: { context: NormaliseContext; list: unknown; pointe
     const name = field(resolved.value, 'name');
     const location = field(resolved.value, 'in');
     if (typeof name !== 'string' || typeof location !== 'string') {
-      warn(context, at, 'parameter without a string "name" and "in"; ignored');
+      degrade(context, at, 'parameter without a string "name" and "in"; ignored');
       return;
     }
     const duplicate = result.findIndex((other) => other.name === name && other.in === location);

@@ -1,7 +1,7 @@
 import type { MediaTypeIR, ParameterStyleIR } from '../ir/types.ts';
 import { childPointer } from '../errors/index.ts';
 import { isPlainRecord } from '../load/plain-record.ts';
-import { field, recordEntries, resolveObject, warn, type NormaliseContext } from './normalise-context.ts';
+import { field, recordEntries, resolveObject, degrade, type NormaliseContext } from './normalise-context.ts';
 import { normaliseSchema } from './normalise-schema.ts';
 import { classifyMediaType } from './classify-media-type.ts';
 
@@ -23,7 +23,7 @@ export function normaliseContent(options: { context: NormaliseContext; content: 
     const resolvedMedia = isPlainRecord(rawMedia) ? resolveObject({ context, value: rawMedia, pointer: at }) : undefined;
     const media: unknown = resolvedMedia?.value ?? rawMedia;
     if (!isPlainRecord(media)) {
-      warn(context, at, 'media type object is not an object; treated as untyped');
+      degrade(context, at, 'media type object is not an object; treated as untyped');
     }
     const rawSchema = isPlainRecord(media) ? field(media, 'schema') : undefined;
     const schema = rawSchema === undefined ? {} : normaliseSchema({ context, schema: rawSchema, pointer: childPointer(at, 'schema') });

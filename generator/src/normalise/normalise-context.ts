@@ -26,6 +26,11 @@ export interface NormaliseContext {
   schemaNames: Set<string>;
   /** Normalised component schemas, filled by `normaliseSpec`. */
   schemas: Array<[string, SchemaIR]>;
+  /**
+   * While one operation is normalised: the pointers of the shared objects (parameters, bodies,
+   * responses) its `$ref`s led to, so a degraded part there is attributed to it.
+   */
+  followedPointers?: Set<string>;
 }
 
 export function createNormaliseContext(loaded: LoadedSpec): NormaliseContext {
@@ -43,6 +48,11 @@ export function createNormaliseContext(loaded: LoadedSpec): NormaliseContext {
 
 export function warn(context: NormaliseContext, pointer: string, message: string): void {
   context.warnings.push({ pointer, message });
+}
+
+/** A warning for a part that was made untyped or left out so the rest could be kept (listed in coverage). */
+export function degrade(context: NormaliseContext, pointer: string, message: string): void {
+  context.warnings.push({ pointer, message, effect: 'degraded' });
 }
 
 export interface ResolvedObject {
@@ -64,7 +74,7 @@ export function resolveObject(options: { context: NormaliseContext; value: unkno
   let pointer = options.pointer;
   for (let hop = 0; hop <= MAX_REF_HOPS; hop++) {
     if (!isPlainRecord(value)) {
-      warn(context, pointer, `expected an object, found ${value === null ? 'null' : typeof value}; ignored`);
+      degrade(context, pointer, `expected an object, found ${value === null ? 'null' : typeof value}; ignored`);
       return undefined;
     }
     const ref = Object.hasOwn(value, '$ref') ? value.$ref : undefined;
@@ -72,13 +82,14 @@ export function resolveObject(options: { context: NormaliseContext; value: unkno
     const segments = parsePointerFragment(ref);
     const target = ref.startsWith('#') ? resolvePointer({ root: context.document, fragment: ref }) : { found: false as const };
     if (segments === undefined || !target.found) {
-      warn(context, pointer, `$ref "${ref}" cannot be followed; ignored`);
+      degrade(context, pointer, `$ref "${ref}" cannot be followed; ignored`);
       return undefined;
     }
     value = target.value;
     pointer = jsonPointer(...segments);
+    context.followedPointers?.add(pointer);
   }
-  warn(context, options.pointer, `$ref chain longer than ${MAX_REF_HOPS} hops (circular?); ignored`);
+  degrade(context, options.pointer, `$ref chain longer than ${MAX_REF_HOPS} hops (circular?); ignored`);
   return undefined;
 }
 

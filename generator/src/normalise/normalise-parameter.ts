@@ -1,7 +1,7 @@
 import type { ParameterIR, ParameterLocation, ParameterStyleIR, SchemaIR } from '../ir/types.ts';
 import { childPointer } from '../errors/index.ts';
 import { isPlainRecord } from '../load/plain-record.ts';
-import { field, optionalString, recordEntries, warn, type NormaliseContext } from './normalise-context.ts';
+import { field, optionalString, recordEntries, degrade, warn, type NormaliseContext } from './normalise-context.ts';
 import { normaliseSchema } from './normalise-schema.ts';
 import type { RawParameter } from './merge-parameter-lists.ts';
 
@@ -23,7 +23,7 @@ export function normaliseParameter(options: { context: NormaliseContext; paramet
   const { context, parameter } = options;
   const { value, pointer, name } = parameter;
   if (!LOCATIONS.has(parameter.in)) {
-    warn(context, pointer, `parameter "${name}" has unsupported location "${parameter.in}"; ignored`);
+    degrade(context, pointer, `parameter "${name}" has unsupported location "${parameter.in}"; ignored`);
     return undefined;
   }
   const location = parameter.in as ParameterLocation;

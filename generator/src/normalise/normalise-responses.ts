@@ -1,7 +1,7 @@
 import type { ResponseIR } from '../ir/types.ts';
 import { childPointer } from '../errors/index.ts';
 import { isPlainRecord } from '../load/plain-record.ts';
-import { field, optionalString, recordEntries, resolveObject, warn, type NormaliseContext } from './normalise-context.ts';
+import { field, optionalString, recordEntries, resolveObject, degrade, type NormaliseContext } from './normalise-context.ts';
 import { normaliseContent } from './normalise-content.ts';
 import { normaliseSchema } from './normalise-schema.ts';
 
@@ -37,7 +37,7 @@ function swagger2Contents(options: { context: NormaliseContext; response: Record
   const raw = field(response, 'schema');
   if (raw === undefined) return [];
   if (!isPlainRecord(raw)) {
-    warn(context, childPointer(pointer, 'schema'), 'response schema is not an object; ignored');
+    degrade(context, childPointer(pointer, 'schema'), 'response schema is not an object; ignored');
     return [];
   }
   const schema = normaliseSchema({ context, schema: raw, pointer: childPointer(pointer, 'schema') });

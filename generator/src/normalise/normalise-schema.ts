@@ -1,7 +1,7 @@
 import type { SchemaIR } from '../ir/types.ts';
 import { childPointer } from '../errors/index.ts';
 import { isPlainRecord, type PlainRecord } from '../load/plain-record.ts';
-import { warn, type NormaliseContext } from './normalise-context.ts';
+import { degrade, type NormaliseContext } from './normalise-context.ts';
 import { rewriteSchemaRef } from './schema-ref.ts';
 import { makeNullable } from './nullable-schema.ts';
 
@@ -23,7 +23,7 @@ export function normaliseSchema(options: { context: NormaliseContext; schema: un
   const { context, schema, pointer } = options;
   if (typeof schema === 'boolean') return schema;
   if (!isPlainRecord(schema)) {
-    warn(context, pointer, 'schema is not an object; treated as untyped');
+    degrade(context, pointer, 'schema is not an object; treated as untyped');
     return {};
   }
   let entries: Array<[string, unknown]> = [];
@@ -102,7 +102,8 @@ function normaliseDiscriminator(options: { context: NormaliseContext; value: unk
   const rewritten = Object.keys(mapping).map((key): [string, unknown] => {
     const target = mapping[key];
     if (typeof target !== 'string' || !target.startsWith('#')) return [key, target];
-    return [key, rewriteSchemaRef({ context, ref: target, pointer: childPointer(pointer, 'mapping', key) }) ?? target];
+    return [key, rewriteSchemaRef({ context, ref: target, pointer: childPointer(pointer, 'mapping', key) })];
   });
-  return { ...value, mapping: Object.fromEntries(rewritten) };
+  // A mapping entry whose schema is missing is dropped (warned above): no dangling ref goes on.
+  return { ...value, mapping: Object.fromEntries(rewritten.filter(([, target]) => target !== undefined)) };
 }

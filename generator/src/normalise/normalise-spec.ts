@@ -1,6 +1,6 @@
-import type { ApiIR, OperationIR, ServerIR, Warning } from '../ir/types.ts';
+import type { ApiIR, ExcludedOperationIR, OperationIR, ServerIR, Warning } from '../ir/types.ts';
 import type { LoadedSpec } from '../load/index.ts';
-import { childPointer, jsonPointer } from '../errors/index.ts';
+import { childPointer, isSpecwireError, isStackOverflow, jsonPointer, nestingTooDeepError } from '../errors/index.ts';
 import { isPlainRecord } from '../load/plain-record.ts';
 import { createNormaliseContext, field, optionalString, recordEntries, resolveObject, warn, type NormaliseContext } from './normalise-context.ts';
 import { normaliseSchema } from './normalise-schema.ts';
@@ -9,12 +9,23 @@ import { normaliseServers, swagger2Servers } from './normalise-servers.ts';
 import { mediaTypeList, normaliseOperation, type OperationDefaults } from './normalise-operation.ts';
 import { normaliseWebhooks } from './normalise-webhooks.ts';
 import { HTTP_METHODS } from './http-methods.ts';
+import { attributeDegradations } from './attribute-degradations.ts';
 
 /**
  * The loaded document → IR. Pure: reads `loaded`, never mutates it, and returns the same IR for the
  * same input. `ir.warnings` holds this stage's warnings only (the load stage's stay on `loaded`).
  */
 export function normaliseSpec(loaded: LoadedSpec): ApiIR {
+  try {
+    return normaliseSpecUnguarded(loaded);
+  } catch (error) {
+    // Schemas are normalised recursively; a raised --max-depth can outgrow the stack.
+    if (isStackOverflow(error)) throw nestingTooDeepError({ file: loaded.file, stage: 'normalise' });
+    throw error;
+  }
+}
+
+function normaliseSpecUnguarded(loaded: LoadedSpec): ApiIR {
   const context = createNormaliseContext(loaded);
   const swagger2 = context.version === '2.0';
   const schemaContainer = swagger2 ? field(context.document, 'definitions') : componentsField(context, 'schemas');
@@ -38,28 +49,51 @@ export function normaliseSpec(loaded: LoadedSpec): ApiIR {
     defaults.security = normaliseSecurityRequirements({ context, value: rawSecurity, pointer: '/security', known: defaults.knownSchemes });
   }
 
-  const operations = normaliseOperations({ context, defaults });
+  const normalised = normaliseOperations({ context, defaults });
   const webhooks = [
     ...normaliseWebhooks({ context, value: field(context.document, 'webhooks'), pointer: '/webhooks' }),
     ...normaliseWebhooks({ context, value: field(context.document, 'x-webhooks'), pointer: '/x-webhooks' }),
   ];
   drainHoistQueue(context);
+  const info = normaliseInfo(context);
+  const schemas = Object.fromEntries(context.schemas);
+  const warnings = sortWarnings(context.warnings);
+  const degradations = [...loaded.warnings, ...warnings].filter((warning) => warning.effect === 'degraded');
+  const operations = attributeDegradations({
+    context,
+    operations: normalised.operations,
+    sources: normalised.sources,
+    schemas,
+    schemaBase,
+    degradations,
+  });
 
   return {
     specVersion: context.version,
-    info: normaliseInfo(context),
+    info,
     servers,
     securitySchemes,
     operations,
-    schemas: Object.fromEntries(context.schemas),
+    schemas,
     webhooks,
-    warnings: sortWarnings(context.warnings),
+    warnings,
+    ...(degradations.length > 0 ? { degradations } : {}),
+    ...(normalised.excluded.length > 0 ? { excludedOperations: normalised.excluded } : {}),
   };
 }
 
-function normaliseOperations(options: { context: NormaliseContext; defaults: OperationDefaults }): OperationIR[] {
+interface NormalisedOperations {
+  operations: OperationIR[];
+  excluded: ExcludedOperationIR[];
+  /** Per operation: pointers of what it is made of besides its own subtree (ref targets). */
+  sources: Map<OperationIR, Set<string>>;
+}
+
+function normaliseOperations(options: { context: NormaliseContext; defaults: OperationDefaults }): NormalisedOperations {
   const { context, defaults } = options;
   const operations: OperationIR[] = [];
+  const excluded: ExcludedOperationIR[] = [];
+  const sources = new Map<OperationIR, Set<string>>();
   for (const [path, rawItem] of recordEntries(field(context.document, 'paths'))) {
     if (path.startsWith('x-')) continue;
     const listedPointer = jsonPointer('paths', path);
@@ -74,15 +108,35 @@ function normaliseOperations(options: { context: NormaliseContext; defaults: Ope
       if (operation === undefined) continue;
       const pointer = childPointer(listedPointer, method);
       if (!isPlainRecord(operation)) {
-        warn(context, pointer, 'operation is not an object; ignored');
+        excludeOperation({ context, excluded, operation: { pointer, method, path, reason: 'the operation is not an object' } });
         continue;
       }
-      operations.push(
-        normaliseOperation({ context, path, method, operation, pathItem, pathItemPointer: resolved.pointer, pointer, pathServers, defaults }),
-      );
+      context.followedPointers = new Set([childPointer(resolved.pointer, method)]);
+      try {
+        const normalised = normaliseOperation({ context, path, method, operation, pathItem, pathItemPointer: resolved.pointer, pointer, pathServers, defaults });
+        operations.push(normalised);
+        sources.set(normalised, context.followedPointers);
+      } catch (error) {
+        // One operation the spec gets wrong costs that operation, never the connector.
+        if (!isSpecwireError(error)) throw error;
+        const operationId = field(operation, 'operationId');
+        excludeOperation({
+          context,
+          excluded,
+          operation: { pointer, method, path, reason: `${error.message} (at ${error.pointer ?? pointer})`, ...(typeof operationId === 'string' && operationId !== '' ? { operationId } : {}) },
+        });
+      } finally {
+        context.followedPointers = undefined;
+      }
     }
   }
-  return operations;
+  return { operations, excluded, sources };
+}
+
+function excludeOperation(options: { context: NormaliseContext; excluded: ExcludedOperationIR[]; operation: ExcludedOperationIR }): void {
+  const { operation } = options;
+  options.excluded.push(operation);
+  options.context.warnings.push({ pointer: operation.pointer, message: `operation left out: ${operation.reason}`, effect: 'excluded' });
 }
 
 /** Normalises hoisted schemas; each may hoist more, and a name is only ever queued once. */

@@ -1,6 +1,6 @@
 import { jsonPointer, parsePointerFragment } from '../errors/index.ts';
 import { resolvePointer } from '../load/resolve-pointer.ts';
-import { warn, type NormaliseContext } from './normalise-context.ts';
+import { degrade, type NormaliseContext } from './normalise-context.ts';
 
 /**
  * Rewrites a schema `$ref` so it always names `#/components/schemas/<name>`: 2.0 `#/definitions/X`
@@ -13,16 +13,16 @@ export function rewriteSchemaRef(options: { context: NormaliseContext; ref: stri
   const { context, ref, pointer } = options;
   const segments = ref.startsWith('#') ? parsePointerFragment(ref) : undefined;
   if (segments === undefined) {
-    warn(context, pointer, `schema $ref "${ref}" is not an internal JSON pointer; treated as untyped`);
+    degrade(context, pointer, `schema $ref "${ref}" is not an internal JSON pointer; treated as untyped`);
+    return undefined;
+  }
+  const target = resolvePointer({ root: context.document, fragment: ref });
+  if (!target.found) {
+    degrade(context, pointer, `schema $ref "${ref}" does not resolve; treated as untyped`);
     return undefined;
   }
   const componentName = directComponentName({ context, segments });
   if (componentName !== undefined) return `#${jsonPointer('components', 'schemas', componentName)}`;
-  const target = resolvePointer({ root: context.document, fragment: ref });
-  if (!target.found) {
-    warn(context, pointer, `schema $ref "${ref}" does not resolve; treated as untyped`);
-    return undefined;
-  }
   const sourcePointer = jsonPointer(...segments);
   let name = context.hoistedNames.get(sourcePointer);
   if (name === undefined) {

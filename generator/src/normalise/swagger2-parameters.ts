@@ -1,7 +1,7 @@
 import type { MediaTypeIR, ParameterIR, ParameterLocation, ParameterStyleIR, RequestBodyIR, SchemaIR } from '../ir/types.ts';
 import { childPointer } from '../errors/index.ts';
 import type { PlainRecord } from '../load/plain-record.ts';
-import { field, optionalString, warn, type NormaliseContext } from './normalise-context.ts';
+import { field, optionalString, degrade, warn, type NormaliseContext } from './normalise-context.ts';
 import { normaliseSchema } from './normalise-schema.ts';
 import { classifyMediaType } from './classify-media-type.ts';
 import { defaultStyle, isRequired } from './normalise-parameter.ts';
@@ -44,7 +44,7 @@ export function normaliseSwagger2Parameters(options: { context: NormaliseContext
 function normaliseSimpleParameter(options: { context: NormaliseContext; parameter: RawParameter }): ParameterIR | undefined {
   const { context, parameter } = options;
   if (parameter.in !== 'path' && parameter.in !== 'query' && parameter.in !== 'header') {
-    warn(context, parameter.pointer, `parameter "${parameter.name}" has unsupported location "${parameter.in}"; ignored`);
+    degrade(context, parameter.pointer, `parameter "${parameter.name}" has unsupported location "${parameter.in}"; ignored`);
     return undefined;
   }
   const location: ParameterLocation = parameter.in;

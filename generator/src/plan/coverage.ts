@@ -16,6 +16,9 @@ export function planCoverage(options: { curated: CuratedApi; actionIds: readonly
       operation: operation.operationId ?? operationKey(operation),
       method: operation.method.toUpperCase(),
       path: operation.path,
+      ...(operation.degradations && operation.degradations.length > 0
+        ? { degraded: operation.degradations.map((warning) => `${warning.pointer}: ${warning.message}`) }
+        : {}),
     };
     const index = selectedIndex.get(operation);
     if (index !== undefined) {
@@ -30,7 +33,19 @@ export function planCoverage(options: { curated: CuratedApi; actionIds: readonly
     const entry = excluded.get(operation);
     return { ...base, rule: entry?.reason ?? 'excluded', unmentioned: entry?.decision?.implicit ?? false };
   });
-  return { connector: curated.connector.name, specSource: options.specSource, entries };
+  // Operations the normaliser could not read: listed so the table still covers the whole spec.
+  for (const unreadable of curated.ir.excludedOperations ?? []) {
+    entries.push({
+      operation: unreadable.operationId ?? `${unreadable.method.toUpperCase()} ${unreadable.path}`,
+      method: unreadable.method.toUpperCase(),
+      path: unreadable.path,
+      rule: 'unreadable',
+      unmentioned: false,
+      unreadable: `${unreadable.pointer}: ${unreadable.reason}`,
+    });
+  }
+  const degradations = (curated.ir.degradations ?? []).map((warning) => `${warning.pointer}: ${warning.message}`);
+  return { connector: curated.connector.name, specSource: options.specSource, entries, ...(degradations.length > 0 ? { degradations } : {}) };
 }
 
 /**

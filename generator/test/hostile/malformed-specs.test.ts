@@ -4,6 +4,7 @@
  * outside the spec's folder is read and the process survives.
  */
 import { mkdtempSync, mkdirSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,14 +123,28 @@ describe('item 9: YAML alias bomb', () => {
     const error = await loadFailure({ file: join(MALFORMED, 'alias-bomb.yaml') });
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(100 * 1024 * 1024);
-    expect(error.format()).toMatch(/alias-bomb\.yaml: YAML alias expansion .* exceeds the limit of 100; raise it with --max-yaml-aliases/);
+    expect(error.format()).toMatch(/alias-bomb\.yaml: YAML alias expansion \(more than 1000000 values produced by aliases\) exceeds the limit of 1000000; raise it with --max-yaml-alias-nodes/);
+    expect(error.format()).not.toContain('\n');
   });
 
-  it('counts alias uses too, and the limit can be raised for a trusted spec', async () => {
-    const anchors = `x-a: &a { type: string }\n${Array.from({ length: 30 }, (_, index) => `x-${index}: *a`).join('\n')}\n`;
+  it('passes 500 anchors each used by an alias, as large real specs have, by default', async () => {
+    const anchors = Array.from({ length: 500 }, (_, index) => `    S${index}: &s${index} { type: object, properties: { id: { type: string }, n: { type: integer, minimum: ${index} } } }`);
+    const uses = Array.from({ length: 500 }, (_, index) => `    U${index}: { type: object, properties: { a: *s${index}, b: *s${(index * 7) % 500} } }`);
+    const file = writeSpec({ text: `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n${[...anchors, ...uses].join('\n')}\n` });
+    const loaded = await loadSpec({ file });
+    const schemas = (loaded.document.components as { schemas: Record<string, { properties: Record<string, unknown> }> }).schemas;
+    expect(schemas.U499!.properties.a).toEqual(schemas.S499);
+    expect(loaded.warnings).toEqual([]);
+  });
+
+  it('bounds what aliases expand to, not how often they are used, and the limit can be raised', async () => {
+    // 30 uses of a 5-value anchor add 150 values.
+    const anchors = `x-a: &a { type: object, properties: { b: { type: string } } }\n${Array.from({ length: 30 }, (_, index) => `x-${index}: *a`).join('\n')}\n`;
     const file = writeSpec({ text: `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\n${anchors}` });
-    expect((await loadFailure({ file, limits: { maxYamlAliases: 20 } })).message).toMatch(/YAML alias count \(more than 20\) exceeds the limit of 20; raise it with --max-yaml-aliases/);
-    expect((await loadSpec({ file, limits: { maxYamlAliases: 40 } })).document['x-29']).toEqual({ type: 'string' });
+    expect((await loadFailure({ file, limits: { maxYamlAliasNodes: 149 } })).message).toMatch(
+      /YAML alias expansion \(more than 149 values produced by aliases\) exceeds the limit of 149; raise it with --max-yaml-alias-nodes/,
+    );
+    expect((await loadSpec({ file, limits: { maxYamlAliasNodes: 150 } })).document['x-29']).toEqual({ type: 'object', properties: { b: { type: 'string' } } });
   });
 });
 
@@ -174,12 +189,34 @@ describe('item 12: huge specs', () => {
   });
 });
 
-describe('item 13: errors name the file and the JSON pointer', () => {
+describe('item 13: flaws name the file and the JSON pointer', () => {
+  it('unresolved-ref.yaml: the schema is untyped, the operation kept, and the warning and coverage say where', async () => {
+    const result = await generate(join(MALFORMED, 'unresolved-ref.yaml'));
+    const pointer = '/paths/~1a/get/responses/200/content/application~1json/schema';
+    expect(result.plan.actions).toHaveLength(1);
+    expect(result.warnings).toContainEqual({ pointer, message: 'schema $ref "#/components/schemas/Missing" does not resolve; treated as untyped', effect: 'degraded' });
+    const coverage = result.files.find((file) => file.path === 'coverage.md')!.contents;
+    expect(coverage).toContain(`degraded: \`${pointer}: schema $ref "#/components/schemas/Missing" does not resolve; treated as untyped\``);
+    const types = result.files.find((file) => file.path === 'src/types.gen.ts')!.contents;
+    expect(types).not.toContain('Missing');
+  });
+
+  it('path-parameter-without-placeholder.yaml: only that operation is left out, and coverage says why', async () => {
+    const result = await generate(join(MALFORMED, 'path-parameter-without-placeholder.yaml'));
+    expect(result.plan.actions).toHaveLength(0);
+    expect(result.warnings).toContainEqual({
+      pointer: '/paths/~1a/get',
+      message: 'operation left out: path parameter "id" has no placeholder in "/a" (at /paths/~1a/get/parameters/0)',
+      effect: 'excluded',
+    });
+    const coverage = result.files.find((file) => file.path === 'coverage.md')!.contents;
+    expect(coverage).toContain('| `a` | `GET /a` | excluded: `/paths/~1a/get: path parameter "id" has no placeholder in "/a" (at /paths/~1a/get/parameters/0)` |');
+  });
+
   it.each([
-    ['unresolved-ref.yaml', '/paths/~1a/get/responses/200/content/application~1json/schema', /\$ref "#\/components\/schemas\/Missing" does not resolve/],
-    ['path-parameter-without-placeholder.yaml', '/paths/~1a/get/parameters/0', /path parameter "id" has no placeholder in "\/a"/],
     ['unsupported-version.yaml', '/openapi', /unsupported OpenAPI version "4\.0\.0"/],
-  ])('%s', async (name, pointer, message) => {
+    ['not-openapi.yaml', '/openapi', /not an OpenAPI document: no "openapi" or "swagger" version field/],
+  ])('%s is refused whole', async (name, pointer, message) => {
     const file = join(MALFORMED, name);
     const error = await failure(() => generate(file));
     expect(error.file).toBe(file);
@@ -192,6 +229,77 @@ describe('item 13: errors name the file and the JSON pointer', () => {
   it('duplicate operationIds become distinct actions (the team keeps this on purpose, see kitchen-sink.yaml)', async () => {
     const result = await generate(join(MALFORMED, 'duplicate-operation-ids.yaml'));
     expect(result.plan.actions.map((action) => action.actionId)).toEqual(['same', 'same_2']);
+  });
+});
+
+describe('odd inputs: non-finite numbers, duplicate JSON keys, deep nesting under a raised limit, non-files', () => {
+  const nonFiniteYaml = `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /a:
+    get:
+      operationId: a
+      parameters:
+        - { name: n, in: query, schema: { type: number, enum: [1, .inf, -.inf, .nan], default: .inf, maximum: 1e400 } }
+        - { name: m, in: query, schema: { type: number, enum: [.nan] } }
+      responses: { '200': { description: ok, content: { application/json: { schema: { type: object, example: { big: .inf } } } } } }
+`;
+
+  it('removes .inf, .nan and 1e400 with the smallest part holding them, warns with spec pointers, and generates', async () => {
+    const result = await generate(writeSpec({ text: nonFiniteYaml }));
+    const base = '/paths/~1a/get/parameters';
+    expect(result.warnings.filter((warning) => warning.effect === 'degraded').map((warning) => warning.pointer).sort()).toEqual([
+      `${base}/0/schema/default`,
+      `${base}/0/schema/enum/1`,
+      `${base}/0/schema/enum/2`,
+      `${base}/0/schema/enum/3`,
+      `${base}/0/schema/maximum`,
+      `${base}/1/schema/enum/0`,
+      '/paths/~1a/get/responses/200/content/application~1json/schema/example',
+    ]);
+    const definition = result.files.find((file) => file.path === 'src/definition.gen.ts')!.contents;
+    expect(definition).not.toMatch(/Infinity|NaN/);
+    expect(result.plan.actions).toHaveLength(1);
+  });
+
+  it('reads 1e400 in a JSON spec the same way', async () => {
+    const text = JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { S: { type: 'number', default: 0 } } } }).replace('"default":0', '"default":1e400');
+    const loaded = await loadSpec({ file: writeSpec({ text, extension: 'json' }) });
+    expect(loaded.warnings).toEqual([{ pointer: '/components/schemas/S/default', message: '"default" holds Infinity, which JSON cannot carry; it is left out', effect: 'degraded' }]);
+    expect((loaded.document.components as { schemas: unknown }).schemas).toEqual({ S: { type: 'number' } });
+  });
+
+  it('warns about duplicate JSON keys, with their pointer, as it does for YAML', async () => {
+    const text = '{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"operationId":"first","operationId":"second","responses":{}}}},"x-list":[{"k":1,"k":2}]}';
+    const loaded = await loadSpec({ file: writeSpec({ text, extension: 'json' }) });
+    expect(loaded.warnings).toEqual([
+      { pointer: '/paths/~1a/get/operationId', message: 'duplicate JSON key "operationId"; the last value wins' },
+      { pointer: '/x-list/0/k', message: 'duplicate JSON key "k"; the last value wins' },
+    ]);
+    expect(((loaded.document.paths as Record<string, { get: { operationId: string } }>)['/a']!.get).operationId).toBe('second');
+  });
+
+  it('with --max-depth raised far past the default, deep nesting is still one clean error, never a stack overflow', async () => {
+    const depth = 50_000;
+    const text = `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"x":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`;
+    const error = await loadFailure({ file: writeSpec({ text, extension: 'json' }), limits: { maxDepth: 100_000 } });
+    expect(error.message).toMatch(/nested too deeply to process .*--max-depth/);
+  });
+
+  it('checks depth without recursion: a document as deep as the limit allows is measured', async () => {
+    const { checkDocumentSize } = await import('../../src/load/check-document-size.ts');
+    let deep: unknown = 1;
+    for (let level = 0; level < 100_000; level++) deep = { a: deep };
+    expect(() => checkDocumentSize({ file: 'deep.json', value: deep, limits: { maxDepth: 200_000, maxNodes: 1_000_000 } })).not.toThrow();
+    expect(() => checkDocumentSize({ file: 'deep.json', value: deep, limits: { maxDepth: 99_999, maxNodes: 1_000_000 } })).toThrow(/nesting depth/);
+  });
+
+  it('refuses a directory and a named pipe as the spec in one line, without hanging', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'specwire-odd-'));
+    expect((await loadFailure({ file: folder })).format()).toBe(`${folder}: cannot read spec: a directory, not a regular file`);
+    const fifo = join(folder, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    expect((await loadFailure({ file: fifo })).format()).toBe(`${fifo}: cannot read spec: a named pipe, not a regular file`);
   });
 });
 

@@ -141,10 +141,16 @@ describe('loadSpec: structure', () => {
     expect(error.message).toMatch(message);
   });
 
-  it('refuses an unresolved internal $ref with the pointer of the ref', async () => {
+  it('keeps an unresolved internal $ref for the normaliser, which degrades only the part using it', async () => {
     const file = writeSpec(minimal('components:\n  schemas:\n    A:\n      properties:\n        b: { $ref: "#/components/schemas/Missing" }\n'));
-    const error = await loadError({ file });
-    expect(error.format()).toBe(`${file}#/components/schemas/A/properties/b: $ref "#/components/schemas/Missing" does not resolve to anything in this document`);
+    const loaded = await loadSpec({ file });
+    expect(loaded.document.components).toEqual({ schemas: { A: { properties: { b: { $ref: '#/components/schemas/Missing' } } } } });
+    expect(loaded.warnings).toEqual([]);
+  });
+
+  it('refuses a document that is not OpenAPI at all, with one line', async () => {
+    const error = await loadError({ file: writeSpec('name: my-app\nversion: 1.2.3\ndependencies: {}\n') });
+    expect(error.format()).toMatch(/#\/openapi: not an OpenAPI document: no "openapi" or "swagger" version field$/);
   });
 
   it('does not treat a property named $ref, or $ref inside example data, as a reference', async () => {
@@ -213,6 +219,6 @@ describe('loadSpec: external $refs', () => {
     expect((loaded.document.components as { schemas: unknown }).schemas).toEqual({
       Pet: { type: 'object', properties: { tag: { type: 'string' }, next: {} } },
     });
-    expect(loaded.warnings).toEqual([{ pointer: '/components/schemas/Pet/properties/next', message: expect.stringContaining('circular') }]);
+    expect(loaded.warnings).toEqual([{ pointer: '/components/schemas/Pet/properties/next', message: expect.stringContaining('circular'), effect: 'degraded' }]);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseSpec } from '../../src/normalise/index.ts';
 import type { LoadedSpec, SpecVersion } from '../../src/load/index.ts';
-import { SpecwireError } from '../../src/errors/index.ts';
 
 function oas(version: SpecVersion, document: Record<string, unknown>): LoadedSpec {
   return {
@@ -133,14 +132,25 @@ describe('parameters', () => {
     ]);
   });
 
-  it('refuses a path parameter without a placeholder, naming file and pointer', () => {
-    const loaded = oas('3.0', { paths: { '/pets': { get: { parameters: [{ name: 'id', in: 'path', required: true }], responses: ok } } } });
-    expect(() => normaliseSpec(loaded)).toThrowError(SpecwireError);
-    try {
-      normaliseSpec(loaded);
-    } catch (error) {
-      expect((error as SpecwireError).format()).toBe('inline.yaml#/paths/~1pets/get/parameters/0: path parameter "id" has no placeholder in "/pets"');
-    }
+  it('leaves out only the operation whose path parameter has no placeholder, saying why and where', () => {
+    const loaded = oas('3.0', {
+      paths: {
+        '/pets': {
+          get: { operationId: 'listPets', parameters: [{ name: 'id', in: 'path', required: true }], responses: ok },
+          post: { operationId: 'addPet', responses: ok },
+        },
+      },
+    });
+    const ir = normaliseSpec(loaded);
+    expect(ir.operations.map((operation) => operation.operationId)).toEqual(['addPet']);
+    expect(ir.excludedOperations).toEqual([
+      { pointer: '/paths/~1pets/get', method: 'get', path: '/pets', operationId: 'listPets', reason: 'path parameter "id" has no placeholder in "/pets" (at /paths/~1pets/get/parameters/0)' },
+    ]);
+    expect(ir.warnings).toContainEqual({
+      pointer: '/paths/~1pets/get',
+      message: 'operation left out: path parameter "id" has no placeholder in "/pets" (at /paths/~1pets/get/parameters/0)',
+      effect: 'excluded',
+    });
   });
 
   it('synthesises a required string parameter for an undeclared placeholder, with a warning', () => {
