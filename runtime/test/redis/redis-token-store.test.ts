@@ -69,7 +69,7 @@ describeWithRedis('RedisTokenStore across processes', (redis) => {
     const store = new RedisTokenStore({ client, key: 'connection-lock', prefix: redis.prefix, lockTtlMs: 300 });
     await store.set(OLD);
     // A crashed worker's lock: no one releases it, so the next refresh waits for its expiry.
-    await client.set(`${redis.prefix}connection-lock:refresh`, 'crashed-worker', 'PX', 300);
+    await client.set(`${redis.prefix}connection-lock:refresh`, 'crashed-worker', 'PX', 800);
     const started = Date.now();
     let calls = 0;
     const fresh = await store.refreshOnce({
@@ -83,7 +83,7 @@ describeWithRedis('RedisTokenStore across processes', (redis) => {
     });
     expect(fresh).toEqual({ accessToken: 'access-9', refreshToken: 'refresh-9' });
     expect(calls).toBe(1);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
     // Already refreshed: a later caller with the same stale token gets the stored tokens, no refresh.
     expect(await store.refreshOnce({ stale: 'access-1', refresh: () => Promise.reject(new Error('must not refresh')) })).toMatchObject({ accessToken: 'access-9' });
   });
