@@ -75,6 +75,8 @@ async function startBackend(options: { document: VendorDocument; coerceBody: boo
   const backend = new OpenAPIBackend({
     definition: structuredClone(options.document) as never,
     quick: true,
+    // A path declared with a trailing slash is matched as declared, not with the slash stripped.
+    ignoreTrailingSlashes: false,
     validate: true,
     ajvOpts: options.coerceBody ? { ...AJV_OPTIONS, coerceTypes: 'array' } : AJV_OPTIONS,
   });
