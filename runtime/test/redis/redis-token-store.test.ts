@@ -65,7 +65,7 @@ describeWithRedis('RedisTokenStore across processes', (redis) => {
     expect(await client.exists(`${redis.prefix}${storeKey}:refresh`)).toBe(0);
   }, MULTI_PROCESS_TIMEOUT_MS);
 
-  it('a waiter whose holder failed takes the lock and refreshes itself; a stale lock expires', async () => {
+  it('a crashed holder\'s lock expires, then the next worker refreshes; later callers reuse its tokens', async () => {
     const store = new RedisTokenStore({ client, key: 'connection-lock', prefix: redis.prefix, lockTtlMs: 300 });
     await store.set(OLD);
     // A crashed worker's lock: no one releases it, so the next refresh waits for its expiry.
@@ -86,5 +86,27 @@ describeWithRedis('RedisTokenStore across processes', (redis) => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
     // Already refreshed: a later caller with the same stale token gets the stored tokens, no refresh.
     expect(await store.refreshOnce({ stale: 'access-1', refresh: () => Promise.reject(new Error('must not refresh')) })).toMatchObject({ accessToken: 'access-9' });
+  });
+
+  it('when the holder\'s refresh fails, a waiting worker takes the lock and refreshes itself', async () => {
+    const holder = new RedisTokenStore({ client, key: 'connection-fail', prefix: redis.prefix });
+    const waiter = new RedisTokenStore({ client: redis.connect(), key: 'connection-fail', prefix: redis.prefix });
+    await holder.set(OLD);
+    let holderStarted: () => void = () => {};
+    const started = new Promise<void>((resolve) => (holderStarted = resolve));
+    const failed = holder.refreshOnce({
+      stale: 'access-1',
+      refresh: async () => {
+        holderStarted();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        throw new Error('the token endpoint answered 503');
+      },
+    });
+    await started;
+    const next = { accessToken: 'access-3', refreshToken: 'refresh-3' };
+    const fresh = waiter.refreshOnce({ stale: 'access-1', refresh: async () => (await waiter.set(next), next) });
+    await expect(failed).rejects.toThrow('503');
+    expect(await fresh).toEqual(next);
+    expect(await holder.get()).toEqual(next);
   });
 });
