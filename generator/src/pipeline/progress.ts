@@ -1,4 +1,5 @@
 import { createLogUpdate } from 'log-update';
+import { colourEnabled, palette } from '../cli/colour.ts';
 
 /** What a long `pnpm generate` shows while it runs: one line per connector. */
 export interface GenerationProgress {
@@ -14,8 +15,9 @@ export interface GenerationProgress {
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 /**
- * A live block of per-connector lines with timings on a terminal (log-update redraws it in place);
- * plain lines, one per finished connector, when stdout is not a TTY (CI logs); nothing with `quiet`.
+ * A live block of per-connector lines with timings on a terminal (log-update redraws it in place,
+ * coloured unless NO_COLOR); plain lines when stdout is not a TTY (CI logs): one as soon as the
+ * connectors are known, then one per finished connector; nothing with `quiet`.
  */
 export function createGenerationProgress(options: { quiet: boolean; stream?: NodeJS.WriteStream }): GenerationProgress {
   const stream = options.stream ?? process.stdout;
@@ -23,7 +25,7 @@ export function createGenerationProgress(options: { quiet: boolean; stream?: Nod
   if (!stream.isTTY) {
     const started = new Map<string, number>();
     return {
-      plan() {},
+      plan: (labels) => stream.write(`${labels.length} connectors: unchanged ones are reused, the rest generated\n`),
       start: (label) => started.set(label, performance.now()),
       done: (label, detail) => stream.write(`${label}: ${detail}${elapsed(started.get(label))}\n`),
       finish: (summary) => {
@@ -36,6 +38,7 @@ export function createGenerationProgress(options: { quiet: boolean; stream?: Nod
 
 function createLiveProgress(stream: NodeJS.WriteStream): GenerationProgress {
   const render = createLogUpdate(stream);
+  const colours = palette(colourEnabled(stream));
   const rows = new Map<string, { started?: number; ended?: number; detail?: string }>();
   let frame = 0;
   const draw = (): void => {
@@ -43,9 +46,9 @@ function createLiveProgress(stream: NodeJS.WriteStream): GenerationProgress {
     const width = Math.max(...[...rows.keys()].map((label) => label.length), 0);
     const lines = [...rows].map(([label, row]) => {
       const name = label.padEnd(width);
-      if (row.detail !== undefined) return `✓ ${name}  ${row.detail}${elapsed(row.started, row.ended)}`;
+      if (row.detail !== undefined) return `${colours.green('✓')} ${name}  ${row.detail}${colours.dim(elapsed(row.started, row.ended))}`;
       if (row.started !== undefined) return `${SPINNER[frame % SPINNER.length]} ${name}  ${formatMs(performance.now() - row.started)}`;
-      return `· ${name}  waiting`;
+      return colours.dim(`· ${name}  waiting`);
     });
     render(lines.join('\n'));
   };

@@ -26,7 +26,7 @@ describe('generation progress', () => {
   it('prints one plain line per connector with its time when not on a terminal', () => {
     const { stream, text } = captureStream(false);
     drive(createGenerationProgress({ quiet: false, stream }));
-    expect(text()).toMatch(/^github: 59 actions \(\d+ ms\)\npetstore: 20 actions, unchanged\ngenerated 2 connectors\n$/);
+    expect(text()).toMatch(/^2 connectors: unchanged ones are reused, the rest generated\ngithub: 59 actions \(\d+ ms\)\npetstore: 20 actions, unchanged\ngenerated 2 connectors\n$/);
   });
 
   it('prints nothing with quiet', () => {
@@ -36,10 +36,28 @@ describe('generation progress', () => {
   });
 
   it('redraws a block of per-connector lines on a terminal', () => {
-    const { stream, text } = captureStream(true);
+    const { stream, text: raw } = captureStream(true);
     drive(createGenerationProgress({ quiet: false, stream }));
+    const text = (): string => raw().replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
     expect(text()).toContain('✓ github    59 actions (');
     expect(text()).toContain('✓ petstore  20 actions, unchanged');
     expect(text()).toMatch(/generated 2 connectors\n$/);
+  });
+
+  it('colours the terminal block, unless NO_COLOR is set', () => {
+    const saved = process.env.NO_COLOR;
+    try {
+      delete process.env.NO_COLOR;
+      const coloured = captureStream(true);
+      drive(createGenerationProgress({ quiet: false, stream: coloured.stream }));
+      expect(coloured.text()).toContain('\u001b[32m✓\u001b[39m github');
+      process.env.NO_COLOR = '1';
+      const plain = captureStream(true);
+      drive(createGenerationProgress({ quiet: false, stream: plain.stream }));
+      expect(plain.text()).not.toContain('\u001b[32m');
+    } finally {
+      if (saved === undefined) delete process.env.NO_COLOR;
+      else process.env.NO_COLOR = saved;
+    }
   });
 });
