@@ -37,6 +37,8 @@ export interface FieldContext {
    * one). Anywhere else (JSON bodies, parameters, nested parts) it is a string like any other.
    */
   filesAllowed?: boolean;
+  /** This field is a whole multipart body: its properties (or its variants' properties) are the parts. */
+  multipartBody?: boolean;
 }
 
 /** A fresh context for one action's top-level fields. */
@@ -82,7 +84,8 @@ export function schemaToInputField(options: {
     return opaqueField({ label, kind: opaqueKind({ schema: shape, schemas: context.schemas }), common });
   }
   const filesAllowed = context.filesAllowed === true;
-  const inner: FieldContext = { ...context, stack: [...context.stack, ...resolved.refs], depth: context.depth + 1, filesAllowed: false };
+  const multipartBody = context.multipartBody === true;
+  const inner: FieldContext = { ...context, stack: [...context.stack, ...resolved.refs], depth: context.depth + 1, filesAllowed: false, multipartBody: false };
   const exhausted = context.depth >= MAX_FIELD_DEPTH || context.budget.remaining <= 0;
 
   // An enum or const beside a oneOf/anyOf (`enum: [11]` next to `allOf: [$ref: <oneOf of consts>]`)
@@ -93,7 +96,7 @@ export function schemaToInputField(options: {
   const alternatives = variantAlternatives(shape);
   if (alternatives) {
     if (exhausted) return opaqueField({ label, kind: opaqueKind({ schema: shape, schemas: context.schemas }), common });
-    return variantField({ schema: shape, alternatives, name, label, common, context: { ...inner, filesAllowed } });
+    return variantField({ schema: shape, alternatives, name, label, common, context: { ...inner, filesAllowed, multipartBody } });
   }
 
   switch (impliedType(shape)) {
@@ -106,7 +109,7 @@ export function schemaToInputField(options: {
       return finish({ type: 'boolean', label, ...common });
     case 'object':
       if (exhausted && hasStructure(shape)) return opaqueField({ label, kind: 'object', common });
-      return objectField({ schema: shape, label, common, context: inner });
+      return objectField({ schema: shape, label, common, context: inner, propertiesAreParts: multipartBody });
     case 'array':
       if (exhausted && shape.items !== undefined) return opaqueField({ label, kind: 'array', common });
       return arrayField({ schema: shape, label, common, context: { ...inner, filesAllowed } });
@@ -304,20 +307,27 @@ function numberField(options: { schema: PlainObject; label: string; common: Comm
   return finish({ type: 'number', label: options.label, ...options.common, format, validation: validationOf(options.schema) });
 }
 
-function objectField(options: { schema: PlainObject; label: string; common: CommonAttributes; context: FieldContext }): InputField {
+function objectField(options: {
+  schema: PlainObject;
+  label: string;
+  common: CommonAttributes;
+  context: FieldContext;
+  /** A whole multipart body: each property is a part, where `format: binary` is a file. */
+  propertiesAreParts?: boolean;
+}): InputField {
   const { schema, context } = options;
   const required = requiredNames(schema);
   const entries: Array<[string, InputField]> = [];
   const properties = isPlainObject(schema.properties) ? schema.properties : {};
   for (const [property, propertySchema] of Object.entries(properties)) {
     if (!isSchema(propertySchema) || isReadOnly({ schema: propertySchema, context })) continue;
-    const field = schemaToInputField({ schema: propertySchema, name: property, context });
+    const field = schemaToInputField({ schema: propertySchema, name: property, context: { ...context, filesAllowed: options.propertiesAreParts === true } });
     entries.push([property, required.includes(property) ? { ...field, required: true } : field]);
   }
   let additionalProperties: boolean | InputField | undefined;
   if (schema.additionalProperties === false) additionalProperties = false;
   else if (isPlainObject(schema.additionalProperties) && Object.keys(schema.additionalProperties).length > 0) {
-    additionalProperties = schemaToInputField({ schema: schema.additionalProperties, name: 'value', context });
+    additionalProperties = schemaToInputField({ schema: schema.additionalProperties, name: 'value', context: { ...context, filesAllowed: options.propertiesAreParts === true } });
   }
   const freeForm = entries.length === 0 && (additionalProperties === undefined || additionalProperties === true);
   return finish({

@@ -205,7 +205,7 @@ function planBodyFields(options: {
   const field: InputField =
     media.encoding === 'binary'
       ? { type: 'string', label: 'Body', inputType: 'file', format: shape.format === 'byte' ? 'byte' : 'binary' }
-      : schemaToInputField({ schema: media.schema, name: 'body', label: 'Body', context });
+      : schemaToInputField({ schema: media.schema, name: 'body', label: 'Body', context: { ...context, multipartBody: media.encoding === 'multipart' } });
   return {
     fields: [[name, { ...field, required, ...(description ? { description } : {}) }]],
     mapping: [[name, { in: 'body' }]],

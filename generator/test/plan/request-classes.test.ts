@@ -308,6 +308,44 @@ describe('format: binary is a file only at the top of a multipart or octet-strea
     expect(text).toContain('name="extra"; filename="extra"');
     expect(text).toContain('name="meta"\r\nContent-Type: application/json\r\n\r\n{"raw":"x"}');
   });
+  it('a whole multipart body (a oneOf of part sets) keeps its binary parts as files', async () => {
+    const generated = await generateSpec(
+      openapi({
+        paths: {
+          '/scripts': {
+            put: {
+              operationId: 'upload_script',
+              requestBody: {
+                required: true,
+                content: {
+                  'multipart/form-data': {
+                    schema: {
+                      oneOf: [
+                        { type: 'object', required: ['script'], properties: { script: { type: 'string', format: 'binary' }, metadata: { type: 'object', properties: { main: { type: 'string' } } } } },
+                        { type: 'object', required: ['message'], properties: { message: { type: 'string' } } },
+                      ],
+                    },
+                  },
+                },
+              },
+              responses: OK,
+            },
+          },
+        },
+      }),
+    );
+    const body = generated.action('upload_script').inputSchema.body;
+    expect(body?.variants?.[0]?.field.properties?.script?.inputType).toBe('file');
+    const { response, request } = await sendAction({
+      generated,
+      actionId: 'upload_script',
+      input: { body: { script: new Uint8Array([104, 105]), metadata: { main: 'a.js' } } },
+    });
+    expect(response.error).toBeUndefined();
+    const text = request?.body.toString() ?? '';
+    expect(text).toContain('name="script"; filename="script"\r\nContent-Type: application/octet-stream\r\n\r\nhi');
+    expect(text).toContain('name="metadata"\r\nContent-Type: application/json\r\n\r\n{"main":"a.js"}');
+  });
 });
 
 describe('null multipart and form fields are left out', () => {
