@@ -14,6 +14,7 @@ export { parseRetryAfter } from './http/retry-after.ts';
 export { composePipeline, type RequestContext, type RequestHandler, type RequestMiddleware } from './pipeline/request-pipeline.ts';
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './redact/redactor.ts';
 export { validateInput } from './validate/validate-input.ts';
+export { outputSchemaOf } from './schema/output-schema-of.ts';
 export type { ValidationLimits, FieldIssue } from './validate/limits.ts';
 export type { ExecuteOptions, OAuth2ConnectorOptions } from './connector/connector-options.ts';
 export { systemClock, type RuntimeClock } from './timing/clock.ts';
@@ -52,3 +53,4 @@ export {
   type PollState,
   type PollStateStore,
 } from './polling/index.ts';
+export * from './ai-tools/index.ts';

@@ -1,0 +1,4 @@
+export { createConnectorMcpServer, serveConnectorOverStdio, type ConnectorMcpServerOptions } from './mcp-server.ts';
+export { mcpToolsFor, manyToolsWarning, MANY_TOOLS_WARNING_THRESHOLD, type McpActionTool, type McpToolSelection } from './mcp-tools.ts';
+export { connectorSettingsFromEnvironment, connectorVariables, environmentPrefix, upperSnake, type ConnectorVariable } from './environment.ts';
+export { toolCallResult, type ToolCallResult } from './tool-result.ts';
