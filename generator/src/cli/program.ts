@@ -60,6 +60,23 @@ export function createProgram(): Command {
     .addOption(new Option('--fail-on <level>', 'exit 1 when there are changes of this level').choices(['breaking', 'any']))
     .action(async (options) => (await import('./diff-command.ts')).runDiff(options));
 
+  program
+    .command('mcp')
+    .description('Serve a generated connector of the workspace as an MCP server on stdio: one tool per action.')
+    .argument('<connector>', 'connector name (a folder of generated/)')
+    .option('--env', 'print the environment variables this connector reads, then exit')
+    .addHelpText('after', [
+      '',
+      'Environment:',
+      '  SPECWIRE_<CONNECTOR>_<FIELD>  a credential: the connector name and the auth field key in upper snake case',
+      '                                (github + accessToken → SPECWIRE_GITHUB_ACCESS_TOKEN)',
+      '  SPECWIRE_<CONNECTOR>_BASE_URL the API base URL instead of the definition\'s (e.g. a local test server)',
+      '',
+      'Stdout carries the protocol: run it as `pnpm --silent specwire mcp <connector>` or through node directly.',
+      '',
+    ].join('\n'))
+    .action(async (connector: string, options: { env?: boolean }) => (await import('./mcp-command.ts')).runMcp(connector, options));
+
   for (const command of program.commands) usageErrorsAsOneLine(command);
   return program;
 }

@@ -1,0 +1,59 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ConnectorDefinition } from '@specwire/runtime';
+import { parseDefinitionSource } from '../diff/parse-definition-source.ts';
+import { SpecwireError } from '../errors/index.ts';
+import { findWorkspaceRoot, readGeneratorVersion } from '../pipeline/workspace.ts';
+
+export interface McpOptions {
+  /** Print the environment variables the connector reads, then exit. */
+  env?: boolean;
+}
+
+/**
+ * `specwire mcp <connector>`: serves a generated connector of the workspace as an MCP server over
+ * stdio. The definition is read as data from `generated/<name>/src/definition.gen.ts` (never run),
+ * so the compiled CLI needs no TypeScript loader. Stdout belongs to the protocol: every human
+ * message goes to stderr.
+ */
+export async function runMcp(connectorName: string, options: McpOptions): Promise<void> {
+  const definition = await readWorkspaceDefinition(connectorName);
+  const mcp = await import('@specwire/runtime/mcp');
+  if (options.env) {
+    for (const variable of mcp.connectorVariables(definition)) {
+      process.stdout.write(`${variable.name}${variable.required ? ' (required)' : ''}: ${variable.description}\n`);
+    }
+    return;
+  }
+  const settings = mcp.connectorSettingsFromEnvironment({ definition, env: process.env });
+  const { toolCount } = await mcp.serveConnectorOverStdio({
+    definition,
+    connectorOptions: settings,
+    version: await readGeneratorVersion(),
+  });
+  const warning = mcp.manyToolsWarning({ connector: connectorName, count: toolCount });
+  if (warning) process.stderr.write(`warning: ${warning}\n`);
+  process.stderr.write(`specwire mcp: ${connectorName}, ${toolCount} tools, on stdio${settings.baseUrl ? ` (base URL from ${mcp.environmentPrefix(definition.name)}BASE_URL)` : ''}\n`);
+}
+
+async function readWorkspaceDefinition(connectorName: string): Promise<ConnectorDefinition> {
+  const root = findWorkspaceRoot();
+  if (!root) throw new SpecwireError('not inside a specwire workspace (no pnpm-workspace.yaml above this folder)');
+  const available = workspaceConnectors(root);
+  // The name becomes a path: only a listed connector folder is ever read.
+  if (!available.includes(connectorName)) {
+    throw new SpecwireError(`no generated connector "${connectorName}" (have: ${available.join(', ') || 'none'}); run \`pnpm generate\` first`);
+  }
+  const file = `generated/${connectorName}/src/definition.gen.ts`;
+  return parseDefinitionSource({ text: await readFile(join(root, file), 'utf8'), file });
+}
+
+function workspaceConnectors(root: string): string[] {
+  const generated = join(root, 'generated');
+  if (!existsSync(generated)) return [];
+  return readdirSync(generated, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(generated, entry.name, 'src', 'definition.gen.ts')))
+    .map((entry) => entry.name)
+    .sort();
+}
