@@ -59,10 +59,16 @@ function apiKeyCredential(options: { scheme: SecuritySchemeIR; used: Set<string>
   return key;
 }
 
+/** RFC 9110 `token`: what a header field name (and a cookie name) may be. */
+const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 function toAuthScheme(options: { scheme: SecuritySchemeIR; usedKeys: Set<string> }): AuthScheme | undefined {
   const { scheme } = options;
   switch (scheme.type) {
     case 'apiKey':
+      // A header or cookie name that is not an RFC 9110 token cannot carry the key (the runtime refuses
+      // such a definition): the scheme is unsupported, like an unknown HTTP scheme.
+      if (scheme.in !== 'query' && !HTTP_TOKEN.test(scheme.paramName)) return undefined;
       return { id: scheme.name, type: 'apiKey', in: scheme.in, name: scheme.paramName, credential: apiKeyCredential({ scheme, used: options.usedKeys }) };
     case 'http': {
       const word = scheme.scheme.trim();

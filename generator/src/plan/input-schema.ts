@@ -35,6 +35,8 @@ export interface ActionInputPlan {
 /** Headers the runtime sets itself; a spec declaring them as parameters does not make them inputs. */
 const RUNTIME_HEADERS = new Set(['content-type', 'accept', 'authorization']);
 /** When two parameters share a name, the first location here keeps it; the others get `<in>_<name>`. */
+/** RFC 9110 `token`: what a header field name (and a cookie name) may be. */
+const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const LOCATION_ORDER: ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 
 /** A parameter that repeats what an API key scheme of this action already sends. */
@@ -83,8 +85,14 @@ export function planActionInput(options: {
 }): ActionInputPlan {
   const { operation, schemas } = options;
   const context = newFieldContext(schemas);
+  // A header or cookie name that is not an RFC 9110 token cannot be sent (fetch refuses it, or it
+  // injects a header or cookie); the runtime refuses such a definition, so the parameter is left out.
+  const unsendable = operation.parameters.filter(
+    (parameter) => (parameter.in === 'header' || parameter.in === 'cookie') && !HTTP_TOKEN.test(parameter.name),
+  );
   const parameters = operation.parameters.filter(
     (parameter) =>
+      !unsendable.includes(parameter) &&
       !(parameter.in === 'header' && RUNTIME_HEADERS.has(parameter.name.toLowerCase())) &&
       !isAuthParameter({ parameter, schemes: options.schemes, security: options.security }),
   );
@@ -113,7 +121,10 @@ export function planActionInput(options: {
     parameters,
     parameterLocations,
     renamedParameters,
-    warnings: [],
+    warnings: unsendable.map((parameter) => ({
+      pointer: `${operation.pointer}/parameters`,
+      message: `${parameter.in} parameter ${JSON.stringify(parameter.name.slice(0, 100))} is left out: its name is not a valid HTTP token`,
+    })),
   };
   const media = chooseRequestMedia(operation.requestBody);
   if (operation.requestBody && media && !methodMayHaveBody(operation.method)) {

@@ -106,6 +106,12 @@ describe('what each fixture proves', () => {
     expect(outcome('injection').report.requested).toContain('http://127.0.0.1:9/base/a/"); globalThis.PWNED=37; ("');
   });
 
+  it('item 22: a header parameter whose name would inject a header is left out, with a warning', () => {
+    const { result } = outcome('injection').pkg;
+    expect(file('injection', 'src/definition.gen.ts')).not.toContain('X-Injected');
+    expect(result.warnings.some((warning) => /"X-Evil\\r\\nX-Injected: 1" is left out: its name is not a valid HTTP token/.test(warning.message))).toBe(true);
+  });
+
   it('item 4: a property name that would close an interface is a quoted key everywhere', () => {
     const name = 'a: string; } globalThis.PWNED=42; interface J { b';
     expect(file('injection', 'src/types.gen.ts')).toContain(`${JSON.stringify(name)}: string`);
