@@ -1,5 +1,5 @@
 import type { Warning } from '../ir/types.ts';
-import { SpecwireError, jsonPointer } from '../errors/index.ts';
+import { SpecwireError } from '../errors/index.ts';
 import type { SpecDocument, SpecLimits, SpecVersion } from './types.ts';
 import { isPlainRecord } from './plain-record.ts';
 import { limitExceededMessage } from './limit-message.ts';
@@ -8,8 +8,8 @@ const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head',
 
 /**
  * The structural checks generation depends on. Deliberately not a full schema validation: strict
- * validators reject usable vendor specs (e.g. `4xx` response keys), so clear-but-invalid shapes are
- * warnings and only shapes we cannot read are errors.
+ * validators reject usable vendor specs (e.g. `4xx` response keys), so invalid shapes are warnings
+ * and cost only the part they are in; the operation count is the one error (a resource limit).
  */
 export function checkSpecStructure(options: {
   file: string;
@@ -29,14 +29,14 @@ export function checkSpecStructure(options: {
     return;
   }
   if (!isPlainRecord(paths)) {
-    throw new SpecwireError(`"paths" must be an object, found ${describeType(paths)}`, { file, pointer: '/paths' });
+    warnings.push({ pointer: '/paths', message: `"paths" must be an object, found ${describeType(paths)}; the API has no operations`, effect: 'degraded' });
+    return;
   }
   let operations = 0;
-  for (const [path, item] of Object.entries(paths)) {
-    if (!isPlainRecord(item)) {
-      throw new SpecwireError(`path item must be an object, found ${describeType(item)}`, { file, pointer: jsonPointer('paths', path) });
-    }
-    for (const key of Object.keys(item)) if (HTTP_METHODS.has(key)) operations++;
+  // A path item that is not an object (or an `x-` extension such as `x-codegen-contextRoot: /v2`)
+  // holds no operations; the normaliser warns about the former where it skips it.
+  for (const item of Object.values(paths)) {
+    if (isPlainRecord(item)) for (const key of Object.keys(item)) if (HTTP_METHODS.has(key)) operations++;
   }
   if (operations > options.limits.maxOperations) {
     throw new SpecwireError(limitExceededMessage({ what: 'operation count', actual: String(operations), key: 'maxOperations', limit: options.limits.maxOperations }), { file, pointer: '/paths' });

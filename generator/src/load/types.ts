@@ -20,7 +20,8 @@ export interface SpecLimits {
 
 export const DEFAULT_SPEC_LIMITS: Readonly<SpecLimits> = Object.freeze({
   maxSpecBytes: 50 * 1024 * 1024,
-  maxOperations: 20_000,
+  // The largest spec of the APIs.guru directory (Microsoft Graph beta) has 22,361 operations.
+  maxOperations: 50_000,
   maxDepth: 200,
   maxNodes: 10_000_000,
   maxYamlAliasNodes: 1_000_000,

@@ -134,11 +134,17 @@ describe('loadSpec: structure', () => {
     ['no version', 'info: {}\npaths: {}', '/openapi', /no "openapi" or "swagger"/],
     ['an unsupported version', 'openapi: 4.0.0\npaths: {}', '/openapi', /unsupported OpenAPI version "4.0.0"/],
     ['swagger 1.2', 'swagger: "1.2"\npaths: {}', '/swagger', /unsupported Swagger version/],
-    ['paths that are not an object', 'openapi: 3.0.3\npaths: [1]', '/paths', /"paths" must be an object/],
   ])('refuses %s with a pointer', async (_label, text, pointer, message) => {
     const error = await loadError({ file: writeSpec(text) });
     expect(error.pointer).toBe(pointer);
     expect(error.message).toMatch(message);
+  });
+
+  it('reads paths that are not an object as no operations, and x- keys under paths as extensions, with warnings', async () => {
+    const broken = await loadSpec({ file: writeSpec('openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: [1]\n') });
+    expect(broken.warnings).toEqual([{ pointer: '/paths', message: '"paths" must be an object, found an array; the API has no operations', effect: 'degraded' }]);
+    const extension = await loadSpec({ file: writeSpec('openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  x-codegen-contextRoot: /v2\n  /a: { get: { responses: {} } }\n') });
+    expect(extension.warnings).toEqual([]);
   });
 
   it('keeps an unresolved internal $ref for the normaliser, which degrades only the part using it', async () => {
