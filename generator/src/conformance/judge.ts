@@ -10,6 +10,7 @@ import { apiKeyQueryNames, checkSecurity } from './check-security.ts';
 import { classifyErrors, formatError } from './classify-errors.ts';
 import { decodeBody, mediaTypeOf } from './decode-body.ts';
 import { decodePathParameters } from './path-parameters.ts';
+import { matchPathTemplate } from './path-template.ts';
 import { operationKey, prepareDocument } from './prepare-document.ts';
 import { isRecord, toOpenApi3, type VendorDocument } from './vendor-spec.ts';
 
@@ -32,7 +33,7 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
   const queryCredentials = apiKeyQueryNames(document);
   return {
     async judge({ request, expected }) {
-      const located = locate({ backend, serverPaths, request });
+      const located = locate({ backend, serverPaths, request, expected });
       if (!located) return { outcome: 'invalid', reason: `no operation of the spec matches ${request.method} ${request.pathname}` };
       const { operation, path } = located;
       const matched = operationKey({ method: operation.method, path: operation.path });
@@ -61,9 +62,13 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
       }
       // A body under a media type the validator does not read (octet-stream, text) is judged by presence only.
       if (decoded.kind === 'other') errors = errors.filter((error) => !(error.keyword === 'required' && (error.params as { missingProperty?: string }).missingProperty === 'requestBody'));
+      // A GET or HEAD that requires a body asks for what HTTP clients (fetch among them) cannot send.
+      const bodilessMethod = (request.method === 'GET' || request.method === 'HEAD') && bodyIssue === REQUIRED_BODY_MISSING;
+      if (bodilessMethod) errors = errors.filter((error) => !(error.keyword === 'required' && (error.params as { missingProperty?: string }).missingProperty === 'requestBody'));
       const bodySchema = jsonBodySchema(operation as unknown as Record<string, unknown>);
       const { faults, contradictions } = classifyErrors({ errors, bodySchema });
-      const problems = [security, bodyIssue, ...faults].filter((item): item is string => item !== undefined);
+      if (bodilessMethod) contradictions.push(`a ${request.method} operation requires a request body, which HTTP clients cannot send`);
+      const problems = [security, bodilessMethod ? undefined : bodyIssue, ...faults].filter((item): item is string => item !== undefined);
       if (problems.length > 0) return { outcome: 'invalid', reason: problems.slice(0, 3).join('; ') };
       if (contradictions.length > 0) return { outcome: 'contradiction', reason: contradictions.slice(0, 2).join('; ') };
       return { outcome: 'valid' };
@@ -84,21 +89,39 @@ async function startBackend(options: { document: VendorDocument; coerceBody: boo
   const parseRequest = backend.router.parseRequest.bind(backend.router);
   backend.router.parseRequest = (request, operation) => {
     const parsed = parseRequest(request, operation);
-    return operation ? { ...parsed, params: decodePathParameters({ raw: parsed.params, parameters: (operation as { parameters?: unknown[] }).parameters ?? [] }) } : parsed;
+    if (!operation) return parsed;
+    const target = operation as unknown as { path: string; parameters?: unknown[] };
+    const raw = matchPathTemplate({ template: target.path, path: backend.router.normalizePath(request.path.split('?')[0]!) }) ?? parsed.params;
+    return { ...parsed, params: decodePathParameters({ raw, parameters: target.parameters ?? [] }) };
   };
   return backend;
 }
 
-function locate(options: { backend: OpenAPIBackend; serverPaths: string[]; request: RecordedRequest }): { operation: NonNullable<ReturnType<OpenAPIBackend['router']['matchOperation']>>; path: string } | undefined {
+type MatchedOperation = NonNullable<ReturnType<OpenAPIBackend['router']['matchOperation']>>;
+
+/**
+ * The operation the request reached: the expected one when method and path fit its template (several
+ * operations may share a path and differ only by a header or query value), otherwise whatever the
+ * router finds, so a request sent elsewhere is named.
+ */
+function locate(options: { backend: OpenAPIBackend; serverPaths: string[]; request: RecordedRequest; expected: { method: string; path: string } }): { operation: MatchedOperation; path: string } | undefined {
   const { request } = options;
-  for (const prefix of options.serverPaths) {
-    if (prefix !== '' && request.pathname !== prefix && !request.pathname.startsWith(`${prefix}/`)) continue;
-    const path = request.pathname.slice(prefix.length) || '/';
+  const relativePaths = options.serverPaths
+    .filter((prefix) => prefix === '' || request.pathname === prefix || request.pathname.startsWith(`${prefix}/`))
+    .map((prefix) => request.pathname.slice(prefix.length) || '/');
+  const expected = options.backend.router.getOperation(operationKey(options.expected));
+  if (expected && expected.method.toUpperCase() === request.method.toUpperCase()) {
+    const path = relativePaths.find((candidate) => matchPathTemplate({ template: expected.path, path: candidate }) !== undefined);
+    if (path !== undefined) return { operation: expected, path };
+  }
+  for (const path of relativePaths) {
     const operation = options.backend.router.matchOperation({ method: request.method, path, headers: request.headers });
     if (operation) return { operation, path };
   }
   return undefined;
 }
+
+const REQUIRED_BODY_MISSING = 'the operation requires a request body, none was sent';
 
 /** A body where the operation declares none, none where one is required, or an undeclared media type. */
 function checkBodyPresence(options: { operation: Record<string, unknown>; request: RecordedRequest }): string | undefined {
@@ -106,7 +129,7 @@ function checkBodyPresence(options: { operation: Record<string, unknown>; reques
   const body = isRecord(operation.requestBody) ? operation.requestBody : undefined;
   const sent = request.body.length > 0 || request.contentType !== undefined;
   if (!body) return sent ? `a body (${request.contentType ?? 'no content type'}) was sent, but the operation declares no request body` : undefined;
-  if (!sent) return body.required === true ? 'the operation requires a request body, none was sent' : undefined;
+  if (!sent) return body.required === true ? REQUIRED_BODY_MISSING : undefined;
   const content = isRecord(body.content) ? Object.keys(body.content) : [];
   const mediaType = mediaTypeOf(request.contentType);
   const declared = content.some((range) => {

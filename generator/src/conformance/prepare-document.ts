@@ -3,7 +3,8 @@
  * an id of its own (`GET /path`; vendor ids may be missing or repeated), and a request body declared
  * only under a JSON-flavoured media type (`application/vnd.x+json`, `application/json; charset=…`) is
  * also listed under `application/json`, the one key the validator reads JSON bodies from. Schema
- * spellings ajv reads differently from OpenAPI 3.0 are rewritten (see `normaliseSchemaSpellings`).
+ * spellings ajv reads differently from OpenAPI 3.0 are rewritten (see `normaliseSchemaSpellings`), and
+ * header parameters OpenAPI says to ignore (Accept, Content-Type, Authorization) are left out.
  */
 import { normaliseSchemaSpellings } from './normalise-schemas.ts';
 import { isRecord, type VendorDocument } from './vendor-spec.ts';
@@ -23,10 +24,12 @@ export function prepareDocument(document: VendorDocument): PreparedDocument {
   for (const [path, item] of Object.entries(paths)) {
     if (!isRecord(item)) continue;
     for (const prefix of serverPathsOf(item.servers)) serverPaths.add(prefix);
+    if (Array.isArray(item.parameters)) item.parameters = withoutIgnoredHeaders({ document, parameters: item.parameters });
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isRecord(operation)) continue;
       operation.operationId = operationKey({ method, path });
+      if (Array.isArray(operation.parameters)) operation.parameters = withoutIgnoredHeaders({ document, parameters: operation.parameters });
       for (const prefix of serverPathsOf(operation.servers)) serverPaths.add(prefix);
       const body = resolveLocal({ document, value: operation.requestBody });
       if (isRecord(body) && isRecord(body.content)) {
@@ -40,6 +43,16 @@ export function prepareDocument(document: VendorDocument): PreparedDocument {
 
 export function operationKey(options: { method: string; path: string }): string {
   return `${options.method.toUpperCase()} ${options.path}`;
+}
+
+/** OpenAPI: header parameters named Accept, Content-Type or Authorization "SHALL be ignored". */
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+function withoutIgnoredHeaders(options: { document: VendorDocument; parameters: unknown[] }): unknown[] {
+  return options.parameters.filter((parameter) => {
+    const resolved = resolveLocal({ document: options.document, value: parameter });
+    return !(isRecord(resolved) && resolved.in === 'header' && typeof resolved.name === 'string' && IGNORED_HEADERS.has(resolved.name.toLowerCase()));
+  });
 }
 
 function aliasJsonMediaType(content: Record<string, unknown>): Record<string, unknown> {

@@ -128,4 +128,31 @@ describe('spec contradictions are not counted as valid', () => {
     expect(levels?.outcome === 'contradiction' || levels?.outcome === 'unsampled' || levels?.outcome === 'refused').toBe(true);
     if (levels?.outcome === 'contradiction') expect(levels.reason).toContain('enum');
   });
+
+  it('judges operations that share a path and differ by a suffix after #, and ignores a declared Content-Type header', async () => {
+    const target = (name: string) => ({
+      operationId: name,
+      parameters: [
+        { name: 'X-Amz-Target', in: 'header', required: true, schema: { type: 'string', enum: [`Service.${name}`] } },
+        { name: 'Content-Type', in: 'header', required: true, schema: { type: 'string' } },
+      ],
+      requestBody: { required: true, content: { 'application/x-amz-json-1.0': { schema: { type: 'object', required: ['Key'], properties: { Key: { type: 'string' } } } } } },
+      responses: { '200': { description: 'ok' } },
+    });
+    const spec = {
+      openapi: '3.0.0',
+      info: { title: 'Targets', version: '1' },
+      servers: [{ url: 'https://api.example.com/' }],
+      paths: { '/#X-Amz-Target=Service.GetItem': { post: target('GetItem') }, '/#X-Amz-Target=Service.PutItem': { post: target('PutItem') } },
+    };
+    const file = join(dir, 'targets.json');
+    await writeFile(file, JSON.stringify(spec));
+    const generated = await generateConnector({ specFile: file, specLabel: 'targets.json', defaultName: 'targets', runtimeRange: 'workspace:*', generatorVersion: '0.0.0', timings: new StageTimings() });
+    const definition = generated.plan.definition;
+    const { samples, unsampled } = sampleActionInputs(definition);
+    const report = await checkConformance({ spec: await readVendorSpec(file), definition, samples, unsampled });
+    const judged = report.operations.filter((operation) => operation.outcome !== 'unsampled');
+    expect(judged.length).toBeGreaterThan(0);
+    for (const operation of judged) expect(operation.outcome === 'valid' || operation.reason).toBe(true);
+  });
 });
