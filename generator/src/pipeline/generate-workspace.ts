@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { emitRegistry } from '../emit/emit-registry.ts';
@@ -16,7 +16,7 @@ import type { GenerationProgress } from './progress.ts';
 import { resolveSpecSource } from './resolve-source.ts';
 import type { StageTimings } from './timings.ts';
 import { readGeneratorVersion } from './workspace.ts';
-import { writePackageAtomically } from './write-package.ts';
+import { removeGeneratedPackage, writePackageAtomically } from './write-package.ts';
 
 /** Folder under `generated/` that holds the registry of all connectors. */
 const REGISTRY_FOLDER = 'registry';
@@ -244,7 +244,8 @@ async function findStalePackages(options: { generatedDir: string; keep: Set<stri
 
 async function removeStalePackages(options: { generatedDir: string; keep: Set<string> }): Promise<string[]> {
   const removed = await findStalePackages(options);
-  for (const entry of removed) await rm(join(options.generatedDir, entry), { recursive: true, force: true });
+  // File by file: a file someone added to the folder is not specwire's to delete.
+  for (const entry of removed) await removeGeneratedPackage(join(options.generatedDir, entry));
   return removed;
 }
 

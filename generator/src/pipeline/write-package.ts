@@ -77,6 +77,33 @@ export async function writePackageAtomically(options: { outDir: string; files: E
   return true;
 }
 
+/** Files of a package that carry no banner but that generation always writes (see `emitConnector`). */
+const GENERATED_DATA_FILES = new Set(['package.json', 'tsconfig.json', 'tsconfig.build.json', PROVENANCE_FILE]);
+
+/**
+ * Removes a package no connector claims any more, file by file: what specwire wrote (a generated
+ * data file or a file with the banner) and the build folders, then any folder left empty. Anything
+ * else stays, and so does the folder holding it. Returns the paths kept (relative, POSIX).
+ */
+export async function removeGeneratedPackage(outDir: string): Promise<string[]> {
+  const kept: string[] = [];
+  for (const entry of KEPT_ENTRIES) await rm(join(outDir, entry), { recursive: true, force: true });
+  await removeGenerated({ folder: outDir, relative: '', kept });
+  return kept;
+}
+
+async function removeGenerated(options: { folder: string; relative: string; kept: string[] }): Promise<void> {
+  const { folder, relative, kept } = options;
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    const name = relative === '' ? entry.name : `${relative}/${entry.name}`;
+    if (entry.isDirectory()) await removeGenerated({ folder: path, relative: name, kept });
+    else if (entry.isFile() && ((relative === '' && GENERATED_DATA_FILES.has(entry.name)) || (await carriesBanner(path)))) await rm(path);
+    else kept.push(name);
+  }
+  if ((await readdir(folder)).length === 0) await rm(folder, { recursive: true });
+}
+
 /** Whether anything specwire owns differs: a foreign extra file alone is no reason to rewrite. */
 async function needsWrite(options: { outDir: string; files: EmittedFile[] }): Promise<boolean> {
   for (const difference of await comparePackage(options)) {
