@@ -1,16 +1,25 @@
 /**
  * Rewrites the two OpenAPI 3.0 schema spellings ajv (draft-07) reads differently, keeping their
  * meaning: boolean `exclusiveMinimum`/`exclusiveMaximum` become the numeric bound, and `nullable`
- * without `type` is dropped (OpenAPI 3.0.3: it then has no effect; ajv refuses to compile it).
+ * without `type` is dropped (OpenAPI 3.0.3: it then has no effect; ajv refuses to compile it). In
+ * OpenAPI 3.0 documents, keys beside a `$ref` are dropped, as that version says to ignore them.
  */
-export function normaliseSchemaSpellings(root: unknown): void {
+export function normaliseSchemaSpellings(root: unknown, options: { refSiblingsIgnored: boolean }): void {
   const stack: unknown[] = [root];
   const seen = new Set<unknown>();
   while (stack.length > 0) {
     const node = stack.pop();
     if (typeof node !== 'object' || node === null || seen.has(node)) continue;
     seen.add(node);
-    if (!Array.isArray(node)) rewrite(node as Record<string, unknown>);
+    if (!Array.isArray(node)) {
+      const record = node as Record<string, unknown>;
+      // OpenAPI 3.0: "properties adjacent to a $ref SHALL be ignored" (3.1 lets them apply).
+      if (options.refSiblingsIgnored && typeof record.$ref === 'string') {
+        for (const key of Object.keys(record)) if (key !== '$ref') delete record[key];
+        continue;
+      }
+      rewrite(record);
+    }
     for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push(child);
   }
 }

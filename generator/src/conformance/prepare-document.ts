@@ -18,7 +18,7 @@ export interface PreparedDocument {
 }
 
 export function prepareDocument(document: VendorDocument): PreparedDocument {
-  normaliseSchemaSpellings(document);
+  normaliseSchemaSpellings(document, { refSiblingsIgnored: typeof document.openapi === 'string' && document.openapi.startsWith('3.0') });
   const serverPaths = new Set<string>(serverPathsOf(document.servers));
   const paths = isRecord(document.paths) ? document.paths : {};
   for (const [path, item] of Object.entries(paths)) {
