@@ -59,6 +59,8 @@ export interface OverridesFile {
   triggers?: Record<string, TriggerEntry>;
   /** Webhook settings: verification, how a delivery names its event, which events become triggers. */
   webhooks?: WebhooksEntry;
+  /** What `specwire mcp` offers: a subset of the actions (by action id) and curated tool names. */
+  mcp?: { actions?: string[]; names?: Record<string, string> };
 }
 
 export interface OAuth2Settings {
