@@ -1,5 +1,6 @@
 import type { ConnectorDefinition, ServerDefinition } from '../definition.ts';
 import { ConnectorError, ErrorCode } from '../errors/connector-error.ts';
+import { classifyHostText } from '../http/redirect-target.ts';
 import { isDangerousSegment } from './dot-segments.ts';
 import { encodePathSegment } from './percent-encode.ts';
 
@@ -28,7 +29,13 @@ export function resolveBaseUrl(options: { definition: ConnectorDefinition; actio
   }
   raw ??= definition.endpoints?.base_url || (servers[0] ? substituteServerVariables({ server: servers[0], values: {} }) : undefined);
   if (!raw) throw configError('no base URL: set options.baseUrl');
-  return parseBaseUrl(raw);
+  const url = parseBaseUrl(raw);
+  // A definition (spec text) never gets to aim requests and credentials at cloud metadata; a host
+  // that really means such an address says so with `options.baseUrl`.
+  if (settings.baseUrl === undefined && classifyHostText(url.hostname) === 'link-local') {
+    throw configError('the definition\'s base URL is a link-local or cloud metadata address; set options.baseUrl if this is intended');
+  }
+  return url;
 }
 
 export function parseBaseUrl(raw: string): URL {
