@@ -8,8 +8,9 @@ import { normaliseRequestBody } from './normalise-request-body.ts';
 /** 3.1 `webhooks` or 3.0 `x-webhooks`: event name → path item; one entry per method. */
 export function normaliseWebhooks(options: { context: NormaliseContext; value: unknown; pointer: string }): WebhookIR[] {
   const { context } = options;
+  // An `x-` entry that is not a path item (`x-sdk-exclude: true`) is an extension, not an event.
   return recordEntries(options.value).flatMap(([name, pathItem]) =>
-    webhookOperations({ context, name, pathItem, pointer: childPointer(options.pointer, name) }),
+    name.startsWith('x-') && !isPlainRecord(pathItem) ? [] : webhookOperations({ context, name, pathItem, pointer: childPointer(options.pointer, name) }),
   );
 }
 

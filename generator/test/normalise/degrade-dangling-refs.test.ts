@@ -117,3 +117,19 @@ describe('dangling refs outside schemas', () => {
     ]);
   });
 });
+
+describe('extensions are not flaws', () => {
+  it('reads an x- entry of x-webhooks that is not a path item as an extension, not a degraded event', () => {
+    const ir = normaliseSpec(
+      spec('3.0', {
+        'x-webhooks': {
+          'x-sdk-exclude': true,
+          created: { post: { requestBody: { content: json({ type: 'object' }) }, responses: { '200': { description: 'ok' } } } },
+        },
+      }),
+    );
+    expect(ir.webhooks.map((webhook) => webhook.name)).toEqual(['created']);
+    expect(ir.warnings).toEqual([]);
+    expect(ir.degradations).toBeUndefined();
+  });
+});
