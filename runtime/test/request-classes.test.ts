@@ -87,6 +87,18 @@ describe('variants', () => {
     const { response } = await runAction({ action, input: { v: { type: 'anything' } } });
     expect(response.error).toBeUndefined();
   });
+
+  it('variants with unknown tags and overlapping shapes are no ambiguity: the tag would have chosen', async () => {
+    const shape = field('object', { properties: { type: field('string'), name: field('string') } });
+    const action = defineAction({
+      inputSchema: { v: field('object', { discriminator: 'type', variantMode: 'oneOf', variants: [{ label: 'Cat', field: shape }, { label: 'Dog', field: shape }] }) },
+      api: { method: 'POST', paramMapping: { v: { in: 'body', name: 'v' } }, body: { encoding: 'json', contentType: 'application/json', required: true } },
+    });
+    const accepted = await runAction({ action, input: { v: { type: 'Dog', name: 'Rex' } } });
+    expect(accepted.response.error).toBeUndefined();
+    const refused = await runAction({ action, input: { v: { type: 'Dog', name: 7 } } });
+    expect(refused.response.error?.message).toContain('matches none of the variants (Cat, Dog)');
+  });
 });
 
 describe('bodies', () => {

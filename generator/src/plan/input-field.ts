@@ -212,18 +212,20 @@ function variantField(options: {
 }
 
 /**
- * The tag values the discriminator mapping gives a variant: the keys whose target is the variant's
- * `$ref` (a full ref or a bare schema name). Without an entry the variant's own tag property (its
- * enum) says; OpenAPI's implicit value, the schema name, is not assumed, because specs that omit
- * the mapping mostly mean the enum.
+ * The tag values that choose a variant: the discriminator mapping's keys whose target is the
+ * variant's `$ref` (a full ref or a bare schema name), else its schema name (OpenAPI's implicit
+ * mapping). The runtime also accepts the values of the variant's own tag property (its enum), so a
+ * spec that leaves the mapping out but means the enum still works.
  */
 function discriminatorValues(options: { alternative: SchemaIR; mapping: PlainObject }): string[] {
   const ref = refOf(options.alternative);
   if (ref === undefined) return [];
   const name = componentNameOfRef(ref);
-  return Object.entries(options.mapping)
+  const keys = Object.entries(options.mapping)
     .filter(([, target]) => target === ref || (name !== undefined && target === name))
     .map(([key]) => key);
+  if (keys.length > 0) return keys;
+  return name !== undefined && name !== '' ? [name] : [];
 }
 
 /** Variant title, else its `$ref` name, else its discriminator mapping key, else its type. */

@@ -212,6 +212,26 @@ describe('a discriminator tag is checked against the mapping values (OpenAI: rol
   });
 });
 
+describe('a discriminator without a mapping: the schema names are the tags (OpenAPI implicit mapping)', () => {
+  const spec = openapi({
+    paths: { '/pets': { post: { operationId: 'create_pet', requestBody: jsonBody({ type: 'object', properties: { pet: { $ref: '#/components/schemas/Pet' } } }), responses: OK } } },
+    schemas: {
+      Pet: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'petType' } },
+      Cat: { type: 'object', required: ['petType'], properties: { petType: { type: 'string' }, name: { type: 'string' } } },
+      Dog: { type: 'object', required: ['petType'], properties: { petType: { type: 'string' }, name: { type: 'string' } } },
+    },
+  });
+
+  it('accepts a schema name as the tag even though both shapes fit', async () => {
+    const generated = await generateSpec(spec);
+    const { response, request } = await sendAction({ generated, actionId: 'create_pet', input: { pet: { petType: 'Dog', name: 'Rex' } } });
+    expect(response.error).toBeUndefined();
+    expect(request?.body.toString()).toBe('{"pet":{"petType":"Dog","name":"Rex"}}');
+    const refused = await sendAction({ generated, actionId: 'create_pet', input: { pet: { petType: 'Cow' } } });
+    expect(refused.response.error?.message).toBe('input.pet.petType: must be one of: "Cat", "Dog"');
+  });
+});
+
 describe('readOnly through allOf or a $ref is honoured', () => {
   const spec = openapi({
     version: '3.0.3',

@@ -77,10 +77,11 @@ function validateByDiscriminator(options: VariantOptions & { discriminator: stri
     return;
   }
   // A variant whose tags are unknown (cut to opaque JSON, no enum on its tag) may be the one meant:
-  // the value is then checked against the variants without the discriminator.
+  // the value must then fit one of those variants (the discriminator, not the shape, would have
+  // made the choice unique, so overlapping shapes are no ambiguity).
   const untagged = tagged.filter((entry) => entry.tags === undefined).map((entry) => entry.variant);
   if (untagged.length > 0) {
-    validateAlternatives({ ...options, variants: untagged });
+    validateAlternatives({ ...options, field: { ...options.field, variantMode: 'anyOf' }, variants: untagged });
     return;
   }
   const allowed = tagged.flatMap((entry) => entry.tags ?? []);
