@@ -47,46 +47,55 @@ export function degradeNonFiniteNumbers(options: { document: PlainRecord }): War
 
 interface Frame {
   value: unknown;
-  path: string[];
+  /** The key or index this value sits under (empty for the document). */
+  key: string;
+  /** The frame of the container, so a pointer is built only when something is removed. */
+  parent?: Frame;
   /** The outermost data keyword or extension this value sits in, if any. */
-  dataOwner?: { container: PlainRecord; key: string; path: string[] };
+  dataOwner?: { container: PlainRecord; key: string; parent: Frame };
   /** The object and key this value sits under, when it sits in an object. */
   holder?: { container: PlainRecord; key: string };
+}
+
+function pointerOf(options: { frame: Frame; key: string }): string {
+  const segments = [options.key];
+  for (let frame: Frame | undefined = options.frame; frame?.parent !== undefined; frame = frame.parent) segments.push(frame.key);
+  return jsonPointer(...segments.reverse());
 }
 
 function findRemovals(document: PlainRecord): Removal[] {
   const removals = new Map<string, Removal>();
   const seen = new Set<object>();
-  const stack: Frame[] = [{ value: document, path: [] }];
+  const stack: Frame[] = [{ value: document, key: '' }];
   const add = (removal: Removal): void => {
     if (!removals.has(removal.pointer)) removals.set(removal.pointer, removal);
   };
   while (stack.length > 0) {
     const frame = stack.pop()!;
-    const { value, path } = frame;
+    const { value } = frame;
     if (typeof value !== 'object' || value === null || seen.has(value)) continue;
     seen.add(value);
-    const inEnum = path[path.length - 1] === 'enum' && Array.isArray(value);
+    const inEnum = frame.key === 'enum' && Array.isArray(value);
+    const keysAreNames = NAME_MAP_KEYS.has(frame.key);
     const entries: Array<[string | number, unknown]> = Array.isArray(value)
       ? value.map((item, index): [number, unknown] => [index, item])
       : isPlainRecord(value) ? Object.keys(value).map((key): [string, unknown] => [key, value[key]]) : [];
     for (const [key, child] of entries) {
-      const childPath = [...path, String(key)];
       if (typeof child === 'number' && !Number.isFinite(child)) {
-        if (frame.dataOwner !== undefined) {
-          const owner = frame.dataOwner;
-          add({ container: owner.container, key: owner.key, pointer: jsonPointer(...owner.path), what: `"${owner.key}"`, number: child });
+        const owner = frame.dataOwner;
+        if (owner !== undefined) {
+          add({ container: owner.container, key: owner.key, pointer: pointerOf({ frame: owner.parent, key: owner.key }), what: `"${owner.key}"`, number: child });
         } else {
-          add({ container: value as PlainRecord | unknown[], key, pointer: jsonPointer(...childPath), what: inEnum ? 'an enum value' : `"${String(key)}"`, number: child, holder: frame.holder });
+          const pointer = pointerOf({ frame, key: String(key) });
+          add({ container: value as PlainRecord | unknown[], key, pointer, what: inEnum ? 'an enum value' : `"${String(key)}"`, number: child, holder: frame.holder });
         }
         continue;
       }
       if (typeof child !== 'object' || child === null) continue;
-      const keyIsName = NAME_MAP_KEYS.has(path[path.length - 1] ?? '');
-      const ownsData = frame.dataOwner === undefined && typeof key === 'string' && !keyIsName && (DATA_KEYS.has(key) || key.startsWith('x-'));
-      const dataOwner = ownsData ? { container: value as PlainRecord, key, path: childPath } : frame.dataOwner;
+      const ownsData = frame.dataOwner === undefined && typeof key === 'string' && !keysAreNames && (DATA_KEYS.has(key) || key.startsWith('x-'));
+      const dataOwner = ownsData ? { container: value as PlainRecord, key, parent: frame } : frame.dataOwner;
       const holder = typeof key === 'string' ? { container: value as PlainRecord, key } : undefined;
-      stack.push({ value: child, path: childPath, dataOwner, holder });
+      stack.push({ value: child, key: String(key), parent: frame, dataOwner, holder });
     }
   }
   return [...removals.values()];
