@@ -5,10 +5,13 @@ import type { ConnectorDefinition } from '@specwire/runtime';
 import { parseDefinitionSource } from '../diff/parse-definition-source.ts';
 import { SpecwireError } from '../errors/index.ts';
 import { findWorkspaceRoot, readGeneratorVersion } from '../pipeline/workspace.ts';
+import { readMcpSelection } from './mcp-selection.ts';
 
 export interface McpOptions {
   /** Print the environment variables the connector reads, then exit. */
   env?: boolean;
+  /** Override file whose `mcp:` section curates the tools; default `overrides/<connector>.yaml` when present. */
+  overrides?: string;
 }
 
 /**
@@ -18,7 +21,10 @@ export interface McpOptions {
  * message goes to stderr.
  */
 export async function runMcp(connectorName: string, options: McpOptions): Promise<void> {
-  const definition = await readWorkspaceDefinition(connectorName);
+  const root = findWorkspaceRoot();
+  if (!root) throw new SpecwireError('not inside a specwire workspace (no pnpm-workspace.yaml above this folder)');
+  const definition = await readWorkspaceDefinition({ root, connectorName });
+  const selection = await readMcpSelection({ root, definition, overridesFile: options.overrides });
   const mcp = await import('@specwire/runtime/mcp');
   if (options.env) {
     for (const variable of mcp.connectorVariables(definition)) {
@@ -30,16 +36,17 @@ export async function runMcp(connectorName: string, options: McpOptions): Promis
   const { toolCount } = await mcp.serveConnectorOverStdio({
     definition,
     connectorOptions: settings,
+    selection,
     version: await readGeneratorVersion(),
   });
   const warning = mcp.manyToolsWarning({ connector: connectorName, count: toolCount });
   if (warning) process.stderr.write(`warning: ${warning}\n`);
-  process.stderr.write(`specwire mcp: ${connectorName}, ${toolCount} tools, on stdio${settings.baseUrl ? ` (base URL from ${mcp.environmentPrefix(definition.name)}BASE_URL)` : ''}\n`);
+  const curated = selection ? ` (curated by ${selection.file})` : '';
+  process.stderr.write(`specwire mcp: ${connectorName}, ${toolCount} tools${curated}, on stdio${settings.baseUrl ? ` (base URL from ${mcp.environmentPrefix(definition.name)}BASE_URL)` : ''}\n`);
 }
 
-async function readWorkspaceDefinition(connectorName: string): Promise<ConnectorDefinition> {
-  const root = findWorkspaceRoot();
-  if (!root) throw new SpecwireError('not inside a specwire workspace (no pnpm-workspace.yaml above this folder)');
+async function readWorkspaceDefinition(options: { root: string; connectorName: string }): Promise<ConnectorDefinition> {
+  const { root, connectorName } = options;
   const available = workspaceConnectors(root);
   // The name becomes a path: only a listed connector folder is ever read.
   if (!available.includes(connectorName)) {

@@ -65,6 +65,7 @@ export function createProgram(): Command {
     .description('Serve a generated connector of the workspace as an MCP server on stdio: one tool per action.')
     .argument('<connector>', 'connector name (a folder of generated/)')
     .option('--env', 'print the environment variables this connector reads, then exit')
+    .option('--overrides <file>', 'override file whose mcp: section picks and names the tools (default: overrides/<connector>.yaml when present)')
     .addHelpText('after', [
       '',
       'Environment:',
@@ -75,7 +76,7 @@ export function createProgram(): Command {
       'Stdout carries the protocol: run it as `pnpm --silent specwire mcp <connector>` or through node directly.',
       '',
     ].join('\n'))
-    .action(async (connector: string, options: { env?: boolean }) => (await import('./mcp-command.ts')).runMcp(connector, options));
+    .action(async (connector: string, options: { env?: boolean; overrides?: string }) => (await import('./mcp-command.ts')).runMcp(connector, options));
 
   for (const command of program.commands) usageErrorsAsOneLine(command);
   return program;

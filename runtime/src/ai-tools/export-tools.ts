@@ -16,7 +16,7 @@ export interface AnthropicTool {
 }
 
 export interface ToolExportOptions {
-  /** Action ids to export (in the definition's order); default every action. */
+  /** Action ids to export, in this order; default every action. An id that names no action throws. */
   actions?: string[];
   /** Tool name by action id, where the default (the action id) should not be used. */
   names?: Record<string, string>;
@@ -32,8 +32,7 @@ export interface ActionTool {
 
 /** The actions a tool list offers, with names unique and fit for every tool format. */
 export function actionTools(definition: ConnectorDefinition, options: ToolExportOptions = {}): ActionTool[] {
-  const wanted = options.actions ? new Set(options.actions) : undefined;
-  const actions = definition.supported_actions.filter((action) => !wanted || wanted.has(action.id));
+  const actions = options.actions ? options.actions.map((id) => findAction({ definition, id })) : definition.supported_actions;
   const names = toolNamesFor({ actions, preferred: options.names });
   return actions.map((action) => ({
     action,
@@ -54,6 +53,12 @@ export function toOpenAITools(definition: ConnectorDefinition, options: ToolExpo
 /** `tools` for Anthropic's Messages API. */
 export function toAnthropicTools(definition: ConnectorDefinition, options: ToolExportOptions = {}): AnthropicTool[] {
   return actionTools(definition, options).map((tool) => ({ name: tool.name, description: tool.description, input_schema: tool.inputSchema }));
+}
+
+function findAction(options: { definition: ConnectorDefinition; id: string }): ActionDefinition {
+  const found = options.definition.supported_actions.find((action) => action.id === options.id);
+  if (!found) throw new Error(`"${options.id}" is not an action of ${options.definition.name}`);
+  return found;
 }
 
 /** The action's description, else its name: every format wants one, and an empty one helps no agent. */

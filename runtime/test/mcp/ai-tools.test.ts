@@ -45,7 +45,8 @@ describe('toOpenAITools / toAnthropicTools', () => {
     const names = toOpenAITools(definition).map((tool) => tool.function.name);
     expect(names).toEqual(['get_thing', 'x'.repeat(64), `${'x'.repeat(62)}_2`, 'delete_thing']);
     const curated = toAnthropicTools(definition, { actions: ['delete_thing', 'get.thing'], names: { 'get.thing': 'fetch_thing' } });
-    expect(curated.map((tool) => tool.name)).toEqual(['fetch_thing', 'delete_thing']);
+    expect(curated.map((tool) => tool.name)).toEqual(['delete_thing', 'fetch_thing']);
+    expect(() => toOpenAITools(definition, { actions: ['nope'] })).toThrow('"nope" is not an action of test');
   });
 
   it('behaviour hints follow HTTP semantics and idempotency keys', () => {
