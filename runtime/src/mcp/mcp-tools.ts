@@ -2,6 +2,7 @@ import { actionTools, type ActionTool } from '../ai-tools/export-tools.ts';
 import { actionBehaviourHints } from '../ai-tools/tool-annotations.ts';
 import type { ToolJsonSchema } from '../ai-tools/input-json-schema.ts';
 import type { ActionDefinition, ConnectorDefinition } from '../definition.ts';
+import { mcpOutputSchema } from './output-schema.ts';
 
 /** Above this many tools agents pick the wrong one noticeably more often; curate a subset. */
 export const MANY_TOOLS_WARNING_THRESHOLD = 40;
@@ -29,7 +30,7 @@ export interface McpActionTool {
 
 export function mcpToolsFor(options: { definition: ConnectorDefinition; selection?: McpToolSelection }): McpActionTool[] {
   return actionTools(options.definition, options.selection).map((entry) => {
-    const outputSchema = objectOutputSchema(entry.action);
+    const outputSchema = mcpOutputSchema(entry.action);
     return {
       action: entry.action,
       tool: {
@@ -42,18 +43,6 @@ export function mcpToolsFor(options: { definition: ConnectorDefinition; selectio
       },
     };
   });
-}
-
-/**
- * MCP requires an output schema to describe an object, and a tool that declares one must return
- * that object as `structuredContent`. So only a JSON response whose schema is an object is declared;
- * arrays, text and files are returned as content alone.
- */
-function objectOutputSchema(action: ActionDefinition): (ToolJsonSchema & { type: 'object' }) | undefined {
-  const schema = action.outputSchema;
-  if (action.api.response.type !== 'json' || typeof schema !== 'object' || schema === null) return undefined;
-  if (schema.type !== 'object') return undefined;
-  return schema as ToolJsonSchema & { type: 'object' };
 }
 
 /** The warning a server prints when it offers more tools than agents handle well. */

@@ -11,10 +11,14 @@ import {
 } from '@specwire/runtime';
 import { definition as github } from '../../../generated/github/src/definition.gen.ts';
 import { definition as kitchenSink } from '../../../generated/kitchen-sink/src/definition.gen.ts';
+import { definition as blockfrost } from '../../../generated/blockfrost/src/definition.gen.ts';
+import { definition as directus } from '../../../generated/directus/src/definition.gen.ts';
+import { definition as petstore } from '../../../generated/petstore/src/definition.gen.ts';
+import { definition as trainTravel } from '../../../generated/train-travel/src/definition.gen.ts';
 import { ANTHROPIC_TOOL_SHAPE, OPENAI_FUNCTION_TOOL_SHAPE } from './published-tool-shapes.ts';
 
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-const committed: ConnectorDefinition[] = [github, kitchenSink];
+const committed: ConnectorDefinition[] = [github, kitchenSink, blockfrost, directus, petstore, trainTravel];
 
 describe('toOpenAITools / toAnthropicTools', () => {
   for (const definition of committed) {
