@@ -137,8 +137,8 @@ export interface ApiBlock {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE';
   /** Base URL override for this action (operation-level servers); absent means the connector's. */
   baseUrl?: string;
-  /** Constant headers (e.g. `Accept`). Never credentials. */
-  headers: Record<string, string>;
+  /** Constant headers (e.g. `Accept`). Never credentials. Absent: none. */
+  headers?: Record<string, string>;
   /** Input field name → where it goes. Fields not listed here are rejected by validation. */
   paramMapping: Record<string, ParamTarget>;
   body?: BodyDefinition;
@@ -322,7 +322,11 @@ export interface ActionDefinition {
   deprecated?: boolean;
   api: ApiBlock;
   inputSchema: Record<string, InputField>;
-  /** JSON Schema of the success response body, refs inlined up to a depth. */
+  /**
+   * JSON Schema of the success response body. Component schemas are referenced as
+   * `{ $ref: "#/$defs/<name>" }` into the connector's `schemas`; `outputSchemaOf` returns a
+   * self-contained schema.
+   */
   outputSchema?: JsonSchema;
 }
 
@@ -334,7 +338,7 @@ export interface TriggerDefinition {
   eventType: string;
   /** What the host asks the user for (a polling trigger's list inputs, e.g. owner and repo). */
   inputSchema: Record<string, InputField>;
-  /** JSON Schema of the event payload (webhook) or of one new item (polling), refs inlined up to a depth. */
+  /** JSON Schema of the event payload (webhook) or of one new item (polling); refs as in `ActionDefinition.outputSchema`. */
   outputSchema?: JsonSchema;
   webhookRequired: boolean;
   pollingEnabled: boolean;
@@ -454,4 +458,9 @@ export interface ConnectorDefinition {
   supported_triggers: TriggerDefinition[];
   /** Action that `testConnection()` runs to prove the credentials work (no required inputs). */
   connection_test?: { actionId: string };
+  /**
+   * Shared JSON Schemas by name (the spec's component schemas that output schemas reach), each
+   * written once. Output schemas refer to them as `#/$defs/<name>`.
+   */
+  schemas?: Record<string, JsonSchema>;
 }

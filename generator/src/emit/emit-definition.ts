@@ -3,8 +3,12 @@ import { renderBanner, type BannerOptions } from './render-banner.ts';
 import { renderLiteral } from './render-literal.ts';
 import { renderValuePropertyKey } from './render-property-key.ts';
 
+/** Short objects and arrays (`{ in: "body", name: "id" }`) go on one line up to this width. */
+const LINE_WIDTH = 100;
+
 /**
- * `src/definition.gen.ts`: the plan's definition as one annotated object literal. An annotation
+ * `src/definition.gen.ts`: the plan's definition as one annotated object literal, shared schemas
+ * (`schemas`) last, one per name. An annotation
  * rather than `as const satisfies`: readonly tuples of a huge literal typecheck slowly and do not fit
  * the mutable arrays of `ConnectorDefinition`. Each action is written `{…} satisfies ActionDefinition
  * as ActionDefinition`: checked in full, then widened, so the compiler never builds the union of
@@ -19,7 +23,7 @@ export function emitDefinition(options: { plan: ConnectorPlan; banner: BannerOpt
     const rendered =
       key === 'supported_actions' && Array.isArray(value)
         ? renderActions({ actions: value, where })
-        : renderLiteral(value, { indent: '  ', where });
+        : renderLiteral(value, { indent: '  ', where, lineWidth: LINE_WIDTH });
     lines.push(`  ${renderValuePropertyKey(key)}: ${rendered},`);
   }
   return [
@@ -35,7 +39,7 @@ function renderActions(options: { actions: unknown[]; where: string }): string {
   if (options.actions.length === 0) return '[]';
   const items = options.actions.map(
     (action, index) =>
-      `    ${renderLiteral(action, { indent: '    ', where: `${options.where}/${index}` })} satisfies ActionDefinition as ActionDefinition,`,
+      `    ${renderLiteral(action, { indent: '    ', where: `${options.where}/${index}`, lineWidth: LINE_WIDTH })} satisfies ActionDefinition as ActionDefinition,`,
   );
   return `[\n${items.join('\n')}\n  ]`;
 }

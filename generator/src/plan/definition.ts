@@ -1,7 +1,8 @@
 /** The connector definition: metadata, auth, endpoints, the planned actions and triggers. */
-import type { ConnectorDefinition, ActionDefinition, AuthField, WebhookSettings } from '@specwire/runtime';
+import type { ConnectorDefinition, ActionDefinition, AuthField, InputField, WebhookSettings } from '@specwire/runtime';
 import type { CuratedApi } from '../override/types.ts';
 import type { AuthPlan } from './auth.ts';
+import { planSharedSchemas } from './output-schema.ts';
 import { planEndpoints } from './servers.ts';
 import { planTriggers } from './triggers.ts';
 
@@ -13,7 +14,12 @@ export function planDefinition(options: {
 }): ConnectorDefinition {
   const { curated, auth } = options;
   const meta = curated.connector;
-  const { triggers, webhooks } = planTriggers({ curated, actions: options.actions });
+  const actions = options.actions.map(withoutDefaults);
+  const { triggers, webhooks } = planTriggers({ curated, actions });
+  const schemas = planSharedSchemas({
+    roots: [...actions.map((action) => action.outputSchema), ...triggers.map((trigger) => trigger.outputSchema)],
+    schemas: curated.ir.schemas,
+  });
   return {
     name: meta.name,
     display_name: meta.displayName,
@@ -29,9 +35,35 @@ export function planDefinition(options: {
     webhook_support: webhooks !== undefined,
     ...(webhooks ? { webhooks } : {}),
     ...(curated.rateLimits ? { rate_limits: { ...curated.rateLimits } } : {}),
-    supported_actions: options.actions,
+    supported_actions: actions,
     supported_triggers: triggers,
     ...(options.connectionTest ? { connection_test: { ...options.connectionTest } } : {}),
+    ...(Object.keys(schemas).length > 0 ? { schemas } : {}),
+  };
+}
+
+/**
+ * An action without the values its readers assume when they are absent (no constant headers, an
+ * input that is not required), so the definition says only what is particular to the action.
+ */
+function withoutDefaults(action: ActionDefinition): ActionDefinition {
+  const { headers, ...api } = action.api;
+  return {
+    ...action,
+    api: headers !== undefined && Object.keys(headers).length > 0 ? { ...api, headers } : api,
+    inputSchema: Object.fromEntries(Object.entries(action.inputSchema).map(([name, field]) => [name, fieldWithoutDefaults(field)])),
+  };
+}
+
+function fieldWithoutDefaults(field: InputField): InputField {
+  const { required, properties, itemSchema, variants, additionalProperties, ...rest } = field;
+  return {
+    ...rest,
+    ...(required ? { required } : {}),
+    ...(properties ? { properties: Object.fromEntries(Object.entries(properties).map(([name, inner]) => [name, fieldWithoutDefaults(inner)])) } : {}),
+    ...(additionalProperties !== undefined ? { additionalProperties: typeof additionalProperties === 'boolean' ? additionalProperties : fieldWithoutDefaults(additionalProperties) } : {}),
+    ...(itemSchema ? { itemSchema: fieldWithoutDefaults(itemSchema) } : {}),
+    ...(variants ? { variants: variants.map((variant) => ({ ...variant, field: fieldWithoutDefaults(variant.field) })) } : {}),
   };
 }
 

@@ -6,7 +6,9 @@ import type { ActionDefinition, InputField, JsonSchema, TriggerDefinition, Trigg
 import { SpecwireError } from '../errors/index.ts';
 import type { CuratedApi, TriggerDeclaration } from '../override/types.ts';
 import { suggestInputName } from './curate-input.ts';
+import { followSharedRef } from './output-schema.ts';
 import { isPlainObject } from './own-record.ts';
+import type { SchemaTable } from './resolve-schema.ts';
 
 export const DEFAULT_POLL_INTERVAL_SECONDS = 300;
 
@@ -50,7 +52,7 @@ function planPollingTrigger(options: {
     ...(entry.cursor ? { cursor: { kind: entry.cursor.type, path: entry.cursor.path, ...(entry.cursor.param !== undefined ? { param: entry.cursor.param } : {}) } } : {}),
     ...(entry.max_pages !== undefined ? { maxPages: entry.max_pages } : {}),
   };
-  const outputSchema = itemSchema({ schema: action.outputSchema, itemsPath });
+  const outputSchema = itemSchema({ schema: action.outputSchema, itemsPath, schemas: curated.ir.schemas });
   return {
     id: declaration.id,
     name: declaration.name ?? `New item: ${action.name}`,
@@ -79,15 +81,17 @@ function triggerInputs(options: { action: ActionDefinition; polling: TriggerPoll
 }
 
 /** One item of the list: the array at `itemsPath` (or the body array, or its only array property). */
-function itemSchema(options: { schema: JsonSchema | undefined; itemsPath: string | undefined }): JsonSchema | undefined {
-  let current: unknown = options.schema;
+function itemSchema(options: { schema: JsonSchema | undefined; itemsPath: string | undefined; schemas: SchemaTable }): JsonSchema | undefined {
+  // Output schemas refer to shared schemas (`#/$defs/<name>`): follow them on the way down.
+  const follow = (schema: unknown): unknown => followSharedRef({ schema, schemas: options.schemas });
+  let current: unknown = follow(options.schema);
   for (const key of options.itemsPath ? options.itemsPath.split('.') : []) {
     const properties = isPlainObject(current) ? current.properties : undefined;
-    current = isPlainObject(properties) && Object.hasOwn(properties, key) ? properties[key] : undefined;
+    current = follow(isPlainObject(properties) && Object.hasOwn(properties, key) ? properties[key] : undefined);
   }
   if (isPlainObject(current) && options.itemsPath === undefined && current.type !== 'array' && isPlainObject(current.properties)) {
     const arrays = Object.values(current.properties).filter((property) => isPlainObject(property) && property.type === 'array');
-    if (arrays.length === 1) current = arrays[0];
+    if (arrays.length === 1) current = follow(arrays[0]);
   }
   if (isPlainObject(current) && current.type === 'array' && (isPlainObject(current.items) || typeof current.items === 'boolean')) return current.items as JsonSchema;
   return undefined;

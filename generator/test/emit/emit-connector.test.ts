@@ -53,7 +53,8 @@ describe('emitConnector', () => {
     expect(text).toContain('import type { ActionDefinition, ConnectorDefinition } from "@specwire/runtime";\n');
     expect(text).toContain('export const definition: ConnectorDefinition = {\n  name: "acme",\n  display_name: "Acme",\n');
     expect(text).toContain('        endpoint: "/repos/{owner}/{repo}/issues",\n        method: "POST",\n');
-    expect(text).toContain('          "x-request-id": {\n');
+    // Short mappings fit on one line; longer objects keep a line per key.
+    expect(text).toContain('          "x-request-id": { in: "header", name: "x-request-id", style: "simple", explode: false },\n');
     expect(text).toContain('\n    } satisfies ActionDefinition as ActionDefinition,\n');
     expect(text.trimEnd().endsWith('};')).toBe(true);
   });

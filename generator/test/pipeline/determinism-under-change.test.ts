@@ -9,7 +9,7 @@ import { addedHunks, diffLines } from './line-diff.ts';
 import { makeShopWorkspace } from './shop-spec.ts';
 
 /** Files whose every version names the spec's hash or counts its operations. */
-const BOOKKEEPING = new Set(['shop/specwire.provenance.json', 'shop/coverage.md']);
+const BOOKKEEPING = new Set(['shop/specwire.provenance.json', 'shop/coverage.md', 'shop/README.md']);
 /** How the new operation can appear: id, method name, type names, path, summary. */
 const ABOUT_REFUND = /refund/i;
 

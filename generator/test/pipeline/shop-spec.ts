@@ -34,7 +34,7 @@ const ID_PARAMETER = '        - { name: orderId, in: path, required: true, schem
  * A small OAS 3.0 shop. `withRefund` adds one operation (POST /orders/{orderId}/refund) in the middle
  * of the document, between operations that exist either way.
  */
-export function shopSpec(options: { withRefund: boolean }): string {
+export function shopSpec(options: { withRefund: boolean; orderSchema?: string }): string {
   return [
     'openapi: 3.0.3',
     'info: { title: Shop, version: 1.0.0 }',
@@ -52,14 +52,14 @@ export function shopSpec(options: { withRefund: boolean }): string {
     operation({ method: 'get', id: 'listOrderItems', summary: 'List the items of an order', parameters: ID_PARAMETER }),
     'components:',
     '  schemas:',
-    '    Order: { type: object, properties: { id: { type: string }, total: { type: number } } }',
+    `    Order: ${options.orderSchema ?? '{ type: object, properties: { id: { type: string }, total: { type: number } } }'}`,
     '    NewOrder: { type: object, required: [item], properties: { item: { type: string }, note: { type: string } } }',
     '',
   ].join('\n');
 }
 
 /** A temporary workspace with `specs/shop.yaml`, for `generateWorkspace`. */
-export function makeShopWorkspace(options: { withRefund: boolean }): string {
+export function makeShopWorkspace(options: { withRefund: boolean; orderSchema?: string }): string {
   const root = mkdtempSync(join(tmpdir(), 'specwire-pipeline-'));
   writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages: []\n');
   mkdirSync(join(root, 'specs'));

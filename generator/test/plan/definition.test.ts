@@ -161,7 +161,9 @@ describe('planConnector: actions', () => {
     });
     const [first, second, third] = definition.supported_actions;
     expect(first).toMatchObject({ id: 'issues_create', name: 'Create an issue', description: '**Creates** an issue.', category: 'issues' });
-    expect(first?.api).toMatchObject({ endpoint: '/items', method: 'POST', headers: {}, response: { type: 'json', contentType: 'application/json' } });
+    expect(first?.api).toMatchObject({ endpoint: '/items', method: 'POST', response: { type: 'json', contentType: 'application/json' } });
+    // No constant headers: the key is left out rather than written as `{}`.
+    expect(first?.api).not.toHaveProperty('headers');
     expect(second).toMatchObject({ id: 'get_thing', name: 'Get Thing', description: '', category: 'general', deprecated: true });
     expect(third).toMatchObject({ name: 'Custom name', description: 'Custom description', category: 'custom' });
     expect(actions.map((action) => [action.actionId, action.methodName, action.inputTypeName, action.outputTypeName])).toEqual([
@@ -194,7 +196,7 @@ describe('planConnector: actions', () => {
     const action = definition.supported_actions[0]!;
     expect(Object.keys(action.inputSchema)).toEqual(['owner', 'per_page', 'filter', 'q', 'X-Trace']);
     expect(action.inputSchema.owner).toEqual({ type: 'string', label: 'Owner', required: true, description: 'The owner.' });
-    expect(action.inputSchema.per_page).toEqual({ type: 'number', label: 'Per Page', default: 30, format: 'integer', required: false, placeholder: '10' });
+    expect(action.inputSchema.per_page).toEqual({ type: 'number', label: 'Per Page', default: 30, format: 'integer', placeholder: '10' });
     expect(action.api.paramMapping).toEqual({
       owner: { in: 'path', name: 'owner', style: 'simple', explode: false },
       per_page: { in: 'query', name: 'per_page', style: 'form', explode: true },
@@ -249,7 +251,7 @@ describe('planConnector: actions', () => {
     const action = definition.supported_actions[0]!;
     expect(Object.keys(action.inputSchema)).toEqual(['owner', 'title', 'body_owner', 'body']);
     expect(action.inputSchema.title?.required).toBe(true);
-    expect(action.inputSchema.body).toEqual({ type: 'string', label: 'Body', inputType: 'textarea', required: false });
+    expect(action.inputSchema.body).toEqual({ type: 'string', label: 'Body', inputType: 'textarea' });
     expect(action.api.paramMapping.body_owner).toEqual({ in: 'body', name: 'owner' });
     expect(action.api.body).toEqual({ encoding: 'json', contentType: 'application/json', required: true });
     expect(actions[0]?.typeShape).toEqual({
@@ -263,7 +265,8 @@ describe('planConnector: actions', () => {
     const { definition } = plan({
       operations: [makeOperation({ method: 'patch', requestBody: makeBody({ type: 'object', required: ['a'], properties: { a: { type: 'string' } } }, { required: false }) })],
     });
-    expect(definition.supported_actions[0]?.inputSchema.a?.required).toBe(false);
+    // Not required: `required: false` is the default, so it is left out.
+    expect(definition.supported_actions[0]?.inputSchema.a).not.toHaveProperty('required');
   });
 
   it('uses one body field for arrays, top-level oneOf and binary bodies', () => {
@@ -328,7 +331,9 @@ describe('planConnector: actions', () => {
       ],
     });
     const [get, exported, gone] = definition.supported_actions;
-    expect(get?.outputSchema).toEqual({ type: 'object', properties: { name: { type: 'string' }, parent: { title: 'Pet' } } });
+    expect(get?.outputSchema).toEqual({ $ref: '#/$defs/Pet' });
+    // Written once in the shared schemas: examples and x-* dropped, the cycle kept as a ref.
+    expect(definition.schemas).toEqual({ Pet: { type: 'object', properties: { name: { type: 'string' }, parent: { $ref: '#/$defs/Pet' } } } });
     expect(actions[0]?.typeShape.output).toEqual({ status: '200', mediaType: 'application/json' });
     expect(exported?.api.headers).toEqual({ Accept: 'text/csv' });
     expect(exported?.api.response).toEqual({ type: 'text', contentType: 'text/csv' });
@@ -337,20 +342,24 @@ describe('planConnector: actions', () => {
     expect(actions[2]?.typeShape.output).toBeUndefined();
   });
 
-  it('inlines output refs only a few levels deep', () => {
+  it('writes each reached component schema once, in name order, and inlines refs into part of one', () => {
     const { definition } = plan({
       schemas: {
         A: { type: 'object', properties: { b: { $ref: '#/components/schemas/B' } } },
         B: { type: 'object', properties: { c: { $ref: '#/components/schemas/C' } } },
         C: { type: 'object', properties: { d: { $ref: '#/components/schemas/D' } } },
         D: { type: 'object', properties: { e: { type: 'string' } } },
+        Unused: { type: 'string' },
       },
-      operations: [makeOperation({ responses: [makeResponse({ contents: [{ mediaType: 'application/json', schema: { $ref: '#/components/schemas/A' } }] })] })],
+      operations: [
+        makeOperation({ responses: [makeResponse({ contents: [{ mediaType: 'application/json', schema: { $ref: '#/components/schemas/A' } }] })] }),
+        makeOperation({ path: '/d', responses: [makeResponse({ contents: [{ mediaType: 'application/json', schema: { $ref: '#/components/schemas/D/properties/e' } }] })] }),
+      ],
     });
-    expect(definition.supported_actions[0]?.outputSchema).toEqual({
-      type: 'object',
-      properties: { b: { type: 'object', properties: { c: { type: 'object', properties: { d: { title: 'D' } } } } } },
-    });
+    expect(definition.supported_actions[0]?.outputSchema).toEqual({ $ref: '#/$defs/A' });
+    expect(definition.supported_actions[1]?.outputSchema).toEqual({ type: 'string' });
+    expect(Object.keys(definition.schemas ?? {})).toEqual(['A', 'B', 'C', 'D']);
+    expect(definition.schemas?.C).toEqual({ type: 'object', properties: { d: { $ref: '#/$defs/D' } } });
   });
 });
 

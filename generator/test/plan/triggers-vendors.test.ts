@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createConnector, type ConnectorDefinition } from '@specwire/runtime';
+import { createConnector, type ConnectorDefinition, type JsonSchema } from '@specwire/runtime';
 import { loadSpec } from '../../src/load/index.ts';
 import { normaliseSpec } from '../../src/normalise/index.ts';
 import { applyOverrides, applySourceOverlay, loadOverrides, parseOverrides } from '../../src/override/index.ts';
@@ -59,8 +59,9 @@ describe('GitHub triggers (overrides/github.yaml)', () => {
     });
     const opened = definition.supported_triggers[0]!;
     expect(opened.webhook).toEqual({ source: 'webhooks', subscribeAction: 'repos_create_webhook', unsubscribeAction: 'repos_delete_webhook' });
-    expect(opened.outputSchema).toMatchObject({ type: 'object', properties: { action: { enum: ['opened'] }, issue: expect.any(Object) } });
-    for (const trigger of definition.supported_triggers) expect(JSON.stringify(trigger.outputSchema).length).toBeLessThan(40_000);
+    expect(sharedSchemaAt({ definition, schema: opened.outputSchema })).toMatchObject({ type: 'object', properties: { action: { enum: ['opened'] }, issue: expect.any(Object) } });
+    // Each vendor schema is written once and stays small: descriptions dropped, wide schemas truncated.
+    for (const schema of Object.values(definition.schemas ?? {})) expect(JSON.stringify(schema).length).toBeLessThan(40_000);
     const newIssue = definition.supported_triggers.find((trigger) => trigger.id === 'new_issue')!;
     expect(newIssue.polling).toMatchObject({ actionId: 'issues_list_for_repo', cursor: { kind: 'timestamp', path: 'created_at', param: 'since' } });
     expect(newIssue.inputSchema).toHaveProperty('owner');
@@ -89,9 +90,9 @@ describe.skipIf(!corpusPresent)('corpus vendors', () => {
     ]);
     const created = definition.supported_triggers[0]!;
     expect(created.webhook).toEqual({ source: 'declared', subscribeAction: 'create_webhook_endpoint', unsubscribeAction: 'delete_webhook_endpoint' });
-    expect(created.outputSchema).toMatchObject({ type: 'object', properties: { type: { type: 'string' }, data: expect.any(Object) } });
+    expect(sharedSchemaAt({ definition, schema: created.outputSchema })).toMatchObject({ type: 'object', properties: { type: { type: 'string' }, data: expect.any(Object) } });
     expect(definition.webhooks).toEqual({ verification: { scheme: 'stripe' }, eventType: [{ payload: 'type' }], eventId: { payload: 'id' } });
-    expect(definition.supported_triggers[5]!.outputSchema).toMatchObject({ properties: { id: { type: 'string' } } });
+    expect(sharedSchemaAt({ definition, schema: definition.supported_triggers[5]!.outputSchema })).toMatchObject({ properties: { id: { type: 'string' } } });
 
     const secret = 'whsec_corpus';
     const connector = createConnector(definition, { credentials: { webhookSecret: secret } });
@@ -135,3 +136,11 @@ describe.skipIf(!corpusPresent)('corpus vendors', () => {
     expect(definition.webhooks).toEqual({ verification: { scheme: 'standard-webhooks' }, eventType: [{ payload: 'type' }] });
   });
 });
+
+/** The shared schema an output schema refers to at its root (`{ $ref: "#/$defs/<name>" }`). */
+function sharedSchemaAt(options: { definition: ConnectorDefinition; schema: JsonSchema | undefined }): JsonSchema | undefined {
+  const ref = typeof options.schema === 'object' ? options.schema.$ref : undefined;
+  const name = typeof ref === 'string' ? /^#\/\$defs\/(.+)$/.exec(ref)?.[1] : undefined;
+  expect(name, 'the output schema refers to a shared schema').toBeDefined();
+  return options.definition.schemas?.[name!];
+}

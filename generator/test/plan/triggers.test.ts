@@ -61,7 +61,8 @@ describe('webhook triggers', () => {
       ['on_shipment', 'On shipment', 'onShipment', { source: 'callback', subscribeAction: 'subscribe' }],
     ]);
     const [paid, refund] = definition.supported_triggers;
-    expect(paid!.outputSchema).toEqual({ type: 'object', properties: { type: { type: 'string', const: 'order.paid' }, id: { type: 'string' } } });
+    expect(paid!.outputSchema).toEqual({ $ref: '#/$defs/Paid' });
+    expect(definition.schemas?.Paid).toEqual({ type: 'object', properties: { type: { type: 'string', const: 'order.paid' }, id: { type: 'string' } } });
     expect(refund!.description).toBe('A refund went out.');
     expect(paid).toMatchObject({ webhookRequired: true, pollingEnabled: false, inputSchema: {} });
     expect(definition.webhook_support).toBe(true);
@@ -93,7 +94,8 @@ triggers:
 
   it('declares events the spec lacks with a payload schema, and suggests names it cannot find', () => {
     const definition = plan('webhooks: { verification: { preset: stripe }, payload_schema: Envelope, events: [thing.happened] }\n', api({ webhooks: [] }));
-    expect(definition.supported_triggers[0]).toMatchObject({ id: 'thing_happened', eventType: 'thing.happened', webhook: { source: 'declared' }, outputSchema: { type: 'object' } });
+    expect(definition.supported_triggers[0]).toMatchObject({ id: 'thing_happened', eventType: 'thing.happened', webhook: { source: 'declared' }, outputSchema: { $ref: '#/$defs/Envelope' } });
+    expect(definition.schemas?.Envelope).toMatchObject({ type: 'object' });
     expect(definition.webhooks).toMatchObject({ verification: { scheme: 'stripe' }, eventId: { payload: 'id' } });
     expect(failure(() => plan('webhooks: { events: [order.payd] }\n'))).toMatch(/webhook event "order.payd" is not declared by the spec \(did you mean "orderPaid"\?\)/);
     expect(failure(() => plan('webhooks: { payload_schema: Envelop, events: [x] }\n'))).toMatch(/payload_schema "Envelop" is not a component schema \(did you mean "Envelope"\?\)/);
@@ -131,7 +133,8 @@ triggers:
 `;
 
   it('plans the polling block, the inputs the user still gives, and one item as output', () => {
-    const trigger = plan(polling).supported_triggers.find((candidate) => candidate.id === 'new_order');
+    const definition = plan(polling);
+    const trigger = definition.supported_triggers.find((candidate) => candidate.id === 'new_order');
     expect(trigger).toMatchObject({
       id: 'new_order',
       name: 'New order',
@@ -148,8 +151,9 @@ triggers:
         cursor: { kind: 'timestamp', path: 'created', param: 'since' },
         maxPages: 3,
       },
-      outputSchema: { type: 'object', properties: { id: { type: 'string' }, created: { type: 'integer' } } },
+      outputSchema: { $ref: '#/$defs/Order' },
     });
+    expect(definition.schemas?.Order).toEqual({ type: 'object', properties: { id: { type: 'string' }, created: { type: 'integer' } } });
     expect(Object.keys(trigger!.inputSchema)).toEqual(['cursor', 'shop']);
   });
 
