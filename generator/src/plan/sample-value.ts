@@ -1,9 +1,10 @@
 /**
  * Sample values for generated request tests: simple, valid against the field, and predictable on the
- * wire. A field that cannot be sampled safely (opaque JSON, variants, files, unmatchable patterns)
- * yields `undefined`, and the planner leaves that action out of the tests.
+ * wire. A field that cannot be sampled safely (opaque JSON, files, unmatchable patterns, variants
+ * none of whose samples the runtime accepts) yields `undefined`, and the planner leaves that action
+ * out of the tests.
  */
-import type { InputField } from '@specwire/runtime';
+import { validateInput, type InputField } from '@specwire/runtime';
 import { recordFromEntries } from './own-record.ts';
 import { isCheapToRun, MAX_TESTED_SAMPLE_LENGTH, sampleForPattern } from './pattern-sample.ts';
 
@@ -38,7 +39,8 @@ export function isFileField(field: InputField): boolean {
 
 export function sampleFieldValue(options: { field: InputField; role: 'path' | 'other' }): unknown {
   const { field } = options;
-  if (field.opaque || field.variants || isFileField(field)) return undefined;
+  if (field.opaque || isFileField(field)) return undefined;
+  if (field.variants) return sampleVariant({ field, role: options.role });
   switch (field.type) {
     case 'select':
       return field.options?.find((option) => option.value !== null)?.value ?? undefined;
@@ -59,6 +61,45 @@ export function sampleFieldValue(options: { field: InputField; role: 'path' | 'o
     case 'array':
       return sampleArray(field);
   }
+}
+
+const MAX_SAMPLED_VARIANTS = 8;
+
+/**
+ * The first variant whose sample the whole field accepts: a tagged variant gets its tag, and the
+ * runtime's own validation decides (a oneOf sample that fits two variants is not a sample).
+ */
+function sampleVariant(options: { field: InputField; role: 'path' | 'other' }): unknown {
+  const { field } = options;
+  for (const variant of (field.variants ?? []).slice(0, MAX_SAMPLED_VARIANTS)) {
+    let value = sampleFieldValue({ field: variant.field, role: options.role });
+    if (value === undefined) continue;
+    const tag = field.discriminator === undefined ? undefined : variantTag({ variant, discriminator: field.discriminator });
+    if (field.discriminator !== undefined && isRecord(value)) {
+      if (tag === undefined) continue;
+      value = { ...value, [field.discriminator]: tag };
+    }
+    if (acceptedBy({ field, value })) return value;
+  }
+  return undefined;
+}
+
+function variantTag(options: { variant: NonNullable<InputField['variants']>[number]; discriminator: string }): unknown {
+  const property = options.variant.field.properties?.[options.discriminator];
+  return property?.options?.[0]?.value ?? property?.default ?? options.variant.discriminatorValues?.[0];
+}
+
+function acceptedBy(options: { field: InputField; value: unknown }): boolean {
+  try {
+    validateInput({ schema: { value: { ...options.field, required: true } }, input: { value: options.value } });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function sampleString(options: { field: InputField; role: 'path' | 'other' }): string | undefined {

@@ -125,7 +125,8 @@ describe('test plan', () => {
       operations: [
         makeOperation({ operationId: 'upload', method: 'put', requestBody: makeBody({ type: 'string', format: 'binary' }, { mediaType: 'application/octet-stream' }) }),
         makeOperation({ operationId: 'opaque', method: 'post', requestBody: makeBody({ type: 'array', items: {} , minItems: 1}) }),
-        makeOperation({ operationId: 'variants', method: 'post', requestBody: makeBody({ oneOf: [{ type: 'string' }, { type: 'number' }] }) }),
+        // Every variant's sample fits both: no sample the runtime would accept.
+        makeOperation({ operationId: 'variants', method: 'post', requestBody: makeBody({ oneOf: [{ type: 'string' }, { type: 'string', minLength: 1 }] }) }),
         makeOperation({ operationId: 'label', path: '/x/{id}', parameters: [makeParameter({ name: 'id', in: 'path', style: 'label' })] }),
         makeOperation({ operationId: 'ownServer', servers: [{ url: 'https://other.test', variables: {} }] }),
         makeOperation({ operationId: 'optionalAuth', security: [[], ['bearerAuth']] }),
@@ -135,6 +136,31 @@ describe('test plan', () => {
       ],
     });
     expect(plan.cases.map((item) => [item.actionId, item.expect.path])).toEqual([['fine', '/v1/ok/1']]);
+  });
+
+  it('samples the first variant the runtime accepts, with its discriminator tag', () => {
+    const plan = tests({
+      securitySchemes: [bearerScheme],
+      schemas: {
+        Cat: { type: 'object', required: ['kind', 'lives'], properties: { kind: { type: 'string' }, lives: { type: 'integer' } } },
+        Dog: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' } } },
+      },
+      operations: [
+        makeOperation({ operationId: 'either', method: 'post', requestBody: makeBody({ oneOf: [{ type: 'string' }, { type: 'number' }] }) }),
+        makeOperation({
+          operationId: 'pet',
+          method: 'post',
+          requestBody: makeBody({
+            oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
+            discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat', dog: '#/components/schemas/Dog' } },
+          }),
+        }),
+      ],
+    });
+    expect(plan.cases.map((item) => [item.actionId, item.expect.jsonBody])).toEqual([
+      ['either', 'sample value'],
+      ['pet', { kind: 'cat', lives: 1 }],
+    ]);
   });
 
   it('samples pattern-constrained strings that match', () => {
