@@ -1,5 +1,6 @@
 import type { ActionDefinition, AuthScheme, ConnectorDefinition, TriggerDefinition } from '@specwire/runtime';
 import { diffInputSchemas } from './diff-inputs.ts';
+import { diffShownText } from './diff-text.ts';
 import type { Change } from './types.ts';
 
 /**
@@ -11,6 +12,13 @@ import type { Change } from './types.ts';
 export function diffDefinitions(before: ConnectorDefinition, after: ConnectorDefinition): Change[] {
   const connector = after.name;
   return [
+    ...diffShownText({
+      before: { display_name: before.display_name, category: before.category, description: before.description },
+      after: { display_name: after.display_name, category: after.category, description: after.description },
+      kind: 'connector-text-changed',
+      connector,
+      subject: `connector ${connector}`,
+    }),
     ...diffAuth({ before, after, connector }),
     ...diffBaseUrl({ before, after, connector }),
     ...diffActions({ before: before.supported_actions ?? [], after: after.supported_actions ?? [], connector }),
@@ -138,7 +146,15 @@ function diffActions({ before, after, connector }: Sides<ActionDefinition[]>): C
         message: `action ${next.id} now calls ${route(next)}${next.api?.baseUrl ? ` on ${next.api.baseUrl}` : ''} instead of ${route(action)}`,
       });
     }
-    changes.push(...diffInputSchemas({ before: action.inputSchema ?? {}, after: next.inputSchema ?? {}, scope: { connector, action: next.id } }));
+    changes.push(
+      ...diffShownText({ before: shownText(action), after: shownText(next), kind: 'action-text-changed', connector, action: next.id, subject: `action ${next.id}` }),
+      ...diffInputSchemas({
+        before: action.inputSchema ?? {},
+        after: next.inputSchema ?? {},
+        scope: { connector, action: next.id },
+        mapping: { before: action.api?.paramMapping ?? {}, after: next.api?.paramMapping ?? {} },
+      }),
+    );
   }
   for (const action of added) {
     if (renamedFrom.has(action.id)) continue;
@@ -182,7 +198,10 @@ function diffTriggers({ before, after, connector }: Sides<TriggerDefinition[]>):
       changes.push({ kind: 'trigger-removed', breaking: true, connector, action: trigger.id, message: `trigger ${trigger.id} was removed` });
       continue;
     }
-    changes.push(...diffInputSchemas({ before: trigger.inputSchema ?? {}, after: next.inputSchema ?? {}, scope: { connector, action: next.id } }));
+    changes.push(
+      ...diffShownText({ before: shownText(trigger), after: shownText(next), kind: 'trigger-text-changed', connector, action: next.id, subject: `trigger ${next.id}` }),
+      ...diffInputSchemas({ before: trigger.inputSchema ?? {}, after: next.inputSchema ?? {}, scope: { connector, action: next.id } }),
+    );
   }
   for (const trigger of after) {
     if (!oldById.has(trigger.id)) {
@@ -190,6 +209,11 @@ function diffTriggers({ before, after, connector }: Sides<TriggerDefinition[]>):
     }
   }
   return changes;
+}
+
+/** What a host shows of an action or trigger; `category` only actions have. */
+function shownText(item: { name: string; description: string; category?: string }): Record<string, string | undefined> {
+  return { name: item.name, ...('category' in item ? { category: item.category } : {}), description: item.description };
 }
 
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {

@@ -1,4 +1,5 @@
-import type { InputField } from '@specwire/runtime';
+import type { InputField, ParamTarget } from '@specwire/runtime';
+import { diffShownText } from './diff-text.ts';
 import type { Change } from './types.ts';
 
 /** Where an input sits inside an action, for messages: `labels`, `body.labels[]`. */
@@ -10,24 +11,46 @@ interface InputScope {
 /**
  * Compares two input schemas (an action's or a trigger's) field by field, descending into object
  * properties and array items. Breaking: anything that makes an input valid today invalid tomorrow
- * (a field removed, a new required field, a field made required, a type change, an enum value gone).
+ * (a field removed or renamed, a new required field, a field made required, a type change, an enum
+ * value gone). A removed and an added field are one rename when they are sent as the same request
+ * parameter (`paramMapping`, an override's `rename`) or, failing that, have the same schema.
  */
 export function diffInputSchemas(options: {
   before: Record<string, InputField>;
   after: Record<string, InputField>;
   scope: InputScope;
   path?: string;
+  /** Top level of an action: where each input is sent, before and after. */
+  mapping?: { before: Record<string, ParamTarget>; after: Record<string, ParamTarget> };
 }): Change[] {
   const { before, after, scope } = options;
   const changes: Change[] = [];
   const prefix = options.path === undefined ? '' : `${options.path}.`;
+  const renames = matchInputRenames({
+    removed: Object.keys(before).filter((name) => !Object.hasOwn(after, name)),
+    added: Object.keys(after).filter((name) => !Object.hasOwn(before, name)),
+    before,
+    after,
+    mapping: options.mapping,
+  });
+  const renamedTo = new Set([...renames.values()].map((rename) => rename.to));
   for (const name of Object.keys(before)) {
-    if (!Object.hasOwn(after, name)) {
+    const rename = renames.get(name);
+    if (rename) {
+      changes.push(change({
+        scope,
+        kind: 'input-renamed',
+        breaking: true,
+        message: `input "${prefix}${name}" of ${scope.action} was renamed to "${prefix}${rename.to}" (${rename.evidence})`,
+      }));
+      changes.push(...diffField({ before: before[name]!, after: after[rename.to]!, scope, path: `${prefix}${rename.to}` }));
+    } else if (!Object.hasOwn(after, name)) {
       changes.push(change({ scope, kind: 'input-removed', breaking: true, message: `input "${prefix}${name}" of ${scope.action} was removed` }));
     }
   }
   for (const [name, field] of Object.entries(after)) {
     const path = `${prefix}${name}`;
+    if (renamedTo.has(name)) continue;
     if (!Object.hasOwn(before, name)) {
       const required = field.required === true;
       changes.push(change({
@@ -43,9 +66,64 @@ export function diffInputSchemas(options: {
   return changes;
 }
 
+interface InputRename {
+  to: string;
+  evidence: 'same request parameter' | 'same schema';
+}
+
+/** Removed name → added name, where the pairing is one to one. */
+function matchInputRenames(options: {
+  removed: string[];
+  added: string[];
+  before: Record<string, InputField>;
+  after: Record<string, InputField>;
+  mapping: { before: Record<string, ParamTarget>; after: Record<string, ParamTarget> } | undefined;
+}): Map<string, InputRename> {
+  const renames = new Map<string, InputRename>();
+  const pair = (options2: { key: (side: 'before' | 'after', name: string) => string | undefined; evidence: InputRename['evidence'] }): void => {
+    const taken = new Set([...renames.values()].map((rename) => rename.to));
+    const removed = options.removed.filter((name) => !renames.has(name));
+    const added = options.added.filter((name) => !taken.has(name));
+    const addedByKey = groupBy(added, (name) => options2.key('after', name));
+    const removedByKey = groupBy(removed, (name) => options2.key('before', name));
+    for (const [key, names] of removedByKey) {
+      const candidates = addedByKey.get(key);
+      if (names.length === 1 && candidates?.length === 1) renames.set(names[0]!, { to: candidates[0]!, evidence: options2.evidence });
+    }
+  };
+  const { mapping } = options;
+  if (mapping) {
+    pair({ key: (side, name) => (Object.hasOwn(mapping[side], name) ? JSON.stringify(mapping[side][name]) : undefined), evidence: 'same request parameter' });
+  }
+  pair({ key: (side, name) => schemaSignature(options[side][name]!), evidence: 'same schema' });
+  return renames;
+}
+
+function groupBy(names: string[], keyOf: (name: string) => string | undefined): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const name of names) {
+    const key = keyOf(name);
+    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), name]);
+  }
+  return groups;
+}
+
+/** A field's schema without the text a host shows: what decides which values it accepts. */
+function schemaSignature(field: InputField): string {
+  const SHOWN = new Set(['label', 'description', 'placeholder']);
+  return JSON.stringify(field, (key, value: unknown) => (SHOWN.has(key) ? undefined : value));
+}
+
 function diffField(options: { before: InputField; after: InputField; scope: InputScope; path: string }): Change[] {
   const { before, after, scope, path } = options;
-  const changes: Change[] = [];
+  const changes: Change[] = diffShownText({
+    before: { label: before.label, description: before.description },
+    after: { label: after.label, description: after.description },
+    kind: 'input-text-changed',
+    connector: scope.connector,
+    action: scope.action,
+    subject: `input "${path}" of ${scope.action}`,
+  });
   const wasRequired = before.required === true;
   const isRequired = after.required === true;
   if (!wasRequired && isRequired) {

@@ -19,15 +19,35 @@ function renderText(options: { changes: Change[]; base: string }): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Non-breaking changes of one connector past this many are folded in a `<details>` block. */
+const VISIBLE_NON_BREAKING = 10;
+
+/**
+ * A pull-request comment: a summary table, then per connector the breaking changes in full and the
+ * others below them (folded when there are many, so the breaking ones stay on screen).
+ */
 function renderMarkdown(options: { changes: Change[]; base: string }): string {
   const { changes, base } = options;
   const lines = ['## Connector contract changes', ''];
   if (changes.length === 0) return `${lines.join('\n')}No contract changes since \`${escapeMarkdown(base)}\`.\n`;
   lines.push(`${countLine(changes)} since \`${escapeMarkdown(base)}\`.`, '');
-  for (const [connector, group] of groupByConnector(changes)) {
+  const groups = groupByConnector(changes);
+  lines.push('| Connector | Breaking | Other |', '| --- | ---: | ---: |');
+  for (const [connector, group] of groups) {
+    const breaking = group.filter((change) => change.breaking).length;
+    lines.push(`| ${escapeMarkdown(connector)} | ${breaking} | ${group.length - breaking} |`);
+  }
+  lines.push('');
+  for (const [connector, group] of groups) {
     lines.push(`### ${escapeMarkdown(connector)}`, '');
-    for (const change of group) lines.push(`- ${change.breaking ? '**breaking**: ' : ''}${escapeMarkdown(change.message)}`);
-    lines.push('');
+    const breaking = group.filter((change) => change.breaking);
+    const other = group.filter((change) => !change.breaking);
+    for (const change of breaking) lines.push(`- **breaking**: ${escapeMarkdown(change.message)}`);
+    if (breaking.length > 0) lines.push('');
+    const items = other.map((change) => `- ${escapeMarkdown(change.message)}`);
+    if (other.length > VISIBLE_NON_BREAKING) {
+      lines.push(`<details><summary>${other.length} non-breaking changes</summary>`, '', ...items, '', '</details>', '');
+    } else if (items.length > 0) lines.push(...items, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

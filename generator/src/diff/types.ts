@@ -8,6 +8,7 @@ export type ChangeKind =
   | 'action-endpoint-changed'
   | 'input-added'
   | 'input-removed'
+  | 'input-renamed'
   | 'input-required'
   | 'input-optional'
   | 'input-type-changed'
@@ -21,7 +22,11 @@ export type ChangeKind =
   | 'auth-field-removed'
   | 'base-url-changed'
   | 'trigger-added'
-  | 'trigger-removed';
+  | 'trigger-removed'
+  | 'connector-text-changed'
+  | 'action-text-changed'
+  | 'input-text-changed'
+  | 'trigger-text-changed';
 
 export interface Change {
   kind: ChangeKind;

@@ -130,4 +130,54 @@ describe('diffDefinitions', () => {
     expect(diffConnectorPresence({ before: makeDefinition() })).toMatchObject([{ kind: 'connector-removed', breaking: true }]);
     expect(diffConnectorPresence({ after: makeDefinition() })).toMatchObject([{ kind: 'connector-added', breaking: false, message: 'connector shop added with 2 action(s)' }]);
   });
+
+  it('reports an input renamed by an override as a rename: the same request parameter under a new name', () => {
+    const before = makeDefinition();
+    action(before, 'orders_create').api.paramMapping = { item: { in: 'body', name: 'item' }, note: { in: 'body', name: 'note' } };
+    const after = makeDefinition();
+    const create = action(after, 'orders_create');
+    create.api.paramMapping = { product: { in: 'body', name: 'item' }, note: { in: 'body', name: 'note' } };
+    // Renamed and relabelled: the wire name alone pairs them, even though the type changed too.
+    create.inputSchema = { product: { type: 'number', label: 'Product', required: true }, note: create.inputSchema.note!, address: create.inputSchema.address! };
+    expect(summary(diffDefinitions(before, after))).toEqual([
+      'B input-renamed: input "item" of orders_create was renamed to "product" (same request parameter)',
+      '- input-text-changed: label of input "product" of orders_create changed from "Item" to "Product"',
+      'B input-type-changed: input "product" of orders_create changed type from string to number',
+    ]);
+  });
+
+  it('pairs a removed and an added input with the same schema as a rename, but only one to one', () => {
+    const before = makeDefinition();
+    const after = makeDefinition();
+    const list = action(after, 'orders_list');
+    list.inputSchema = { state: { ...list.inputSchema.status!, label: 'State' }, limit: list.inputSchema.limit! };
+    expect(summary(diffDefinitions(before, after))).toEqual([
+      'B input-renamed: input "status" of orders_list was renamed to "state" (same schema)',
+      '- input-text-changed: label of input "state" of orders_list changed from "Status" to "State"',
+    ]);
+    // Two candidates of the same schema: no guess.
+    const twice = makeDefinition();
+    action(twice, 'orders_list').inputSchema = { max: { type: 'number', label: 'Max' }, count: { type: 'number', label: 'Count' }, status: action(twice, 'orders_list').inputSchema.status! };
+    expect(summary(diffDefinitions(before, twice)).map((line) => line.split(':')[0])).toEqual(['B input-removed', '- input-added', '- input-added']);
+  });
+
+  it('lists changed names, labels, categories and descriptions as not breaking', () => {
+    const before = makeDefinition();
+    const after = makeDefinition();
+    after.display_name = 'Shop API';
+    const list = action(after, 'orders_list');
+    list.name = 'List all orders';
+    list.category = 'sales';
+    list.description = 'Lists orders, newest first.';
+    list.inputSchema.limit!.description = 'At most this many.';
+    const changes = diffDefinitions(before, after);
+    expect(summary(changes)).toEqual([
+      '- connector-text-changed: display_name of connector shop changed from "Shop" to "Shop API"',
+      '- action-text-changed: name of action orders_list changed from "orders_list" to "List all orders"',
+      '- action-text-changed: category of action orders_list changed from "orders" to "sales"',
+      '- action-text-changed: description of action orders_list changed from (none) to "Lists orders, newest first."',
+      '- input-text-changed: description of input "limit" of orders_list changed from (none) to "At most this many."',
+    ]);
+    expect(changes.every((change) => !change.breaking)).toBe(true);
+  });
 });

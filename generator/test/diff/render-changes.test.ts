@@ -26,7 +26,22 @@ describe('renderChanges', () => {
   it('renders markdown for a pull request', () => {
     const markdown = renderChanges({ changes, format: 'md', base: 'origin/main' });
     expect(markdown).toContain('3 changes (2 breaking) since `origin/main`.');
-    expect(markdown).toContain('### shop\n\n- **breaking**: action orders\\_list (GET /orders) was removed\n- action orders\\_delete');
+    expect(markdown).toContain('| Connector | Breaking | Other |\n| --- | ---: | ---: |\n| crm | 1 | 0 |\n| shop | 1 | 1 |\n');
+    expect(markdown).toContain('### shop\n\n- **breaking**: action orders\\_list (GET /orders) was removed\n\n- action orders\\_delete');
+    expect(markdown).not.toContain('<details>');
+  });
+
+  it('folds many non-breaking changes so the breaking ones stay on screen', () => {
+    const many: Change[] = Array.from({ length: 12 }, (_, index) => ({
+      kind: 'action-text-changed',
+      breaking: false,
+      connector: 'shop',
+      action: `a${index}`,
+      message: `name of action a${index} changed from "A" to "B"`,
+    }));
+    const markdown = renderChanges({ changes: [...many, changes[1]!], format: 'md', base: 'main' });
+    expect(markdown).toContain('### shop\n\n- **breaking**: action orders\\_list (GET /orders) was removed\n\n<details><summary>12 non-breaking changes</summary>\n\n- name of action a0');
+    expect(markdown.trimEnd().endsWith('</details>')).toBe(true);
   });
 
   it('escapes spec text that would be markup in markdown', () => {
