@@ -12,11 +12,13 @@ export interface McpOptions {
   env?: boolean;
   /** Override file whose `mcp:` section curates the tools; default `overrides/<connector>.yaml` when present. */
   overrides?: string;
+  /** Serve Streamable HTTP on this 127.0.0.1 port (0: any free port) instead of stdio. */
+  http?: number;
 }
 
 /**
  * `specwire mcp <connector>`: serves a generated connector of the workspace as an MCP server over
- * stdio. The definition is read as data from `generated/<name>/src/definition.gen.ts` (never run),
+ * stdio, or Streamable HTTP on loopback with `--http`. The definition is read as data from `generated/<name>/src/definition.gen.ts` (never run),
  * so the compiled CLI needs no TypeScript loader. Stdout belongs to the protocol: every human
  * message goes to stderr.
  */
@@ -33,16 +35,21 @@ export async function runMcp(connectorName: string, options: McpOptions): Promis
     return;
   }
   const settings = mcp.connectorSettingsFromEnvironment({ definition, env: process.env });
-  const { toolCount } = await mcp.serveConnectorOverStdio({
-    definition,
-    connectorOptions: settings,
-    selection,
-    version: await readGeneratorVersion(),
-  });
+  const serveOptions = { definition, connectorOptions: settings, selection, version: await readGeneratorVersion() };
+  let where = 'on stdio';
+  let toolCount: number;
+  if (options.http !== undefined) {
+    const served = await mcp.serveConnectorOverHttp({ ...serveOptions, port: options.http });
+    ({ toolCount } = served);
+    where = `at ${served.url}`;
+  } else {
+    ({ toolCount } = await mcp.serveConnectorOverStdio(serveOptions));
+  }
   const warning = mcp.manyToolsWarning({ connector: connectorName, count: toolCount });
   if (warning) process.stderr.write(`warning: ${warning}\n`);
   const curated = selection ? ` (curated by ${selection.file})` : '';
-  process.stderr.write(`specwire mcp: ${connectorName}, ${toolCount} tools${curated}, on stdio${settings.baseUrl ? ` (base URL from ${mcp.environmentPrefix(definition.name)}BASE_URL)` : ''}\n`);
+  const baseUrl = settings.baseUrl ? ` (base URL from ${mcp.environmentPrefix(definition.name)}BASE_URL)` : '';
+  process.stderr.write(`specwire mcp: ${connectorName}, ${toolCount} tools${curated}, ${where}${baseUrl}\n`);
 }
 
 async function readWorkspaceDefinition(options: { root: string; connectorName: string }): Promise<ConnectorDefinition> {

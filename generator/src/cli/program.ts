@@ -66,6 +66,7 @@ export function createProgram(): Command {
     .argument('<connector>', 'connector name (a folder of generated/)')
     .option('--env', 'print the environment variables this connector reads, then exit')
     .option('--overrides <file>', 'override file whose mcp: section picks and names the tools (default: overrides/<connector>.yaml when present)')
+    .option('--http <port>', 'serve Streamable HTTP at http://127.0.0.1:<port>/mcp instead of stdio (0: a free port, printed on stderr)', wholeNumberAtLeast(0))
     .addHelpText('after', [
       '',
       'Environment:',
@@ -76,7 +77,7 @@ export function createProgram(): Command {
       'Stdout carries the protocol: run it as `pnpm --silent specwire mcp <connector>` or through node directly.',
       '',
     ].join('\n'))
-    .action(async (connector: string, options: { env?: boolean; overrides?: string }) => (await import('./mcp-command.ts')).runMcp(connector, options));
+    .action(async (connector: string, options: { env?: boolean; overrides?: string; http?: number }) => (await import('./mcp-command.ts')).runMcp(connector, options));
 
   for (const command of program.commands) usageErrorsAsOneLine(command);
   return program;

@@ -5,7 +5,7 @@ import { createConnector } from '../connector/create-connector.ts';
 import type { BaseConnector } from '../connector/base-connector.ts';
 import type { ConnectorOptions } from '../connector/connector-options.ts';
 import type { ConnectorDefinition } from '../definition.ts';
-import { mcpToolsFor, type McpToolSelection } from './mcp-tools.ts';
+import { mcpToolsFor, type McpActionTool, type McpToolSelection } from './mcp-tools.ts';
 import { toolCallResult } from './tool-result.ts';
 
 export interface ConnectorMcpServerOptions {
@@ -24,10 +24,15 @@ export interface ConnectorMcpServerOptions {
  * other messages) decides what is invalid, and an invalid call never sends a request.
  */
 export function createConnectorMcpServer(options: ConnectorMcpServerOptions): { server: Server; connector: BaseConnector; toolCount: number } {
-  const { definition } = options;
-  const tools = mcpToolsFor({ definition, selection: options.selection });
+  const connector = createConnector(options.definition, options.connectorOptions);
+  const tools = mcpToolsFor({ definition: options.definition, selection: options.selection });
+  return { server: buildServer({ ...options, tools, connector }), connector, toolCount: tools.length };
+}
+
+/** A protocol server over one connector; several (one per HTTP request) may share the connector and its limits. */
+export function buildServer(options: { definition: ConnectorDefinition; tools: McpActionTool[]; connector: BaseConnector; version?: string }): Server {
+  const { definition, tools, connector } = options;
   const byName = new Map(tools.map((entry) => [entry.tool.name, entry]));
-  const connector = createConnector(definition, options.connectorOptions);
   const server = new Server(
     { name: `specwire-${definition.name}`, title: definition.display_name, version: options.version ?? '0.0.0' },
     { capabilities: { tools: {} }, instructions: definition.description || undefined },
@@ -41,7 +46,7 @@ export function createConnectorMcpServer(options: ConnectorMcpServerOptions): { 
     const response = await connector.executeAction(entry.action.id, request.params.arguments ?? {}, { signal: extra.signal });
     return toolCallResult({ response, structured: entry.tool.outputSchema !== undefined });
   });
-  return { server, connector, toolCount: tools.length };
+  return server;
 }
 
 /** Serves the connector over stdio until the client closes the stream; resolves once connected. */
