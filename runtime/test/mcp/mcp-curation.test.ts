@@ -54,4 +54,10 @@ describe('specwire mcp: the mcp section of an override file curates the tools', 
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain('mcp.names: "issues_create" would name two tools');
   }, 120_000);
+
+  it('--env lists the variables of the documented convention', async () => {
+    const { stdout } = await run(process.execPath, [...MCP_CLI, 'petstore', '--env'], { cwd: workspaceRoot });
+    expect(stdout.split('\n').filter(Boolean).map((line) => line.split(/[ :]/)[0])).toEqual(['SPECWIRE_PETSTORE_API_KEY', 'SPECWIRE_PETSTORE_BASE_URL']);
+    expect(stdout).toContain('SPECWIRE_PETSTORE_API_KEY (required)');
+  }, 120_000);
 });
