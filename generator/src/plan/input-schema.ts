@@ -133,7 +133,8 @@ export function planActionInput(options: {
     const how = operation.requestBody.required ? 'a required' : 'an optional';
     result.warnings.push({
       pointer: `${operation.pointer}/requestBody`,
-      message: `${operation.method.toUpperCase()} ${operation.path} declares ${how} request body; a ${operation.method.toUpperCase()} request cannot carry one, so it is left out`,
+      // The pointer names the path; the message carries no spec text.
+      message: `${how} request body on a ${operation.method.toUpperCase()} operation is left out: a ${operation.method.toUpperCase()} request cannot carry one`,
     });
   } else if (operation.requestBody && media) {
     const required = operation.requestBody.required;

@@ -30,7 +30,7 @@ describe('a GET or HEAD never carries a body (Stripe: optional form bodies on 21
     expect(Object.keys(action.inputSchema)).toEqual(['expand']);
     expect(generated.warnings).toContainEqual({
       pointer: '/paths/~1v1~1account/get/requestBody',
-      message: 'GET /v1/account declares an optional request body; a GET request cannot carry one, so it is left out',
+      message: 'an optional request body on a GET operation is left out: a GET request cannot carry one',
     });
   });
 
