@@ -54,8 +54,9 @@ export function createProgram(): Command {
 
   program
     .command('diff')
-    .description('Compare connector definitions at a git ref with the working tree: actions, inputs, enums, auth, base URL, triggers.')
+    .description('Compare connector definitions at a git ref with the working tree: actions, inputs, enums, auth, base URL, triggers, names and descriptions.')
     .option('--base <git-ref>', 'git ref to compare with', 'HEAD')
+    .option('--worktree', 'compare generated/ with what regenerating the current specs/ and overrides/ would produce (writes nothing)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'md']).default('text'))
     .addOption(new Option('--fail-on <level>', 'exit 1 when there are changes of this level').choices(['breaking', 'any']))
     .action(async (options) => (await import('./diff-command.ts')).runDiff(options));

@@ -46,7 +46,7 @@ export interface WorkspaceResult {
   differences: Array<FileDifference & { package: string }>;
 }
 
-interface DiscoveredJob {
+export interface DiscoveredJob {
   job: ConnectorJob;
   overrides?: LoadedOverrides;
 }
@@ -208,7 +208,8 @@ function summarise(
   }));
 }
 
-async function discoverJobs(options: { root: string; generatorVersion: string }): Promise<DiscoveredJob[]> {
+/** Every connector job of the workspace (override files, then specs no override claims), in a stable order. */
+export async function discoverJobs(options: { root: string; generatorVersion: string }): Promise<DiscoveredJob[]> {
   const { root, generatorVersion } = options;
   const jobs: DiscoveredJob[] = [];
   const claimed = new Set<string>();

@@ -1,0 +1,23 @@
+import { parseDefinitionSource } from './parse-definition-source.ts';
+import type { DefinitionsByConnector } from './read-definitions.ts';
+import { runConnectorJob } from '../pipeline/connector-job.ts';
+import { discoverJobs } from '../pipeline/generate-workspace.ts';
+import { readGeneratorVersion } from '../pipeline/workspace.ts';
+
+/**
+ * The definitions `pnpm generate` would write from the workspace's current `specs/` and
+ * `overrides/` (committed or not), by connector folder name. Generated in memory only: nothing
+ * under `generated/` is written. Each definition is read back from the emitted text the same way
+ * committed ones are, so both sides of a comparison go through one reader.
+ */
+export async function regenerateDefinitions(options: { root: string }): Promise<DefinitionsByConnector> {
+  const generatorVersion = await readGeneratorVersion();
+  const definitions: DefinitionsByConnector = new Map();
+  for (const { job, overrides } of await discoverJobs({ root: options.root, generatorVersion })) {
+    const output = await runConnectorJob({ job, ...(overrides ? { overrides } : {}) });
+    const file = output.files.find((candidate) => candidate.path === 'src/definition.gen.ts');
+    if (!file) continue;
+    definitions.set(output.name, parseDefinitionSource({ text: file.contents, file: `${job.id} (regenerated)/src/definition.gen.ts` }));
+  }
+  return definitions;
+}
