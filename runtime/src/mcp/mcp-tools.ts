@@ -30,7 +30,7 @@ export interface McpActionTool {
 
 export function mcpToolsFor(options: { definition: ConnectorDefinition; selection?: McpToolSelection }): McpActionTool[] {
   return actionTools(options.definition, options.selection).map((entry) => {
-    const outputSchema = mcpOutputSchema(entry.action);
+    const outputSchema = mcpOutputSchema({ definition: options.definition, action: entry.action });
     return {
       action: entry.action,
       tool: {
