@@ -32,13 +32,15 @@ function newestInput(dir) {
   return newest;
 }
 
-function isStale({ dir, builtMarker }) {
+/** Why the package must be built first, or undefined when its dist is current. */
+function staleness({ dir, builtMarker }) {
   const marker = join(dir, builtMarker);
-  return !existsSync(marker) || statSync(marker).mtimeMs < newestInput(dir);
+  if (!existsSync(marker)) return 'not built yet';
+  return statSync(marker).mtimeMs < newestInput(dir) ? 'its sources changed since the last build' : undefined;
 }
 
-function build({ name, dir }) {
-  process.stderr.write(`specwire: building ${name} (its sources changed since the last build)…\n`);
+function build({ name, dir }, reason) {
+  process.stderr.write(`specwire: building ${name} (${reason})…\n`);
   // npm_execpath is the pnpm (or npm) that started this script; fall back to pnpm on PATH.
   const runner = process.env.npm_execpath;
   const command = runner ? process.execPath : 'pnpm';
@@ -50,5 +52,8 @@ function build({ name, dir }) {
   }
 }
 
-for (const entry of PACKAGES) if (isStale(entry)) build(entry);
+for (const entry of PACKAGES) {
+  const reason = staleness(entry);
+  if (reason) build(entry, reason);
+}
 await import('../dist/cli/main.js');
