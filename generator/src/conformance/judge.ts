@@ -92,7 +92,7 @@ async function startBackend(options: { document: VendorDocument; coerceBody: boo
     if (!operation) return parsed;
     const target = operation as unknown as { path: string; parameters?: unknown[] };
     const raw = matchPathTemplate({ template: target.path, path: backend.router.normalizePath(request.path.split('?')[0]!) }) ?? parsed.params;
-    return { ...parsed, params: decodePathParameters({ raw, parameters: target.parameters ?? [] }) };
+    return { ...parsed, query: rejoinScalarQuery({ query: parsed.query, parameters: target.parameters ?? [] }), params: decodePathParameters({ raw, parameters: target.parameters ?? [] }) };
   };
   return backend;
 }
@@ -119,6 +119,21 @@ function locate(options: { backend: OpenAPIBackend; serverPaths: string[]; reque
     if (operation) return { operation, path };
   }
   return undefined;
+}
+
+/**
+ * openapi-backend splits every `explode: false` query value on commas, scalars included; a parameter
+ * whose schema is not an array gets its text back whole.
+ */
+function rejoinScalarQuery(options: { query: unknown; parameters: readonly unknown[] }): Record<string, unknown> {
+  const query = isRecord(options.query) ? { ...options.query } : {};
+  for (const parameter of options.parameters) {
+    if (!isRecord(parameter) || parameter.in !== 'query' || parameter.explode !== false || typeof parameter.name !== 'string') continue;
+    const schemaType = isRecord(parameter.schema) ? parameter.schema.type : undefined;
+    const value = Object.hasOwn(query, parameter.name) ? query[parameter.name] : undefined;
+    if (schemaType !== 'array' && schemaType !== 'object' && Array.isArray(value)) query[parameter.name] = value.join(',');
+  }
+  return query;
 }
 
 const REQUIRED_BODY_MISSING = 'the operation requires a request body, none was sent';

@@ -1,4 +1,4 @@
-/** `pnpm corpus [filter] [--directory] [--sample N] [--seed S] [--resume] [--warnings] [--compare]`. */
+/** `pnpm corpus [filter] [--directory] [--sample N] [--seed S] [--resume] [--warnings] [--compare] [--report-only]`. */
 export interface CorpusArgs {
   directory: boolean;
   sample?: number;
@@ -7,11 +7,13 @@ export interface CorpusArgs {
   warnings: boolean;
   /** Also run @hey-api/openapi-ts and openapi-typescript on the same specs. */
   compare: boolean;
+  /** Rewrite docs/CORPUS.md from the results file without checking any more specs. */
+  reportOnly: boolean;
   filter?: string;
 }
 
 export function parseCorpusArgs(argv: readonly string[]): CorpusArgs {
-  const args: CorpusArgs = { directory: false, seed: 1, resume: false, warnings: false, compare: false };
+  const args: CorpusArgs = { directory: false, seed: 1, resume: false, warnings: false, compare: false, reportOnly: false };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index]!;
     const number = (flag: string): number => {
@@ -25,7 +27,11 @@ export function parseCorpusArgs(argv: readonly string[]): CorpusArgs {
     else if (arg === '--resume') args.resume = true;
     else if (arg === '--warnings') args.warnings = true;
     else if (arg === '--compare') args.compare = true;
-    else if (arg.startsWith('--')) throw new Error(`unknown flag ${arg} (flags: --directory, --sample N, --seed S, --resume, --warnings, --compare)`);
+    else if (arg === '--report-only') {
+      args.reportOnly = true;
+      args.resume = true;
+    }
+    else if (arg.startsWith('--')) throw new Error(`unknown flag ${arg} (flags: --directory, --sample N, --seed S, --resume, --warnings, --compare, --report-only)`);
     else args.filter = arg;
   }
   return args;

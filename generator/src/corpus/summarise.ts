@@ -102,6 +102,7 @@ export function summaryMarkdown(options: { title: string; how: string; results: 
     lines.push('', '| refused because | specs |', '| --- | ---: |');
     for (const [kind, count] of Object.entries(totals.refusedByClass).sort((a, b) => b[1] - a[1])) lines.push(`| ${kind} | ${count} |`);
   }
+  lines.push('', 'Reasons below are counted over the first 20 non-valid operations kept per spec.');
   lines.push(...topList({ title: 'Most frequent invalid reasons', items: issuesOf({ results, outcome: 'invalid' }) }));
   lines.push(...topList({ title: 'Most frequent runtime refusals', items: issuesOf({ results, outcome: 'refused' }) }));
   lines.push(...topList({ title: 'Most frequent spec contradictions', items: issuesOf({ results, outcome: 'contradiction' }) }));
@@ -112,7 +113,7 @@ export function summaryMarkdown(options: { title: string; how: string; results: 
 
 function issuesOf(options: { results: readonly SpecResult[]; outcome: string }): string[] {
   return options.results.flatMap((result) =>
-    (result.conformanceIssues ?? []).filter((issue) => issue.startsWith(`${options.outcome} `)).map((issue) => warningKind(issue.slice(issue.indexOf(': ') + 2))),
+    (result.conformanceIssues ?? []).filter((issue) => issue.startsWith(`${options.outcome} `)).map((issue) => warningKind(issue.slice(issue.indexOf(': ') + 2).replace(/\b(matches|sent to) ([A-Z]+) \S+/g, '$1 $2 …'))),
   );
 }
 

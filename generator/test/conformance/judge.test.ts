@@ -155,4 +155,27 @@ describe('spec contradictions are not counted as valid', () => {
     expect(judged.length).toBeGreaterThan(0);
     for (const operation of judged) expect(operation.outcome === 'valid' || operation.reason).toBe(true);
   });
+
+  it('accepts a scalar query parameter declared with explode: false', async () => {
+    const spec = {
+      openapi: '3.0.0',
+      info: { title: 'Pages', version: '1' },
+      servers: [{ url: 'https://api.example.com' }],
+      paths: {
+        '/log': {
+          get: {
+            operationId: 'getLog',
+            parameters: [{ name: 'page', in: 'query', required: true, style: 'form', explode: false, schema: { type: 'integer' } }],
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+    };
+    const file = join(dir, 'pages.json');
+    await writeFile(file, JSON.stringify(spec));
+    const generated = await generateConnector({ specFile: file, specLabel: 'pages.json', defaultName: 'pages', runtimeRange: 'workspace:*', generatorVersion: '0.0.0', timings: new StageTimings() });
+    const definition = generated.plan.definition;
+    const report = await checkConformance({ spec: await readVendorSpec(file), definition, samples: sampleActionInputs(definition).samples });
+    expect(report.operations).toEqual([expect.objectContaining({ operation: 'GET /log', outcome: 'valid' })]);
+  });
 });
