@@ -1,5 +1,4 @@
 import { SpecwireError } from '../errors/index.ts';
-import { generateWorkspace } from '../pipeline/generate-workspace.ts';
 import { createGenerationProgress } from '../pipeline/progress.ts';
 import { StageTimings } from '../pipeline/timings.ts';
 import { findWorkspaceRoot } from '../pipeline/workspace.ts';
@@ -21,7 +20,11 @@ export async function runGenerateAll(options: GenerateAllOptions): Promise<void>
   if (!root) throw new SpecwireError('not inside a specwire workspace (no pnpm-workspace.yaml above this folder)');
   const timings = new StageTimings();
   const started = performance.now();
+  // The first line comes before the pipeline is loaded (override validation compiles a schema), so
+  // it appears at once even when nothing else has yet.
+  if (!options.quiet) process.stdout.write(`${options.check ? 'checking generated/ against' : 'generating from'} specs/ and overrides/…\n`);
   const progress = createGenerationProgress({ quiet: options.quiet === true });
+  const { generateWorkspace } = await import('../pipeline/generate-workspace.ts');
   const result = await generateWorkspace({ root, timings, progress, check: options.check, force: options.force, workers: options.workers });
   const elapsed = `${Math.round(performance.now() - started)} ms`;
   if (options.check) {
