@@ -1,11 +1,13 @@
 import type { ActionDefinition, AuthScheme, ConnectorDefinition, TriggerDefinition } from '@specwire/runtime';
 import { diffInputSchemas } from './diff-inputs.ts';
+import { diffSharedSchemas } from './diff-schemas.ts';
 import { diffShownText } from './diff-text.ts';
 import type { Change } from './types.ts';
 
 /**
  * The contract changes between two versions of one connector's definition, in a stable order:
- * connector-level (auth, base URL), then actions by id, then triggers. Pure: no I/O, no clock.
+ * connector-level (auth, base URL), then actions by id, then triggers, then shared response
+ * schemas. Pure: no I/O, no clock.
  * An action whose id changed but whose method and endpoint did not is reported as renamed (breaking:
  * saved workflows call it by id), and its inputs are compared under the new id.
  */
@@ -23,6 +25,7 @@ export function diffDefinitions(before: ConnectorDefinition, after: ConnectorDef
     ...diffBaseUrl({ before, after, connector }),
     ...diffActions({ before: before.supported_actions ?? [], after: after.supported_actions ?? [], connector }),
     ...diffTriggers({ before: before.supported_triggers ?? [], after: after.supported_triggers ?? [], connector }),
+    ...diffSharedSchemas({ before, after }),
   ];
 }
 

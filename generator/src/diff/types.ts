@@ -26,7 +26,9 @@ export type ChangeKind =
   | 'connector-text-changed'
   | 'action-text-changed'
   | 'input-text-changed'
-  | 'trigger-text-changed';
+  | 'trigger-text-changed'
+  | 'output-property-removed'
+  | 'output-schema-changed';
 
 export interface Change {
   kind: ChangeKind;

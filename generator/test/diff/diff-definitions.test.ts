@@ -180,4 +180,21 @@ describe('diffDefinitions', () => {
     ]);
     expect(changes.every((change) => !change.breaking)).toBe(true);
   });
+
+  it('reports a shared response schema that changed once, with the actions that return it; a property gone is breaking', () => {
+    const withSchemas = (order: Record<string, unknown>) => {
+      const definition = makeDefinition();
+      for (const item of definition.supported_actions) item.outputSchema = { $ref: '#/$defs/Order' };
+      definition.schemas = { Order: order, Untouched: { type: 'string' } };
+      return definition;
+    };
+    const before = withSchemas({ type: 'object', properties: { id: { type: 'string' }, total: { type: 'number' } } });
+    const widened = withSchemas({ type: 'object', properties: { id: { type: 'string' }, total: { type: 'number' }, note: { type: 'string' } } });
+    expect(summary(diffDefinitions(before, widened))).toEqual(['- output-schema-changed: response schema Order changed (returned by orders_list, orders_create)']);
+    const narrowed = withSchemas({ type: 'object', properties: { id: { type: 'string' } } });
+    expect(summary(diffDefinitions(before, narrowed))).toEqual([
+      'B output-property-removed: property "total" of response schema Order was removed (returned by orders_list, orders_create)',
+    ]);
+    expect(diffDefinitions(before, withSchemas({ type: 'object', properties: { id: { type: 'string' }, total: { type: 'number' } } }))).toEqual([]);
+  });
 });
