@@ -1,0 +1,187 @@
+// The catalog in a real browser (Debian's chromium through playwright-core): every action form of every
+// connector renders without a console error, "Try it" sends the request the runtime sends from Node,
+// and a malformed definition shows one error naming the connector and action.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createConnector, type ConnectorDefinition } from '@specwire/runtime';
+import { connectorInfo, connectorNames, loadConnector } from '@specwire/connectors';
+import { buildCatalog, type CatalogBuild, type CatalogConnector } from '../scripts/build-catalog.ts';
+import { chromiumPath } from './find-chromium.ts';
+import { startSiteServer, type RecordedRequest } from './site-server.ts';
+
+const artefacts = fileURLToPath(new URL('../test-artifacts', import.meta.url));
+
+describe.skipIf(!chromiumPath)('catalog in chromium', () => {
+  let browser: Browser;
+  let site: Awaited<ReturnType<typeof startSiteServer>>;
+  let built: CatalogBuild;
+  let outDir: string;
+  const connectors: CatalogConnector[] = [];
+
+  beforeAll(async () => {
+    for (const name of connectorNames) {
+      const { definition } = await loadConnector(name);
+      connectors.push({ name, displayName: connectorInfo[name].displayName, definition });
+    }
+    // A malformed definition next to the real ones: one action's field has no type.
+    const kitchen = connectors.find((connector) => connector.name === 'kitchen-sink')!.definition;
+    const broken = structuredClone(kitchen) as ConnectorDefinition;
+    broken.name = 'broken';
+    (broken.supported_actions[1].inputSchema as Record<string, unknown>).tag = { label: 'Tag' };
+    outDir = await mkdtemp(path.join(tmpdir(), 'catalog-'));
+    built = await buildCatalog({ connectors: [...connectors, { name: 'broken', displayName: 'Broken', definition: broken }], outDir });
+    console.log(`catalog build: ${built.milliseconds} ms, ${built.bytes} bytes`);
+    site = await startSiteServer({ root: outDir });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    await mkdir(artefacts, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const errors: string[] = [];
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${site.origin}/${url}`);
+    await page.waitForSelector('body[data-ready]');
+    return { page, errors };
+  }
+
+  it('renders every action form of every connector with no console error', async () => {
+    for (const { name, definition } of connectors) {
+      const { page, errors } = await openPage(`connector.html?c=${name}&all=1`);
+      const forms = await page.locator('form.action-form').count();
+      expect({ name, forms, errors, renderErrors: await page.locator('.render-error').count() })
+        .toEqual({ name, forms: definition.supported_actions.length, errors: [], renderErrors: 0 });
+      if (name === 'github') await page.screenshot({ path: path.join(artefacts, 'github-page.png') });
+      await page.close();
+    }
+  });
+
+  it('searches connectors and actions on the index', async () => {
+    const { page, errors } = await openPage('index.html');
+    expect(await page.locator('#results > li').count()).toBe(connectors.length + 1);
+    await page.fill('#search', 'shape');
+    await expect.poll(() => page.locator('#results [data-action="create_shape"]').count()).toBe(2);
+    expect(await page.locator('#results > li[data-connector="github"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows one error naming the connector and action of a malformed definition; the others render', async () => {
+    expect(built.problems).toEqual(['connector "broken", action "list_notes": field tag has no type']);
+    const { page, errors } = await openPage('connector.html?c=broken&all=1');
+    const messages = await page.locator('.render-error').allTextContents();
+    expect(messages).toEqual(['Cannot render connector "broken", action "list_notes": field tag has no type']);
+    const kitchen = connectors.find((connector) => connector.name === 'kitchen-sink')!.definition;
+    expect(await page.locator('form.action-form').count()).toBe(kitchen.supported_actions.length - 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  /** What the runtime sends from Node for the same input: the oracle for the browser's request. */
+  async function sentFromNode(options: { actionId: string; input: object }): Promise<RecordedRequest> {
+    const kitchen = connectors.find((connector) => connector.name === 'kitchen-sink')!.definition;
+    const before = site.requests.length;
+    const connector = createConnector(kitchen, { baseUrl: `${site.origin}/api`, credentials: { apiKey: 'k-123' }, retry: false, rateLimit: false });
+    const result = await connector.executeAction(options.actionId, options.input);
+    expect(result.success).toBe(true);
+    expect(site.requests.length).toBe(before + 1);
+    return site.requests[before];
+  }
+
+  async function tryIt(options: { actionId: string; fill: (form: ReturnType<Page['locator']>) => Promise<void>; screenshot?: string }): Promise<RecordedRequest> {
+    const { page, errors } = await openPage(`connector.html?c=kitchen-sink#action-${options.actionId}`);
+    await page.fill('#base-url', `${site.origin}/api`);
+    await page.fill('#auth-apiKey', 'k-123');
+    const section = page.locator(`#action-${options.actionId}`);
+    await options.fill(section);
+    const before = site.requests.length;
+    await section.locator('button.try-it').click();
+    await section.locator('.try-result[data-done]').waitFor();
+    // After the click: an element screenshot taller than the viewport leaves the page scrolled so
+    // that a later click lands elsewhere.
+    if (options.screenshot) await section.screenshot({ path: path.join(artefacts, options.screenshot) });
+    expect(await section.locator('.try-result').textContent()).toContain('"success": true');
+    expect(errors).toEqual([]);
+    expect(site.requests.length).toBe(before + 1);
+    await page.close();
+    return site.requests[before];
+  }
+
+  it('Try it on create_note sends the JSON body the runtime sends', async () => {
+    const sent = await tryIt({
+      actionId: 'create_note',
+      fill: async (form) => {
+        await form.locator('[name="title"]').fill('Groceries');
+        await form.locator('[name="status"]').selectOption({ label: 'published' });
+        await form.locator('[data-add="labels"]').click();
+        await form.locator('[data-add="labels"]').click();
+        await form.locator('[name="labels.0.name"]').fill('home');
+        await form.locator('[name="labels.0.colour"]').selectOption({ label: 'green' });
+        await form.locator('[name="labels.1.name"]').fill('food');
+        await form.locator('[name="location.lat"]').fill('52.5');
+        await form.locator('[name="location.lng"]').fill('13.4');
+      },
+      screenshot: 'create-note-form.png',
+    });
+    const expected = await sentFromNode({
+      actionId: 'create_note',
+      input: { title: 'Groceries', status: 'published', labels: [{ name: 'home', colour: 'green' }, { name: 'food' }], location: { lat: 52.5, lng: 13.4 } },
+    });
+    expect(sent).toEqual(expected);
+    expect(sent.method).toBe('POST');
+    expect(JSON.parse(sent.body)).toMatchObject({ title: 'Groceries', status: 'published', labels: [{ name: 'home', colour: 'green' }, { name: 'food' }] });
+    expect(sent.apiKey).toBe('k-123');
+  });
+
+  it('Try it on list_notes sends the query the runtime sends', async () => {
+    const sent = await tryIt({
+      actionId: 'list_notes',
+      fill: async (form) => {
+        await form.locator('[data-add="tag"]').click();
+        await form.locator('[data-add="tag"]').click();
+        await form.locator('[name="tag.0"]').fill('a');
+        await form.locator('[name="tag.1"]').fill('b');
+        await form.locator('[name="limit"]').fill('5');
+      },
+    });
+    expect(sent).toEqual(await sentFromNode({ actionId: 'list_notes', input: { tag: ['a', 'b'], limit: 5 } }));
+    expect(sent.method).toBe('GET');
+  });
+
+  it('Try it on create_shape sends the chosen oneOf branch', async () => {
+    const sent = await tryIt({
+      actionId: 'create_shape',
+      fill: async (form) => {
+        await form.locator('select.variant-choice').first().selectOption({ label: 'Circle' });
+        const branch = form.locator('.variant-branch').first();
+        for (const input of await branch.locator('input[type=number]').all()) await input.fill('3');
+      },
+      screenshot: 'create-shape-form.png',
+    });
+    expect(JSON.parse(sent.body)).toEqual({ kind: 'circle', radius: 3 });
+    expect(sent).toEqual(await sentFromNode({ actionId: 'create_shape', input: { body: { kind: 'circle', radius: 3 } } }));
+    expect(sent.method).toBe('POST');
+  });
+
+  it('Try it on send_feedback sends a multiselect as the runtime does', async () => {
+    const sent = await tryIt({
+      actionId: 'send_feedback',
+      fill: async (form) => {
+        await form.locator('[name="message"]').fill('Works well');
+        await form.locator('[name="topics"]').selectOption([{ label: 'bug' }, { label: 'idea' }]);
+      },
+    });
+    expect(sent).toEqual(await sentFromNode({ actionId: 'send_feedback', input: { message: 'Works well', topics: ['bug', 'idea'] } }));
+  });
+});
