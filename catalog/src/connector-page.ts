@@ -13,7 +13,7 @@ export function renderConnectorPage(options: { definition: ConnectorDefinition; 
   for (const field of definition.auth_fields ?? []) {
     const input = h('input', { id: `auth-${field.key}`, name: field.key, type: field.type === 'password' ? 'password' : 'text', placeholder: field.placeholder });
     credentials.set(field.key, input);
-    authForm.append(h('div', { class: 'field' }, h('label', { for: `auth-${field.key}` }, field.label, field.required ? ' *' : ''),
+    authForm.append(h('div', { class: 'field' }, h('label', { for: `auth-${field.key}`, class: 'field-label' }, field.label, field.required ? h('span', { class: 'required' }, ' *') : null),
       field.description ? h('p', { class: 'field-description' }, field.description) : null, input));
   }
   const connect = (): ReturnType<typeof createConnector> => {
@@ -60,7 +60,7 @@ function renderActionSection(options: {
   connect: () => ReturnType<typeof createConnector>;
   expand: boolean;
 }): HTMLElement {
-  const { definition, action } = options;
+  const { action } = options;
   const section = h('details', { class: 'action', id: `action-${action.id}`, 'data-action': action.id },
     h('summary', {}, h('code', { class: 'method' }, action.api?.method ?? '?'), ' ', h('strong', {}, action.name ?? action.id),
       ' ', h('code', {}, action.api?.endpoint ?? ''), action.deprecated ? ' (deprecated)' : ''));
@@ -75,7 +75,6 @@ function renderActionSection(options: {
     section.open = true;
     render();
   }
-  void definition;
   return section;
 }
 

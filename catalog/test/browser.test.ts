@@ -60,6 +60,10 @@ describe.skipIf(!chromiumPath)('catalog in chromium', () => {
     for (const { name, definition } of connectors) {
       const { page, errors } = await openPage(`connector.html?c=${name}&all=1`);
       const forms = await page.locator('form.action-form').count();
+      // Every output-schema viewer too: opening one renders its tree.
+      await page.evaluate(() => document.querySelectorAll('details.output-schema').forEach((details) => { (details as HTMLDetailsElement).open = true; }));
+      const withOutput = definition.supported_actions.filter((action) => action.outputSchema !== undefined).length;
+      await expect.poll(() => page.locator('.schema-view').count()).toBe(withOutput);
       expect({ name, forms, errors, renderErrors: await page.locator('.render-error').count() })
         .toEqual({ name, forms: definition.supported_actions.length, errors: [], renderErrors: 0 });
       if (name === 'github') await page.screenshot({ path: path.join(artefacts, 'github-page.png') });
