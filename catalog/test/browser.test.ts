@@ -128,6 +128,21 @@ describe.skipIf(!chromiumPath)('catalog in chromium', () => {
     await page.close();
   });
 
+  it('loads dynamic options from their source action', async () => {
+    const { page, errors } = await openPage('connector.html?c=github#action-issues_create');
+    await page.fill('#base-url', `${site.origin}/api`);
+    await page.fill('#auth-accessToken', 'ghp_test');
+    const field = page.locator('#action-issues_create [data-field="repo"]');
+    expect(await field.getAttribute('data-kind')).toBe('dynamic');
+    expect(await field.locator('.dynamic-note').textContent()).toContain('Options from repos_list_for_authenticated_user');
+    await field.locator('button.load-options').click();
+    await expect.poll(() => field.locator('.load-status').textContent()).toBe('1 options');
+    expect(await field.locator('datalist option').evaluateAll((options) => options.map((option) => [(option as HTMLOptionElement).value, option.textContent])))
+      .toEqual([['specwire', 'acme/specwire']]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   /** What the runtime sends from Node for the same input: the oracle for the browser's request. */
   async function sentFromNode(options: { actionId: string; input: object }): Promise<RecordedRequest> {
     const kitchen = connectors.find((connector) => connector.name === 'kitchen-sink')!.definition;

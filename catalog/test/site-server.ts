@@ -33,7 +33,9 @@ export async function startSiteServer(options: { root: string }): Promise<{ orig
         apiKey: request.headers['x-api-key'] as string | undefined,
         body: await bodyOf(request),
       });
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      // A repository list for dynamic options (GitHub's repos_list_for_authenticated_user); else a plain answer.
+      const answer = url.startsWith('/api/user/repos') ? [{ name: 'specwire', full_name: 'acme/specwire' }] : { ok: true };
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
       return;
     }
     const file = path.join(options.root, decodeURIComponent(url.split('?')[0] === '/' ? '/index.html' : url.split('?')[0]));
