@@ -17,15 +17,7 @@ export const definition: ConnectorDefinition = {
       description: "There are multiple token types available based on network you choose\nwhen creating a Blockfrost a project, for a list of token types\nsee available networks.",
     },
   ],
-  auth: [
-    {
-      id: "project_id",
-      type: "apiKey",
-      in: "header",
-      name: "project_id",
-      credential: "apiKey",
-    },
-  ],
+  auth: [{ id: "project_id", type: "apiKey", in: "header", name: "project_id", credential: "apiKey" }],
   endpoints: {
     base_url: "https://cardano-mainnet.blockfrost.io/api/v0",
     servers: [
@@ -44,17 +36,10 @@ export const definition: ConnectorDefinition = {
         description: "Cardano Preview network",
         variables: {},
       },
-      {
-        url: "https://localhost:3000",
-        description: "local",
-        variables: {},
-      },
     ],
   },
   webhook_support: false,
-  rate_limits: {
-    requests_per_minute: 600,
-  },
+  rate_limits: { requests_per_minute: 600 },
   supported_actions: [
     {
       id: "get",
@@ -64,33 +49,15 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {},
       outputSchema: {
         type: "object",
-        properties: {
-          url: {
-            type: "string",
-          },
-          version: {
-            type: "string",
-          },
-        },
-        required: [
-          "url",
-          "version",
-        ],
+        properties: { url: { type: "string" }, version: { type: "string" } },
+        required: ["url", "version"],
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -101,26 +68,12 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/health",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
+        response: { type: "json", contentType: "application/json" },
         security: [],
       },
       inputSchema: {},
-      outputSchema: {
-        type: "object",
-        properties: {
-          is_healthy: {
-            type: "boolean",
-          },
-        },
-        required: [
-          "is_healthy",
-        ],
-      },
+      outputSchema: { type: "object", properties: { is_healthy: { type: "boolean" } }, required: ["is_healthy"] },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_health_clock",
@@ -130,30 +83,15 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/health/clock",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {},
       outputSchema: {
         type: "object",
-        properties: {
-          server_time: {
-            type: "integer",
-            format: "int64",
-          },
-        },
-        required: [
-          "server_time",
-        ],
+        properties: { server_time: { type: "integer", format: "int64" } },
+        required: ["server_time"],
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -164,129 +102,12 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/blocks/latest",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {},
-      outputSchema: {
-        type: "object",
-        properties: {
-          time: {
-            type: "integer",
-          },
-          height: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          hash: {
-            type: "string",
-          },
-          slot: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          epoch_slot: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          slot_leader: {
-            type: "string",
-          },
-          size: {
-            type: "integer",
-          },
-          tx_count: {
-            type: "integer",
-          },
-          output: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          fees: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          block_vrf: {
-            type: [
-              "string",
-              "null",
-            ],
-            minLength: 65,
-            maxLength: 65,
-          },
-          op_cert: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          op_cert_counter: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          previous_block: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          next_block: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          confirmations: {
-            type: "integer",
-          },
-        },
-        required: [
-          "time",
-          "height",
-          "hash",
-          "slot",
-          "epoch",
-          "epoch_slot",
-          "slot_leader",
-          "size",
-          "tx_count",
-          "output",
-          "fees",
-          "block_vrf",
-          "op_cert",
-          "op_cert_counter",
-          "previous_block",
-          "next_block",
-          "confirmations",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/block_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_blocks_latest_txs",
@@ -296,36 +117,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/blocks/latest/txs",
         method: "GET",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -333,11 +131,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -345,37 +139,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "Ordered by tx index in the block.\nThe ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "string",
-        },
-      },
+      outputSchema: { $ref: "#/$defs/block_content_txs" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_blocks_latest_txs_cbor",
@@ -385,36 +160,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/blocks/latest/txs/cbor",
         method: "GET",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -422,11 +174,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -434,49 +182,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "Ordered by tx index in the block.\nThe ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            cbor: {
-              type: "string",
-            },
-          },
-          required: [
-            "tx_hash",
-            "cbor",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/block_content_txs_cbor" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_blocks_hash_or_number",
@@ -486,145 +203,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/blocks/{hash_or_number}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash_or_number: {
-            in: "path",
-            name: "hash_or_number",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash_or_number: { in: "path", name: "hash_or_number", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash_or_number: {
           type: "string",
           label: "Hash Or Number",
           format: "64-character case-sensitive hexadecimal string or block number.",
-          required: true,
           description: "Hash or number of the requested block.",
           placeholder: "4ea1ba291e8eef538635a53e59fddba7810d1679631cc3aed7c8e6c4091a516a",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          time: {
-            type: "integer",
-          },
-          height: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          hash: {
-            type: "string",
-          },
-          slot: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          epoch_slot: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          slot_leader: {
-            type: "string",
-          },
-          size: {
-            type: "integer",
-          },
-          tx_count: {
-            type: "integer",
-          },
-          output: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          fees: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          block_vrf: {
-            type: [
-              "string",
-              "null",
-            ],
-            minLength: 65,
-            maxLength: 65,
-          },
-          op_cert: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          op_cert_counter: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          previous_block: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          next_block: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          confirmations: {
-            type: "integer",
-          },
-        },
-        required: [
-          "time",
-          "height",
-          "hash",
-          "slot",
-          "epoch",
-          "epoch_slot",
-          "slot_leader",
-          "size",
-          "tx_count",
-          "output",
-          "fees",
-          "block_vrf",
-          "op_cert",
-          "op_cert_counter",
-          "previous_block",
-          "next_block",
-          "confirmations",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/block_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_blocks_hash_or_number_next",
@@ -634,56 +227,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/blocks/{hash_or_number}/next",
         method: "GET",
-        headers: {},
         paramMapping: {
-          hash_or_number: {
-            in: "path",
-            name: "hash_or_number",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
+          hash_or_number: { in: "path", name: "hash_or_number", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash_or_number: {
           type: "string",
           label: "Hash Or Number",
           format: "64-character case-sensitive hexadecimal string or block number.",
-          required: true,
           description: "Hash of the requested block.",
           placeholder: "5ea1ba291e8eef538635a53e59fddba7810d1679631cc3aed7c8e6c4091a516a",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -691,127 +257,11 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            time: {
-              type: "integer",
-            },
-            height: {
-              type: [
-                "integer",
-                "null",
-              ],
-            },
-            hash: {
-              type: "string",
-            },
-            slot: {
-              type: [
-                "integer",
-                "null",
-              ],
-            },
-            epoch: {
-              type: [
-                "integer",
-                "null",
-              ],
-            },
-            epoch_slot: {
-              type: [
-                "integer",
-                "null",
-              ],
-            },
-            slot_leader: {
-              type: "string",
-            },
-            size: {
-              type: "integer",
-            },
-            tx_count: {
-              type: "integer",
-            },
-            output: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            fees: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            block_vrf: {
-              type: [
-                "string",
-                "null",
-              ],
-              minLength: 65,
-              maxLength: 65,
-            },
-            op_cert: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            op_cert_counter: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            previous_block: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            next_block: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            confirmations: {
-              type: "integer",
-            },
-          },
-          required: [
-            "time",
-            "height",
-            "hash",
-            "slot",
-            "epoch",
-            "epoch_slot",
-            "slot_leader",
-            "size",
-            "tx_count",
-            "output",
-            "fees",
-            "block_vrf",
-            "op_cert",
-            "op_cert_counter",
-            "previous_block",
-            "next_block",
-            "confirmations",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/block_content_array" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_blocks_hash_or_number_previous",
@@ -821,56 +271,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/blocks/{hash_or_number}/previous",
         method: "GET",
-        headers: {},
         paramMapping: {
-          hash_or_number: {
-            in: "path",
-            name: "hash_or_number",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
+          hash_or_number: { in: "path", name: "hash_or_number", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash_or_number: {
           type: "string",
           label: "Hash Or Number",
           format: "64-character case-sensitive hexadecimal string or block number.",
-          required: true,
           description: "Hash of the requested block",
           placeholder: "4873401",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -878,127 +301,11 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            time: {
-              type: "integer",
-            },
-            height: {
-              type: [
-                "integer",
-                "null",
-              ],
-            },
-            hash: {
-              type: "string",
-            },
-            slot: {
-              type: [
-                "integer",
-                "null",
-              ],
-            },
-            epoch: {
-              type: [
-                "integer",
-                "null",
-              ],
-            },
-            epoch_slot: {
-              type: [
-                "integer",
-                "null",
-              ],
-            },
-            slot_leader: {
-              type: "string",
-            },
-            size: {
-              type: "integer",
-            },
-            tx_count: {
-              type: "integer",
-            },
-            output: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            fees: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            block_vrf: {
-              type: [
-                "string",
-                "null",
-              ],
-              minLength: 65,
-              maxLength: 65,
-            },
-            op_cert: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            op_cert_counter: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            previous_block: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            next_block: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            confirmations: {
-              type: "integer",
-            },
-          },
-          required: [
-            "time",
-            "height",
-            "hash",
-            "slot",
-            "epoch",
-            "epoch_slot",
-            "slot_leader",
-            "size",
-            "tx_count",
-            "output",
-            "fees",
-            "block_vrf",
-            "op_cert",
-            "op_cert_counter",
-            "previous_block",
-            "next_block",
-            "confirmations",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/block_content_array" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_blocks_slot_slot_number",
@@ -1008,145 +315,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/blocks/slot/{slot_number}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          slot_number: {
-            in: "path",
-            name: "slot_number",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { slot_number: { in: "path", name: "slot_number", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         slot_number: {
           type: "number",
           label: "Slot Number",
           format: "integer",
-          required: true,
           description: "Slot position for requested block.",
           placeholder: "30895909",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          time: {
-            type: "integer",
-          },
-          height: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          hash: {
-            type: "string",
-          },
-          slot: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          epoch_slot: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          slot_leader: {
-            type: "string",
-          },
-          size: {
-            type: "integer",
-          },
-          tx_count: {
-            type: "integer",
-          },
-          output: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          fees: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          block_vrf: {
-            type: [
-              "string",
-              "null",
-            ],
-            minLength: 65,
-            maxLength: 65,
-          },
-          op_cert: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          op_cert_counter: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          previous_block: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          next_block: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          confirmations: {
-            type: "integer",
-          },
-        },
-        required: [
-          "time",
-          "height",
-          "hash",
-          "slot",
-          "epoch",
-          "epoch_slot",
-          "slot_leader",
-          "size",
-          "tx_count",
-          "output",
-          "fees",
-          "block_vrf",
-          "op_cert",
-          "op_cert_counter",
-          "previous_block",
-          "next_block",
-          "confirmations",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/block_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_blocks_epoch_epoch_number_slot_slot_number",
@@ -1156,159 +339,32 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/blocks/epoch/{epoch_number}/slot/{slot_number}",
         method: "GET",
-        headers: {},
         paramMapping: {
-          epoch_number: {
-            in: "path",
-            name: "epoch_number",
-            style: "simple",
-            explode: false,
-          },
-          slot_number: {
-            in: "path",
-            name: "slot_number",
-            style: "simple",
-            explode: false,
-          },
+          epoch_number: { in: "path", name: "epoch_number", style: "simple", explode: false },
+          slot_number: { in: "path", name: "slot_number", style: "simple", explode: false },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         epoch_number: {
           type: "number",
           label: "Epoch Number",
           format: "integer",
-          required: true,
           description: "Epoch for specific epoch slot.",
           placeholder: "219",
+          required: true,
         },
         slot_number: {
           type: "number",
           label: "Slot Number",
           format: "integer",
-          required: true,
           description: "Slot position for requested block.",
           placeholder: "30895909",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          time: {
-            type: "integer",
-          },
-          height: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          hash: {
-            type: "string",
-          },
-          slot: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          epoch_slot: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          slot_leader: {
-            type: "string",
-          },
-          size: {
-            type: "integer",
-          },
-          tx_count: {
-            type: "integer",
-          },
-          output: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          fees: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          block_vrf: {
-            type: [
-              "string",
-              "null",
-            ],
-            minLength: 65,
-            maxLength: 65,
-          },
-          op_cert: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          op_cert_counter: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          previous_block: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          next_block: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          confirmations: {
-            type: "integer",
-          },
-        },
-        required: [
-          "time",
-          "height",
-          "hash",
-          "slot",
-          "epoch",
-          "epoch_slot",
-          "slot_leader",
-          "size",
-          "tx_count",
-          "output",
-          "fees",
-          "block_vrf",
-          "op_cert",
-          "op_cert_counter",
-          "previous_block",
-          "next_block",
-          "confirmations",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/block_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_blocks_hash_or_number_txs",
@@ -1318,62 +374,30 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/blocks/{hash_or_number}/txs",
         method: "GET",
-        headers: {},
         paramMapping: {
-          hash_or_number: {
-            in: "path",
-            name: "hash_or_number",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          hash_or_number: { in: "path", name: "hash_or_number", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash_or_number: {
           type: "string",
           label: "Hash Or Number",
           format: "64-character case-sensitive hexadecimal string or block number.",
-          required: true,
           description: "Hash of the requested block.",
           placeholder: "4873401",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -1381,37 +405,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "Ordered by tx index in the block.\nThe ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "string",
-        },
-      },
+      outputSchema: { $ref: "#/$defs/block_content_txs" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_blocks_hash_or_number_txs_cbor",
@@ -1421,62 +426,30 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/blocks/{hash_or_number}/txs/cbor",
         method: "GET",
-        headers: {},
         paramMapping: {
-          hash_or_number: {
-            in: "path",
-            name: "hash_or_number",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          hash_or_number: { in: "path", name: "hash_or_number", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash_or_number: {
           type: "string",
           label: "Hash Or Number",
           format: "64-character case-sensitive hexadecimal string or block number.",
-          required: true,
           description: "Hash of the requested block.",
           placeholder: "4873401",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -1484,49 +457,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "Ordered by tx index in the block.\nThe ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            cbor: {
-              type: "string",
-            },
-          },
-          required: [
-            "tx_hash",
-            "cbor",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/block_content_txs_cbor" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_blocks_hash_or_number_addresses",
@@ -1536,56 +478,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/blocks/{hash_or_number}/addresses",
         method: "GET",
-        headers: {},
         paramMapping: {
-          hash_or_number: {
-            in: "path",
-            name: "hash_or_number",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
+          hash_or_number: { in: "path", name: "hash_or_number", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash_or_number: {
           type: "string",
           label: "Hash Or Number",
           format: "64-character case-sensitive hexadecimal string or block number.",
-          required: true,
           description: "Hash of the requested block.",
           placeholder: "4873401",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -1593,43 +508,11 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            address: {
-              type: "string",
-            },
-            transactions: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  tx_hash: {
-                    type: "string",
-                  },
-                },
-                required: [
-                  "tx_hash",
-                ],
-              },
-            },
-          },
-          required: [
-            "address",
-            "transactions",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/block_content_addresses" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_genesis",
@@ -1639,66 +522,12 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/genesis",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {},
-      outputSchema: {
-        type: "object",
-        properties: {
-          active_slots_coefficient: {
-            type: "number",
-          },
-          update_quorum: {
-            type: "integer",
-          },
-          max_lovelace_supply: {
-            type: "string",
-          },
-          network_magic: {
-            type: "integer",
-          },
-          epoch_length: {
-            type: "integer",
-          },
-          system_start: {
-            type: "integer",
-          },
-          slots_per_kes_period: {
-            type: "integer",
-          },
-          slot_length: {
-            type: "integer",
-          },
-          max_kes_evolutions: {
-            type: "integer",
-          },
-          security_param: {
-            type: "integer",
-          },
-        },
-        required: [
-          "active_slots_coefficient",
-          "update_quorum",
-          "max_lovelace_supply",
-          "network_magic",
-          "epoch_length",
-          "system_start",
-          "slots_per_kes_period",
-          "slot_length",
-          "max_kes_evolutions",
-          "security_param",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/genesis_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_committee",
@@ -1708,124 +537,12 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/committee",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {},
-      outputSchema: {
-        type: "object",
-        properties: {
-          gov_action_id: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          proposal_tx_hash: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          proposal_index: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          is_dissolved: {
-            type: "boolean",
-          },
-          quorum: {
-            type: "object",
-            properties: {
-              numerator: {
-                type: "integer",
-              },
-              denominator: {
-                type: "integer",
-              },
-            },
-            required: [
-              "numerator",
-              "denominator",
-            ],
-          },
-          members: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                cc_cold_id: {
-                  type: "string",
-                },
-                cc_cold_hex: {
-                  type: "string",
-                },
-                cc_cold_has_script: {
-                  type: "boolean",
-                },
-                cc_hot_id: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                cc_hot_hex: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                cc_hot_has_script: {
-                  type: [
-                    "boolean",
-                    "null",
-                  ],
-                },
-                status: {
-                  type: "string",
-                  enum: [
-                    "authorized",
-                    "not_authorized",
-                    "resigned",
-                  ],
-                },
-                expiration_epoch: {
-                  type: "integer",
-                },
-              },
-              required: [
-                "cc_cold_id",
-                "cc_cold_hex",
-                "cc_cold_has_script",
-                "cc_hot_id",
-                "cc_hot_hex",
-                "cc_hot_has_script",
-                "status",
-                "expiration_epoch",
-              ],
-            },
-          },
-        },
-        required: [
-          "proposal_tx_hash",
-          "proposal_index",
-          "gov_action_id",
-          "is_dissolved",
-          "quorum",
-          "members",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/committee" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_committee_votes",
@@ -1835,36 +552,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/committee/votes",
         method: "GET",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -1872,11 +566,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -1884,105 +574,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            voter_hot_id: {
-              type: "string",
-            },
-            proposal_id: {
-              type: "string",
-            },
-            proposal_tx_hash: {
-              type: "string",
-            },
-            proposal_index: {
-              type: "integer",
-            },
-            governance_type: {
-              type: "string",
-              enum: [
-                "hard_fork_initiation",
-                "new_committee",
-                "new_constitution",
-                "info_action",
-                "no_confidence",
-                "parameter_change",
-                "treasury_withdrawals",
-              ],
-            },
-            vote: {
-              type: "string",
-              enum: [
-                "yes",
-                "no",
-                "abstain",
-              ],
-            },
-            metadata_url: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            metadata_hash: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            block_height: {
-              type: "integer",
-            },
-            block_time: {
-              type: "integer",
-            },
-          },
-          required: [
-            "tx_hash",
-            "voter_hot_id",
-            "proposal_id",
-            "proposal_tx_hash",
-            "proposal_index",
-            "governance_type",
-            "vote",
-            "metadata_url",
-            "metadata_hash",
-            "block_height",
-            "block_time",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/committee_votes" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_committee_cc_id_votes",
@@ -1992,61 +595,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/committee/{cc_id}/votes",
         method: "GET",
-        headers: {},
         paramMapping: {
-          cc_id: {
-            in: "path",
-            name: "cc_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          cc_id: { in: "path", name: "cc_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         cc_id: {
           type: "string",
           label: "Cc Id",
-          required: true,
           description: "CIP-129 bech32 committee credential (`cc_hot1...` or `cc_cold1...`).",
           placeholder: "cc_hot1qf4xq9mlra5j68w8zjz2lvf3kc3rtsdtu98ka7zx4u6jvqyy39ww0",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -2054,105 +625,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            voter_hot_id: {
-              type: "string",
-            },
-            proposal_id: {
-              type: "string",
-            },
-            proposal_tx_hash: {
-              type: "string",
-            },
-            proposal_index: {
-              type: "integer",
-            },
-            governance_type: {
-              type: "string",
-              enum: [
-                "hard_fork_initiation",
-                "new_committee",
-                "new_constitution",
-                "info_action",
-                "no_confidence",
-                "parameter_change",
-                "treasury_withdrawals",
-              ],
-            },
-            vote: {
-              type: "string",
-              enum: [
-                "yes",
-                "no",
-                "abstain",
-              ],
-            },
-            metadata_url: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            metadata_hash: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            block_height: {
-              type: "integer",
-            },
-            block_time: {
-              type: "integer",
-            },
-          },
-          required: [
-            "tx_hash",
-            "voter_hot_id",
-            "proposal_id",
-            "proposal_tx_hash",
-            "proposal_index",
-            "governance_type",
-            "vote",
-            "metadata_url",
-            "metadata_hash",
-            "block_height",
-            "block_time",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/committee_votes" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_dreps",
@@ -2162,54 +646,16 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/dreps",
         method: "GET",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
-          order_by: {
-            in: "query",
-            name: "order_by",
-            style: "form",
-            explode: true,
-          },
-          retired: {
-            in: "query",
-            name: "retired",
-            style: "form",
-            explode: true,
-          },
-          expired: {
-            in: "query",
-            name: "expired",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
+          order_by: { in: "query", name: "order_by", style: "form", explode: true },
+          retired: { in: "query", name: "retired", style: "form", explode: true },
+          expired: { in: "query", name: "expired", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -2217,11 +663,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -2229,173 +671,34 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items. Direction applied to whichever sort key is selected by `order_by`.\nBy default, when sorting by registration order, we return oldest first, newest last.",
         },
         order_by: {
           type: "select",
           label: "Order By",
-          options: [
-            {
-              label: "amount",
-              value: "amount",
-            },
-          ],
-          required: false,
+          options: [{ label: "amount", value: "amount" }],
           description: "Optional sort key. When omitted, DReps are ordered by their internal registration order\n(the current default). Set to `amount` to sort by voting power.",
         },
         retired: {
           type: "boolean",
           label: "Retired",
-          required: false,
           description: "Optional filter. When `true`, only returns DReps that have been deregistered.\nWhen `false`, only returns DReps that are currently registered.\nWhen omitted, both are returned.",
         },
         expired: {
           type: "boolean",
           label: "Expired",
-          required: false,
           description: "Optional filter. When `true`, only returns DReps that have been inactive for longer than\nthe `drep_activity` protocol parameter. When `false`, only returns DReps that are not\nexpired. When omitted, both are returned.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            drep_id: {
-              type: "string",
-            },
-            hex: {
-              type: "string",
-            },
-            amount: {
-              type: "string",
-            },
-            has_script: {
-              type: "boolean",
-            },
-            retired: {
-              type: "boolean",
-            },
-            expired: {
-              type: "boolean",
-            },
-            last_active_epoch: {
-              type: [
-                "integer",
-                "null",
-              ],
-            },
-            metadata: {
-              type: [
-                "object",
-                "null",
-              ],
-              properties: {
-                url: {
-                  type: "string",
-                },
-                hash: {
-                  type: "string",
-                },
-                json_metadata: {
-                  anyOf: [
-                    {
-                      type: "string",
-                    },
-                    {
-                      type: "object",
-                      additionalProperties: true,
-                    },
-                    {
-                      type: "array",
-                      items: {},
-                    },
-                    {
-                      type: "integer",
-                    },
-                    {
-                      type: "number",
-                    },
-                    {
-                      type: "boolean",
-                    },
-                    {
-                      type: "null",
-                    },
-                  ],
-                },
-                bytes: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                error: {
-                  type: "object",
-                  properties: {
-                    code: {
-                      type: "string",
-                      enum: [
-                        "HASH_MISMATCH",
-                        "CONNECTION_ERROR",
-                        "HTTP_RESPONSE_ERROR",
-                        "DECODE_ERROR",
-                        "SIZE_EXCEEDED",
-                        "UNKNOWN_ERROR",
-                      ],
-                    },
-                    message: {
-                      type: "string",
-                    },
-                  },
-                  required: [
-                    "code",
-                    "message",
-                  ],
-                },
-              },
-              required: [
-                "url",
-                "hash",
-                "json_metadata",
-                "bytes",
-              ],
-            },
-          },
-          required: [
-            "drep_id",
-            "hex",
-            "amount",
-            "has_script",
-            "retired",
-            "expired",
-            "last_active_epoch",
-            "metadata",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/dreps" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_dreps_drep_id",
@@ -2405,85 +708,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/dreps/{drep_id}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          drep_id: {
-            in: "path",
-            name: "drep_id",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { drep_id: { in: "path", name: "drep_id", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         drep_id: {
           type: "string",
           label: "Drep Id",
-          required: true,
           description: "Bech32 or hexadecimal DRep ID.",
           placeholder: "drep15cfxz9exyn5rx0807zvxfrvslrjqfchrd4d47kv9e0f46uedqtc",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          drep_id: {
-            type: "string",
-          },
-          hex: {
-            type: "string",
-          },
-          amount: {
-            type: "string",
-          },
-          active: {
-            type: "boolean",
-            deprecated: true,
-          },
-          active_epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-            deprecated: true,
-          },
-          has_script: {
-            type: "boolean",
-          },
-          retired: {
-            type: "boolean",
-          },
-          expired: {
-            type: "boolean",
-          },
-          last_active_epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-        },
-        required: [
-          "drep_id",
-          "hex",
-          "amount",
-          "active",
-          "active_epoch",
-          "has_script",
-          "retired",
-          "expired",
-          "last_active_epoch",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/drep" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_dreps_drep_id_delegators",
@@ -2493,61 +731,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/dreps/{drep_id}/delegators",
         method: "GET",
-        headers: {},
         paramMapping: {
-          drep_id: {
-            in: "path",
-            name: "drep_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          drep_id: { in: "path", name: "drep_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         drep_id: {
           type: "string",
           label: "Drep Id",
-          required: true,
           description: "Bech32 or hexadecimal drep ID.",
           placeholder: "drep1mvdu8slennngja7w4un6knwezufra70887zuxpprd64jxfveahn",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -2555,49 +761,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            address: {
-              type: "string",
-            },
-            amount: {
-              type: "string",
-            },
-          },
-          required: [
-            "address",
-            "amount",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/drep_delegators" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_dreps_drep_id_metadata",
@@ -2607,115 +782,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/dreps/{drep_id}/metadata",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          drep_id: {
-            in: "path",
-            name: "drep_id",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { drep_id: { in: "path", name: "drep_id", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         drep_id: {
           type: "string",
           label: "Drep Id",
-          required: true,
           description: "Bech32 or hexadecimal DRep ID.",
           placeholder: "drep15cfxz9exyn5rx0807zvxfrvslrjqfchrd4d47kv9e0f46uedqtc",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          drep_id: {
-            type: "string",
-          },
-          hex: {
-            type: "string",
-          },
-          url: {
-            type: "string",
-          },
-          hash: {
-            type: "string",
-          },
-          json_metadata: {
-            anyOf: [
-              {
-                type: "string",
-              },
-              {
-                type: "object",
-                additionalProperties: true,
-              },
-              {
-                type: "array",
-                items: {},
-              },
-              {
-                type: "integer",
-              },
-              {
-                type: "number",
-              },
-              {
-                type: "boolean",
-              },
-              {
-                type: "null",
-              },
-            ],
-          },
-          bytes: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          error: {
-            type: "object",
-            properties: {
-              code: {
-                type: "string",
-                enum: [
-                  "HASH_MISMATCH",
-                  "CONNECTION_ERROR",
-                  "HTTP_RESPONSE_ERROR",
-                  "DECODE_ERROR",
-                  "SIZE_EXCEEDED",
-                  "UNKNOWN_ERROR",
-                ],
-              },
-              message: {
-                type: "string",
-              },
-            },
-            required: [
-              "code",
-              "message",
-            ],
-          },
-        },
-        required: [
-          "drep_id",
-          "hex",
-          "url",
-          "hash",
-          "json_metadata",
-          "bytes",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/drep_metadata" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_dreps_drep_id_updates",
@@ -2725,61 +805,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/dreps/{drep_id}/updates",
         method: "GET",
-        headers: {},
         paramMapping: {
-          drep_id: {
-            in: "path",
-            name: "drep_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          drep_id: { in: "path", name: "drep_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         drep_id: {
           type: "string",
           label: "Drep Id",
-          required: true,
           description: "Bech32 or hexadecimal DRep ID.",
           placeholder: "drep15cfxz9exyn5rx0807zvxfrvslrjqfchrd4d47kv9e0f46uedqtc",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -2787,65 +835,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            cert_index: {
-              type: "integer",
-            },
-            action: {
-              type: "string",
-              enum: [
-                "registered",
-                "deregistered",
-                "updated",
-              ],
-            },
-            deposit: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-          },
-          required: [
-            "tx_hash",
-            "cert_index",
-            "action",
-            "deposit",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/drep_updates" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_dreps_drep_id_votes",
@@ -2855,61 +856,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/dreps/{drep_id}/votes",
         method: "GET",
-        headers: {},
         paramMapping: {
-          drep_id: {
-            in: "path",
-            name: "drep_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          drep_id: { in: "path", name: "drep_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         drep_id: {
           type: "string",
           label: "Drep Id",
-          required: true,
           description: "Bech32 or hexadecimal drep ID.",
           placeholder: "drep1mvdu8slennngja7w4un6knwezufra70887zuxpprd64jxfveahn",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -2917,70 +886,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            cert_index: {
-              type: "integer",
-            },
-            proposal_id: {
-              type: "string",
-            },
-            proposal_tx_hash: {
-              type: "string",
-            },
-            proposal_cert_index: {
-              type: "integer",
-            },
-            vote: {
-              type: "string",
-              enum: [
-                "yes",
-                "no",
-                "abstain",
-              ],
-            },
-          },
-          required: [
-            "tx_hash",
-            "cert_index",
-            "proposal_id",
-            "proposal_tx_hash",
-            "proposal_cert_index",
-            "vote",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/drep_votes" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_proposals",
@@ -2990,36 +907,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/proposals",
         method: "GET",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -3027,11 +921,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -3039,66 +929,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.\nOrdering in this case is based on the time of the first mint transaction.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            id: {
-              type: "string",
-            },
-            tx_hash: {
-              type: "string",
-            },
-            cert_index: {
-              type: "integer",
-            },
-            governance_type: {
-              type: "string",
-              enum: [
-                "hard_fork_initiation",
-                "new_committee",
-                "new_constitution",
-                "info_action",
-                "no_confidence",
-                "parameter_change",
-                "treasury_withdrawals",
-              ],
-            },
-          },
-          required: [
-            "id",
-            "tx_hash",
-            "cert_index",
-            "governance_type",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/proposals" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_proposals_tx_hash_cert_index",
@@ -3108,128 +950,31 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/proposals/{tx_hash}/{cert_index}",
         method: "GET",
-        headers: {},
         paramMapping: {
-          tx_hash: {
-            in: "path",
-            name: "tx_hash",
-            style: "simple",
-            explode: false,
-          },
-          cert_index: {
-            in: "path",
-            name: "cert_index",
-            style: "simple",
-            explode: false,
-          },
+          tx_hash: { in: "path", name: "tx_hash", style: "simple", explode: false },
+          cert_index: { in: "path", name: "cert_index", style: "simple", explode: false },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         tx_hash: {
           type: "string",
           label: "Tx Hash",
-          required: true,
           description: "Transaction hash.",
           placeholder: "2dd15e0ef6e6a17841cb9541c27724072ce4d4b79b91e58432fbaa32d9572531",
+          required: true,
         },
         cert_index: {
           type: "number",
           label: "Cert Index",
           format: "integer",
-          required: true,
           description: "Index of the certificate within the proposal transaction.",
           placeholder: "1",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-          },
-          tx_hash: {
-            type: "string",
-          },
-          cert_index: {
-            type: "integer",
-          },
-          governance_type: {
-            type: "string",
-            enum: [
-              "hard_fork_initiation",
-              "new_committee",
-              "new_constitution",
-              "info_action",
-              "no_confidence",
-              "parameter_change",
-              "treasury_withdrawals",
-            ],
-          },
-          governance_description: {
-            additionalProperties: true,
-            type: [
-              "object",
-              "null",
-            ],
-          },
-          deposit: {
-            type: "string",
-          },
-          return_address: {
-            type: "string",
-          },
-          ratified_epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          enacted_epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          dropped_epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          expired_epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          expiration: {
-            type: "integer",
-          },
-        },
-        required: [
-          "id",
-          "tx_hash",
-          "cert_index",
-          "governance_type",
-          "deposit",
-          "return_address",
-          "governance_description",
-          "ratified_epoch",
-          "enacted_epoch",
-          "dropped_epoch",
-          "expired_epoch",
-          "expiration",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/proposal" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_proposals_tx_hash_cert_index_parameters",
@@ -3239,461 +984,31 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/proposals/{tx_hash}/{cert_index}/parameters",
         method: "GET",
-        headers: {},
         paramMapping: {
-          tx_hash: {
-            in: "path",
-            name: "tx_hash",
-            style: "simple",
-            explode: false,
-          },
-          cert_index: {
-            in: "path",
-            name: "cert_index",
-            style: "simple",
-            explode: false,
-          },
+          tx_hash: { in: "path", name: "tx_hash", style: "simple", explode: false },
+          cert_index: { in: "path", name: "cert_index", style: "simple", explode: false },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         tx_hash: {
           type: "string",
           label: "Tx Hash",
-          required: true,
           description: "Transaction hash.",
           placeholder: "2dd15e0ef6e6a17841cb9541c27724072ce4d4b79b91e58432fbaa32d9572531",
+          required: true,
         },
         cert_index: {
           type: "number",
           label: "Cert Index",
           format: "integer",
-          required: true,
           description: "Index of the certificate within the proposal transaction.",
           placeholder: "1",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-          },
-          tx_hash: {
-            type: "string",
-          },
-          cert_index: {
-            type: "integer",
-          },
-          parameters: {
-            type: "object",
-            properties: {
-              epoch: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              min_fee_a: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              min_fee_b: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              max_block_size: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              max_tx_size: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              max_block_header_size: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              key_deposit: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              pool_deposit: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              e_max: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              n_opt: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              a0: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              rho: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              tau: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              decentralisation_param: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              extra_entropy: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              protocol_major_ver: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              protocol_minor_ver: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              min_utxo: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              min_pool_cost: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              cost_models: {
-                additionalProperties: true,
-                type: [
-                  "object",
-                  "null",
-                ],
-              },
-              price_mem: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              price_step: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              max_tx_ex_mem: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              max_tx_ex_steps: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              max_block_ex_mem: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              max_block_ex_steps: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              max_val_size: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              collateral_percent: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              max_collateral_inputs: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              coins_per_utxo_size: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              coins_per_utxo_word: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                deprecated: true,
-              },
-              pvt_motion_no_confidence: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              pvt_committee_normal: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              pvt_committee_no_confidence: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              pvt_hard_fork_initiation: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_motion_no_confidence: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_committee_normal: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_committee_no_confidence: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_update_to_constitution: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_hard_fork_initiation: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_p_p_network_group: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_p_p_economic_group: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_p_p_technical_group: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_p_p_gov_group: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_treasury_withdrawal: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              committee_min_size: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "word64type",
-              },
-              committee_max_term_length: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "word64type",
-              },
-              gov_action_lifetime: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "word64type",
-              },
-              gov_action_deposit: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "word64type",
-              },
-              drep_deposit: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "word64type",
-              },
-              drep_activity: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "word64type",
-              },
-              pvtpp_security_group: {
-                type: [
-                  "number",
-                  "null",
-                ],
-                deprecated: true,
-              },
-              pvt_p_p_security_group: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              min_fee_ref_script_cost_per_byte: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-            },
-            required: [
-              "min_fee_a",
-              "min_fee_b",
-              "max_block_size",
-              "max_tx_size",
-              "max_block_header_size",
-              "key_deposit",
-              "pool_deposit",
-              "e_max",
-              "n_opt",
-              "a0",
-              "rho",
-              "tau",
-              "decentralisation_param",
-              "extra_entropy",
-              "protocol_major_ver",
-              "protocol_minor_ver",
-              "min_utxo",
-              "min_pool_cost",
-              "cost_models",
-              "price_mem",
-              "price_step",
-              "max_tx_ex_mem",
-              "max_tx_ex_steps",
-              "max_block_ex_mem",
-              "max_block_ex_steps",
-              "max_val_size",
-              "collateral_percent",
-              "max_collateral_inputs",
-              "coins_per_utxo_size",
-              "coins_per_utxo_word",
-              "pvt_motion_no_confidence",
-              "pvt_committee_normal",
-              "pvt_committee_no_confidence",
-              "pvt_hard_fork_initiation",
-              "dvt_motion_no_confidence",
-              "dvt_committee_normal",
-              "dvt_committee_no_confidence",
-              "dvt_update_to_constitution",
-              "dvt_hard_fork_initiation",
-              "dvt_p_p_network_group",
-              "dvt_p_p_economic_group",
-              "dvt_p_p_technical_group",
-              "dvt_p_p_gov_group",
-              "dvt_treasury_withdrawal",
-              "committee_min_size",
-              "committee_max_term_length",
-              "gov_action_lifetime",
-              "gov_action_deposit",
-              "drep_deposit",
-              "drep_activity",
-              "pvtpp_security_group",
-              "pvt_p_p_security_group",
-              "min_fee_ref_script_cost_per_byte",
-            ],
-          },
-        },
-        required: [
-          "id",
-          "tx_hash",
-          "cert_index",
-          "parameters",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/proposal_parameters" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_proposals_tx_hash_cert_index_withdrawals",
@@ -3703,75 +1018,38 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/proposals/{tx_hash}/{cert_index}/withdrawals",
         method: "GET",
-        headers: {},
         paramMapping: {
-          tx_hash: {
-            in: "path",
-            name: "tx_hash",
-            style: "simple",
-            explode: false,
-          },
-          cert_index: {
-            in: "path",
-            name: "cert_index",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          tx_hash: { in: "path", name: "tx_hash", style: "simple", explode: false },
+          cert_index: { in: "path", name: "cert_index", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         tx_hash: {
           type: "string",
           label: "Tx Hash",
-          required: true,
           description: "Transaction hash.",
           placeholder: "2dd15e0ef6e6a17841cb9541c27724072ce4d4b79b91e58432fbaa32d9572531",
+          required: true,
         },
         cert_index: {
           type: "number",
           label: "Cert Index",
           format: "integer",
-          required: true,
           description: "Index of the certificate within the proposal transaction.",
           placeholder: "1",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -3779,49 +1057,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            stake_address: {
-              type: "string",
-            },
-            amount: {
-              type: "string",
-            },
-          },
-          required: [
-            "stake_address",
-            "amount",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/proposal_withdrawals" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_proposals_tx_hash_cert_index_votes",
@@ -3831,75 +1078,38 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/proposals/{tx_hash}/{cert_index}/votes",
         method: "GET",
-        headers: {},
         paramMapping: {
-          tx_hash: {
-            in: "path",
-            name: "tx_hash",
-            style: "simple",
-            explode: false,
-          },
-          cert_index: {
-            in: "path",
-            name: "cert_index",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          tx_hash: { in: "path", name: "tx_hash", style: "simple", explode: false },
+          cert_index: { in: "path", name: "cert_index", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         tx_hash: {
           type: "string",
           label: "Tx Hash",
-          required: true,
           description: "Transaction hash.",
           placeholder: "2dd15e0ef6e6a17841cb9541c27724072ce4d4b79b91e58432fbaa32d9572531",
+          required: true,
         },
         cert_index: {
           type: "number",
           label: "Cert Index",
           format: "integer",
-          required: true,
           description: "Index of the certificate within the proposal transaction.",
           placeholder: "1",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -3907,75 +1117,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            cert_index: {
-              type: "integer",
-            },
-            voter_role: {
-              type: "string",
-              enum: [
-                "constitutional_committee",
-                "drep",
-                "spo",
-              ],
-            },
-            voter: {
-              type: "string",
-            },
-            vote: {
-              type: "string",
-              enum: [
-                "yes",
-                "no",
-                "abstain",
-              ],
-            },
-            counted: {
-              type: "boolean",
-            },
-          },
-          required: [
-            "tx_hash",
-            "cert_index",
-            "voter_role",
-            "voter",
-            "vote",
-            "counted",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/proposal_votes" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_proposals_tx_hash_cert_index_metadata",
@@ -3985,107 +1138,31 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/proposals/{tx_hash}/{cert_index}/metadata",
         method: "GET",
-        headers: {},
         paramMapping: {
-          tx_hash: {
-            in: "path",
-            name: "tx_hash",
-            style: "simple",
-            explode: false,
-          },
-          cert_index: {
-            in: "path",
-            name: "cert_index",
-            style: "simple",
-            explode: false,
-          },
+          tx_hash: { in: "path", name: "tx_hash", style: "simple", explode: false },
+          cert_index: { in: "path", name: "cert_index", style: "simple", explode: false },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         tx_hash: {
           type: "string",
           label: "Tx Hash",
-          required: true,
           description: "Transaction hash of the proposal.",
           placeholder: "2403339d2f344202fb3583353e11a693a82860e59e65939dcb0e2ac72336d631",
+          required: true,
         },
         cert_index: {
           type: "number",
           label: "Cert Index",
           format: "integer",
-          required: true,
           description: "Index of the certificate within the proposal transaction.",
           placeholder: "0",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-          },
-          tx_hash: {
-            type: "string",
-          },
-          cert_index: {
-            type: "integer",
-          },
-          url: {
-            type: "string",
-          },
-          hash: {
-            type: "string",
-          },
-          json_metadata: {
-            anyOf: [
-              {
-                type: "string",
-              },
-              {
-                type: "object",
-                additionalProperties: true,
-              },
-              {
-                type: "array",
-                items: {},
-              },
-              {
-                type: "integer",
-              },
-              {
-                type: "number",
-              },
-              {
-                type: "boolean",
-              },
-              {
-                type: "null",
-              },
-            ],
-          },
-          bytes: {
-            type: "string",
-          },
-        },
-        required: [
-          "id",
-          "tx_hash",
-          "cert_index",
-          "url",
-          "hash",
-          "json_metadata",
-          "bytes",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/proposal_metadata" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_proposals_gov_action_id",
@@ -4095,114 +1172,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/proposals/{gov_action_id}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          gov_action_id: {
-            in: "path",
-            name: "gov_action_id",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { gov_action_id: { in: "path", name: "gov_action_id", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         gov_action_id: {
           type: "string",
           label: "Gov Action Id",
-          required: true,
           description: "Governance Action Identifier (CIP-0129)",
           placeholder: "gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-          },
-          tx_hash: {
-            type: "string",
-          },
-          cert_index: {
-            type: "integer",
-          },
-          governance_type: {
-            type: "string",
-            enum: [
-              "hard_fork_initiation",
-              "new_committee",
-              "new_constitution",
-              "info_action",
-              "no_confidence",
-              "parameter_change",
-              "treasury_withdrawals",
-            ],
-          },
-          governance_description: {
-            additionalProperties: true,
-            type: [
-              "object",
-              "null",
-            ],
-          },
-          deposit: {
-            type: "string",
-          },
-          return_address: {
-            type: "string",
-          },
-          ratified_epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          enacted_epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          dropped_epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          expired_epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          expiration: {
-            type: "integer",
-          },
-        },
-        required: [
-          "id",
-          "tx_hash",
-          "cert_index",
-          "governance_type",
-          "deposit",
-          "return_address",
-          "governance_description",
-          "ratified_epoch",
-          "enacted_epoch",
-          "dropped_epoch",
-          "expired_epoch",
-          "expiration",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/proposal" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_proposals_gov_action_id_parameters",
@@ -4212,447 +1195,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/proposals/{gov_action_id}/parameters",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          gov_action_id: {
-            in: "path",
-            name: "gov_action_id",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { gov_action_id: { in: "path", name: "gov_action_id", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         gov_action_id: {
           type: "string",
           label: "Gov Action Id",
-          required: true,
           description: "Governance Action Identifier (CIP-0129)",
           placeholder: "gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-          },
-          tx_hash: {
-            type: "string",
-          },
-          cert_index: {
-            type: "integer",
-          },
-          parameters: {
-            type: "object",
-            properties: {
-              epoch: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              min_fee_a: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              min_fee_b: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              max_block_size: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              max_tx_size: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              max_block_header_size: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              key_deposit: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              pool_deposit: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              e_max: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              n_opt: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              a0: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              rho: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              tau: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              decentralisation_param: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              extra_entropy: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              protocol_major_ver: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              protocol_minor_ver: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              min_utxo: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              min_pool_cost: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              cost_models: {
-                additionalProperties: true,
-                type: [
-                  "object",
-                  "null",
-                ],
-              },
-              price_mem: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              price_step: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              max_tx_ex_mem: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              max_tx_ex_steps: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              max_block_ex_mem: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              max_block_ex_steps: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              max_val_size: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              collateral_percent: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              max_collateral_inputs: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-              },
-              coins_per_utxo_size: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              coins_per_utxo_word: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                deprecated: true,
-              },
-              pvt_motion_no_confidence: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              pvt_committee_normal: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              pvt_committee_no_confidence: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              pvt_hard_fork_initiation: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_motion_no_confidence: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_committee_normal: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_committee_no_confidence: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_update_to_constitution: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_hard_fork_initiation: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_p_p_network_group: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_p_p_economic_group: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_p_p_technical_group: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_p_p_gov_group: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              dvt_treasury_withdrawal: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              committee_min_size: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "word64type",
-              },
-              committee_max_term_length: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "word64type",
-              },
-              gov_action_lifetime: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "word64type",
-              },
-              gov_action_deposit: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "word64type",
-              },
-              drep_deposit: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "word64type",
-              },
-              drep_activity: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "word64type",
-              },
-              pvtpp_security_group: {
-                type: [
-                  "number",
-                  "null",
-                ],
-                deprecated: true,
-              },
-              pvt_p_p_security_group: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-              min_fee_ref_script_cost_per_byte: {
-                type: [
-                  "number",
-                  "null",
-                ],
-              },
-            },
-            required: [
-              "min_fee_a",
-              "min_fee_b",
-              "max_block_size",
-              "max_tx_size",
-              "max_block_header_size",
-              "key_deposit",
-              "pool_deposit",
-              "e_max",
-              "n_opt",
-              "a0",
-              "rho",
-              "tau",
-              "decentralisation_param",
-              "extra_entropy",
-              "protocol_major_ver",
-              "protocol_minor_ver",
-              "min_utxo",
-              "min_pool_cost",
-              "cost_models",
-              "price_mem",
-              "price_step",
-              "max_tx_ex_mem",
-              "max_tx_ex_steps",
-              "max_block_ex_mem",
-              "max_block_ex_steps",
-              "max_val_size",
-              "collateral_percent",
-              "max_collateral_inputs",
-              "coins_per_utxo_size",
-              "coins_per_utxo_word",
-              "pvt_motion_no_confidence",
-              "pvt_committee_normal",
-              "pvt_committee_no_confidence",
-              "pvt_hard_fork_initiation",
-              "dvt_motion_no_confidence",
-              "dvt_committee_normal",
-              "dvt_committee_no_confidence",
-              "dvt_update_to_constitution",
-              "dvt_hard_fork_initiation",
-              "dvt_p_p_network_group",
-              "dvt_p_p_economic_group",
-              "dvt_p_p_technical_group",
-              "dvt_p_p_gov_group",
-              "dvt_treasury_withdrawal",
-              "committee_min_size",
-              "committee_max_term_length",
-              "gov_action_lifetime",
-              "gov_action_deposit",
-              "drep_deposit",
-              "drep_activity",
-              "pvtpp_security_group",
-              "pvt_p_p_security_group",
-              "min_fee_ref_script_cost_per_byte",
-            ],
-          },
-        },
-        required: [
-          "id",
-          "tx_hash",
-          "cert_index",
-          "parameters",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/proposal_parameters" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_proposals_gov_action_id_withdrawals",
@@ -4662,61 +1218,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/proposals/{gov_action_id}/withdrawals",
         method: "GET",
-        headers: {},
         paramMapping: {
-          gov_action_id: {
-            in: "path",
-            name: "gov_action_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          gov_action_id: { in: "path", name: "gov_action_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         gov_action_id: {
           type: "string",
           label: "Gov Action Id",
-          required: true,
           description: "Governance Action Identifier (CIP-0129)",
           placeholder: "gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -4724,49 +1248,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            stake_address: {
-              type: "string",
-            },
-            amount: {
-              type: "string",
-            },
-          },
-          required: [
-            "stake_address",
-            "amount",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/proposal_withdrawals" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_proposals_gov_action_id_votes",
@@ -4776,61 +1269,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/proposals/{gov_action_id}/votes",
         method: "GET",
-        headers: {},
         paramMapping: {
-          gov_action_id: {
-            in: "path",
-            name: "gov_action_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          gov_action_id: { in: "path", name: "gov_action_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         gov_action_id: {
           type: "string",
           label: "Gov Action Id",
-          required: true,
           description: "Governance Action Identifier (CIP-0129)",
           placeholder: "gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -4838,75 +1299,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            cert_index: {
-              type: "integer",
-            },
-            voter_role: {
-              type: "string",
-              enum: [
-                "constitutional_committee",
-                "drep",
-                "spo",
-              ],
-            },
-            voter: {
-              type: "string",
-            },
-            vote: {
-              type: "string",
-              enum: [
-                "yes",
-                "no",
-                "abstain",
-              ],
-            },
-            counted: {
-              type: "boolean",
-            },
-          },
-          required: [
-            "tx_hash",
-            "cert_index",
-            "voter_role",
-            "voter",
-            "vote",
-            "counted",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/proposal_votes" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_governance_proposals_gov_action_id_metadata",
@@ -4916,119 +1320,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/governance/proposals/{gov_action_id}/metadata",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          gov_action_id: {
-            in: "path",
-            name: "gov_action_id",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { gov_action_id: { in: "path", name: "gov_action_id", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         gov_action_id: {
           type: "string",
           label: "Gov Action Id",
-          required: true,
           description: "Governance Action Identifier (CIP-0129)",
           placeholder: "gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-          },
-          tx_hash: {
-            type: "string",
-          },
-          cert_index: {
-            type: "integer",
-          },
-          url: {
-            type: "string",
-          },
-          hash: {
-            type: "string",
-          },
-          json_metadata: {
-            anyOf: [
-              {
-                type: "string",
-              },
-              {
-                type: "object",
-                additionalProperties: true,
-              },
-              {
-                type: "array",
-                items: {},
-              },
-              {
-                type: "integer",
-              },
-              {
-                type: "number",
-              },
-              {
-                type: "boolean",
-              },
-              {
-                type: "null",
-              },
-            ],
-          },
-          bytes: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          error: {
-            type: "object",
-            properties: {
-              code: {
-                type: "string",
-                enum: [
-                  "HASH_MISMATCH",
-                  "CONNECTION_ERROR",
-                  "HTTP_RESPONSE_ERROR",
-                  "DECODE_ERROR",
-                  "SIZE_EXCEEDED",
-                  "UNKNOWN_ERROR",
-                ],
-              },
-              message: {
-                type: "string",
-              },
-            },
-            required: [
-              "code",
-              "message",
-            ],
-          },
-        },
-        required: [
-          "id",
-          "tx_hash",
-          "cert_index",
-          "url",
-          "hash",
-          "json_metadata",
-          "bytes",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/proposal_metadata_v2" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_epochs_latest",
@@ -5038,69 +1343,12 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/epochs/latest",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {},
-      outputSchema: {
-        type: "object",
-        properties: {
-          epoch: {
-            type: "integer",
-          },
-          start_time: {
-            type: "integer",
-          },
-          end_time: {
-            type: "integer",
-          },
-          first_block_time: {
-            type: "integer",
-          },
-          last_block_time: {
-            type: "integer",
-          },
-          block_count: {
-            type: "integer",
-          },
-          tx_count: {
-            type: "integer",
-          },
-          output: {
-            type: "string",
-          },
-          fees: {
-            type: "string",
-          },
-          active_stake: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-        },
-        required: [
-          "epoch",
-          "start_time",
-          "end_time",
-          "first_block_time",
-          "last_block_time",
-          "block_count",
-          "tx_count",
-          "output",
-          "fees",
-          "active_stake",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/epoch_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_epochs_latest_parameters",
@@ -5110,366 +1358,12 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/epochs/latest/parameters",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {},
-      outputSchema: {
-        type: "object",
-        properties: {
-          epoch: {
-            type: "integer",
-          },
-          min_fee_a: {
-            type: "integer",
-          },
-          min_fee_b: {
-            type: "integer",
-          },
-          max_block_size: {
-            type: "integer",
-          },
-          max_tx_size: {
-            type: "integer",
-          },
-          max_block_header_size: {
-            type: "integer",
-          },
-          key_deposit: {
-            type: "string",
-          },
-          pool_deposit: {
-            type: "string",
-          },
-          e_max: {
-            type: "integer",
-          },
-          n_opt: {
-            type: "integer",
-          },
-          a0: {
-            type: "number",
-          },
-          rho: {
-            type: "number",
-          },
-          tau: {
-            type: "number",
-          },
-          decentralisation_param: {
-            type: "number",
-          },
-          extra_entropy: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          protocol_major_ver: {
-            type: "integer",
-          },
-          protocol_minor_ver: {
-            type: "integer",
-          },
-          min_utxo: {
-            type: "string",
-            deprecated: true,
-          },
-          min_pool_cost: {
-            type: "string",
-          },
-          nonce: {
-            type: "string",
-          },
-          cost_models: {
-            additionalProperties: true,
-            type: [
-              "object",
-              "null",
-            ],
-            deprecated: true,
-          },
-          cost_models_raw: {
-            additionalProperties: true,
-            type: [
-              "object",
-              "null",
-            ],
-          },
-          price_mem: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          price_step: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          max_tx_ex_mem: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          max_tx_ex_steps: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          max_block_ex_mem: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          max_block_ex_steps: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          max_val_size: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          collateral_percent: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          max_collateral_inputs: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          coins_per_utxo_size: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          coins_per_utxo_word: {
-            type: [
-              "string",
-              "null",
-            ],
-            deprecated: true,
-          },
-          pvt_motion_no_confidence: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          pvt_committee_normal: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          pvt_committee_no_confidence: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          pvt_hard_fork_initiation: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_motion_no_confidence: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_committee_normal: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_committee_no_confidence: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_update_to_constitution: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_hard_fork_initiation: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_p_p_network_group: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_p_p_economic_group: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_p_p_technical_group: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_p_p_gov_group: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_treasury_withdrawal: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          committee_min_size: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          committee_max_term_length: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          gov_action_lifetime: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          gov_action_deposit: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          drep_deposit: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          drep_activity: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          pvtpp_security_group: {
-            type: [
-              "number",
-              "null",
-            ],
-            deprecated: true,
-          },
-          pvt_p_p_security_group: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          min_fee_ref_script_cost_per_byte: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-        },
-        required: [
-          "epoch",
-          "min_fee_a",
-          "min_fee_b",
-          "max_block_size",
-          "max_tx_size",
-          "max_block_header_size",
-          "key_deposit",
-          "pool_deposit",
-          "e_max",
-          "n_opt",
-          "a0",
-          "rho",
-          "tau",
-          "decentralisation_param",
-          "extra_entropy",
-          "protocol_major_ver",
-          "protocol_minor_ver",
-          "min_utxo",
-          "min_pool_cost",
-          "nonce",
-          "cost_models",
-          "price_mem",
-          "price_step",
-          "max_tx_ex_mem",
-          "max_tx_ex_steps",
-          "max_block_ex_mem",
-          "max_block_ex_steps",
-          "max_val_size",
-          "collateral_percent",
-          "max_collateral_inputs",
-          "coins_per_utxo_size",
-          "coins_per_utxo_word",
-          "pvt_motion_no_confidence",
-          "pvt_committee_normal",
-          "pvt_committee_no_confidence",
-          "pvt_hard_fork_initiation",
-          "dvt_motion_no_confidence",
-          "dvt_committee_normal",
-          "dvt_committee_no_confidence",
-          "dvt_update_to_constitution",
-          "dvt_hard_fork_initiation",
-          "dvt_p_p_network_group",
-          "dvt_p_p_economic_group",
-          "dvt_p_p_technical_group",
-          "dvt_p_p_gov_group",
-          "dvt_treasury_withdrawal",
-          "committee_min_size",
-          "committee_max_term_length",
-          "gov_action_lifetime",
-          "gov_action_deposit",
-          "drep_deposit",
-          "drep_activity",
-          "pvtpp_security_group",
-          "pvt_p_p_security_group",
-          "min_fee_ref_script_cost_per_byte",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/epoch_param_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_epochs_number",
@@ -5479,85 +1373,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/epochs/{number}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          number: {
-            in: "path",
-            name: "number",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { number: { in: "path", name: "number", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         number: {
           type: "number",
           label: "Number",
           format: "integer",
-          required: true,
           description: "Number of the epoch",
           placeholder: "225",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          epoch: {
-            type: "integer",
-          },
-          start_time: {
-            type: "integer",
-          },
-          end_time: {
-            type: "integer",
-          },
-          first_block_time: {
-            type: "integer",
-          },
-          last_block_time: {
-            type: "integer",
-          },
-          block_count: {
-            type: "integer",
-          },
-          tx_count: {
-            type: "integer",
-          },
-          output: {
-            type: "string",
-          },
-          fees: {
-            type: "string",
-          },
-          active_stake: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-        },
-        required: [
-          "epoch",
-          "start_time",
-          "end_time",
-          "first_block_time",
-          "last_block_time",
-          "block_count",
-          "tx_count",
-          "output",
-          "fees",
-          "active_stake",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/epoch_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_epochs_number_next",
@@ -5567,56 +1397,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/epochs/{number}/next",
         method: "GET",
-        headers: {},
         paramMapping: {
-          number: {
-            in: "path",
-            name: "number",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
+          number: { in: "path", name: "number", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         number: {
           type: "number",
           label: "Number",
           format: "integer",
-          required: true,
           description: "Number of the requested epoch.",
           placeholder: "225",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -5624,67 +1427,11 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            epoch: {
-              type: "integer",
-            },
-            start_time: {
-              type: "integer",
-            },
-            end_time: {
-              type: "integer",
-            },
-            first_block_time: {
-              type: "integer",
-            },
-            last_block_time: {
-              type: "integer",
-            },
-            block_count: {
-              type: "integer",
-            },
-            tx_count: {
-              type: "integer",
-            },
-            output: {
-              type: "string",
-            },
-            fees: {
-              type: "string",
-            },
-            active_stake: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-          },
-          required: [
-            "epoch",
-            "start_time",
-            "end_time",
-            "first_block_time",
-            "last_block_time",
-            "block_count",
-            "tx_count",
-            "output",
-            "fees",
-            "active_stake",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/epoch_content_array" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_epochs_number_previous",
@@ -5694,56 +1441,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/epochs/{number}/previous",
         method: "GET",
-        headers: {},
         paramMapping: {
-          number: {
-            in: "path",
-            name: "number",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
+          number: { in: "path", name: "number", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         number: {
           type: "number",
           label: "Number",
           format: "integer",
-          required: true,
           description: "Number of the epoch",
           placeholder: "225",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -5751,67 +1471,11 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            epoch: {
-              type: "integer",
-            },
-            start_time: {
-              type: "integer",
-            },
-            end_time: {
-              type: "integer",
-            },
-            first_block_time: {
-              type: "integer",
-            },
-            last_block_time: {
-              type: "integer",
-            },
-            block_count: {
-              type: "integer",
-            },
-            tx_count: {
-              type: "integer",
-            },
-            output: {
-              type: "string",
-            },
-            fees: {
-              type: "string",
-            },
-            active_stake: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-          },
-          required: [
-            "epoch",
-            "start_time",
-            "end_time",
-            "first_block_time",
-            "last_block_time",
-            "block_count",
-            "tx_count",
-            "output",
-            "fees",
-            "active_stake",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/epoch_content_array" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_epochs_number_stakes",
@@ -5821,56 +1485,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/epochs/{number}/stakes",
         method: "GET",
-        headers: {},
         paramMapping: {
-          number: {
-            in: "path",
-            name: "number",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
+          number: { in: "path", name: "number", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         number: {
           type: "number",
           label: "Number",
           format: "integer",
-          required: true,
           description: "Number of the epoch",
           placeholder: "225",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -5878,36 +1515,11 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            stake_address: {
-              type: "string",
-            },
-            pool_id: {
-              type: "string",
-            },
-            amount: {
-              type: "string",
-            },
-          },
-          required: [
-            "stake_address",
-            "pool_id",
-            "amount",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/epoch_stake_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_epochs_number_stakes_pool_id",
@@ -5917,69 +1529,37 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/epochs/{number}/stakes/{pool_id}",
         method: "GET",
-        headers: {},
         paramMapping: {
-          number: {
-            in: "path",
-            name: "number",
-            style: "simple",
-            explode: false,
-          },
-          pool_id: {
-            in: "path",
-            name: "pool_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
+          number: { in: "path", name: "number", style: "simple", explode: false },
+          pool_id: { in: "path", name: "pool_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         number: {
           type: "number",
           label: "Number",
           format: "integer",
-          required: true,
           description: "Number of the epoch",
           placeholder: "225",
+          required: true,
         },
         pool_id: {
           type: "string",
           label: "Pool Id",
-          required: true,
           description: "Stake pool ID to filter",
           placeholder: "pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -5987,31 +1567,11 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          properties: {
-            stake_address: {
-              type: "string",
-            },
-            amount: {
-              type: "string",
-            },
-          },
-          required: [
-            "stake_address",
-            "amount",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/epoch_stake_pool_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_epochs_number_blocks",
@@ -6021,62 +1581,30 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/epochs/{number}/blocks",
         method: "GET",
-        headers: {},
         paramMapping: {
-          number: {
-            in: "path",
-            name: "number",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          number: { in: "path", name: "number", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         number: {
           type: "number",
           label: "Number",
           format: "integer",
-          required: true,
           description: "Number of the epoch",
           placeholder: "225",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -6084,37 +1612,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "string",
-        },
-      },
+      outputSchema: { $ref: "#/$defs/epoch_block_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_epochs_number_blocks_pool_id",
@@ -6124,75 +1633,38 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/epochs/{number}/blocks/{pool_id}",
         method: "GET",
-        headers: {},
         paramMapping: {
-          number: {
-            in: "path",
-            name: "number",
-            style: "simple",
-            explode: false,
-          },
-          pool_id: {
-            in: "path",
-            name: "pool_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          number: { in: "path", name: "number", style: "simple", explode: false },
+          pool_id: { in: "path", name: "pool_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         number: {
           type: "number",
           label: "Number",
           format: "integer",
-          required: true,
           description: "Number of the epoch",
           placeholder: "225",
+          required: true,
         },
         pool_id: {
           type: "string",
           label: "Pool Id",
-          required: true,
           description: "Stake pool ID to filter",
           placeholder: "pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -6200,37 +1672,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "string",
-        },
-      },
+      outputSchema: { $ref: "#/$defs/epoch_block_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_epochs_number_parameters",
@@ -6240,382 +1693,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/epochs/{number}/parameters",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          number: {
-            in: "path",
-            name: "number",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { number: { in: "path", name: "number", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         number: {
           type: "number",
           label: "Number",
           format: "integer",
-          required: true,
           description: "Number of the epoch",
           placeholder: "225",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          epoch: {
-            type: "integer",
-          },
-          min_fee_a: {
-            type: "integer",
-          },
-          min_fee_b: {
-            type: "integer",
-          },
-          max_block_size: {
-            type: "integer",
-          },
-          max_tx_size: {
-            type: "integer",
-          },
-          max_block_header_size: {
-            type: "integer",
-          },
-          key_deposit: {
-            type: "string",
-          },
-          pool_deposit: {
-            type: "string",
-          },
-          e_max: {
-            type: "integer",
-          },
-          n_opt: {
-            type: "integer",
-          },
-          a0: {
-            type: "number",
-          },
-          rho: {
-            type: "number",
-          },
-          tau: {
-            type: "number",
-          },
-          decentralisation_param: {
-            type: "number",
-          },
-          extra_entropy: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          protocol_major_ver: {
-            type: "integer",
-          },
-          protocol_minor_ver: {
-            type: "integer",
-          },
-          min_utxo: {
-            type: "string",
-            deprecated: true,
-          },
-          min_pool_cost: {
-            type: "string",
-          },
-          nonce: {
-            type: "string",
-          },
-          cost_models: {
-            additionalProperties: true,
-            type: [
-              "object",
-              "null",
-            ],
-            deprecated: true,
-          },
-          cost_models_raw: {
-            additionalProperties: true,
-            type: [
-              "object",
-              "null",
-            ],
-          },
-          price_mem: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          price_step: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          max_tx_ex_mem: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          max_tx_ex_steps: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          max_block_ex_mem: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          max_block_ex_steps: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          max_val_size: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          collateral_percent: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          max_collateral_inputs: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          coins_per_utxo_size: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          coins_per_utxo_word: {
-            type: [
-              "string",
-              "null",
-            ],
-            deprecated: true,
-          },
-          pvt_motion_no_confidence: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          pvt_committee_normal: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          pvt_committee_no_confidence: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          pvt_hard_fork_initiation: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_motion_no_confidence: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_committee_normal: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_committee_no_confidence: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_update_to_constitution: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_hard_fork_initiation: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_p_p_network_group: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_p_p_economic_group: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_p_p_technical_group: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_p_p_gov_group: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          dvt_treasury_withdrawal: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          committee_min_size: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          committee_max_term_length: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          gov_action_lifetime: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          gov_action_deposit: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          drep_deposit: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          drep_activity: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          pvtpp_security_group: {
-            type: [
-              "number",
-              "null",
-            ],
-            deprecated: true,
-          },
-          pvt_p_p_security_group: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-          min_fee_ref_script_cost_per_byte: {
-            type: [
-              "number",
-              "null",
-            ],
-          },
-        },
-        required: [
-          "epoch",
-          "min_fee_a",
-          "min_fee_b",
-          "max_block_size",
-          "max_tx_size",
-          "max_block_header_size",
-          "key_deposit",
-          "pool_deposit",
-          "e_max",
-          "n_opt",
-          "a0",
-          "rho",
-          "tau",
-          "decentralisation_param",
-          "extra_entropy",
-          "protocol_major_ver",
-          "protocol_minor_ver",
-          "min_utxo",
-          "min_pool_cost",
-          "nonce",
-          "cost_models",
-          "price_mem",
-          "price_step",
-          "max_tx_ex_mem",
-          "max_tx_ex_steps",
-          "max_block_ex_mem",
-          "max_block_ex_steps",
-          "max_val_size",
-          "collateral_percent",
-          "max_collateral_inputs",
-          "coins_per_utxo_size",
-          "coins_per_utxo_word",
-          "pvt_motion_no_confidence",
-          "pvt_committee_normal",
-          "pvt_committee_no_confidence",
-          "pvt_hard_fork_initiation",
-          "dvt_motion_no_confidence",
-          "dvt_committee_normal",
-          "dvt_committee_no_confidence",
-          "dvt_update_to_constitution",
-          "dvt_hard_fork_initiation",
-          "dvt_p_p_network_group",
-          "dvt_p_p_economic_group",
-          "dvt_p_p_technical_group",
-          "dvt_p_p_gov_group",
-          "dvt_treasury_withdrawal",
-          "committee_min_size",
-          "committee_max_term_length",
-          "gov_action_lifetime",
-          "gov_action_deposit",
-          "drep_deposit",
-          "drep_activity",
-          "pvtpp_security_group",
-          "pvt_p_p_security_group",
-          "min_fee_ref_script_cost_per_byte",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/epoch_param_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_txs_hash",
@@ -6625,156 +1717,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/txs/{hash}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string.",
-          required: true,
           description: "Hash of the requested transaction",
           placeholder: "6e5f825c42c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          hash: {
-            type: "string",
-          },
-          block: {
-            type: "string",
-          },
-          block_height: {
-            type: "integer",
-          },
-          block_time: {
-            type: "integer",
-          },
-          slot: {
-            type: "integer",
-          },
-          index: {
-            type: "integer",
-          },
-          output_amount: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                unit: {
-                  type: "string",
-                  format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                },
-                quantity: {
-                  type: "string",
-                },
-              },
-              required: [
-                "unit",
-                "quantity",
-              ],
-            },
-          },
-          fees: {
-            type: "string",
-          },
-          deposit: {
-            type: "string",
-          },
-          size: {
-            type: "integer",
-          },
-          invalid_before: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          invalid_hereafter: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          utxo_count: {
-            type: "integer",
-          },
-          withdrawal_count: {
-            type: "integer",
-          },
-          mir_cert_count: {
-            type: "integer",
-          },
-          delegation_count: {
-            type: "integer",
-          },
-          stake_cert_count: {
-            type: "integer",
-          },
-          pool_update_count: {
-            type: "integer",
-          },
-          pool_retire_count: {
-            type: "integer",
-          },
-          asset_mint_or_burn_count: {
-            type: "integer",
-          },
-          redeemer_count: {
-            type: "integer",
-          },
-          valid_contract: {
-            type: "boolean",
-          },
-          treasury_donation: {
-            type: "string",
-          },
-        },
-        required: [
-          "hash",
-          "block",
-          "block_height",
-          "block_time",
-          "slot",
-          "index",
-          "output_amount",
-          "fees",
-          "deposit",
-          "size",
-          "invalid_before",
-          "invalid_hereafter",
-          "utxo_count",
-          "withdrawal_count",
-          "mir_cert_count",
-          "delegation_count",
-          "stake_cert_count",
-          "pool_update_count",
-          "pool_retire_count",
-          "asset_mint_or_burn_count",
-          "redeemer_count",
-          "valid_contract",
-          "treasury_donation",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/tx_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_txs_hash_utxos",
@@ -6784,187 +1741,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/txs/{hash}/utxos",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string",
-          required: true,
           description: "Hash of the requested transaction",
           placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          hash: {
-            type: "string",
-          },
-          inputs: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                address: {
-                  type: "string",
-                },
-                amount: {
-                  type: "array",
-                  items: {
-                    type: "object",
-                    properties: {
-                      unit: {
-                        type: "string",
-                        format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                      },
-                      quantity: {
-                        type: "string",
-                      },
-                    },
-                    required: [
-                      "unit",
-                      "quantity",
-                    ],
-                  },
-                },
-                tx_hash: {
-                  type: "string",
-                },
-                output_index: {
-                  type: "integer",
-                },
-                data_hash: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                inline_datum: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                reference_script_hash: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                collateral: {
-                  type: "boolean",
-                },
-                reference: {
-                  type: "boolean",
-                },
-              },
-              required: [
-                "address",
-                "amount",
-                "tx_hash",
-                "output_index",
-                "data_hash",
-                "inline_datum",
-                "reference_script_hash",
-                "collateral",
-              ],
-            },
-          },
-          outputs: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                address: {
-                  type: "string",
-                },
-                amount: {
-                  type: "array",
-                  items: {
-                    type: "object",
-                    properties: {
-                      unit: {
-                        type: "string",
-                        format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                      },
-                      quantity: {
-                        type: "string",
-                      },
-                    },
-                    required: [
-                      "unit",
-                      "quantity",
-                    ],
-                  },
-                },
-                output_index: {
-                  type: "integer",
-                },
-                data_hash: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                inline_datum: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                collateral: {
-                  type: "boolean",
-                },
-                reference_script_hash: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                consumed_by_tx: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-              },
-              required: [
-                "address",
-                "amount",
-                "output_index",
-                "data_hash",
-                "inline_datum",
-                "collateral",
-                "reference_script_hash",
-              ],
-            },
-          },
-        },
-        required: [
-          "hash",
-          "inputs",
-          "outputs",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/tx_content_utxo" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_txs_hash_stakes",
@@ -6974,57 +1765,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/txs/{hash}/stakes",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string.",
-          required: true,
           description: "Hash of the requested transaction.",
           placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            cert_index: {
-              type: "integer",
-            },
-            address: {
-              type: "string",
-            },
-            registration: {
-              type: "boolean",
-            },
-          },
-          required: [
-            "cert_index",
-            "address",
-            "registration",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/tx_content_stake_addr" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_txs_hash_delegations",
@@ -7034,66 +1789,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/txs/{hash}/delegations",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string",
-          required: true,
           description: "Hash of the requested transaction.",
           placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            index: {
-              type: "integer",
-              deprecated: true,
-            },
-            cert_index: {
-              type: "integer",
-            },
-            address: {
-              type: "string",
-            },
-            pool_id: {
-              type: "string",
-            },
-            active_epoch: {
-              type: "integer",
-            },
-          },
-          required: [
-            "index",
-            "cert_index",
-            "address",
-            "pool_id",
-            "active_epoch",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/tx_content_delegations" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_txs_hash_withdrawals",
@@ -7103,53 +1813,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/txs/{hash}/withdrawals",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string",
-          required: true,
           description: "Hash of the requested transaction.",
           placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            address: {
-              type: "string",
-            },
-            amount: {
-              type: "string",
-            },
-          },
-          required: [
-            "address",
-            "amount",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/tx_content_withdrawals" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_txs_hash_mirs",
@@ -7159,65 +1837,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/txs/{hash}/mirs",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string",
-          required: true,
           description: "Hash of the requested transaction.",
           placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            pot: {
-              type: "string",
-              enum: [
-                "reserve",
-                "treasury",
-              ],
-            },
-            cert_index: {
-              type: "integer",
-            },
-            address: {
-              type: "string",
-            },
-            amount: {
-              type: "string",
-            },
-          },
-          required: [
-            "pot",
-            "cert_index",
-            "address",
-            "amount",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/tx_content_mirs" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_txs_hash_pool_updates",
@@ -7227,180 +1861,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/txs/{hash}/pool_updates",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string",
-          required: true,
           description: "Hash of the requested transaction",
           placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            cert_index: {
-              type: "integer",
-            },
-            pool_id: {
-              type: "string",
-            },
-            vrf_key: {
-              type: "string",
-            },
-            pledge: {
-              type: "string",
-            },
-            margin_cost: {
-              type: "number",
-            },
-            fixed_cost: {
-              type: "string",
-            },
-            reward_account: {
-              type: "string",
-            },
-            owners: {
-              type: "array",
-              items: {
-                type: "string",
-              },
-            },
-            metadata: {
-              type: [
-                "object",
-                "null",
-              ],
-              properties: {
-                url: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                hash: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                ticker: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                name: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                description: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                homepage: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-              },
-              required: [
-                "url",
-                "hash",
-                "ticker",
-                "name",
-                "description",
-                "homepage",
-              ],
-            },
-            relays: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  ipv4: {
-                    type: [
-                      "string",
-                      "null",
-                    ],
-                  },
-                  ipv6: {
-                    type: [
-                      "string",
-                      "null",
-                    ],
-                  },
-                  dns: {
-                    type: [
-                      "string",
-                      "null",
-                    ],
-                  },
-                  dns_srv: {
-                    type: [
-                      "string",
-                      "null",
-                    ],
-                  },
-                  port: {
-                    type: "integer",
-                  },
-                },
-                required: [
-                  "ipv4",
-                  "ipv6",
-                  "dns",
-                  "dns_srv",
-                  "port",
-                ],
-              },
-            },
-            active_epoch: {
-              type: "integer",
-            },
-          },
-          required: [
-            "cert_index",
-            "pool_id",
-            "vrf_key",
-            "pledge",
-            "margin_cost",
-            "fixed_cost",
-            "reward_account",
-            "owners",
-            "metadata",
-            "relays",
-            "active_epoch",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/tx_content_pool_certs" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_txs_hash_pool_retires",
@@ -7410,57 +1885,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/txs/{hash}/pool_retires",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string.",
-          required: true,
           description: "Hash of the requested transaction",
           placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            cert_index: {
-              type: "integer",
-            },
-            pool_id: {
-              type: "string",
-            },
-            retiring_epoch: {
-              type: "integer",
-            },
-          },
-          required: [
-            "cert_index",
-            "pool_id",
-            "retiring_epoch",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/tx_content_pool_retires" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_txs_hash_metadata",
@@ -7470,61 +1909,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/txs/{hash}/metadata",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string.",
-          required: true,
           description: "Hash of the requested transaction",
           placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            label: {
-              type: "string",
-            },
-            json_metadata: {
-              oneOf: [
-                {
-                  type: "string",
-                },
-                {
-                  type: "object",
-                  additionalProperties: true,
-                },
-              ],
-            },
-          },
-          required: [
-            "label",
-            "json_metadata",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/tx_content_metadata" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_txs_hash_metadata_cbor",
@@ -7534,64 +1933,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/txs/{hash}/metadata/cbor",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string.",
-          required: true,
           description: "Hash of the requested transaction",
           placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            label: {
-              type: "string",
-            },
-            cbor_metadata: {
-              deprecated: true,
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            metadata: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-          },
-          required: [
-            "label",
-            "cbor_metadata",
-            "metadata",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/tx_content_metadata_cbor" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_txs_hash_redeemers",
@@ -7601,86 +1957,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/txs/{hash}/redeemers",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string.",
-          required: true,
           description: "Hash of the requested transaction",
           placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_index: {
-              type: "integer",
-            },
-            purpose: {
-              type: "string",
-              enum: [
-                "spend",
-                "mint",
-                "cert",
-                "reward",
-                "vote",
-                "propose",
-              ],
-            },
-            script_hash: {
-              type: "string",
-            },
-            redeemer_data_hash: {
-              type: "string",
-            },
-            datum_hash: {
-              type: "string",
-              deprecated: true,
-            },
-            unit_mem: {
-              type: "string",
-            },
-            unit_steps: {
-              type: "string",
-            },
-            fee: {
-              type: "string",
-            },
-          },
-          required: [
-            "tx_index",
-            "purpose",
-            "unit_mem",
-            "unit_steps",
-            "script_hash",
-            "redeemer_data_hash",
-            "datum_hash",
-            "fee",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/tx_content_redeemers" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_txs_hash_required_signers",
@@ -7690,49 +1981,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/txs/{hash}/required_signers",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string.",
-          required: true,
           description: "Hash of the transaction",
           placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            witness_hash: {
-              type: "string",
-            },
-          },
-          required: [
-            "witness_hash",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/tx_content_required_signers" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_txs_hash_cbor",
@@ -7742,46 +2005,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/txs/{hash}/cbor",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string.",
-          required: true,
           description: "Hash of the transaction",
           placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          cbor: {
-            type: "string",
-          },
-        },
-        required: [
-          "cbor",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/tx_content_cbor" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "post_tx_submit",
@@ -7791,26 +2029,10 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/tx/submit",
         method: "POST",
-        headers: {},
-        paramMapping: {
-          body: {
-            in: "body",
-          },
-        },
-        body: {
-          encoding: "text",
-          contentType: "application/cbor",
-          required: true,
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { body: { in: "body" } },
+        body: { encoding: "text", contentType: "application/cbor", required: true },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         body: {
@@ -7821,12 +2043,7 @@ export const definition: ConnectorDefinition = {
           required: true,
         },
       },
-      outputSchema: {
-        type: "string",
-        format: "hex",
-        minLength: 64,
-        maxLength: 64,
-      },
+      outputSchema: { type: "string", format: "hex", minLength: 64, maxLength: 64 },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_accounts_stake_address",
@@ -7836,98 +2053,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/accounts/{stake_address}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          stake_address: {
-            in: "path",
-            name: "stake_address",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { stake_address: { in: "path", name: "stake_address", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         stake_address: {
           type: "string",
           label: "Stake Address",
-          required: true,
           description: "Bech32 stake address.",
           placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          stake_address: {
-            type: "string",
-          },
-          active: {
-            type: "boolean",
-          },
-          registered: {
-            type: "boolean",
-          },
-          active_epoch: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-          controlled_amount: {
-            type: "string",
-          },
-          rewards_sum: {
-            type: "string",
-          },
-          withdrawals_sum: {
-            type: "string",
-          },
-          reserves_sum: {
-            type: "string",
-          },
-          treasury_sum: {
-            type: "string",
-          },
-          withdrawable_amount: {
-            type: "string",
-          },
-          pool_id: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          drep_id: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-        },
-        required: [
-          "stake_address",
-          "active",
-          "registered",
-          "active_epoch",
-          "controlled_amount",
-          "rewards_sum",
-          "withdrawals_sum",
-          "reserves_sum",
-          "treasury_sum",
-          "withdrawable_amount",
-          "pool_id",
-          "drep_id",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/account_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_accounts_stake_address_rewards",
@@ -7937,61 +2076,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/accounts/{stake_address}/rewards",
         method: "GET",
-        headers: {},
         paramMapping: {
-          stake_address: {
-            in: "path",
-            name: "stake_address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          stake_address: { in: "path", name: "stake_address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         stake_address: {
           type: "string",
           label: "Stake Address",
-          required: true,
           description: "Bech32 stake address.",
           placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -7999,62 +2106,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            epoch: {
-              type: "integer",
-            },
-            amount: {
-              type: "string",
-            },
-            pool_id: {
-              type: "string",
-            },
-            type: {
-              type: "string",
-              enum: [
-                "leader",
-                "member",
-                "pool_deposit_refund",
-              ],
-            },
-          },
-          required: [
-            "epoch",
-            "amount",
-            "pool_id",
-            "type",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/account_reward_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_accounts_stake_address_history",
@@ -8064,61 +2127,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/accounts/{stake_address}/history",
         method: "GET",
-        headers: {},
         paramMapping: {
-          stake_address: {
-            in: "path",
-            name: "stake_address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          stake_address: { in: "path", name: "stake_address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         stake_address: {
           type: "string",
           label: "Stake Address",
-          required: true,
           description: "Bech32 stake address.",
           placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -8126,53 +2157,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            active_epoch: {
-              type: "integer",
-            },
-            amount: {
-              type: "string",
-            },
-            pool_id: {
-              type: "string",
-            },
-          },
-          required: [
-            "active_epoch",
-            "amount",
-            "pool_id",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/account_history_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_accounts_stake_address_delegations",
@@ -8182,61 +2178,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/accounts/{stake_address}/delegations",
         method: "GET",
-        headers: {},
         paramMapping: {
-          stake_address: {
-            in: "path",
-            name: "stake_address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          stake_address: { in: "path", name: "stake_address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         stake_address: {
           type: "string",
           label: "Stake Address",
-          required: true,
           description: "Bech32 stake address.",
           placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -8244,69 +2208,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            active_epoch: {
-              type: "integer",
-            },
-            tx_hash: {
-              type: "string",
-            },
-            amount: {
-              type: "string",
-            },
-            pool_id: {
-              type: "string",
-            },
-            tx_slot: {
-              type: "integer",
-            },
-            block_time: {
-              type: "integer",
-            },
-            block_height: {
-              type: "integer",
-            },
-          },
-          required: [
-            "active_epoch",
-            "tx_hash",
-            "amount",
-            "pool_id",
-            "tx_slot",
-            "block_time",
-            "block_height",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/account_delegation_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_accounts_stake_address_registrations",
@@ -8316,61 +2229,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/accounts/{stake_address}/registrations",
         method: "GET",
-        headers: {},
         paramMapping: {
-          stake_address: {
-            in: "path",
-            name: "stake_address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          stake_address: { in: "path", name: "stake_address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         stake_address: {
           type: "string",
           label: "Stake Address",
-          required: true,
           description: "Bech32 stake address.",
           placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -8378,72 +2259,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            action: {
-              type: "string",
-              enum: [
-                "registered",
-                "deregistered",
-              ],
-            },
-            deposit: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            tx_slot: {
-              type: "integer",
-            },
-            block_time: {
-              type: "integer",
-            },
-            block_height: {
-              type: "integer",
-            },
-          },
-          required: [
-            "tx_hash",
-            "action",
-            "deposit",
-            "tx_slot",
-            "block_time",
-            "block_height",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/account_registration_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_accounts_stake_address_withdrawals",
@@ -8453,61 +2280,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/accounts/{stake_address}/withdrawals",
         method: "GET",
-        headers: {},
         paramMapping: {
-          stake_address: {
-            in: "path",
-            name: "stake_address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          stake_address: { in: "path", name: "stake_address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         stake_address: {
           type: "string",
           label: "Stake Address",
-          required: true,
           description: "Bech32 stake address.",
           placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -8515,61 +2310,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            amount: {
-              type: "string",
-            },
-            tx_slot: {
-              type: "integer",
-            },
-            block_time: {
-              type: "integer",
-            },
-            block_height: {
-              type: "integer",
-            },
-          },
-          required: [
-            "tx_hash",
-            "amount",
-            "tx_slot",
-            "block_time",
-            "block_height",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/account_withdrawal_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_accounts_stake_address_mirs",
@@ -8579,61 +2331,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/accounts/{stake_address}/mirs",
         method: "GET",
-        headers: {},
         paramMapping: {
-          stake_address: {
-            in: "path",
-            name: "stake_address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          stake_address: { in: "path", name: "stake_address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         stake_address: {
           type: "string",
           label: "Stake Address",
-          required: true,
           description: "Bech32 stake address.",
           placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -8641,61 +2361,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            amount: {
-              type: "string",
-            },
-            tx_slot: {
-              type: "integer",
-            },
-            block_time: {
-              type: "integer",
-            },
-            block_height: {
-              type: "integer",
-            },
-          },
-          required: [
-            "tx_hash",
-            "amount",
-            "tx_slot",
-            "block_time",
-            "block_height",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/account_mir_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_accounts_stake_address_addresses",
@@ -8705,61 +2382,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/accounts/{stake_address}/addresses",
         method: "GET",
-        headers: {},
         paramMapping: {
-          stake_address: {
-            in: "path",
-            name: "stake_address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          stake_address: { in: "path", name: "stake_address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         stake_address: {
           type: "string",
           label: "Stake Address",
-          required: true,
           description: "Bech32 stake address.",
           placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -8767,45 +2412,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            address: {
-              type: "string",
-            },
-          },
-          required: [
-            "address",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/account_addresses_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_accounts_stake_address_addresses_assets",
@@ -8815,61 +2433,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/accounts/{stake_address}/addresses/assets",
         method: "GET",
-        headers: {},
         paramMapping: {
-          stake_address: {
-            in: "path",
-            name: "stake_address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          stake_address: { in: "path", name: "stake_address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         stake_address: {
           type: "string",
           label: "Stake Address",
-          required: true,
           description: "Bech32 stake address.",
           placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -8877,50 +2463,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            unit: {
-              type: "string",
-              format: "Concatenation of asset policy_id and hex-encoded asset_name",
-            },
-            quantity: {
-              type: "string",
-            },
-          },
-          required: [
-            "unit",
-            "quantity",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/account_addresses_assets" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_accounts_stake_address_addresses_total",
@@ -8930,88 +2484,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/accounts/{stake_address}/addresses/total",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          stake_address: {
-            in: "path",
-            name: "stake_address",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { stake_address: { in: "path", name: "stake_address", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
-        stake_address: {
-          type: "string",
-          label: "Stake Address",
-          required: true,
-          description: "Bech32 address.",
-        },
+        stake_address: { type: "string", label: "Stake Address", description: "Bech32 address.", required: true },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          stake_address: {
-            type: "string",
-          },
-          received_sum: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                unit: {
-                  type: "string",
-                  format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                },
-                quantity: {
-                  type: "string",
-                },
-              },
-              required: [
-                "unit",
-                "quantity",
-              ],
-            },
-          },
-          sent_sum: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                unit: {
-                  type: "string",
-                  format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                },
-                quantity: {
-                  type: "string",
-                },
-              },
-              required: [
-                "unit",
-                "quantity",
-              ],
-            },
-          },
-          tx_count: {
-            type: "integer",
-          },
-        },
-        required: [
-          "stake_address",
-          "received_sum",
-          "sent_sum",
-          "tx_count",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/account_addresses_total" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_accounts_stake_address_utxos",
@@ -9021,61 +2501,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/accounts/{stake_address}/utxos",
         method: "GET",
-        headers: {},
         paramMapping: {
-          stake_address: {
-            in: "path",
-            name: "stake_address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          stake_address: { in: "path", name: "stake_address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         stake_address: {
           type: "string",
           label: "Stake Address",
-          required: true,
           description: "Bech32 stake address.",
           placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -9083,103 +2531,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            address: {
-              type: "string",
-            },
-            tx_hash: {
-              type: "string",
-            },
-            tx_index: {
-              type: "integer",
-              deprecated: true,
-            },
-            output_index: {
-              type: "integer",
-            },
-            amount: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  unit: {
-                    type: "string",
-                    format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                  },
-                  quantity: {
-                    type: "string",
-                  },
-                },
-                required: [
-                  "unit",
-                  "quantity",
-                ],
-              },
-            },
-            block: {
-              type: "string",
-            },
-            data_hash: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            inline_datum: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            reference_script_hash: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-          },
-          required: [
-            "address",
-            "tx_hash",
-            "tx_index",
-            "output_index",
-            "amount",
-            "block",
-            "data_hash",
-            "inline_datum",
-            "reference_script_hash",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/account_utxo_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_accounts_stake_address_transactions",
@@ -9189,73 +2552,31 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/accounts/{stake_address}/transactions",
         method: "GET",
-        headers: {},
         paramMapping: {
-          stake_address: {
-            in: "path",
-            name: "stake_address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
-          from: {
-            in: "query",
-            name: "from",
-            style: "form",
-            explode: true,
-          },
-          to: {
-            in: "query",
-            name: "to",
-            style: "form",
-            explode: true,
-          },
+          stake_address: { in: "path", name: "stake_address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
+          from: { in: "query", name: "from", style: "form", explode: true },
+          to: { in: "query", name: "to", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         stake_address: {
           type: "string",
           label: "Stake Address",
-          required: true,
           description: "Bech32 stake address.",
           placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of transactions per page.",
         },
         page: {
@@ -9263,75 +2584,30 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
         from: {
           type: "string",
           label: "From",
-          required: false,
           description: "The block number and optionally also index from which (inclusive) to start search for results, concatenated using colon.\nHas to be lower than or equal to `to` parameter.",
           placeholder: "8929261",
         },
         to: {
           type: "string",
           label: "To",
-          required: false,
           description: "The block number and optionally also index where (inclusive) to end the search for results, concatenated using colon.\nHas to be higher than or equal to `from` parameter.",
           placeholder: "9999269:10",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            address: {
-              type: "string",
-            },
-            tx_hash: {
-              type: "string",
-            },
-            tx_index: {
-              type: "integer",
-            },
-            block_height: {
-              type: "integer",
-            },
-            block_time: {
-              type: "integer",
-            },
-          },
-          required: [
-            "address",
-            "tx_hash",
-            "tx_index",
-            "block_height",
-            "block_time",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/account_transactions_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_mempool",
@@ -9341,36 +2617,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/mempool",
         method: "GET",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -9378,11 +2631,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -9390,45 +2639,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "Ordered by the time of transaction submission.\nBy default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-          },
-          required: [
-            "tx_hash",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/mempool_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_mempool_hash",
@@ -9438,267 +2660,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/mempool/{hash}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          hash: {
-            in: "path",
-            name: "hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { hash: { in: "path", name: "hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         hash: {
           type: "string",
           label: "Hash",
           format: "64-character case-sensitive hexadecimal string.",
-          required: true,
           description: "Hash of the requested transaction",
           placeholder: "6e5f825c42c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          tx: {
-            type: "object",
-            properties: {
-              hash: {
-                type: "string",
-              },
-              output_amount: {
-                type: "array",
-                items: {
-                  type: "object",
-                  properties: {
-                    unit: {
-                      type: "string",
-                      format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                    },
-                    quantity: {
-                      type: "string",
-                    },
-                  },
-                  required: [
-                    "unit",
-                    "quantity",
-                  ],
-                },
-              },
-              fees: {
-                type: "string",
-              },
-              deposit: {
-                type: "string",
-              },
-              size: {
-                type: "integer",
-              },
-              invalid_before: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              invalid_hereafter: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              utxo_count: {
-                type: "integer",
-              },
-              withdrawal_count: {
-                type: "integer",
-              },
-              mir_cert_count: {
-                type: "integer",
-              },
-              delegation_count: {
-                type: "integer",
-              },
-              stake_cert_count: {
-                type: "integer",
-              },
-              pool_update_count: {
-                type: "integer",
-              },
-              pool_retire_count: {
-                type: "integer",
-              },
-              asset_mint_or_burn_count: {
-                type: "integer",
-              },
-              redeemer_count: {
-                type: "integer",
-              },
-              valid_contract: {
-                type: "boolean",
-              },
-            },
-            required: [
-              "hash",
-              "output_amount",
-              "fees",
-              "deposit",
-              "size",
-              "invalid_before",
-              "invalid_hereafter",
-              "utxo_count",
-              "withdrawal_count",
-              "mir_cert_count",
-              "delegation_count",
-              "stake_cert_count",
-              "pool_update_count",
-              "pool_retire_count",
-              "asset_mint_or_burn_count",
-              "redeemer_count",
-              "valid_contract",
-            ],
-          },
-          inputs: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                address: {
-                  type: "string",
-                },
-                tx_hash: {
-                  type: "string",
-                },
-                output_index: {
-                  type: "integer",
-                },
-                collateral: {
-                  type: "boolean",
-                },
-                reference: {
-                  type: "boolean",
-                },
-              },
-              required: [
-                "tx_hash",
-                "output_index",
-                "collateral",
-              ],
-            },
-          },
-          outputs: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                address: {
-                  type: "string",
-                },
-                amount: {
-                  type: "array",
-                  items: {
-                    type: "object",
-                    properties: {
-                      unit: {
-                        type: "string",
-                        format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                      },
-                      quantity: {
-                        type: "string",
-                      },
-                    },
-                    required: [
-                      "unit",
-                      "quantity",
-                    ],
-                  },
-                },
-                output_index: {
-                  type: "integer",
-                },
-                data_hash: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                inline_datum: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                collateral: {
-                  type: "boolean",
-                },
-                reference_script_hash: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-              },
-              required: [
-                "address",
-                "amount",
-                "output_index",
-                "data_hash",
-                "inline_datum",
-                "collateral",
-                "reference_script_hash",
-              ],
-            },
-          },
-          redeemers: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                tx_index: {
-                  type: "integer",
-                },
-                purpose: {
-                  type: "string",
-                  enum: [
-                    "spend",
-                    "mint",
-                    "cert",
-                    "reward",
-                    "vote",
-                    "propose",
-                  ],
-                },
-                unit_mem: {
-                  type: "string",
-                },
-                unit_steps: {
-                  type: "string",
-                },
-              },
-              required: [
-                "tx_index",
-                "purpose",
-                "unit_mem",
-                "unit_steps",
-              ],
-            },
-          },
-        },
-        required: [
-          "tx",
-          "inputs",
-          "outputs",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/mempool_tx_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_mempool_addresses_address",
@@ -9708,61 +2684,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/mempool/addresses/{address}",
         method: "GET",
-        headers: {},
         paramMapping: {
-          address: {
-            in: "path",
-            name: "address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          address: { in: "path", name: "address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         address: {
           type: "string",
           label: "Address",
           format: "64-character case-sensitive hexadecimal string.",
-          required: true,
           description: "Bech32 address.",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -9770,45 +2714,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "Ordered by the time of transaction submission.\nBy default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-          },
-          required: [
-            "tx_hash",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/mempool_addresses_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_metadata_txs_labels",
@@ -9818,36 +2735,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/metadata/txs/labels",
         method: "GET",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -9855,11 +2749,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -9867,56 +2757,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            label: {
-              type: "string",
-            },
-            cip10: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            count: {
-              type: "string",
-            },
-          },
-          required: [
-            "label",
-            "cip10",
-            "count",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/tx_metadata_labels" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_metadata_txs_labels_label",
@@ -9926,61 +2778,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/metadata/txs/labels/{label}",
         method: "GET",
-        headers: {},
         paramMapping: {
-          label: {
-            in: "path",
-            name: "label",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          label: { in: "path", name: "label", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         label: {
           type: "string",
           label: "Label",
-          required: true,
           description: "Metadata label",
           placeholder: "1990",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -9988,73 +2808,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            json_metadata: {
-              anyOf: [
-                {
-                  type: "string",
-                },
-                {
-                  type: "object",
-                  additionalProperties: true,
-                },
-                {
-                  type: "array",
-                  items: {},
-                },
-                {
-                  type: "integer",
-                },
-                {
-                  type: "number",
-                },
-                {
-                  type: "boolean",
-                },
-                {
-                  type: "null",
-                },
-              ],
-            },
-          },
-          required: [
-            "tx_hash",
-            "json_metadata",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/tx_metadata_label_json" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_metadata_txs_labels_label_cbor",
@@ -10064,61 +2829,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/metadata/txs/labels/{label}/cbor",
         method: "GET",
-        headers: {},
         paramMapping: {
-          label: {
-            in: "path",
-            name: "label",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          label: { in: "path", name: "label", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         label: {
           type: "string",
           label: "Label",
-          required: true,
           description: "Metadata label",
           placeholder: "1990",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -10126,60 +2859,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            cbor_metadata: {
-              deprecated: true,
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            metadata: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-          },
-          required: [
-            "tx_hash",
-            "cbor_metadata",
-            "metadata",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/tx_metadata_label_cbor" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_addresses_address",
@@ -10189,83 +2880,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/addresses/{address}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          address: {
-            in: "path",
-            name: "address",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { address: { in: "path", name: "address", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
-        address: {
-          type: "string",
-          label: "Address",
-          required: true,
-          description: "Bech32 address.",
-        },
+        address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          address: {
-            type: "string",
-          },
-          amount: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                unit: {
-                  type: "string",
-                  format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                },
-                quantity: {
-                  type: "string",
-                },
-              },
-              required: [
-                "unit",
-                "quantity",
-              ],
-            },
-          },
-          stake_address: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          type: {
-            type: "string",
-            enum: [
-              "byron",
-              "shelley",
-            ],
-          },
-          script: {
-            type: "boolean",
-          },
-        },
-        required: [
-          "address",
-          "amount",
-          "stake_address",
-          "type",
-          "script",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/address_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_addresses_address_extended",
@@ -10275,94 +2897,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/addresses/{address}/extended",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          address: {
-            in: "path",
-            name: "address",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { address: { in: "path", name: "address", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
-        address: {
-          type: "string",
-          label: "Address",
-          required: true,
-          description: "Bech32 address.",
-        },
+        address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          address: {
-            type: "string",
-          },
-          amount: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                unit: {
-                  type: "string",
-                  format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                },
-                quantity: {
-                  type: "string",
-                },
-                decimals: {
-                  type: [
-                    "integer",
-                    "null",
-                  ],
-                },
-                has_nft_onchain_metadata: {
-                  type: "boolean",
-                },
-              },
-              required: [
-                "unit",
-                "quantity",
-                "decimals",
-                "has_nft_onchain_metadata",
-              ],
-            },
-          },
-          stake_address: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          type: {
-            type: "string",
-            enum: [
-              "byron",
-              "shelley",
-            ],
-          },
-          script: {
-            type: "boolean",
-          },
-        },
-        required: [
-          "address",
-          "amount",
-          "stake_address",
-          "type",
-          "script",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/address_content_extended" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_addresses_address_total",
@@ -10372,88 +2914,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/addresses/{address}/total",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          address: {
-            in: "path",
-            name: "address",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { address: { in: "path", name: "address", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
-        address: {
-          type: "string",
-          label: "Address",
-          required: true,
-          description: "Bech32 address.",
-        },
+        address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          address: {
-            type: "string",
-          },
-          received_sum: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                unit: {
-                  type: "string",
-                  format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                },
-                quantity: {
-                  type: "string",
-                },
-              },
-              required: [
-                "unit",
-                "quantity",
-              ],
-            },
-          },
-          sent_sum: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                unit: {
-                  type: "string",
-                  format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                },
-                quantity: {
-                  type: "string",
-                },
-              },
-              required: [
-                "unit",
-                "quantity",
-              ],
-            },
-          },
-          tx_count: {
-            type: "integer",
-          },
-        },
-        required: [
-          "address",
-          "received_sum",
-          "sent_sum",
-          "tx_count",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/address_content_total" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_addresses_address_utxos",
@@ -10463,60 +2931,23 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/addresses/{address}/utxos",
         method: "GET",
-        headers: {},
         paramMapping: {
-          address: {
-            in: "path",
-            name: "address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          address: { in: "path", name: "address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
-        address: {
-          type: "string",
-          label: "Address",
-          required: true,
-          description: "Bech32 address.",
-        },
+        address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -10524,103 +2955,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            address: {
-              type: "string",
-            },
-            tx_hash: {
-              type: "string",
-            },
-            tx_index: {
-              type: "integer",
-              deprecated: true,
-            },
-            output_index: {
-              type: "integer",
-            },
-            amount: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  unit: {
-                    type: "string",
-                    format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                  },
-                  quantity: {
-                    type: "string",
-                  },
-                },
-                required: [
-                  "unit",
-                  "quantity",
-                ],
-              },
-            },
-            block: {
-              type: "string",
-            },
-            data_hash: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            inline_datum: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            reference_script_hash: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-          },
-          required: [
-            "address",
-            "tx_hash",
-            "tx_index",
-            "output_index",
-            "amount",
-            "block",
-            "data_hash",
-            "inline_datum",
-            "reference_script_hash",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/address_utxo_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_addresses_address_utxos_asset",
@@ -10630,73 +2976,31 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/addresses/{address}/utxos/{asset}",
         method: "GET",
-        headers: {},
         paramMapping: {
-          address: {
-            in: "path",
-            name: "address",
-            style: "simple",
-            explode: false,
-          },
-          asset: {
-            in: "path",
-            name: "asset",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          address: { in: "path", name: "address", style: "simple", explode: false },
+          asset: { in: "path", name: "asset", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
-        address: {
-          type: "string",
-          label: "Address",
-          required: true,
-          description: "Bech32 address.",
-        },
+        address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
         asset: {
           type: "string",
           label: "Asset",
-          required: true,
           description: "Concatenation of the policy_id and hex-encoded asset_name",
           placeholder: "b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -10704,103 +3008,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            address: {
-              type: "string",
-            },
-            tx_hash: {
-              type: "string",
-            },
-            tx_index: {
-              type: "integer",
-              deprecated: true,
-            },
-            output_index: {
-              type: "integer",
-            },
-            amount: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  unit: {
-                    type: "string",
-                    format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                  },
-                  quantity: {
-                    type: "string",
-                  },
-                },
-                required: [
-                  "unit",
-                  "quantity",
-                ],
-              },
-            },
-            block: {
-              type: "string",
-            },
-            data_hash: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            inline_datum: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            reference_script_hash: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-          },
-          required: [
-            "address",
-            "tx_hash",
-            "tx_index",
-            "output_index",
-            "amount",
-            "block",
-            "data_hash",
-            "inline_datum",
-            "reference_script_hash",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/address_utxo_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_addresses_address_txs",
@@ -10811,60 +3030,23 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/addresses/{address}/txs",
         method: "GET",
-        headers: {},
         paramMapping: {
-          address: {
-            in: "path",
-            name: "address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          address: { in: "path", name: "address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
-        address: {
-          type: "string",
-          label: "Address",
-          required: true,
-          description: "Bech32 address.",
-        },
+        address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of transactions per page.",
         },
         page: {
@@ -10872,37 +3054,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "string",
-        },
-      },
+      outputSchema: { $ref: "#/$defs/address_txs_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_addresses_address_transactions",
@@ -10912,72 +3075,25 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/addresses/{address}/transactions",
         method: "GET",
-        headers: {},
         paramMapping: {
-          address: {
-            in: "path",
-            name: "address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
-          from: {
-            in: "query",
-            name: "from",
-            style: "form",
-            explode: true,
-          },
-          to: {
-            in: "query",
-            name: "to",
-            style: "form",
-            explode: true,
-          },
+          address: { in: "path", name: "address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
+          from: { in: "query", name: "from", style: "form", explode: true },
+          to: { in: "query", name: "to", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
-        address: {
-          type: "string",
-          label: "Address",
-          required: true,
-          description: "Bech32 address.",
-        },
+        address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of transactions per page.",
         },
         page: {
@@ -10985,71 +3101,30 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
         from: {
           type: "string",
           label: "From",
-          required: false,
           description: "The block number and optionally also index from which (inclusive) to start search for results, concatenated using colon.\nHas to be lower than or equal to `to` parameter.",
           placeholder: "8929261",
         },
         to: {
           type: "string",
           label: "To",
-          required: false,
           description: "The block number and optionally also index where (inclusive) to end the search for results, concatenated using colon.\nHas to be higher than or equal to `from` parameter.",
           placeholder: "9999269:10",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            tx_index: {
-              type: "integer",
-            },
-            block_height: {
-              type: "integer",
-            },
-            block_time: {
-              type: "integer",
-            },
-          },
-          required: [
-            "tx_hash",
-            "tx_index",
-            "block_height",
-            "block_time",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/address_transactions_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_pools",
@@ -11059,36 +3134,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pools",
         method: "GET",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -11096,11 +3148,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of pools per page.",
         },
         page: {
@@ -11108,37 +3156,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "string",
-        },
-      },
+      outputSchema: { $ref: "#/$defs/pool_list" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_pools_extended",
@@ -11148,36 +3177,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pools/extended",
         method: "GET",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -11185,11 +3191,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of pools per page.",
         },
         page: {
@@ -11197,153 +3199,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            pool_id: {
-              type: "string",
-            },
-            hex: {
-              type: "string",
-            },
-            active_stake: {
-              type: "string",
-            },
-            live_stake: {
-              type: "string",
-            },
-            live_saturation: {
-              type: "number",
-            },
-            blocks_minted: {
-              type: "integer",
-            },
-            declared_pledge: {
-              type: "string",
-            },
-            margin_cost: {
-              type: "number",
-            },
-            fixed_cost: {
-              type: "string",
-            },
-            metadata: {
-              type: [
-                "object",
-                "null",
-              ],
-              properties: {
-                url: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                hash: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                error: {
-                  type: "object",
-                  properties: {
-                    code: {
-                      type: "string",
-                      enum: [
-                        "HASH_MISMATCH",
-                        "CONNECTION_ERROR",
-                        "HTTP_RESPONSE_ERROR",
-                        "DECODE_ERROR",
-                        "SIZE_EXCEEDED",
-                        "UNKNOWN_ERROR",
-                      ],
-                    },
-                    message: {
-                      type: "string",
-                    },
-                  },
-                  required: [
-                    "code",
-                    "message",
-                  ],
-                },
-                ticker: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                name: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                description: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-                homepage: {
-                  type: [
-                    "string",
-                    "null",
-                  ],
-                },
-              },
-              required: [
-                "url",
-                "hash",
-                "ticker",
-                "name",
-                "description",
-                "homepage",
-              ],
-            },
-          },
-          required: [
-            "pool_id",
-            "hex",
-            "active_stake",
-            "live_stake",
-            "blocks_minted",
-            "live_saturation",
-            "declared_pledge",
-            "margin_cost",
-            "fixed_cost",
-            "metadata",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/pool_list_extended" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_pools_retired",
@@ -11353,36 +3220,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pools/retired",
         method: "GET",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -11390,11 +3234,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of pools per page.",
         },
         page: {
@@ -11402,49 +3242,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            pool_id: {
-              type: "string",
-            },
-            epoch: {
-              type: "integer",
-            },
-          },
-          required: [
-            "pool_id",
-            "epoch",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/pool_list_retire" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_pools_retiring",
@@ -11454,36 +3263,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pools/retiring",
         method: "GET",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -11491,11 +3277,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -11503,49 +3285,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            pool_id: {
-              type: "string",
-            },
-            epoch: {
-              type: "integer",
-            },
-          },
-          required: [
-            "pool_id",
-            "epoch",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/pool_list_retire" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_pools_pool_id",
@@ -11555,165 +3306,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pools/{pool_id}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          pool_id: {
-            in: "path",
-            name: "pool_id",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { pool_id: { in: "path", name: "pool_id", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         pool_id: {
           type: "string",
           label: "Pool Id",
-          required: true,
           description: "Bech32 or hexadecimal pool ID.",
           placeholder: "pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          pool_id: {
-            type: "string",
-          },
-          hex: {
-            type: "string",
-          },
-          vrf_key: {
-            type: "string",
-          },
-          blocks_minted: {
-            type: "integer",
-          },
-          blocks_epoch: {
-            type: "integer",
-          },
-          live_stake: {
-            type: "string",
-          },
-          live_size: {
-            type: "number",
-          },
-          live_saturation: {
-            type: "number",
-          },
-          live_delegators: {
-            type: "number",
-          },
-          active_stake: {
-            type: "string",
-          },
-          active_size: {
-            type: "number",
-          },
-          declared_pledge: {
-            type: "string",
-          },
-          live_pledge: {
-            type: "string",
-          },
-          margin_cost: {
-            type: "number",
-          },
-          fixed_cost: {
-            type: "string",
-          },
-          reward_account: {
-            type: "string",
-          },
-          owners: {
-            type: "array",
-            items: {
-              type: "string",
-            },
-          },
-          registration: {
-            type: "array",
-            items: {
-              type: "string",
-            },
-          },
-          retirement: {
-            type: "array",
-            items: {
-              type: "string",
-            },
-          },
-          calidus_key: {
-            type: [
-              "object",
-              "null",
-            ],
-            properties: {
-              id: {
-                type: "string",
-              },
-              pub_key: {
-                type: "string",
-              },
-              nonce: {
-                type: "integer",
-              },
-              tx_hash: {
-                type: "string",
-              },
-              block_height: {
-                type: "integer",
-              },
-              block_time: {
-                type: "integer",
-              },
-              epoch: {
-                type: "integer",
-              },
-            },
-            required: [
-              "id",
-              "pub_key",
-              "nonce",
-              "tx_hash",
-              "block_height",
-              "block_time",
-              "epoch",
-            ],
-          },
-        },
-        required: [
-          "pool_id",
-          "hex",
-          "vrf_key",
-          "blocks_minted",
-          "blocks_epoch",
-          "live_stake",
-          "live_size",
-          "live_saturation",
-          "live_delegators",
-          "active_stake",
-          "active_size",
-          "declared_pledge",
-          "live_pledge",
-          "margin_cost",
-          "fixed_cost",
-          "reward_account",
-          "owners",
-          "registration",
-          "retirement",
-          "calidus_key",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/pool" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_pools_pool_id_history",
@@ -11723,61 +3329,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pools/{pool_id}/history",
         method: "GET",
-        headers: {},
         paramMapping: {
-          pool_id: {
-            in: "path",
-            name: "pool_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          pool_id: { in: "path", name: "pool_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         pool_id: {
           type: "string",
           label: "Pool Id",
-          required: true,
           description: "Bech32 or hexadecimal pool ID.",
           placeholder: "pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -11785,69 +3359,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            epoch: {
-              type: "integer",
-            },
-            blocks: {
-              type: "integer",
-            },
-            active_stake: {
-              type: "string",
-            },
-            active_size: {
-              type: "number",
-            },
-            delegators_count: {
-              type: "integer",
-            },
-            rewards: {
-              type: "string",
-            },
-            fees: {
-              type: "string",
-            },
-          },
-          required: [
-            "epoch",
-            "blocks",
-            "active_stake",
-            "active_size",
-            "delegators_count",
-            "rewards",
-            "fees",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/pool_history" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_pools_pool_id_metadata",
@@ -11857,121 +3380,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pools/{pool_id}/metadata",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          pool_id: {
-            in: "path",
-            name: "pool_id",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { pool_id: { in: "path", name: "pool_id", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         pool_id: {
           type: "string",
           label: "Pool Id",
-          required: true,
           description: "Bech32 or hexadecimal pool ID.",
           placeholder: "pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy",
+          required: true,
         },
       },
-      outputSchema: {
-        anyOf: [
-          {
-            type: "object",
-            properties: {
-              pool_id: {
-                type: "string",
-              },
-              hex: {
-                type: "string",
-              },
-              url: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              hash: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              error: {
-                type: "object",
-                properties: {
-                  code: {
-                    type: "string",
-                    enum: [
-                      "HASH_MISMATCH",
-                      "CONNECTION_ERROR",
-                      "HTTP_RESPONSE_ERROR",
-                      "DECODE_ERROR",
-                      "SIZE_EXCEEDED",
-                      "UNKNOWN_ERROR",
-                    ],
-                  },
-                  message: {
-                    type: "string",
-                  },
-                },
-                required: [
-                  "code",
-                  "message",
-                ],
-              },
-              ticker: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              name: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              description: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              homepage: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-            },
-            required: [
-              "pool_id",
-              "hex",
-              "url",
-              "hash",
-              "ticker",
-              "name",
-              "description",
-              "homepage",
-            ],
-          },
-          {
-            type: "object",
-          },
-        ],
-      },
+      outputSchema: { anyOf: [{ $ref: "#/$defs/pool_metadata" }, { $ref: "#/$defs/empty_object" }] },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_pools_pool_id_relays",
@@ -11981,76 +3403,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pools/{pool_id}/relays",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          pool_id: {
-            in: "path",
-            name: "pool_id",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { pool_id: { in: "path", name: "pool_id", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         pool_id: {
           type: "string",
           label: "Pool Id",
-          required: true,
           description: "Bech32 or hexadecimal pool ID.",
           placeholder: "pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            ipv4: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            ipv6: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            dns: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            dns_srv: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            port: {
-              type: "integer",
-            },
-          },
-          required: [
-            "ipv4",
-            "ipv6",
-            "dns",
-            "dns_srv",
-            "port",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/pool_relays" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_pools_pool_id_delegators",
@@ -12060,61 +3426,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pools/{pool_id}/delegators",
         method: "GET",
-        headers: {},
         paramMapping: {
-          pool_id: {
-            in: "path",
-            name: "pool_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          pool_id: { in: "path", name: "pool_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         pool_id: {
           type: "string",
           label: "Pool Id",
-          required: true,
           description: "Bech32 or hexadecimal pool ID.",
           placeholder: "pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -12122,49 +3456,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            address: {
-              type: "string",
-            },
-            live_stake: {
-              type: "string",
-            },
-          },
-          required: [
-            "address",
-            "live_stake",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/pool_delegators" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_pools_pool_id_blocks",
@@ -12174,61 +3477,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pools/{pool_id}/blocks",
         method: "GET",
-        headers: {},
         paramMapping: {
-          pool_id: {
-            in: "path",
-            name: "pool_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          pool_id: { in: "path", name: "pool_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         pool_id: {
           type: "string",
           label: "Pool Id",
-          required: true,
           description: "Bech32 or hexadecimal pool ID.",
           placeholder: "pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -12236,37 +3507,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "string",
-        },
-      },
+      outputSchema: { $ref: "#/$defs/pool_blocks" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_pools_pool_id_updates",
@@ -12276,61 +3528,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pools/{pool_id}/updates",
         method: "GET",
-        headers: {},
         paramMapping: {
-          pool_id: {
-            in: "path",
-            name: "pool_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          pool_id: { in: "path", name: "pool_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         pool_id: {
           type: "string",
           label: "Pool Id",
-          required: true,
           description: "Bech32 or hexadecimal pool ID.",
           placeholder: "pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -12338,57 +3558,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            cert_index: {
-              type: "integer",
-            },
-            action: {
-              type: "string",
-              enum: [
-                "registered",
-                "deregistered",
-              ],
-            },
-          },
-          required: [
-            "tx_hash",
-            "cert_index",
-            "action",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/pool_updates" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_pools_pool_id_votes",
@@ -12398,61 +3579,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pools/{pool_id}/votes",
         method: "GET",
-        headers: {},
         paramMapping: {
-          pool_id: {
-            in: "path",
-            name: "pool_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          pool_id: { in: "path", name: "pool_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         pool_id: {
           type: "string",
           label: "Pool Id",
-          required: true,
           description: "Bech32 or hexadecimal pool ID.",
           placeholder: "pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -12460,58 +3609,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            cert_index: {
-              type: "integer",
-            },
-            vote: {
-              type: "string",
-              enum: [
-                "yes",
-                "no",
-                "abstain",
-              ],
-            },
-          },
-          required: [
-            "tx_hash",
-            "cert_index",
-            "vote",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/pool_votes" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_assets",
@@ -12521,36 +3630,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/assets",
         method: "GET",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -12558,11 +3644,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -12570,50 +3652,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.\nOrdering in this case is based on the time of the first mint transaction.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            asset: {
-              type: "string",
-              format: "Concatenation of the policy_id and hex-encoded asset_name",
-            },
-            quantity: {
-              type: "string",
-            },
-          },
-          required: [
-            "asset",
-            "quantity",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/assets" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_assets_asset",
@@ -12623,148 +3673,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/assets/{asset}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          asset: {
-            in: "path",
-            name: "asset",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { asset: { in: "path", name: "asset", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         asset: {
           type: "string",
           label: "Asset",
-          required: true,
           description: "Concatenation of the policy_id and hex-encoded asset_name",
           placeholder: "b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          asset: {
-            type: "string",
-          },
-          policy_id: {
-            type: "string",
-          },
-          asset_name: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          fingerprint: {
-            type: "string",
-          },
-          quantity: {
-            type: "string",
-          },
-          initial_mint_tx_hash: {
-            type: "string",
-          },
-          mint_or_burn_count: {
-            type: "integer",
-          },
-          onchain_metadata: {
-            type: [
-              "object",
-              "null",
-            ],
-            additionalProperties: true,
-          },
-          onchain_metadata_standard: {
-            type: [
-              "string",
-              "null",
-            ],
-            enum: [
-              "CIP25v1",
-              "CIP25v2",
-              "CIP68v1",
-              "CIP68v2",
-              "CIP68v3",
-              null,
-            ],
-          },
-          onchain_metadata_extra: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-          metadata: {
-            type: [
-              "object",
-              "null",
-            ],
-            properties: {
-              name: {
-                type: "string",
-              },
-              description: {
-                type: "string",
-              },
-              ticker: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              url: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              logo: {
-                type: [
-                  "string",
-                  "null",
-                ],
-              },
-              decimals: {
-                type: [
-                  "integer",
-                  "null",
-                ],
-                maximum: 255,
-              },
-            },
-            required: [
-              "name",
-              "description",
-              "ticker",
-              "url",
-              "logo",
-              "decimals",
-            ],
-          },
-        },
-        required: [
-          "asset",
-          "policy_id",
-          "asset_name",
-          "fingerprint",
-          "quantity",
-          "initial_mint_tx_hash",
-          "mint_or_burn_count",
-          "metadata",
-          "onchain_metadata",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/asset" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_assets_asset_history",
@@ -12774,61 +3696,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/assets/{asset}/history",
         method: "GET",
-        headers: {},
         paramMapping: {
-          asset: {
-            in: "path",
-            name: "asset",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          asset: { in: "path", name: "asset", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         asset: {
           type: "string",
           label: "Asset",
-          required: true,
           description: "Concatenation of the policy_id and hex-encoded asset_name",
           placeholder: "b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -12836,57 +3726,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            action: {
-              type: "string",
-              enum: [
-                "minted",
-                "burned",
-              ],
-            },
-            amount: {
-              type: "string",
-            },
-          },
-          required: [
-            "tx_hash",
-            "action",
-            "amount",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/asset_history" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_assets_asset_txs",
@@ -12897,61 +3748,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/assets/{asset}/txs",
         method: "GET",
-        headers: {},
         paramMapping: {
-          asset: {
-            in: "path",
-            name: "asset",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          asset: { in: "path", name: "asset", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         asset: {
           type: "string",
           label: "Asset",
-          required: true,
           description: "Concatenation of the policy_id and hex-encoded asset_name",
           placeholder: "b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -12959,37 +3778,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "string",
-        },
-      },
+      outputSchema: { $ref: "#/$defs/asset_txs" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_assets_asset_transactions",
@@ -12999,73 +3799,31 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/assets/{asset}/transactions",
         method: "GET",
-        headers: {},
         paramMapping: {
-          asset: {
-            in: "path",
-            name: "asset",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
-          from: {
-            in: "query",
-            name: "from",
-            style: "form",
-            explode: true,
-          },
-          to: {
-            in: "query",
-            name: "to",
-            style: "form",
-            explode: true,
-          },
+          asset: { in: "path", name: "asset", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
+          from: { in: "query", name: "from", style: "form", explode: true },
+          to: { in: "query", name: "to", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         asset: {
           type: "string",
           label: "Asset",
-          required: true,
           description: "Concatenation of the policy_id and hex-encoded asset_name",
           placeholder: "b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -13073,71 +3831,30 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
         from: {
           type: "string",
           label: "From",
-          required: false,
           description: "The block number and optionally also index from which (inclusive) to start search for results, concatenated using colon.\nHas to be lower than or equal to `to` parameter.",
           placeholder: "8929261",
         },
         to: {
           type: "string",
           label: "To",
-          required: false,
           description: "The block number and optionally also index where (inclusive) to end the search for results, concatenated using colon.\nHas to be higher than or equal to `from` parameter.",
           placeholder: "9999269:10",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            tx_index: {
-              type: "integer",
-            },
-            block_height: {
-              type: "integer",
-            },
-            block_time: {
-              type: "integer",
-            },
-          },
-          required: [
-            "tx_hash",
-            "tx_index",
-            "block_height",
-            "block_time",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/asset_transactions" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_assets_asset_addresses",
@@ -13147,61 +3864,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/assets/{asset}/addresses",
         method: "GET",
-        headers: {},
         paramMapping: {
-          asset: {
-            in: "path",
-            name: "asset",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          asset: { in: "path", name: "asset", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         asset: {
           type: "string",
           label: "Asset",
-          required: true,
           description: "Concatenation of the policy_id and hex-encoded asset_name",
           placeholder: "b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -13209,49 +3894,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            address: {
-              type: "string",
-            },
-            quantity: {
-              type: "string",
-            },
-          },
-          required: [
-            "address",
-            "quantity",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/asset_addresses" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_assets_asset_utxos",
@@ -13261,73 +3915,31 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/assets/{asset}/utxos",
         method: "GET",
-        headers: {},
         paramMapping: {
-          asset: {
-            in: "path",
-            name: "asset",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
-          from: {
-            in: "query",
-            name: "from",
-            style: "form",
-            explode: true,
-          },
-          to: {
-            in: "query",
-            name: "to",
-            style: "form",
-            explode: true,
-          },
+          asset: { in: "path", name: "asset", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
+          from: { in: "query", name: "from", style: "form", explode: true },
+          to: { in: "query", name: "to", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         asset: {
           type: "string",
           label: "Asset",
-          required: true,
           description: "Concatenation of the policy_id and hex-encoded asset_name",
           placeholder: "750900e4999ebe0d58f19b634768ba25e525aaf12403bfe8fe130501424f4f4b",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -13335,127 +3947,30 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
         from: {
           type: "string",
           label: "From",
-          required: false,
           description: "The block height from which (inclusive) to start search for results.\nHas to be lower than or equal to `to` parameter.",
           placeholder: "8929261",
         },
         to: {
           type: "string",
           label: "To",
-          required: false,
           description: "The block height where (inclusive) to end the search for results.\nHas to be higher than or equal to `from` parameter.",
           placeholder: "9999269",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            address: {
-              type: "string",
-            },
-            tx_hash: {
-              type: "string",
-            },
-            output_index: {
-              type: "integer",
-            },
-            amount: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  unit: {
-                    type: "string",
-                    format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                  },
-                  quantity: {
-                    type: "string",
-                  },
-                },
-                required: [
-                  "unit",
-                  "quantity",
-                ],
-              },
-            },
-            block: {
-              type: "string",
-            },
-            block_height: {
-              type: "integer",
-            },
-            block_time: {
-              type: "integer",
-            },
-            data_hash: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            inline_datum: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            inline_datum_json: {
-              type: [
-                "object",
-                "null",
-              ],
-            },
-            reference_script_hash: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-          },
-          required: [
-            "address",
-            "tx_hash",
-            "output_index",
-            "amount",
-            "block",
-            "block_height",
-            "block_time",
-            "data_hash",
-            "inline_datum",
-            "inline_datum_json",
-            "reference_script_hash",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/asset_utxo_content" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_assets_policy_policy_id",
@@ -13465,61 +3980,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/assets/policy/{policy_id}",
         method: "GET",
-        headers: {},
         paramMapping: {
-          policy_id: {
-            in: "path",
-            name: "policy_id",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          policy_id: { in: "path", name: "policy_id", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         policy_id: {
           type: "string",
           label: "Policy Id",
-          required: true,
           description: "Specific policy_id",
           placeholder: "476039a0949cf0b22f6a800f56780184c44533887ca6e821007840c3",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -13527,49 +4010,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            asset: {
-              type: "string",
-            },
-            quantity: {
-              type: "string",
-            },
-          },
-          required: [
-            "asset",
-            "quantity",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/asset_policy" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_scripts",
@@ -13579,36 +4031,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/scripts",
         method: "GET",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -13616,11 +4045,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -13628,45 +4053,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            script_hash: {
-              type: "string",
-            },
-          },
-          required: [
-            "script_hash",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/scripts" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_scripts_script_hash",
@@ -13676,62 +4074,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/scripts/{script_hash}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          script_hash: {
-            in: "path",
-            name: "script_hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { script_hash: { in: "path", name: "script_hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         script_hash: {
           type: "string",
           label: "Script Hash",
-          required: true,
           description: "Hash of the script",
           placeholder: "e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          script_hash: {
-            type: "string",
-          },
-          type: {
-            type: "string",
-            enum: [
-              "timelock",
-              "plutusV1",
-              "plutusV2",
-              "plutusV3",
-            ],
-          },
-          serialised_size: {
-            type: [
-              "integer",
-              "null",
-            ],
-          },
-        },
-        required: [
-          "script_hash",
-          "type",
-          "serialised_size",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/script" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_scripts_script_hash_json",
@@ -13741,69 +4097,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/scripts/{script_hash}/json",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          script_hash: {
-            in: "path",
-            name: "script_hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { script_hash: { in: "path", name: "script_hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         script_hash: {
           type: "string",
           label: "Script Hash",
-          required: true,
           description: "Hash of the script",
           placeholder: "e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          json: {
-            anyOf: [
-              {
-                type: "string",
-              },
-              {
-                type: "object",
-                additionalProperties: true,
-              },
-              {
-                type: "array",
-                items: {},
-              },
-              {
-                type: "integer",
-              },
-              {
-                type: "number",
-              },
-              {
-                type: "boolean",
-              },
-              {
-                type: "null",
-              },
-            ],
-          },
-        },
-        required: [
-          "json",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/script_json" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_scripts_script_hash_cbor",
@@ -13813,48 +4120,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/scripts/{script_hash}/cbor",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          script_hash: {
-            in: "path",
-            name: "script_hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { script_hash: { in: "path", name: "script_hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         script_hash: {
           type: "string",
           label: "Script Hash",
-          required: true,
           description: "Hash of the script",
           placeholder: "e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          cbor: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-        },
-        required: [
-          "cbor",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/script_cbor" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_scripts_script_hash_redeemers",
@@ -13864,61 +4143,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/scripts/{script_hash}/redeemers",
         method: "GET",
-        headers: {},
         paramMapping: {
-          script_hash: {
-            in: "path",
-            name: "script_hash",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          script_hash: { in: "path", name: "script_hash", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         script_hash: {
           type: "string",
           label: "Script Hash",
-          required: true,
           description: "Hash of the script",
           placeholder: "e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -13926,82 +4173,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            tx_index: {
-              type: "integer",
-            },
-            purpose: {
-              type: "string",
-              enum: [
-                "spend",
-                "mint",
-                "cert",
-                "reward",
-                "vote",
-                "propose",
-              ],
-            },
-            redeemer_data_hash: {
-              type: "string",
-            },
-            datum_hash: {
-              type: "string",
-              deprecated: true,
-            },
-            unit_mem: {
-              type: "string",
-            },
-            unit_steps: {
-              type: "string",
-            },
-            fee: {
-              type: "string",
-            },
-          },
-          required: [
-            "tx_hash",
-            "tx_index",
-            "purpose",
-            "redeemer_data_hash",
-            "datum_hash",
-            "unit_mem",
-            "unit_steps",
-            "fee",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/script_redeemers" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_scripts_script_hash_utxos",
@@ -14011,61 +4194,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/scripts/{script_hash}/utxos",
         method: "GET",
-        headers: {},
         paramMapping: {
-          script_hash: {
-            in: "path",
-            name: "script_hash",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          script_hash: { in: "path", name: "script_hash", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         script_hash: {
           type: "string",
           label: "Script Hash",
-          required: true,
           description: "Hash of the script",
           placeholder: "e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e",
+          required: true,
         },
         count: {
           type: "number",
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -14073,95 +4224,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            address: {
-              type: "string",
-            },
-            tx_hash: {
-              type: "string",
-            },
-            output_index: {
-              type: "integer",
-            },
-            amount: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  unit: {
-                    type: "string",
-                    format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
-                  },
-                  quantity: {
-                    type: "string",
-                  },
-                },
-                required: [
-                  "unit",
-                  "quantity",
-                ],
-              },
-            },
-            block: {
-              type: "string",
-            },
-            data_hash: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            inline_datum: {
-              type: [
-                "string",
-                "null",
-              ],
-            },
-            reference_script_hash: {
-              type: "string",
-            },
-          },
-          required: [
-            "address",
-            "tx_hash",
-            "output_index",
-            "amount",
-            "block",
-            "data_hash",
-            "inline_datum",
-            "reference_script_hash",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/script_utxos" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_scripts_datum_datum_hash",
@@ -14171,46 +4245,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/scripts/datum/{datum_hash}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          datum_hash: {
-            in: "path",
-            name: "datum_hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { datum_hash: { in: "path", name: "datum_hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         datum_hash: {
           type: "string",
           label: "Datum Hash",
-          required: true,
           description: "Hash of the datum",
           placeholder: "db583ad85881a96c73fbb26ab9e24d1120bb38f45385664bb9c797a2ea8d9a2d",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          json_value: {
-            type: "object",
-            additionalProperties: true,
-          },
-        },
-        required: [
-          "json_value",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/script_datum" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_scripts_datum_datum_hash_cbor",
@@ -14220,45 +4268,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/scripts/datum/{datum_hash}/cbor",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          datum_hash: {
-            in: "path",
-            name: "datum_hash",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { datum_hash: { in: "path", name: "datum_hash", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         datum_hash: {
           type: "string",
           label: "Datum Hash",
-          required: true,
           description: "Hash of the datum",
           placeholder: "db583ad85881a96c73fbb26ab9e24d1120bb38f45385664bb9c797a2ea8d9a2d",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          cbor: {
-            type: "string",
-          },
-        },
-        required: [
-          "cbor",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/script_datum_cbor" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_utils_addresses_xpub_xpub_role_index",
@@ -14268,84 +4291,34 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/utils/addresses/xpub/{xpub}/{role}/{index}",
         method: "GET",
-        headers: {},
         paramMapping: {
-          xpub: {
-            in: "path",
-            name: "xpub",
-            style: "simple",
-            explode: false,
-          },
-          role: {
-            in: "path",
-            name: "role",
-            style: "simple",
-            explode: false,
-          },
-          index: {
-            in: "path",
-            name: "index",
-            style: "simple",
-            explode: false,
-          },
+          xpub: { in: "path", name: "xpub", style: "simple", explode: false },
+          role: { in: "path", name: "role", style: "simple", explode: false },
+          index: { in: "path", name: "index", style: "simple", explode: false },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
-        xpub: {
-          type: "string",
-          label: "Xpub",
-          required: true,
-          description: "Hex xpub",
-        },
+        xpub: { type: "string", label: "Xpub", description: "Hex xpub", required: true },
         role: {
           type: "number",
           label: "Role",
           format: "integer",
-          required: true,
           description: "Account role",
           placeholder: "0",
+          required: true,
         },
         index: {
           type: "number",
           label: "Index",
           format: "integer",
-          required: true,
           description: "Address index",
           placeholder: "2",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          xpub: {
-            type: "string",
-          },
-          role: {
-            type: "integer",
-          },
-          index: {
-            type: "integer",
-          },
-          address: {
-            type: "string",
-          },
-        },
-        required: [
-          "xpub",
-          "role",
-          "index",
-          "address",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/utils_addresses_xpub" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "post_utils_txs_evaluate",
@@ -14355,39 +4328,19 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/utils/txs/evaluate",
         method: "POST",
-        headers: {},
         paramMapping: {
-          version: {
-            in: "query",
-            name: "version",
-            style: "form",
-            explode: true,
-          },
-          body: {
-            in: "body",
-          },
+          version: { in: "query", name: "version", style: "form", explode: true },
+          body: { in: "body" },
         },
-        body: {
-          encoding: "text",
-          contentType: "application/cbor",
-          required: true,
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        body: { encoding: "text", contentType: "application/cbor", required: true },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         version: {
           type: "number",
           label: "Version",
           default: 5,
-          required: false,
           description: "Optional parameter to specify the version of the Ogmios service to use. Default is `5`. Set to `6` to use Ogmios version 6.",
         },
         body: {
@@ -14398,10 +4351,7 @@ export const definition: ConnectorDefinition = {
           required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        additionalProperties: true,
-      },
+      outputSchema: { type: "object", additionalProperties: true },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "post_utils_txs_evaluate_utxos",
@@ -14411,44 +4361,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/utils/txs/evaluate/utxos",
         method: "POST",
-        headers: {},
         paramMapping: {
-          version: {
-            in: "query",
-            name: "version",
-            style: "form",
-            explode: true,
-          },
-          cbor: {
-            in: "body",
-            name: "cbor",
-          },
-          additionalUtxoSet: {
-            in: "body",
-            name: "additionalUtxoSet",
-          },
+          version: { in: "query", name: "version", style: "form", explode: true },
+          cbor: { in: "body", name: "cbor" },
+          additionalUtxoSet: { in: "body", name: "additionalUtxoSet" },
         },
-        body: {
-          encoding: "json",
-          contentType: "application/json",
-          required: true,
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        body: { encoding: "json", contentType: "application/json", required: true },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         version: {
           type: "number",
           label: "Version",
           default: 5,
-          required: false,
           description: "Optional parameter to specify the version of the Ogmios service to use. Default is `5`. Set to `6` to use Ogmios version 6.",
         },
         cbor: {
@@ -14464,9 +4390,11 @@ export const definition: ConnectorDefinition = {
           itemSchema: {
             type: "array",
             label: "Item",
+            validation: { minItems: 2, maxItems: 2 },
             itemSchema: {
               type: "object",
               label: "Item",
+              variantMode: "anyOf",
               variants: [
                 {
                   label: "object",
@@ -14508,38 +4436,18 @@ export const definition: ConnectorDefinition = {
                         opaque: true,
                         required: true,
                       },
-                      datum_hash: {
-                        type: "string",
-                        label: "Datum Hash",
-                      },
-                      datum: {
-                        type: "object",
-                        label: "Datum",
-                        inputType: "json",
-                      },
-                      script: {
-                        type: "object",
-                        label: "Script",
-                        inputType: "json",
-                      },
+                      datum_hash: { type: "string", label: "Datum Hash" },
+                      datum: { type: "object", label: "Datum", inputType: "json" },
+                      script: { type: "object", label: "Script", inputType: "json" },
                     },
                   },
                 },
               ],
-              variantMode: "anyOf",
-            },
-            validation: {
-              minItems: 2,
-              maxItems: 2,
             },
           },
-          required: false,
         },
       },
-      outputSchema: {
-        type: "object",
-        additionalProperties: true,
-      },
+      outputSchema: { type: "object", additionalProperties: true },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "ipfs_add",
@@ -14550,55 +4458,16 @@ export const definition: ConnectorDefinition = {
         endpoint: "/ipfs/add",
         method: "POST",
         baseUrl: "https://ipfs.blockfrost.io/api/v0",
-        headers: {},
-        paramMapping: {
-          file: {
-            in: "body",
-            name: "file",
-          },
-        },
-        body: {
-          encoding: "multipart",
-          contentType: "multipart/form-data",
-          required: false,
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { file: { in: "body", name: "file" } },
+        body: { encoding: "multipart", contentType: "multipart/form-data", required: false },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
-      inputSchema: {
-        file: {
-          type: "string",
-          label: "File",
-          inputType: "file",
-          format: "binary",
-          required: false,
-        },
-      },
+      inputSchema: { file: { type: "string", label: "File", inputType: "file", format: "binary" } },
       outputSchema: {
         type: "object",
-        properties: {
-          name: {
-            type: "string",
-          },
-          ipfs_hash: {
-            type: "string",
-          },
-          size: {
-            type: "string",
-          },
-        },
-        required: [
-          "name",
-          "ipfs_hash",
-          "size",
-        ],
+        properties: { name: { type: "string" }, ipfs_hash: { type: "string" }, size: { type: "string" } },
+        required: ["name", "ipfs_hash", "size"],
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -14610,26 +4479,10 @@ export const definition: ConnectorDefinition = {
         endpoint: "/ipfs/gateway/{IPFS_path}",
         method: "GET",
         baseUrl: "https://ipfs.blockfrost.io/api/v0",
-        headers: {
-          Accept: "application/octet-stream",
-        },
-        paramMapping: {
-          IPFS_path: {
-            in: "path",
-            name: "IPFS_path",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "binary",
-          contentType: "application/octet-stream",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { IPFS_path: { in: "path", name: "IPFS_path", style: "simple", explode: false } },
+        response: { type: "binary", contentType: "application/octet-stream" },
+        security: [["project_id"]],
+        headers: { Accept: "application/octet-stream" },
       },
       inputSchema: {
         IPFS_path: {
@@ -14639,10 +4492,7 @@ export const definition: ConnectorDefinition = {
           required: true,
         },
       },
-      outputSchema: {
-        type: "string",
-        format: "binary",
-      },
+      outputSchema: { type: "string", format: "binary" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "post_ipfs_pin_add_ipfs_path",
@@ -14653,30 +4503,12 @@ export const definition: ConnectorDefinition = {
         endpoint: "/ipfs/pin/add/{IPFS_path}",
         method: "POST",
         baseUrl: "https://ipfs.blockfrost.io/api/v0",
-        headers: {},
         paramMapping: {
-          IPFS_path: {
-            in: "path",
-            name: "IPFS_path",
-            style: "simple",
-            explode: false,
-          },
-          filecoin: {
-            in: "query",
-            name: "filecoin",
-            style: "form",
-            explode: true,
-          },
+          IPFS_path: { in: "path", name: "IPFS_path", style: "simple", explode: false },
+          filecoin: { in: "query", name: "filecoin", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         IPFS_path: {
@@ -14688,35 +4520,17 @@ export const definition: ConnectorDefinition = {
         filecoin: {
           type: "boolean",
           label: "Filecoin",
-          required: false,
           description: "If set to true, the object will be pinned to Filecoin as well. If not specified, the object will only be pinned to IPFS. Objects pinned to Filecoin cannot be unpinned due to its long-term storage guarantees.",
         },
       },
       outputSchema: {
         type: "object",
         properties: {
-          ipfs_hash: {
-            type: "string",
-          },
-          state: {
-            type: "string",
-            enum: [
-              "queued",
-              "pinned",
-              "unpinned",
-              "failed",
-              "gc",
-            ],
-          },
-          filecoin: {
-            type: "boolean",
-          },
+          ipfs_hash: { type: "string" },
+          state: { type: "string", enum: ["queued", "pinned", "unpinned", "failed", "gc"] },
+          filecoin: { type: "boolean" },
         },
-        required: [
-          "ipfs_hash",
-          "state",
-          "filecoin",
-        ],
+        required: ["ipfs_hash", "state", "filecoin"],
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -14728,36 +4542,13 @@ export const definition: ConnectorDefinition = {
         endpoint: "/ipfs/pin/list",
         method: "GET",
         baseUrl: "https://ipfs.blockfrost.io/api/v0",
-        headers: {},
         paramMapping: {
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         count: {
@@ -14765,11 +4556,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -14777,28 +4564,14 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
@@ -14807,40 +4580,14 @@ export const definition: ConnectorDefinition = {
         items: {
           type: "object",
           properties: {
-            time_created: {
-              type: "integer",
-            },
-            time_pinned: {
-              type: "integer",
-            },
-            ipfs_hash: {
-              type: "string",
-            },
-            size: {
-              type: "string",
-            },
-            state: {
-              type: "string",
-              enum: [
-                "queued",
-                "pinned",
-                "unpinned",
-                "failed",
-                "gc",
-              ],
-            },
-            filecoin: {
-              type: "boolean",
-            },
+            time_created: { type: "integer" },
+            time_pinned: { type: "integer" },
+            ipfs_hash: { type: "string" },
+            size: { type: "string" },
+            state: { type: "string", enum: ["queued", "pinned", "unpinned", "failed", "gc"] },
+            filecoin: { type: "boolean" },
           },
-          required: [
-            "time_created",
-            "time_pinned",
-            "ipfs_hash",
-            "size",
-            "state",
-            "filecoin",
-          ],
+          required: ["time_created", "time_pinned", "ipfs_hash", "size", "state", "filecoin"],
         },
       },
     } satisfies ActionDefinition as ActionDefinition,
@@ -14853,24 +4600,9 @@ export const definition: ConnectorDefinition = {
         endpoint: "/ipfs/pin/list/{IPFS_path}",
         method: "GET",
         baseUrl: "https://ipfs.blockfrost.io/api/v0",
-        headers: {},
-        paramMapping: {
-          IPFS_path: {
-            in: "path",
-            name: "IPFS_path",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { IPFS_path: { in: "path", name: "IPFS_path", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         IPFS_path: {
@@ -14883,40 +4615,14 @@ export const definition: ConnectorDefinition = {
       outputSchema: {
         type: "object",
         properties: {
-          time_created: {
-            type: "integer",
-          },
-          time_pinned: {
-            type: "integer",
-          },
-          ipfs_hash: {
-            type: "string",
-          },
-          size: {
-            type: "string",
-          },
-          state: {
-            type: "string",
-            enum: [
-              "queued",
-              "pinned",
-              "unpinned",
-              "failed",
-              "gc",
-            ],
-          },
-          filecoin: {
-            type: "boolean",
-          },
+          time_created: { type: "integer" },
+          time_pinned: { type: "integer" },
+          ipfs_hash: { type: "string" },
+          size: { type: "string" },
+          state: { type: "string", enum: ["queued", "pinned", "unpinned", "failed", "gc"] },
+          filecoin: { type: "boolean" },
         },
-        required: [
-          "time_created",
-          "time_pinned",
-          "ipfs_hash",
-          "size",
-          "state",
-          "filecoin",
-        ],
+        required: ["time_created", "time_pinned", "ipfs_hash", "size", "state", "filecoin"],
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -14928,24 +4634,9 @@ export const definition: ConnectorDefinition = {
         endpoint: "/ipfs/pin/remove/{IPFS_path}",
         method: "POST",
         baseUrl: "https://ipfs.blockfrost.io/api/v0",
-        headers: {},
-        paramMapping: {
-          IPFS_path: {
-            in: "path",
-            name: "IPFS_path",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { IPFS_path: { in: "path", name: "IPFS_path", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         IPFS_path: {
@@ -14958,24 +4649,10 @@ export const definition: ConnectorDefinition = {
       outputSchema: {
         type: "object",
         properties: {
-          ipfs_hash: {
-            type: "string",
-          },
-          state: {
-            type: "string",
-            enum: [
-              "queued",
-              "pinned",
-              "unpinned",
-              "failed",
-              "gc",
-            ],
-          },
+          ipfs_hash: { type: "string" },
+          state: { type: "string", enum: ["queued", "pinned", "unpinned", "failed", "gc"] },
         },
-        required: [
-          "ipfs_hash",
-          "state",
-        ],
+        required: ["ipfs_hash", "state"],
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -14986,37 +4663,12 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/metrics",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {},
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            time: {
-              type: "integer",
-            },
-            calls: {
-              type: "integer",
-            },
-          },
-          required: [
-            "time",
-            "calls",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/metrics" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_metrics_endpoints",
@@ -15026,41 +4678,12 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/metrics/endpoints",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {},
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            time: {
-              type: "integer",
-            },
-            calls: {
-              type: "integer",
-            },
-            endpoint: {
-              type: "string",
-            },
-          },
-          required: [
-            "time",
-            "calls",
-            "endpoint",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/metrics_endpoints" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_network",
@@ -15070,74 +4693,12 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/network",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {},
-      outputSchema: {
-        type: "object",
-        properties: {
-          supply: {
-            type: "object",
-            properties: {
-              max: {
-                type: "string",
-              },
-              total: {
-                type: "string",
-              },
-              circulating: {
-                type: "string",
-              },
-              locked: {
-                type: "string",
-              },
-              treasury: {
-                type: "string",
-              },
-              reserves: {
-                type: "string",
-              },
-            },
-            required: [
-              "max",
-              "total",
-              "circulating",
-              "locked",
-              "treasury",
-              "reserves",
-            ],
-          },
-          stake: {
-            type: "object",
-            properties: {
-              live: {
-                type: "string",
-              },
-              active: {
-                type: "string",
-              },
-            },
-            required: [
-              "live",
-              "active",
-            ],
-          },
-        },
-        required: [
-          "supply",
-          "stake",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/network" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_network_eras",
@@ -15147,89 +4708,12 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/network/eras",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {},
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            start: {
-              type: "object",
-              properties: {
-                time: {
-                  type: "integer",
-                },
-                slot: {
-                  type: "integer",
-                },
-                epoch: {
-                  type: "integer",
-                },
-              },
-              required: [
-                "time",
-                "slot",
-                "epoch",
-              ],
-            },
-            end: {
-              type: "object",
-              properties: {
-                time: {
-                  type: "integer",
-                },
-                slot: {
-                  type: "integer",
-                },
-                epoch: {
-                  type: "integer",
-                },
-              },
-              required: [
-                "time",
-                "slot",
-                "epoch",
-              ],
-            },
-            parameters: {
-              type: "object",
-              properties: {
-                epoch_length: {
-                  type: "integer",
-                },
-                slot_length: {
-                  type: "integer",
-                },
-                safe_zone: {
-                  type: "integer",
-                },
-              },
-              required: [
-                "epoch_length",
-                "slot_length",
-                "safe_zone",
-              ],
-            },
-          },
-          required: [
-            "start",
-            "end",
-            "parameters",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/network-eras" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_nutlink_address",
@@ -15239,24 +4723,9 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/nutlink/{address}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          address: {
-            in: "path",
-            name: "address",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        paramMapping: { address: { in: "path", name: "address", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         address: {
@@ -15266,33 +4735,7 @@ export const definition: ConnectorDefinition = {
           required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          address: {
-            type: "string",
-          },
-          metadata_url: {
-            type: "string",
-          },
-          metadata_hash: {
-            type: "string",
-          },
-          metadata: {
-            type: [
-              "object",
-              "null",
-            ],
-            additionalProperties: true,
-          },
-        },
-        required: [
-          "address",
-          "metadata_url",
-          "metadata_hash",
-          "metadata",
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/nutlink_address" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_nutlink_address_tickers",
@@ -15302,42 +4745,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/nutlink/{address}/tickers",
         method: "GET",
-        headers: {},
         paramMapping: {
-          address: {
-            in: "path",
-            name: "address",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          address: { in: "path", name: "address", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         address: {
@@ -15351,11 +4766,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -15363,53 +4774,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            name: {
-              type: "string",
-            },
-            count: {
-              type: "integer",
-            },
-            latest_block: {
-              type: "integer",
-            },
-          },
-          required: [
-            "name",
-            "count",
-            "latest_block",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/nutlink_address_tickers" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_nutlink_address_tickers_ticker",
@@ -15419,48 +4795,15 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/nutlink/{address}/tickers/{ticker}",
         method: "GET",
-        headers: {},
         paramMapping: {
-          address: {
-            in: "path",
-            name: "address",
-            style: "simple",
-            explode: false,
-          },
-          ticker: {
-            in: "path",
-            name: "ticker",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          address: { in: "path", name: "address", style: "simple", explode: false },
+          ticker: { in: "path", name: "ticker", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         address: {
@@ -15480,11 +4823,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -15492,78 +4831,18 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            tx_hash: {
-              type: "string",
-            },
-            block_height: {
-              type: "integer",
-            },
-            tx_index: {
-              type: "integer",
-            },
-            payload: {
-              anyOf: [
-                {
-                  type: "string",
-                },
-                {
-                  type: "object",
-                },
-                {
-                  type: "array",
-                  items: {},
-                },
-                {
-                  type: "integer",
-                },
-                {
-                  type: "number",
-                },
-                {
-                  type: "boolean",
-                },
-              ],
-              additionalProperties: true,
-            },
-          },
-          required: [
-            "tx_hash",
-            "tx_index",
-            "block_height",
-            "payload",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/nutlink_address_ticker" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_nutlink_tickers_ticker",
@@ -15573,42 +4852,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/nutlink/tickers/{ticker}",
         method: "GET",
-        headers: {},
         paramMapping: {
-          ticker: {
-            in: "path",
-            name: "ticker",
-            style: "simple",
-            explode: false,
-          },
-          count: {
-            in: "query",
-            name: "count",
-            style: "form",
-            explode: true,
-          },
-          page: {
-            in: "query",
-            name: "page",
-            style: "form",
-            explode: true,
-          },
-          order: {
-            in: "query",
-            name: "order",
-            style: "form",
-            explode: true,
-          },
+          ticker: { in: "path", name: "ticker", style: "simple", explode: false },
+          count: { in: "query", name: "count", style: "form", explode: true },
+          page: { in: "query", name: "page", style: "form", explode: true },
+          order: { in: "query", name: "order", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "project_id",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["project_id"]],
       },
       inputSchema: {
         ticker: {
@@ -15622,11 +4873,7 @@ export const definition: ConnectorDefinition = {
           label: "Count",
           default: 100,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
           description: "The number of results displayed on one page.",
         },
         page: {
@@ -15634,83 +4881,2272 @@ export const definition: ConnectorDefinition = {
           label: "Page",
           default: 1,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 21474836,
-          },
-          required: false,
+          validation: { min: 1, max: 21474836 },
           description: "The page number for listing the results.",
         },
         order: {
           type: "select",
           label: "Order",
           default: "asc",
-          options: [
-            {
-              label: "asc",
-              value: "asc",
-            },
-            {
-              label: "desc",
-              value: "desc",
-            },
-          ],
-          required: false,
+          options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
           description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.",
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            address: {
-              type: "string",
-            },
-            tx_hash: {
-              type: "string",
-            },
-            block_height: {
-              type: "integer",
-            },
-            tx_index: {
-              type: "integer",
-            },
-            payload: {
-              anyOf: [
-                {
-                  type: "string",
-                },
-                {
-                  type: "object",
-                },
-                {
-                  type: "array",
-                  items: {},
-                },
-                {
-                  type: "integer",
-                },
-                {
-                  type: "number",
-                },
-                {
-                  type: "boolean",
-                },
-              ],
-              additionalProperties: true,
-            },
-          },
-          required: [
-            "address",
-            "tx_hash",
-            "block_height",
-            "tx_index",
-            "payload",
-          ],
-        },
-      },
+      outputSchema: { $ref: "#/$defs/nutlink_tickers_ticker" },
     } satisfies ActionDefinition as ActionDefinition,
   ],
   supported_triggers: [],
+  schemas: {
+    account_addresses_assets: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          unit: { type: "string", format: "Concatenation of asset policy_id and hex-encoded asset_name" },
+          quantity: { type: "string" },
+        },
+        required: ["unit", "quantity"],
+      },
+    },
+    account_addresses_content: {
+      type: "array",
+      items: { type: "object", properties: { address: { type: "string" } }, required: ["address"] },
+    },
+    account_addresses_total: {
+      type: "object",
+      properties: {
+        stake_address: { type: "string" },
+        received_sum: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              unit: {
+                type: "string",
+                format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+              },
+              quantity: { type: "string" },
+            },
+            required: ["unit", "quantity"],
+          },
+        },
+        sent_sum: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              unit: {
+                type: "string",
+                format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+              },
+              quantity: { type: "string" },
+            },
+            required: ["unit", "quantity"],
+          },
+        },
+        tx_count: { type: "integer" },
+      },
+      required: ["stake_address", "received_sum", "sent_sum", "tx_count"],
+    },
+    account_content: {
+      type: "object",
+      properties: {
+        stake_address: { type: "string" },
+        active: { type: "boolean" },
+        registered: { type: "boolean" },
+        active_epoch: { type: ["integer", "null"] },
+        controlled_amount: { type: "string" },
+        rewards_sum: { type: "string" },
+        withdrawals_sum: { type: "string" },
+        reserves_sum: { type: "string" },
+        treasury_sum: { type: "string" },
+        withdrawable_amount: { type: "string" },
+        pool_id: { type: ["string", "null"] },
+        drep_id: { type: ["string", "null"] },
+      },
+      required: [
+        "stake_address",
+        "active",
+        "registered",
+        "active_epoch",
+        "controlled_amount",
+        "rewards_sum",
+        "withdrawals_sum",
+        "reserves_sum",
+        "treasury_sum",
+        "withdrawable_amount",
+        "pool_id",
+        "drep_id",
+      ],
+    },
+    account_delegation_content: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          active_epoch: { type: "integer" },
+          tx_hash: { type: "string" },
+          amount: { type: "string" },
+          pool_id: { type: "string" },
+          tx_slot: { type: "integer" },
+          block_time: { type: "integer" },
+          block_height: { type: "integer" },
+        },
+        required: ["active_epoch", "tx_hash", "amount", "pool_id", "tx_slot", "block_time", "block_height"],
+      },
+    },
+    account_history_content: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          active_epoch: { type: "integer" },
+          amount: { type: "string" },
+          pool_id: { type: "string" },
+        },
+        required: ["active_epoch", "amount", "pool_id"],
+      },
+    },
+    account_mir_content: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          amount: { type: "string" },
+          tx_slot: { type: "integer" },
+          block_time: { type: "integer" },
+          block_height: { type: "integer" },
+        },
+        required: ["tx_hash", "amount", "tx_slot", "block_time", "block_height"],
+      },
+    },
+    account_registration_content: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          action: { type: "string", enum: ["registered", "deregistered"] },
+          deposit: { type: ["string", "null"] },
+          tx_slot: { type: "integer" },
+          block_time: { type: "integer" },
+          block_height: { type: "integer" },
+        },
+        required: ["tx_hash", "action", "deposit", "tx_slot", "block_time", "block_height"],
+      },
+    },
+    account_reward_content: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          epoch: { type: "integer" },
+          amount: { type: "string" },
+          pool_id: { type: "string" },
+          type: { type: "string", enum: ["leader", "member", "pool_deposit_refund"] },
+        },
+        required: ["epoch", "amount", "pool_id", "type"],
+      },
+    },
+    account_transactions_content: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          address: { type: "string" },
+          tx_hash: { type: "string" },
+          tx_index: { type: "integer" },
+          block_height: { type: "integer" },
+          block_time: { type: "integer" },
+        },
+        required: ["address", "tx_hash", "tx_index", "block_height", "block_time"],
+      },
+    },
+    account_utxo_content: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          address: { type: "string" },
+          tx_hash: { type: "string" },
+          tx_index: { type: "integer", deprecated: true },
+          output_index: { type: "integer" },
+          amount: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                unit: {
+                  type: "string",
+                  format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+                },
+                quantity: { type: "string" },
+              },
+              required: ["unit", "quantity"],
+            },
+          },
+          block: { type: "string" },
+          data_hash: { type: ["string", "null"] },
+          inline_datum: { type: ["string", "null"] },
+          reference_script_hash: { type: ["string", "null"] },
+        },
+        required: [
+          "address",
+          "tx_hash",
+          "tx_index",
+          "output_index",
+          "amount",
+          "block",
+          "data_hash",
+          "inline_datum",
+          "reference_script_hash",
+        ],
+      },
+    },
+    account_withdrawal_content: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          amount: { type: "string" },
+          tx_slot: { type: "integer" },
+          block_time: { type: "integer" },
+          block_height: { type: "integer" },
+        },
+        required: ["tx_hash", "amount", "tx_slot", "block_time", "block_height"],
+      },
+    },
+    address_content: {
+      type: "object",
+      properties: {
+        address: { type: "string" },
+        amount: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              unit: {
+                type: "string",
+                format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+              },
+              quantity: { type: "string" },
+            },
+            required: ["unit", "quantity"],
+          },
+        },
+        stake_address: { type: ["string", "null"] },
+        type: { type: "string", enum: ["byron", "shelley"] },
+        script: { type: "boolean" },
+      },
+      required: ["address", "amount", "stake_address", "type", "script"],
+    },
+    address_content_extended: {
+      type: "object",
+      properties: {
+        address: { type: "string" },
+        amount: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              unit: {
+                type: "string",
+                format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+              },
+              quantity: { type: "string" },
+              decimals: { type: ["integer", "null"] },
+              has_nft_onchain_metadata: { type: "boolean" },
+            },
+            required: ["unit", "quantity", "decimals", "has_nft_onchain_metadata"],
+          },
+        },
+        stake_address: { type: ["string", "null"] },
+        type: { type: "string", enum: ["byron", "shelley"] },
+        script: { type: "boolean" },
+      },
+      required: ["address", "amount", "stake_address", "type", "script"],
+    },
+    address_content_total: {
+      type: "object",
+      properties: {
+        address: { type: "string" },
+        received_sum: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              unit: {
+                type: "string",
+                format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+              },
+              quantity: { type: "string" },
+            },
+            required: ["unit", "quantity"],
+          },
+        },
+        sent_sum: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              unit: {
+                type: "string",
+                format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+              },
+              quantity: { type: "string" },
+            },
+            required: ["unit", "quantity"],
+          },
+        },
+        tx_count: { type: "integer" },
+      },
+      required: ["address", "received_sum", "sent_sum", "tx_count"],
+    },
+    address_transactions_content: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          tx_index: { type: "integer" },
+          block_height: { type: "integer" },
+          block_time: { type: "integer" },
+        },
+        required: ["tx_hash", "tx_index", "block_height", "block_time"],
+      },
+    },
+    address_txs_content: { type: "array", items: { type: "string" } },
+    address_utxo_content: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          address: { type: "string" },
+          tx_hash: { type: "string" },
+          tx_index: { type: "integer", deprecated: true },
+          output_index: { type: "integer" },
+          amount: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                unit: {
+                  type: "string",
+                  format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+                },
+                quantity: { type: "string" },
+              },
+              required: ["unit", "quantity"],
+            },
+          },
+          block: { type: "string" },
+          data_hash: { type: ["string", "null"] },
+          inline_datum: { type: ["string", "null"] },
+          reference_script_hash: { type: ["string", "null"] },
+        },
+        required: [
+          "address",
+          "tx_hash",
+          "tx_index",
+          "output_index",
+          "amount",
+          "block",
+          "data_hash",
+          "inline_datum",
+          "reference_script_hash",
+        ],
+      },
+    },
+    asset: {
+      type: "object",
+      properties: {
+        asset: { type: "string" },
+        policy_id: { type: "string" },
+        asset_name: { type: ["string", "null"] },
+        fingerprint: { type: "string" },
+        quantity: { type: "string" },
+        initial_mint_tx_hash: { type: "string" },
+        mint_or_burn_count: { type: "integer" },
+        onchain_metadata: { type: ["object", "null"], additionalProperties: true },
+        onchain_metadata_standard: {
+          type: ["string", "null"],
+          enum: ["CIP25v1", "CIP25v2", "CIP68v1", "CIP68v2", "CIP68v3", null],
+        },
+        onchain_metadata_extra: { type: ["string", "null"] },
+        metadata: {
+          type: ["object", "null"],
+          properties: {
+            name: { type: "string" },
+            description: { type: "string" },
+            ticker: { type: ["string", "null"] },
+            url: { type: ["string", "null"] },
+            logo: { type: ["string", "null"] },
+            decimals: { type: ["integer", "null"], maximum: 255 },
+          },
+          required: ["name", "description", "ticker", "url", "logo", "decimals"],
+        },
+      },
+      required: [
+        "asset",
+        "policy_id",
+        "asset_name",
+        "fingerprint",
+        "quantity",
+        "initial_mint_tx_hash",
+        "mint_or_burn_count",
+        "metadata",
+        "onchain_metadata",
+      ],
+    },
+    asset_addresses: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { address: { type: "string" }, quantity: { type: "string" } },
+        required: ["address", "quantity"],
+      },
+    },
+    asset_history: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          action: { type: "string", enum: ["minted", "burned"] },
+          amount: { type: "string" },
+        },
+        required: ["tx_hash", "action", "amount"],
+      },
+    },
+    asset_policy: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { asset: { type: "string" }, quantity: { type: "string" } },
+        required: ["asset", "quantity"],
+      },
+    },
+    asset_transactions: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          tx_index: { type: "integer" },
+          block_height: { type: "integer" },
+          block_time: { type: "integer" },
+        },
+        required: ["tx_hash", "tx_index", "block_height", "block_time"],
+      },
+    },
+    asset_txs: { type: "array", items: { type: "string" } },
+    asset_utxo_content: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          address: { type: "string" },
+          tx_hash: { type: "string" },
+          output_index: { type: "integer" },
+          amount: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                unit: {
+                  type: "string",
+                  format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+                },
+                quantity: { type: "string" },
+              },
+              required: ["unit", "quantity"],
+            },
+          },
+          block: { type: "string" },
+          block_height: { type: "integer" },
+          block_time: { type: "integer" },
+          data_hash: { type: ["string", "null"] },
+          inline_datum: { type: ["string", "null"] },
+          inline_datum_json: { type: ["object", "null"] },
+          reference_script_hash: { type: ["string", "null"] },
+        },
+        required: [
+          "address",
+          "tx_hash",
+          "output_index",
+          "amount",
+          "block",
+          "block_height",
+          "block_time",
+          "data_hash",
+          "inline_datum",
+          "inline_datum_json",
+          "reference_script_hash",
+        ],
+      },
+    },
+    assets: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          asset: { type: "string", format: "Concatenation of the policy_id and hex-encoded asset_name" },
+          quantity: { type: "string" },
+        },
+        required: ["asset", "quantity"],
+      },
+    },
+    block_content: {
+      type: "object",
+      properties: {
+        time: { type: "integer" },
+        height: { type: ["integer", "null"] },
+        hash: { type: "string" },
+        slot: { type: ["integer", "null"] },
+        epoch: { type: ["integer", "null"] },
+        epoch_slot: { type: ["integer", "null"] },
+        slot_leader: { type: "string" },
+        size: { type: "integer" },
+        tx_count: { type: "integer" },
+        output: { type: ["string", "null"] },
+        fees: { type: ["string", "null"] },
+        block_vrf: { type: ["string", "null"], minLength: 65, maxLength: 65 },
+        op_cert: { type: ["string", "null"] },
+        op_cert_counter: { type: ["string", "null"] },
+        previous_block: { type: ["string", "null"] },
+        next_block: { type: ["string", "null"] },
+        confirmations: { type: "integer" },
+      },
+      required: [
+        "time",
+        "height",
+        "hash",
+        "slot",
+        "epoch",
+        "epoch_slot",
+        "slot_leader",
+        "size",
+        "tx_count",
+        "output",
+        "fees",
+        "block_vrf",
+        "op_cert",
+        "op_cert_counter",
+        "previous_block",
+        "next_block",
+        "confirmations",
+      ],
+    },
+    block_content_addresses: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          address: { type: "string" },
+          transactions: {
+            type: "array",
+            items: { type: "object", properties: { tx_hash: { type: "string" } }, required: ["tx_hash"] },
+          },
+        },
+        required: ["address", "transactions"],
+      },
+    },
+    block_content_array: { type: "array", items: { $ref: "#/$defs/block_content" } },
+    block_content_txs: { type: "array", items: { type: "string" } },
+    block_content_txs_cbor: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { tx_hash: { type: "string" }, cbor: { type: "string" } },
+        required: ["tx_hash", "cbor"],
+      },
+    },
+    committee: {
+      type: "object",
+      properties: {
+        gov_action_id: { type: ["string", "null"] },
+        proposal_tx_hash: { type: ["string", "null"] },
+        proposal_index: { type: ["integer", "null"] },
+        is_dissolved: { type: "boolean" },
+        quorum: {
+          type: "object",
+          properties: { numerator: { type: "integer" }, denominator: { type: "integer" } },
+          required: ["numerator", "denominator"],
+        },
+        members: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              cc_cold_id: { type: "string" },
+              cc_cold_hex: { type: "string" },
+              cc_cold_has_script: { type: "boolean" },
+              cc_hot_id: { type: ["string", "null"] },
+              cc_hot_hex: { type: ["string", "null"] },
+              cc_hot_has_script: { type: ["boolean", "null"] },
+              status: { type: "string", enum: ["authorized", "not_authorized", "resigned"] },
+              expiration_epoch: { type: "integer" },
+            },
+            required: [
+              "cc_cold_id",
+              "cc_cold_hex",
+              "cc_cold_has_script",
+              "cc_hot_id",
+              "cc_hot_hex",
+              "cc_hot_has_script",
+              "status",
+              "expiration_epoch",
+            ],
+          },
+        },
+      },
+      required: ["proposal_tx_hash", "proposal_index", "gov_action_id", "is_dissolved", "quorum", "members"],
+    },
+    committee_votes: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          voter_hot_id: { type: "string" },
+          proposal_id: { type: "string" },
+          proposal_tx_hash: { type: "string" },
+          proposal_index: { type: "integer" },
+          governance_type: {
+            type: "string",
+            enum: [
+              "hard_fork_initiation",
+              "new_committee",
+              "new_constitution",
+              "info_action",
+              "no_confidence",
+              "parameter_change",
+              "treasury_withdrawals",
+            ],
+          },
+          vote: { type: "string", enum: ["yes", "no", "abstain"] },
+          metadata_url: { type: ["string", "null"] },
+          metadata_hash: { type: ["string", "null"] },
+          block_height: { type: "integer" },
+          block_time: { type: "integer" },
+        },
+        required: [
+          "tx_hash",
+          "voter_hot_id",
+          "proposal_id",
+          "proposal_tx_hash",
+          "proposal_index",
+          "governance_type",
+          "vote",
+          "metadata_url",
+          "metadata_hash",
+          "block_height",
+          "block_time",
+        ],
+      },
+    },
+    drep: {
+      type: "object",
+      properties: {
+        drep_id: { type: "string" },
+        hex: { type: "string" },
+        amount: { type: "string" },
+        active: { type: "boolean", deprecated: true },
+        active_epoch: { type: ["integer", "null"], deprecated: true },
+        has_script: { type: "boolean" },
+        retired: { type: "boolean" },
+        expired: { type: "boolean" },
+        last_active_epoch: { type: ["integer", "null"] },
+      },
+      required: [
+        "drep_id",
+        "hex",
+        "amount",
+        "active",
+        "active_epoch",
+        "has_script",
+        "retired",
+        "expired",
+        "last_active_epoch",
+      ],
+    },
+    drep_delegators: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { address: { type: "string" }, amount: { type: "string" } },
+        required: ["address", "amount"],
+      },
+    },
+    drep_metadata: {
+      type: "object",
+      properties: {
+        drep_id: { type: "string" },
+        hex: { type: "string" },
+        url: { type: "string" },
+        hash: { type: "string" },
+        json_metadata: {
+          anyOf: [
+            { type: "string" },
+            { type: "object", additionalProperties: true },
+            { type: "array", items: {} },
+            { type: "integer" },
+            { type: "number" },
+            { type: "boolean" },
+            { type: "null" },
+          ],
+        },
+        bytes: { type: ["string", "null"] },
+        error: {
+          type: "object",
+          properties: {
+            code: {
+              type: "string",
+              enum: [
+                "HASH_MISMATCH",
+                "CONNECTION_ERROR",
+                "HTTP_RESPONSE_ERROR",
+                "DECODE_ERROR",
+                "SIZE_EXCEEDED",
+                "UNKNOWN_ERROR",
+              ],
+            },
+            message: { type: "string" },
+          },
+          required: ["code", "message"],
+        },
+      },
+      required: ["drep_id", "hex", "url", "hash", "json_metadata", "bytes"],
+    },
+    drep_updates: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          cert_index: { type: "integer" },
+          action: { type: "string", enum: ["registered", "deregistered", "updated"] },
+          deposit: { type: ["string", "null"] },
+        },
+        required: ["tx_hash", "cert_index", "action", "deposit"],
+      },
+    },
+    drep_votes: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          cert_index: { type: "integer" },
+          proposal_id: { type: "string" },
+          proposal_tx_hash: { type: "string" },
+          proposal_cert_index: { type: "integer" },
+          vote: { type: "string", enum: ["yes", "no", "abstain"] },
+        },
+        required: ["tx_hash", "cert_index", "proposal_id", "proposal_tx_hash", "proposal_cert_index", "vote"],
+      },
+    },
+    dreps: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          drep_id: { type: "string" },
+          hex: { type: "string" },
+          amount: { type: "string" },
+          has_script: { type: "boolean" },
+          retired: { type: "boolean" },
+          expired: { type: "boolean" },
+          last_active_epoch: { type: ["integer", "null"] },
+          metadata: {
+            type: ["object", "null"],
+            properties: {
+              url: { type: "string" },
+              hash: { type: "string" },
+              json_metadata: {
+                anyOf: [
+                  { type: "string" },
+                  { type: "object", additionalProperties: true },
+                  { type: "array", items: {} },
+                  { type: "integer" },
+                  { type: "number" },
+                  { type: "boolean" },
+                  { type: "null" },
+                ],
+              },
+              bytes: { type: ["string", "null"] },
+              error: {
+                type: "object",
+                properties: {
+                  code: {
+                    type: "string",
+                    enum: [
+                      "HASH_MISMATCH",
+                      "CONNECTION_ERROR",
+                      "HTTP_RESPONSE_ERROR",
+                      "DECODE_ERROR",
+                      "SIZE_EXCEEDED",
+                      "UNKNOWN_ERROR",
+                    ],
+                  },
+                  message: { type: "string" },
+                },
+                required: ["code", "message"],
+              },
+            },
+            required: ["url", "hash", "json_metadata", "bytes"],
+          },
+        },
+        required: [
+          "drep_id",
+          "hex",
+          "amount",
+          "has_script",
+          "retired",
+          "expired",
+          "last_active_epoch",
+          "metadata",
+        ],
+      },
+    },
+    empty_object: { type: "object" },
+    epoch_block_content: { type: "array", items: { type: "string" } },
+    epoch_content: {
+      type: "object",
+      properties: {
+        epoch: { type: "integer" },
+        start_time: { type: "integer" },
+        end_time: { type: "integer" },
+        first_block_time: { type: "integer" },
+        last_block_time: { type: "integer" },
+        block_count: { type: "integer" },
+        tx_count: { type: "integer" },
+        output: { type: "string" },
+        fees: { type: "string" },
+        active_stake: { type: ["string", "null"] },
+      },
+      required: [
+        "epoch",
+        "start_time",
+        "end_time",
+        "first_block_time",
+        "last_block_time",
+        "block_count",
+        "tx_count",
+        "output",
+        "fees",
+        "active_stake",
+      ],
+    },
+    epoch_content_array: { type: "array", items: { $ref: "#/$defs/epoch_content" } },
+    epoch_param_content: {
+      type: "object",
+      properties: {
+        epoch: { type: "integer" },
+        min_fee_a: { type: "integer" },
+        min_fee_b: { type: "integer" },
+        max_block_size: { type: "integer" },
+        max_tx_size: { type: "integer" },
+        max_block_header_size: { type: "integer" },
+        key_deposit: { type: "string" },
+        pool_deposit: { type: "string" },
+        e_max: { type: "integer" },
+        n_opt: { type: "integer" },
+        a0: { type: "number" },
+        rho: { type: "number" },
+        tau: { type: "number" },
+        decentralisation_param: { type: "number" },
+        extra_entropy: { type: ["string", "null"] },
+        protocol_major_ver: { type: "integer" },
+        protocol_minor_ver: { type: "integer" },
+        min_utxo: { type: "string", deprecated: true },
+        min_pool_cost: { type: "string" },
+        nonce: { type: "string" },
+        cost_models: { additionalProperties: true, type: ["object", "null"], deprecated: true },
+        cost_models_raw: { additionalProperties: true, type: ["object", "null"] },
+        price_mem: { type: ["number", "null"] },
+        price_step: { type: ["number", "null"] },
+        max_tx_ex_mem: { type: ["string", "null"] },
+        max_tx_ex_steps: { type: ["string", "null"] },
+        max_block_ex_mem: { type: ["string", "null"] },
+        max_block_ex_steps: { type: ["string", "null"] },
+        max_val_size: { type: ["string", "null"] },
+        collateral_percent: { type: ["integer", "null"] },
+        max_collateral_inputs: { type: ["integer", "null"] },
+        coins_per_utxo_size: { type: ["string", "null"] },
+        coins_per_utxo_word: { type: ["string", "null"], deprecated: true },
+        pvt_motion_no_confidence: { type: ["number", "null"] },
+        pvt_committee_normal: { type: ["number", "null"] },
+        pvt_committee_no_confidence: { type: ["number", "null"] },
+        pvt_hard_fork_initiation: { type: ["number", "null"] },
+        dvt_motion_no_confidence: { type: ["number", "null"] },
+        dvt_committee_normal: { type: ["number", "null"] },
+        dvt_committee_no_confidence: { type: ["number", "null"] },
+        dvt_update_to_constitution: { type: ["number", "null"] },
+        dvt_hard_fork_initiation: { type: ["number", "null"] },
+        dvt_p_p_network_group: { type: ["number", "null"] },
+        dvt_p_p_economic_group: { type: ["number", "null"] },
+        dvt_p_p_technical_group: { type: ["number", "null"] },
+        dvt_p_p_gov_group: { type: ["number", "null"] },
+        dvt_treasury_withdrawal: { type: ["number", "null"] },
+        committee_min_size: { type: ["string", "null"] },
+        committee_max_term_length: { type: ["string", "null"] },
+        gov_action_lifetime: { type: ["string", "null"] },
+        gov_action_deposit: { type: ["string", "null"] },
+        drep_deposit: { type: ["string", "null"] },
+        drep_activity: { type: ["string", "null"] },
+        pvtpp_security_group: { type: ["number", "null"], deprecated: true },
+        pvt_p_p_security_group: { type: ["number", "null"] },
+        min_fee_ref_script_cost_per_byte: { type: ["number", "null"] },
+      },
+      required: [
+        "epoch",
+        "min_fee_a",
+        "min_fee_b",
+        "max_block_size",
+        "max_tx_size",
+        "max_block_header_size",
+        "key_deposit",
+        "pool_deposit",
+        "e_max",
+        "n_opt",
+        "a0",
+        "rho",
+        "tau",
+        "decentralisation_param",
+        "extra_entropy",
+        "protocol_major_ver",
+        "protocol_minor_ver",
+        "min_utxo",
+        "min_pool_cost",
+        "nonce",
+        "cost_models",
+        "price_mem",
+        "price_step",
+        "max_tx_ex_mem",
+        "max_tx_ex_steps",
+        "max_block_ex_mem",
+        "max_block_ex_steps",
+        "max_val_size",
+        "collateral_percent",
+        "max_collateral_inputs",
+        "coins_per_utxo_size",
+        "coins_per_utxo_word",
+        "pvt_motion_no_confidence",
+        "pvt_committee_normal",
+        "pvt_committee_no_confidence",
+        "pvt_hard_fork_initiation",
+        "dvt_motion_no_confidence",
+        "dvt_committee_normal",
+        "dvt_committee_no_confidence",
+        "dvt_update_to_constitution",
+        "dvt_hard_fork_initiation",
+        "dvt_p_p_network_group",
+        "dvt_p_p_economic_group",
+        "dvt_p_p_technical_group",
+        "dvt_p_p_gov_group",
+        "dvt_treasury_withdrawal",
+        "committee_min_size",
+        "committee_max_term_length",
+        "gov_action_lifetime",
+        "gov_action_deposit",
+        "drep_deposit",
+        "drep_activity",
+        "pvtpp_security_group",
+        "pvt_p_p_security_group",
+        "min_fee_ref_script_cost_per_byte",
+      ],
+    },
+    epoch_stake_content: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          stake_address: { type: "string" },
+          pool_id: { type: "string" },
+          amount: { type: "string" },
+        },
+        required: ["stake_address", "pool_id", "amount"],
+      },
+    },
+    epoch_stake_pool_content: {
+      type: "array",
+      items: {
+        properties: { stake_address: { type: "string" }, amount: { type: "string" } },
+        required: ["stake_address", "amount"],
+      },
+    },
+    genesis_content: {
+      type: "object",
+      properties: {
+        active_slots_coefficient: { type: "number" },
+        update_quorum: { type: "integer" },
+        max_lovelace_supply: { type: "string" },
+        network_magic: { type: "integer" },
+        epoch_length: { type: "integer" },
+        system_start: { type: "integer" },
+        slots_per_kes_period: { type: "integer" },
+        slot_length: { type: "integer" },
+        max_kes_evolutions: { type: "integer" },
+        security_param: { type: "integer" },
+      },
+      required: [
+        "active_slots_coefficient",
+        "update_quorum",
+        "max_lovelace_supply",
+        "network_magic",
+        "epoch_length",
+        "system_start",
+        "slots_per_kes_period",
+        "slot_length",
+        "max_kes_evolutions",
+        "security_param",
+      ],
+    },
+    mempool_addresses_content: {
+      type: "array",
+      items: { type: "object", properties: { tx_hash: { type: "string" } }, required: ["tx_hash"] },
+    },
+    mempool_content: {
+      type: "array",
+      items: { type: "object", properties: { tx_hash: { type: "string" } }, required: ["tx_hash"] },
+    },
+    mempool_tx_content: {
+      type: "object",
+      properties: {
+        tx: {
+          type: "object",
+          properties: {
+            hash: { type: "string" },
+            output_amount: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  unit: {
+                    type: "string",
+                    format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+                  },
+                  quantity: { type: "string" },
+                },
+                required: ["unit", "quantity"],
+              },
+            },
+            fees: { type: "string" },
+            deposit: { type: "string" },
+            size: { type: "integer" },
+            invalid_before: { type: ["string", "null"] },
+            invalid_hereafter: { type: ["string", "null"] },
+            utxo_count: { type: "integer" },
+            withdrawal_count: { type: "integer" },
+            mir_cert_count: { type: "integer" },
+            delegation_count: { type: "integer" },
+            stake_cert_count: { type: "integer" },
+            pool_update_count: { type: "integer" },
+            pool_retire_count: { type: "integer" },
+            asset_mint_or_burn_count: { type: "integer" },
+            redeemer_count: { type: "integer" },
+            valid_contract: { type: "boolean" },
+          },
+          required: [
+            "hash",
+            "output_amount",
+            "fees",
+            "deposit",
+            "size",
+            "invalid_before",
+            "invalid_hereafter",
+            "utxo_count",
+            "withdrawal_count",
+            "mir_cert_count",
+            "delegation_count",
+            "stake_cert_count",
+            "pool_update_count",
+            "pool_retire_count",
+            "asset_mint_or_burn_count",
+            "redeemer_count",
+            "valid_contract",
+          ],
+        },
+        inputs: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              address: { type: "string" },
+              tx_hash: { type: "string" },
+              output_index: { type: "integer" },
+              collateral: { type: "boolean" },
+              reference: { type: "boolean" },
+            },
+            required: ["tx_hash", "output_index", "collateral"],
+          },
+        },
+        outputs: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              address: { type: "string" },
+              amount: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    unit: {
+                      type: "string",
+                      format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+                    },
+                    quantity: { type: "string" },
+                  },
+                  required: ["unit", "quantity"],
+                },
+              },
+              output_index: { type: "integer" },
+              data_hash: { type: ["string", "null"] },
+              inline_datum: { type: ["string", "null"] },
+              collateral: { type: "boolean" },
+              reference_script_hash: { type: ["string", "null"] },
+            },
+            required: [
+              "address",
+              "amount",
+              "output_index",
+              "data_hash",
+              "inline_datum",
+              "collateral",
+              "reference_script_hash",
+            ],
+          },
+        },
+        redeemers: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              tx_index: { type: "integer" },
+              purpose: { type: "string", enum: ["spend", "mint", "cert", "reward", "vote", "propose"] },
+              unit_mem: { type: "string" },
+              unit_steps: { type: "string" },
+            },
+            required: ["tx_index", "purpose", "unit_mem", "unit_steps"],
+          },
+        },
+      },
+      required: ["tx", "inputs", "outputs"],
+    },
+    metrics: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { time: { type: "integer" }, calls: { type: "integer" } },
+        required: ["time", "calls"],
+      },
+    },
+    metrics_endpoints: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { time: { type: "integer" }, calls: { type: "integer" }, endpoint: { type: "string" } },
+        required: ["time", "calls", "endpoint"],
+      },
+    },
+    network: {
+      type: "object",
+      properties: {
+        supply: {
+          type: "object",
+          properties: {
+            max: { type: "string" },
+            total: { type: "string" },
+            circulating: { type: "string" },
+            locked: { type: "string" },
+            treasury: { type: "string" },
+            reserves: { type: "string" },
+          },
+          required: ["max", "total", "circulating", "locked", "treasury", "reserves"],
+        },
+        stake: {
+          type: "object",
+          properties: { live: { type: "string" }, active: { type: "string" } },
+          required: ["live", "active"],
+        },
+      },
+      required: ["supply", "stake"],
+    },
+    "network-eras": {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          start: {
+            type: "object",
+            properties: { time: { type: "integer" }, slot: { type: "integer" }, epoch: { type: "integer" } },
+            required: ["time", "slot", "epoch"],
+          },
+          end: {
+            type: "object",
+            properties: { time: { type: "integer" }, slot: { type: "integer" }, epoch: { type: "integer" } },
+            required: ["time", "slot", "epoch"],
+          },
+          parameters: {
+            type: "object",
+            properties: {
+              epoch_length: { type: "integer" },
+              slot_length: { type: "integer" },
+              safe_zone: { type: "integer" },
+            },
+            required: ["epoch_length", "slot_length", "safe_zone"],
+          },
+        },
+        required: ["start", "end", "parameters"],
+      },
+    },
+    nutlink_address: {
+      type: "object",
+      properties: {
+        address: { type: "string" },
+        metadata_url: { type: "string" },
+        metadata_hash: { type: "string" },
+        metadata: { type: ["object", "null"], additionalProperties: true },
+      },
+      required: ["address", "metadata_url", "metadata_hash", "metadata"],
+    },
+    nutlink_address_ticker: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          block_height: { type: "integer" },
+          tx_index: { type: "integer" },
+          payload: {
+            anyOf: [
+              { type: "string" },
+              { type: "object" },
+              { type: "array", items: {} },
+              { type: "integer" },
+              { type: "number" },
+              { type: "boolean" },
+            ],
+            additionalProperties: true,
+          },
+        },
+        required: ["tx_hash", "tx_index", "block_height", "payload"],
+      },
+    },
+    nutlink_address_tickers: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { name: { type: "string" }, count: { type: "integer" }, latest_block: { type: "integer" } },
+        required: ["name", "count", "latest_block"],
+      },
+    },
+    nutlink_tickers_ticker: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          address: { type: "string" },
+          tx_hash: { type: "string" },
+          block_height: { type: "integer" },
+          tx_index: { type: "integer" },
+          payload: {
+            anyOf: [
+              { type: "string" },
+              { type: "object" },
+              { type: "array", items: {} },
+              { type: "integer" },
+              { type: "number" },
+              { type: "boolean" },
+            ],
+            additionalProperties: true,
+          },
+        },
+        required: ["address", "tx_hash", "block_height", "tx_index", "payload"],
+      },
+    },
+    pool: {
+      type: "object",
+      properties: {
+        pool_id: { type: "string" },
+        hex: { type: "string" },
+        vrf_key: { type: "string" },
+        blocks_minted: { type: "integer" },
+        blocks_epoch: { type: "integer" },
+        live_stake: { type: "string" },
+        live_size: { type: "number" },
+        live_saturation: { type: "number" },
+        live_delegators: { type: "number" },
+        active_stake: { type: "string" },
+        active_size: { type: "number" },
+        declared_pledge: { type: "string" },
+        live_pledge: { type: "string" },
+        margin_cost: { type: "number" },
+        fixed_cost: { type: "string" },
+        reward_account: { type: "string" },
+        owners: { type: "array", items: { type: "string" } },
+        registration: { type: "array", items: { type: "string" } },
+        retirement: { type: "array", items: { type: "string" } },
+        calidus_key: {
+          type: ["object", "null"],
+          properties: {
+            id: { type: "string" },
+            pub_key: { type: "string" },
+            nonce: { type: "integer" },
+            tx_hash: { type: "string" },
+            block_height: { type: "integer" },
+            block_time: { type: "integer" },
+            epoch: { type: "integer" },
+          },
+          required: ["id", "pub_key", "nonce", "tx_hash", "block_height", "block_time", "epoch"],
+        },
+      },
+      required: [
+        "pool_id",
+        "hex",
+        "vrf_key",
+        "blocks_minted",
+        "blocks_epoch",
+        "live_stake",
+        "live_size",
+        "live_saturation",
+        "live_delegators",
+        "active_stake",
+        "active_size",
+        "declared_pledge",
+        "live_pledge",
+        "margin_cost",
+        "fixed_cost",
+        "reward_account",
+        "owners",
+        "registration",
+        "retirement",
+        "calidus_key",
+      ],
+    },
+    pool_blocks: { type: "array", items: { type: "string" } },
+    pool_delegators: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { address: { type: "string" }, live_stake: { type: "string" } },
+        required: ["address", "live_stake"],
+      },
+    },
+    pool_history: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          epoch: { type: "integer" },
+          blocks: { type: "integer" },
+          active_stake: { type: "string" },
+          active_size: { type: "number" },
+          delegators_count: { type: "integer" },
+          rewards: { type: "string" },
+          fees: { type: "string" },
+        },
+        required: ["epoch", "blocks", "active_stake", "active_size", "delegators_count", "rewards", "fees"],
+      },
+    },
+    pool_list: { type: "array", items: { type: "string" } },
+    pool_list_extended: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          pool_id: { type: "string" },
+          hex: { type: "string" },
+          active_stake: { type: "string" },
+          live_stake: { type: "string" },
+          live_saturation: { type: "number" },
+          blocks_minted: { type: "integer" },
+          declared_pledge: { type: "string" },
+          margin_cost: { type: "number" },
+          fixed_cost: { type: "string" },
+          metadata: {
+            type: ["object", "null"],
+            properties: {
+              url: { type: ["string", "null"] },
+              hash: { type: ["string", "null"] },
+              error: {
+                type: "object",
+                properties: {
+                  code: {
+                    type: "string",
+                    enum: [
+                      "HASH_MISMATCH",
+                      "CONNECTION_ERROR",
+                      "HTTP_RESPONSE_ERROR",
+                      "DECODE_ERROR",
+                      "SIZE_EXCEEDED",
+                      "UNKNOWN_ERROR",
+                    ],
+                  },
+                  message: { type: "string" },
+                },
+                required: ["code", "message"],
+              },
+              ticker: { type: ["string", "null"] },
+              name: { type: ["string", "null"] },
+              description: { type: ["string", "null"] },
+              homepage: { type: ["string", "null"] },
+            },
+            required: ["url", "hash", "ticker", "name", "description", "homepage"],
+          },
+        },
+        required: [
+          "pool_id",
+          "hex",
+          "active_stake",
+          "live_stake",
+          "blocks_minted",
+          "live_saturation",
+          "declared_pledge",
+          "margin_cost",
+          "fixed_cost",
+          "metadata",
+        ],
+      },
+    },
+    pool_list_retire: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { pool_id: { type: "string" }, epoch: { type: "integer" } },
+        required: ["pool_id", "epoch"],
+      },
+    },
+    pool_metadata: {
+      type: "object",
+      properties: {
+        pool_id: { type: "string" },
+        hex: { type: "string" },
+        url: { type: ["string", "null"] },
+        hash: { type: ["string", "null"] },
+        error: {
+          type: "object",
+          properties: {
+            code: {
+              type: "string",
+              enum: [
+                "HASH_MISMATCH",
+                "CONNECTION_ERROR",
+                "HTTP_RESPONSE_ERROR",
+                "DECODE_ERROR",
+                "SIZE_EXCEEDED",
+                "UNKNOWN_ERROR",
+              ],
+            },
+            message: { type: "string" },
+          },
+          required: ["code", "message"],
+        },
+        ticker: { type: ["string", "null"] },
+        name: { type: ["string", "null"] },
+        description: { type: ["string", "null"] },
+        homepage: { type: ["string", "null"] },
+      },
+      required: ["pool_id", "hex", "url", "hash", "ticker", "name", "description", "homepage"],
+    },
+    pool_relays: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          ipv4: { type: ["string", "null"] },
+          ipv6: { type: ["string", "null"] },
+          dns: { type: ["string", "null"] },
+          dns_srv: { type: ["string", "null"] },
+          port: { type: "integer" },
+        },
+        required: ["ipv4", "ipv6", "dns", "dns_srv", "port"],
+      },
+    },
+    pool_updates: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          cert_index: { type: "integer" },
+          action: { type: "string", enum: ["registered", "deregistered"] },
+        },
+        required: ["tx_hash", "cert_index", "action"],
+      },
+    },
+    pool_votes: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          cert_index: { type: "integer" },
+          vote: { type: "string", enum: ["yes", "no", "abstain"] },
+        },
+        required: ["tx_hash", "cert_index", "vote"],
+      },
+    },
+    proposal: {
+      type: "object",
+      properties: {
+        id: { type: "string" },
+        tx_hash: { type: "string" },
+        cert_index: { type: "integer" },
+        governance_type: {
+          type: "string",
+          enum: [
+            "hard_fork_initiation",
+            "new_committee",
+            "new_constitution",
+            "info_action",
+            "no_confidence",
+            "parameter_change",
+            "treasury_withdrawals",
+          ],
+        },
+        governance_description: { additionalProperties: true, type: ["object", "null"] },
+        deposit: { type: "string" },
+        return_address: { type: "string" },
+        ratified_epoch: { type: ["integer", "null"] },
+        enacted_epoch: { type: ["integer", "null"] },
+        dropped_epoch: { type: ["integer", "null"] },
+        expired_epoch: { type: ["integer", "null"] },
+        expiration: { type: "integer" },
+      },
+      required: [
+        "id",
+        "tx_hash",
+        "cert_index",
+        "governance_type",
+        "deposit",
+        "return_address",
+        "governance_description",
+        "ratified_epoch",
+        "enacted_epoch",
+        "dropped_epoch",
+        "expired_epoch",
+        "expiration",
+      ],
+    },
+    proposal_metadata: {
+      type: "object",
+      properties: {
+        id: { type: "string" },
+        tx_hash: { type: "string" },
+        cert_index: { type: "integer" },
+        url: { type: "string" },
+        hash: { type: "string" },
+        json_metadata: {
+          anyOf: [
+            { type: "string" },
+            { type: "object", additionalProperties: true },
+            { type: "array", items: {} },
+            { type: "integer" },
+            { type: "number" },
+            { type: "boolean" },
+            { type: "null" },
+          ],
+        },
+        bytes: { type: "string" },
+      },
+      required: ["id", "tx_hash", "cert_index", "url", "hash", "json_metadata", "bytes"],
+    },
+    proposal_metadata_v2: {
+      type: "object",
+      properties: {
+        id: { type: "string" },
+        tx_hash: { type: "string" },
+        cert_index: { type: "integer" },
+        url: { type: "string" },
+        hash: { type: "string" },
+        json_metadata: {
+          anyOf: [
+            { type: "string" },
+            { type: "object", additionalProperties: true },
+            { type: "array", items: {} },
+            { type: "integer" },
+            { type: "number" },
+            { type: "boolean" },
+            { type: "null" },
+          ],
+        },
+        bytes: { type: ["string", "null"] },
+        error: {
+          type: "object",
+          properties: {
+            code: {
+              type: "string",
+              enum: [
+                "HASH_MISMATCH",
+                "CONNECTION_ERROR",
+                "HTTP_RESPONSE_ERROR",
+                "DECODE_ERROR",
+                "SIZE_EXCEEDED",
+                "UNKNOWN_ERROR",
+              ],
+            },
+            message: { type: "string" },
+          },
+          required: ["code", "message"],
+        },
+      },
+      required: ["id", "tx_hash", "cert_index", "url", "hash", "json_metadata", "bytes"],
+    },
+    proposal_parameters: {
+      type: "object",
+      properties: {
+        id: { type: "string" },
+        tx_hash: { type: "string" },
+        cert_index: { type: "integer" },
+        parameters: {
+          type: "object",
+          properties: {
+            epoch: { type: ["integer", "null"] },
+            min_fee_a: { type: ["integer", "null"] },
+            min_fee_b: { type: ["integer", "null"] },
+            max_block_size: { type: ["integer", "null"] },
+            max_tx_size: { type: ["integer", "null"] },
+            max_block_header_size: { type: ["integer", "null"] },
+            key_deposit: { type: ["string", "null"] },
+            pool_deposit: { type: ["string", "null"] },
+            e_max: { type: ["integer", "null"] },
+            n_opt: { type: ["integer", "null"] },
+            a0: { type: ["number", "null"] },
+            rho: { type: ["number", "null"] },
+            tau: { type: ["number", "null"] },
+            decentralisation_param: { type: ["number", "null"] },
+            extra_entropy: { type: ["string", "null"] },
+            protocol_major_ver: { type: ["integer", "null"] },
+            protocol_minor_ver: { type: ["integer", "null"] },
+            min_utxo: { type: ["string", "null"] },
+            min_pool_cost: { type: ["string", "null"] },
+            cost_models: { additionalProperties: true, type: ["object", "null"] },
+            price_mem: { type: ["number", "null"] },
+            price_step: { type: ["number", "null"] },
+            max_tx_ex_mem: { type: ["string", "null"] },
+            max_tx_ex_steps: { type: ["string", "null"] },
+            max_block_ex_mem: { type: ["string", "null"] },
+            max_block_ex_steps: { type: ["string", "null"] },
+            max_val_size: { type: ["string", "null"] },
+            collateral_percent: { type: ["integer", "null"] },
+            max_collateral_inputs: { type: ["integer", "null"] },
+            coins_per_utxo_size: { type: ["string", "null"] },
+            coins_per_utxo_word: { type: ["string", "null"], deprecated: true },
+            pvt_motion_no_confidence: { type: ["number", "null"] },
+            pvt_committee_normal: { type: ["number", "null"] },
+            pvt_committee_no_confidence: { type: ["number", "null"] },
+            pvt_hard_fork_initiation: { type: ["number", "null"] },
+            dvt_motion_no_confidence: { type: ["number", "null"] },
+            dvt_committee_normal: { type: ["number", "null"] },
+            dvt_committee_no_confidence: { type: ["number", "null"] },
+            dvt_update_to_constitution: { type: ["number", "null"] },
+            dvt_hard_fork_initiation: { type: ["number", "null"] },
+            dvt_p_p_network_group: { type: ["number", "null"] },
+            dvt_p_p_economic_group: { type: ["number", "null"] },
+            dvt_p_p_technical_group: { type: ["number", "null"] },
+            dvt_p_p_gov_group: { type: ["number", "null"] },
+            dvt_treasury_withdrawal: { type: ["number", "null"] },
+            committee_min_size: { type: ["string", "null"], format: "word64type" },
+            committee_max_term_length: { type: ["string", "null"], format: "word64type" },
+            gov_action_lifetime: { type: ["string", "null"], format: "word64type" },
+            gov_action_deposit: { type: ["string", "null"], format: "word64type" },
+            drep_deposit: { type: ["string", "null"], format: "word64type" },
+            drep_activity: { type: ["string", "null"], format: "word64type" },
+            pvtpp_security_group: { type: ["number", "null"], deprecated: true },
+            pvt_p_p_security_group: { type: ["number", "null"] },
+            min_fee_ref_script_cost_per_byte: { type: ["number", "null"] },
+          },
+          required: [
+            "min_fee_a",
+            "min_fee_b",
+            "max_block_size",
+            "max_tx_size",
+            "max_block_header_size",
+            "key_deposit",
+            "pool_deposit",
+            "e_max",
+            "n_opt",
+            "a0",
+            "rho",
+            "tau",
+            "decentralisation_param",
+            "extra_entropy",
+            "protocol_major_ver",
+            "protocol_minor_ver",
+            "min_utxo",
+            "min_pool_cost",
+            "cost_models",
+            "price_mem",
+            "price_step",
+            "max_tx_ex_mem",
+            "max_tx_ex_steps",
+            "max_block_ex_mem",
+            "max_block_ex_steps",
+            "max_val_size",
+            "collateral_percent",
+            "max_collateral_inputs",
+            "coins_per_utxo_size",
+            "coins_per_utxo_word",
+            "pvt_motion_no_confidence",
+            "pvt_committee_normal",
+            "pvt_committee_no_confidence",
+            "pvt_hard_fork_initiation",
+            "dvt_motion_no_confidence",
+            "dvt_committee_normal",
+            "dvt_committee_no_confidence",
+            "dvt_update_to_constitution",
+            "dvt_hard_fork_initiation",
+            "dvt_p_p_network_group",
+            "dvt_p_p_economic_group",
+            "dvt_p_p_technical_group",
+            "dvt_p_p_gov_group",
+            "dvt_treasury_withdrawal",
+            "committee_min_size",
+            "committee_max_term_length",
+            "gov_action_lifetime",
+            "gov_action_deposit",
+            "drep_deposit",
+            "drep_activity",
+            "pvtpp_security_group",
+            "pvt_p_p_security_group",
+            "min_fee_ref_script_cost_per_byte",
+          ],
+        },
+      },
+      required: ["id", "tx_hash", "cert_index", "parameters"],
+    },
+    proposal_votes: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          cert_index: { type: "integer" },
+          voter_role: { type: "string", enum: ["constitutional_committee", "drep", "spo"] },
+          voter: { type: "string" },
+          vote: { type: "string", enum: ["yes", "no", "abstain"] },
+          counted: { type: "boolean" },
+        },
+        required: ["tx_hash", "cert_index", "voter_role", "voter", "vote", "counted"],
+      },
+    },
+    proposal_withdrawals: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { stake_address: { type: "string" }, amount: { type: "string" } },
+        required: ["stake_address", "amount"],
+      },
+    },
+    proposals: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          tx_hash: { type: "string" },
+          cert_index: { type: "integer" },
+          governance_type: {
+            type: "string",
+            enum: [
+              "hard_fork_initiation",
+              "new_committee",
+              "new_constitution",
+              "info_action",
+              "no_confidence",
+              "parameter_change",
+              "treasury_withdrawals",
+            ],
+          },
+        },
+        required: ["id", "tx_hash", "cert_index", "governance_type"],
+      },
+    },
+    script: {
+      type: "object",
+      properties: {
+        script_hash: { type: "string" },
+        type: { type: "string", enum: ["timelock", "plutusV1", "plutusV2", "plutusV3"] },
+        serialised_size: { type: ["integer", "null"] },
+      },
+      required: ["script_hash", "type", "serialised_size"],
+    },
+    script_cbor: { type: "object", properties: { cbor: { type: ["string", "null"] } }, required: ["cbor"] },
+    script_datum: {
+      type: "object",
+      properties: { json_value: { type: "object", additionalProperties: true } },
+      required: ["json_value"],
+    },
+    script_datum_cbor: { type: "object", properties: { cbor: { type: "string" } }, required: ["cbor"] },
+    script_json: {
+      type: "object",
+      properties: {
+        json: {
+          anyOf: [
+            { type: "string" },
+            { type: "object", additionalProperties: true },
+            { type: "array", items: {} },
+            { type: "integer" },
+            { type: "number" },
+            { type: "boolean" },
+            { type: "null" },
+          ],
+        },
+      },
+      required: ["json"],
+    },
+    script_redeemers: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          tx_index: { type: "integer" },
+          purpose: { type: "string", enum: ["spend", "mint", "cert", "reward", "vote", "propose"] },
+          redeemer_data_hash: { type: "string" },
+          datum_hash: { type: "string", deprecated: true },
+          unit_mem: { type: "string" },
+          unit_steps: { type: "string" },
+          fee: { type: "string" },
+        },
+        required: [
+          "tx_hash",
+          "tx_index",
+          "purpose",
+          "redeemer_data_hash",
+          "datum_hash",
+          "unit_mem",
+          "unit_steps",
+          "fee",
+        ],
+      },
+    },
+    script_utxos: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          address: { type: "string" },
+          tx_hash: { type: "string" },
+          output_index: { type: "integer" },
+          amount: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                unit: {
+                  type: "string",
+                  format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+                },
+                quantity: { type: "string" },
+              },
+              required: ["unit", "quantity"],
+            },
+          },
+          block: { type: "string" },
+          data_hash: { type: ["string", "null"] },
+          inline_datum: { type: ["string", "null"] },
+          reference_script_hash: { type: "string" },
+        },
+        required: [
+          "address",
+          "tx_hash",
+          "output_index",
+          "amount",
+          "block",
+          "data_hash",
+          "inline_datum",
+          "reference_script_hash",
+        ],
+      },
+    },
+    scripts: {
+      type: "array",
+      items: { type: "object", properties: { script_hash: { type: "string" } }, required: ["script_hash"] },
+    },
+    tx_content: {
+      type: "object",
+      properties: {
+        hash: { type: "string" },
+        block: { type: "string" },
+        block_height: { type: "integer" },
+        block_time: { type: "integer" },
+        slot: { type: "integer" },
+        index: { type: "integer" },
+        output_amount: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              unit: {
+                type: "string",
+                format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+              },
+              quantity: { type: "string" },
+            },
+            required: ["unit", "quantity"],
+          },
+        },
+        fees: { type: "string" },
+        deposit: { type: "string" },
+        size: { type: "integer" },
+        invalid_before: { type: ["string", "null"] },
+        invalid_hereafter: { type: ["string", "null"] },
+        utxo_count: { type: "integer" },
+        withdrawal_count: { type: "integer" },
+        mir_cert_count: { type: "integer" },
+        delegation_count: { type: "integer" },
+        stake_cert_count: { type: "integer" },
+        pool_update_count: { type: "integer" },
+        pool_retire_count: { type: "integer" },
+        asset_mint_or_burn_count: { type: "integer" },
+        redeemer_count: { type: "integer" },
+        valid_contract: { type: "boolean" },
+        treasury_donation: { type: "string" },
+      },
+      required: [
+        "hash",
+        "block",
+        "block_height",
+        "block_time",
+        "slot",
+        "index",
+        "output_amount",
+        "fees",
+        "deposit",
+        "size",
+        "invalid_before",
+        "invalid_hereafter",
+        "utxo_count",
+        "withdrawal_count",
+        "mir_cert_count",
+        "delegation_count",
+        "stake_cert_count",
+        "pool_update_count",
+        "pool_retire_count",
+        "asset_mint_or_burn_count",
+        "redeemer_count",
+        "valid_contract",
+        "treasury_donation",
+      ],
+    },
+    tx_content_cbor: { type: "object", properties: { cbor: { type: "string" } }, required: ["cbor"] },
+    tx_content_delegations: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          index: { type: "integer", deprecated: true },
+          cert_index: { type: "integer" },
+          address: { type: "string" },
+          pool_id: { type: "string" },
+          active_epoch: { type: "integer" },
+        },
+        required: ["index", "cert_index", "address", "pool_id", "active_epoch"],
+      },
+    },
+    tx_content_metadata: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          label: { type: "string" },
+          json_metadata: { oneOf: [{ type: "string" }, { type: "object", additionalProperties: true }] },
+        },
+        required: ["label", "json_metadata"],
+      },
+    },
+    tx_content_metadata_cbor: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          label: { type: "string" },
+          cbor_metadata: { deprecated: true, type: ["string", "null"] },
+          metadata: { type: ["string", "null"] },
+        },
+        required: ["label", "cbor_metadata", "metadata"],
+      },
+    },
+    tx_content_mirs: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          pot: { type: "string", enum: ["reserve", "treasury"] },
+          cert_index: { type: "integer" },
+          address: { type: "string" },
+          amount: { type: "string" },
+        },
+        required: ["pot", "cert_index", "address", "amount"],
+      },
+    },
+    tx_content_pool_certs: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          cert_index: { type: "integer" },
+          pool_id: { type: "string" },
+          vrf_key: { type: "string" },
+          pledge: { type: "string" },
+          margin_cost: { type: "number" },
+          fixed_cost: { type: "string" },
+          reward_account: { type: "string" },
+          owners: { type: "array", items: { type: "string" } },
+          metadata: {
+            type: ["object", "null"],
+            properties: {
+              url: { type: ["string", "null"] },
+              hash: { type: ["string", "null"] },
+              ticker: { type: ["string", "null"] },
+              name: { type: ["string", "null"] },
+              description: { type: ["string", "null"] },
+              homepage: { type: ["string", "null"] },
+            },
+            required: ["url", "hash", "ticker", "name", "description", "homepage"],
+          },
+          relays: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                ipv4: { type: ["string", "null"] },
+                ipv6: { type: ["string", "null"] },
+                dns: { type: ["string", "null"] },
+                dns_srv: { type: ["string", "null"] },
+                port: { type: "integer" },
+              },
+              required: ["ipv4", "ipv6", "dns", "dns_srv", "port"],
+            },
+          },
+          active_epoch: { type: "integer" },
+        },
+        required: [
+          "cert_index",
+          "pool_id",
+          "vrf_key",
+          "pledge",
+          "margin_cost",
+          "fixed_cost",
+          "reward_account",
+          "owners",
+          "metadata",
+          "relays",
+          "active_epoch",
+        ],
+      },
+    },
+    tx_content_pool_retires: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          cert_index: { type: "integer" },
+          pool_id: { type: "string" },
+          retiring_epoch: { type: "integer" },
+        },
+        required: ["cert_index", "pool_id", "retiring_epoch"],
+      },
+    },
+    tx_content_redeemers: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_index: { type: "integer" },
+          purpose: { type: "string", enum: ["spend", "mint", "cert", "reward", "vote", "propose"] },
+          script_hash: { type: "string" },
+          redeemer_data_hash: { type: "string" },
+          datum_hash: { type: "string", deprecated: true },
+          unit_mem: { type: "string" },
+          unit_steps: { type: "string" },
+          fee: { type: "string" },
+        },
+        required: [
+          "tx_index",
+          "purpose",
+          "unit_mem",
+          "unit_steps",
+          "script_hash",
+          "redeemer_data_hash",
+          "datum_hash",
+          "fee",
+        ],
+      },
+    },
+    tx_content_required_signers: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { witness_hash: { type: "string" } },
+        required: ["witness_hash"],
+      },
+    },
+    tx_content_stake_addr: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          cert_index: { type: "integer" },
+          address: { type: "string" },
+          registration: { type: "boolean" },
+        },
+        required: ["cert_index", "address", "registration"],
+      },
+    },
+    tx_content_utxo: {
+      type: "object",
+      properties: {
+        hash: { type: "string" },
+        inputs: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              address: { type: "string" },
+              amount: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    unit: {
+                      type: "string",
+                      format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+                    },
+                    quantity: { type: "string" },
+                  },
+                  required: ["unit", "quantity"],
+                },
+              },
+              tx_hash: { type: "string" },
+              output_index: { type: "integer" },
+              data_hash: { type: ["string", "null"] },
+              inline_datum: { type: ["string", "null"] },
+              reference_script_hash: { type: ["string", "null"] },
+              collateral: { type: "boolean" },
+              reference: { type: "boolean" },
+            },
+            required: [
+              "address",
+              "amount",
+              "tx_hash",
+              "output_index",
+              "data_hash",
+              "inline_datum",
+              "reference_script_hash",
+              "collateral",
+            ],
+          },
+        },
+        outputs: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              address: { type: "string" },
+              amount: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    unit: {
+                      type: "string",
+                      format: "Lovelace or concatenation of asset policy_id and hex-encoded asset_name",
+                    },
+                    quantity: { type: "string" },
+                  },
+                  required: ["unit", "quantity"],
+                },
+              },
+              output_index: { type: "integer" },
+              data_hash: { type: ["string", "null"] },
+              inline_datum: { type: ["string", "null"] },
+              collateral: { type: "boolean" },
+              reference_script_hash: { type: ["string", "null"] },
+              consumed_by_tx: { type: ["string", "null"] },
+            },
+            required: [
+              "address",
+              "amount",
+              "output_index",
+              "data_hash",
+              "inline_datum",
+              "collateral",
+              "reference_script_hash",
+            ],
+          },
+        },
+      },
+      required: ["hash", "inputs", "outputs"],
+    },
+    tx_content_withdrawals: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { address: { type: "string" }, amount: { type: "string" } },
+        required: ["address", "amount"],
+      },
+    },
+    tx_metadata_label_cbor: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          cbor_metadata: { deprecated: true, type: ["string", "null"] },
+          metadata: { type: ["string", "null"] },
+        },
+        required: ["tx_hash", "cbor_metadata", "metadata"],
+      },
+    },
+    tx_metadata_label_json: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          tx_hash: { type: "string" },
+          json_metadata: {
+            anyOf: [
+              { type: "string" },
+              { type: "object", additionalProperties: true },
+              { type: "array", items: {} },
+              { type: "integer" },
+              { type: "number" },
+              { type: "boolean" },
+              { type: "null" },
+            ],
+          },
+        },
+        required: ["tx_hash", "json_metadata"],
+      },
+    },
+    tx_metadata_labels: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          label: { type: "string" },
+          cip10: { type: ["string", "null"] },
+          count: { type: "string" },
+        },
+        required: ["label", "cip10", "count"],
+      },
+    },
+    utils_addresses_xpub: {
+      type: "object",
+      properties: {
+        xpub: { type: "string" },
+        role: { type: "integer" },
+        index: { type: "integer" },
+        address: { type: "string" },
+      },
+      required: ["xpub", "role", "index", "address"],
+    },
+  },
 };

@@ -17387,9 +17387,9 @@ export type PostUtilsTxsEvaluateInput =
 export type PostUtilsTxsEvaluateOutput = operations["post_utils_txs_evaluate"]["responses"]["200"]["content"]["application/json"];
 export type PostUtilsTxsEvaluateUtxosInput =
   & NonNullable<operations["post_utils_txs_evaluate_utxos"]["parameters"]["query"]>
-  & NonNullable<operations["post_utils_txs_evaluate_utxos"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["post_utils_txs_evaluate_utxos"]["requestBody"]>["content"]["application/json"]>;
 export type PostUtilsTxsEvaluateUtxosOutput = operations["post_utils_txs_evaluate_utxos"]["responses"]["200"]["content"]["application/json"];
-export type IpfsAddInput = Partial<NonNullable<operations["ipfs_add"]["requestBody"]>["content"]["multipart/form-data"]>;
+export type IpfsAddInput = Partial<NonNullable<NonNullable<operations["ipfs_add"]["requestBody"]>["content"]["multipart/form-data"]>>;
 export type IpfsAddOutput = operations["ipfs_add"]["responses"]["200"]["content"]["application/json"];
 export type GetIpfsGatewayIpfsPathInput = NonNullable<operations["get_ipfs_gateway_ipfs_path"]["parameters"]["path"]>;
 export type GetIpfsGatewayIpfsPathOutput = operations["get_ipfs_gateway_ipfs_path"]["responses"]["200"]["content"]["application/octet-stream"];

@@ -70,12 +70,19 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "oauth",
-    input: {},
+    actionId: "oauth_provider",
+    input: {
+      provider: "a b/c",
+      redirect: "sample value",
+    },
     expect: {
       method: "GET",
-      path: "/auth/oauth",
-      query: {},
+      path: "/auth/oauth/a%20b%2Fc",
+      query: {
+        redirect: [
+          "sample value",
+        ],
+      },
       headers: {
         authorization: "test-apiKey",
       },
@@ -109,6 +116,21 @@ const cases: ActionRequestCase[] = [
           "sample value",
         ],
       },
+      headers: {
+        authorization: "test-apiKey",
+      },
+    },
+  },
+  {
+    actionId: "delete_item",
+    input: {
+      collection: "a b/c",
+      id: 1,
+    },
+    expect: {
+      method: "DELETE",
+      path: "/items/a%20b%2Fc/1",
+      query: {},
       headers: {
         authorization: "test-apiKey",
       },
@@ -159,10 +181,10 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "create_collection",
+    actionId: "get_collections",
     input: {},
     expect: {
-      method: "POST",
+      method: "GET",
       path: "/collections",
       query: {},
       headers: {
@@ -270,13 +292,13 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "get_collection_field",
+    actionId: "delete_field",
     input: {
       collection: "a b/c",
       id: "a b/c",
     },
     expect: {
-      method: "GET",
+      method: "DELETE",
       path: "/fields/a%20b%2Fc/a%20b%2Fc",
       query: {},
       headers: {
@@ -329,24 +351,28 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "update_file",
+    actionId: "get_flows",
     input: {
-      id: "a b/c",
+      search: "sample value",
     },
     expect: {
-      method: "PATCH",
-      path: "/files/a%20b%2Fc",
-      query: {},
+      method: "GET",
+      path: "/flows",
+      query: {
+        search: [
+          "sample value",
+        ],
+      },
       headers: {
         authorization: "test-apiKey",
       },
     },
   },
   {
-    actionId: "create_flow",
+    actionId: "delete_flows",
     input: {},
     expect: {
-      method: "POST",
+      method: "DELETE",
       path: "/flows",
       query: {},
       headers: {
@@ -383,10 +409,10 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "create_folder",
+    actionId: "delete_folders",
     input: {},
     expect: {
-      method: "POST",
+      method: "DELETE",
       path: "/folders",
       query: {},
       headers: {
@@ -395,18 +421,14 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "update_folders",
+    actionId: "get_folder",
     input: {
-      search: "sample value",
+      id: "a b/c",
     },
     expect: {
-      method: "PATCH",
-      path: "/folders",
-      query: {
-        search: [
-          "sample value",
-        ],
-      },
+      method: "GET",
+      path: "/folders/a%20b%2Fc",
+      query: {},
       headers: {
         authorization: "test-apiKey",
       },
@@ -427,10 +449,10 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "create_operation",
+    actionId: "delete_operations",
     input: {},
     expect: {
-      method: "POST",
+      method: "DELETE",
       path: "/operations",
       query: {},
       headers: {
@@ -439,30 +461,12 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "update_operations",
-    input: {
-      search: "sample value",
-    },
-    expect: {
-      method: "PATCH",
-      path: "/operations",
-      query: {
-        search: [
-          "sample value",
-        ],
-      },
-      headers: {
-        authorization: "test-apiKey",
-      },
-    },
-  },
-  {
-    actionId: "delete_operation",
+    actionId: "get_operation",
     input: {
       id: "a b/c",
     },
     expect: {
-      method: "DELETE",
+      method: "GET",
       path: "/operations/a%20b%2Fc",
       query: {},
       headers: {
@@ -471,49 +475,13 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "get_permissions",
+    actionId: "update_operation",
     input: {
-      search: "sample value",
-    },
-    expect: {
-      method: "GET",
-      path: "/permissions",
-      query: {
-        search: [
-          "sample value",
-        ],
-      },
-      headers: {
-        authorization: "test-apiKey",
-      },
-    },
-  },
-  {
-    actionId: "update_permissions",
-    input: {
-      search: "sample value",
+      id: "a b/c",
     },
     expect: {
       method: "PATCH",
-      path: "/permissions",
-      query: {
-        search: [
-          "sample value",
-        ],
-      },
-      headers: {
-        authorization: "test-apiKey",
-      },
-    },
-  },
-  {
-    actionId: "get_permission",
-    input: {
-      id: 1,
-    },
-    expect: {
-      method: "GET",
-      path: "/permissions/1",
+      path: "/operations/a%20b%2Fc",
       query: {},
       headers: {
         authorization: "test-apiKey",
@@ -521,24 +489,48 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "update_permission",
-    input: {
-      id: 1,
-    },
-    expect: {
-      method: "PATCH",
-      path: "/permissions/1",
-      query: {},
-      headers: {
-        authorization: "test-apiKey",
-      },
-    },
-  },
-  {
-    actionId: "create_relation",
+    actionId: "create_permission",
     input: {},
     expect: {
       method: "POST",
+      path: "/permissions",
+      query: {},
+      headers: {
+        authorization: "test-apiKey",
+      },
+    },
+  },
+  {
+    actionId: "get_my_permissions",
+    input: {},
+    expect: {
+      method: "GET",
+      path: "/permissions/me",
+      query: {},
+      headers: {
+        authorization: "test-apiKey",
+      },
+    },
+  },
+  {
+    actionId: "delete_permission",
+    input: {
+      id: 1,
+    },
+    expect: {
+      method: "DELETE",
+      path: "/permissions/1",
+      query: {},
+      headers: {
+        authorization: "test-apiKey",
+      },
+    },
+  },
+  {
+    actionId: "get_relations",
+    input: {},
+    expect: {
+      method: "GET",
       path: "/relations",
       query: {},
       headers: {
@@ -547,12 +539,12 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "update_relation",
+    actionId: "get_relation",
     input: {
       id: 1,
     },
     expect: {
-      method: "PATCH",
+      method: "GET",
       path: "/relations/1",
       query: {},
       headers: {
@@ -561,38 +553,30 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "get_revision",
-    input: {
-      id: 1,
-    },
-    expect: {
-      method: "GET",
-      path: "/revisions/1",
-      query: {},
-      headers: {
-        authorization: "test-apiKey",
-      },
-    },
-  },
-  {
-    actionId: "create_role",
-    input: {},
-    expect: {
-      method: "POST",
-      path: "/roles",
-      query: {},
-      headers: {
-        authorization: "test-apiKey",
-      },
-    },
-  },
-  {
-    actionId: "update_roles",
+    actionId: "get_revisions",
     input: {
       search: "sample value",
     },
     expect: {
-      method: "PATCH",
+      method: "GET",
+      path: "/revisions",
+      query: {
+        search: [
+          "sample value",
+        ],
+      },
+      headers: {
+        authorization: "test-apiKey",
+      },
+    },
+  },
+  {
+    actionId: "get_roles",
+    input: {
+      search: "sample value",
+    },
+    expect: {
+      method: "GET",
       path: "/roles",
       query: {
         search: [
@@ -605,12 +589,24 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "delete_role",
+    actionId: "delete_roles",
+    input: {},
+    expect: {
+      method: "DELETE",
+      path: "/roles",
+      query: {},
+      headers: {
+        authorization: "test-apiKey",
+      },
+    },
+  },
+  {
+    actionId: "get_role",
     input: {
       id: "a b/c",
     },
     expect: {
-      method: "DELETE",
+      method: "GET",
       path: "/roles/a%20b%2Fc",
       query: {},
       headers: {
@@ -619,35 +615,47 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "schema_apply",
-    input: {},
+    actionId: "schema_snapshot",
+    input: {
+      export: "csv",
+    },
+    expect: {
+      method: "GET",
+      path: "/schema/snapshot",
+      query: {
+        export: [
+          "csv",
+        ],
+      },
+      headers: {
+        authorization: "test-apiKey",
+      },
+    },
+  },
+  {
+    actionId: "schema_diff",
+    input: {
+      force: true,
+    },
     expect: {
       method: "POST",
-      path: "/schema/apply",
-      query: {},
+      path: "/schema/diff",
+      query: {
+        force: [
+          "true",
+        ],
+      },
       headers: {
         authorization: "test-apiKey",
       },
     },
   },
   {
-    actionId: "server_info",
+    actionId: "ping",
     input: {},
     expect: {
       method: "GET",
-      path: "/server/info",
-      query: {},
-      headers: {
-        authorization: "test-apiKey",
-      },
-    },
-  },
-  {
-    actionId: "get_settings",
-    input: {},
-    expect: {
-      method: "GET",
-      path: "/settings",
+      path: "/server/ping",
       query: {},
       headers: {
         authorization: "test-apiKey",
@@ -685,12 +693,12 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "delete_user",
+    actionId: "get_user",
     input: {
       id: "a b/c",
     },
     expect: {
-      method: "DELETE",
+      method: "GET",
       path: "/users/a%20b%2Fc",
       query: {},
       headers: {
@@ -699,13 +707,13 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "disable_user_tfa",
+    actionId: "update_user",
     input: {
       id: "a b/c",
     },
     expect: {
-      method: "POST",
-      path: "/users/a%20b%2Fc/tfa/disable",
+      method: "PATCH",
+      path: "/users/a%20b%2Fc",
       query: {},
       headers: {
         authorization: "test-apiKey",
@@ -737,11 +745,11 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "me_tfa_generate",
+    actionId: "me_tfa_enable",
     input: {},
     expect: {
       method: "POST",
-      path: "/users/me/tfa/generate",
+      path: "/users/me/tfa/enable",
       query: {},
       headers: {
         authorization: "test-apiKey",
@@ -749,13 +757,15 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "register_user",
+    actionId: "update_last_used_page_me",
     input: {},
     expect: {
-      method: "POST",
-      path: "/users/register",
+      method: "PATCH",
+      path: "/users/me/track/page",
       query: {},
-      headers: {},
+      headers: {
+        authorization: "test-apiKey",
+      },
     },
   },
   {
@@ -804,12 +814,18 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
-    actionId: "create_content_version",
-    input: {},
+    actionId: "get_content_versions",
+    input: {
+      search: "sample value",
+    },
     expect: {
-      method: "POST",
+      method: "GET",
       path: "/versions",
-      query: {},
+      query: {
+        search: [
+          "sample value",
+        ],
+      },
       headers: {
         authorization: "test-apiKey",
       },

@@ -8279,7 +8279,7 @@ export interface operations {
 
 export type GistsListInput = NonNullable<operations["gists_list"]["parameters"]["query"]>;
 export type GistsListOutput = operations["gists_list"]["responses"]["200"]["content"]["application/json"];
-export type GistsCreateInput = NonNullable<operations["gists_create"]["requestBody"]>["content"]["application/json"];
+export type GistsCreateInput = NonNullable<NonNullable<operations["gists_create"]["requestBody"]>["content"]["application/json"]>;
 export type GistsCreateOutput = operations["gists_create"]["responses"]["201"]["content"]["application/json"];
 export type ReposListForOrgInput =
   & NonNullable<operations["repos_list_for_org"]["parameters"]["path"]>
@@ -8287,13 +8287,13 @@ export type ReposListForOrgInput =
 export type ReposListForOrgOutput = operations["repos_list_for_org"]["responses"]["200"]["content"]["application/json"];
 export type ReposCreateInOrgInput =
   & NonNullable<operations["repos_create_in_org"]["parameters"]["path"]>
-  & NonNullable<operations["repos_create_in_org"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["repos_create_in_org"]["requestBody"]>["content"]["application/json"]>;
 export type ReposCreateInOrgOutput = operations["repos_create_in_org"]["responses"]["201"]["content"]["application/json"];
 export type ReposGetInput = NonNullable<operations["repos_get"]["parameters"]["path"]>;
 export type ReposGetOutput = operations["repos_get"]["responses"]["200"]["content"]["application/json"];
 export type ReposUpdateInput =
   & NonNullable<operations["repos_update"]["parameters"]["path"]>
-  & Partial<NonNullable<operations["repos_update"]["requestBody"]>["content"]["application/json"]>;
+  & Partial<NonNullable<NonNullable<operations["repos_update"]["requestBody"]>["content"]["application/json"]>>;
 export type ReposUpdateOutput = operations["repos_update"]["responses"]["200"]["content"]["application/json"];
 export type ActionsListWorkflowRunsForRepoInput =
   & NonNullable<operations["actions_list_workflow_runs_for_repo"]["parameters"]["path"]>
@@ -8301,7 +8301,7 @@ export type ActionsListWorkflowRunsForRepoInput =
 export type ActionsListWorkflowRunsForRepoOutput = operations["actions_list_workflow_runs_for_repo"]["responses"]["200"]["content"]["application/json"];
 export type ActionsCreateWorkflowDispatchInput =
   & NonNullable<operations["actions_create_workflow_dispatch"]["parameters"]["path"]>
-  & NonNullable<operations["actions_create_workflow_dispatch"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["actions_create_workflow_dispatch"]["requestBody"]>["content"]["application/json"]>;
 export type ActionsCreateWorkflowDispatchOutput = operations["actions_create_workflow_dispatch"]["responses"]["200"]["content"]["application/json"];
 export type ReposListBranchesInput =
   & NonNullable<operations["repos_list_branches"]["parameters"]["path"]>
@@ -8327,21 +8327,21 @@ export type ReposGetContentInput =
 export type ReposGetContentOutput = operations["repos_get_content"]["responses"]["200"]["content"]["application/json"];
 export type ReposCreateOrUpdateFileContentsInput =
   & NonNullable<operations["repos_create_or_update_file_contents"]["parameters"]["path"]>
-  & NonNullable<operations["repos_create_or_update_file_contents"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["repos_create_or_update_file_contents"]["requestBody"]>["content"]["application/json"]>;
 export type ReposCreateOrUpdateFileContentsOutput = operations["repos_create_or_update_file_contents"]["responses"]["200"]["content"]["application/json"];
 export type ReposDeleteFileInput =
   & NonNullable<operations["repos_delete_file"]["parameters"]["path"]>
-  & NonNullable<operations["repos_delete_file"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["repos_delete_file"]["requestBody"]>["content"]["application/json"]>;
 export type ReposDeleteFileOutput = operations["repos_delete_file"]["responses"]["200"]["content"]["application/json"];
 export type ReposCreateDispatchEventInput =
   & NonNullable<operations["repos_create_dispatch_event"]["parameters"]["path"]>
-  & NonNullable<operations["repos_create_dispatch_event"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["repos_create_dispatch_event"]["requestBody"]>["content"]["application/json"]>;
 export type ReposCreateDispatchEventOutput = unknown;
 export type GitGetRefInput = NonNullable<operations["git_get_ref"]["parameters"]["path"]>;
 export type GitGetRefOutput = operations["git_get_ref"]["responses"]["200"]["content"]["application/json"];
 export type GitCreateRefInput =
   & NonNullable<operations["git_create_ref"]["parameters"]["path"]>
-  & NonNullable<operations["git_create_ref"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["git_create_ref"]["requestBody"]>["content"]["application/json"]>;
 export type GitCreateRefOutput = operations["git_create_ref"]["responses"]["201"]["content"]["application/json"];
 export type ReposCreateWebhookInput =
   & NonNullable<operations["repos_create_webhook"]["parameters"]["path"]>
@@ -8355,17 +8355,17 @@ export type IssuesListForRepoInput =
 export type IssuesListForRepoOutput = operations["issues_list_for_repo"]["responses"]["200"]["content"]["application/json"];
 export type IssuesCreateInput =
   & NonNullable<operations["issues_create"]["parameters"]["path"]>
-  & NonNullable<operations["issues_create"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["issues_create"]["requestBody"]>["content"]["application/json"]>;
 export type IssuesCreateOutput = operations["issues_create"]["responses"]["201"]["content"]["application/json"];
 export type IssuesGetInput = NonNullable<operations["issues_get"]["parameters"]["path"]>;
 export type IssuesGetOutput = operations["issues_get"]["responses"]["200"]["content"]["application/json"];
 export type IssuesUpdateInput =
   & NonNullable<operations["issues_update"]["parameters"]["path"]>
-  & Partial<NonNullable<operations["issues_update"]["requestBody"]>["content"]["application/json"]>;
+  & Partial<NonNullable<NonNullable<operations["issues_update"]["requestBody"]>["content"]["application/json"]>>;
 export type IssuesUpdateOutput = operations["issues_update"]["responses"]["200"]["content"]["application/json"];
 export type IssuesAddAssigneesInput =
   & NonNullable<operations["issues_add_assignees"]["parameters"]["path"]>
-  & Partial<NonNullable<operations["issues_add_assignees"]["requestBody"]>["content"]["application/json"]>;
+  & Partial<NonNullable<NonNullable<operations["issues_add_assignees"]["requestBody"]>["content"]["application/json"]>>;
 export type IssuesAddAssigneesOutput = operations["issues_add_assignees"]["responses"]["201"]["content"]["application/json"];
 export type IssuesListCommentsInput =
   & NonNullable<operations["issues_list_comments"]["parameters"]["path"]>
@@ -8373,7 +8373,7 @@ export type IssuesListCommentsInput =
 export type IssuesListCommentsOutput = operations["issues_list_comments"]["responses"]["200"]["content"]["application/json"];
 export type IssuesCreateCommentInput =
   & NonNullable<operations["issues_create_comment"]["parameters"]["path"]>
-  & NonNullable<operations["issues_create_comment"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["issues_create_comment"]["requestBody"]>["content"]["application/json"]>;
 export type IssuesCreateCommentOutput = operations["issues_create_comment"]["responses"]["201"]["content"]["application/json"];
 export type IssuesAddLabelsInput =
   & NonNullable<operations["issues_add_labels"]["parameters"]["path"]>
@@ -8387,7 +8387,7 @@ export type IssuesLockInput =
 export type IssuesLockOutput = unknown;
 export type ReactionsCreateForIssueInput =
   & NonNullable<operations["reactions_create_for_issue"]["parameters"]["path"]>
-  & NonNullable<operations["reactions_create_for_issue"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["reactions_create_for_issue"]["requestBody"]>["content"]["application/json"]>;
 export type ReactionsCreateForIssueOutput = operations["reactions_create_for_issue"]["responses"]["200"]["content"]["application/json"];
 export type IssuesListLabelsForRepoInput =
   & NonNullable<operations["issues_list_labels_for_repo"]["parameters"]["path"]>
@@ -8395,7 +8395,7 @@ export type IssuesListLabelsForRepoInput =
 export type IssuesListLabelsForRepoOutput = operations["issues_list_labels_for_repo"]["responses"]["200"]["content"]["application/json"];
 export type IssuesCreateLabelInput =
   & NonNullable<operations["issues_create_label"]["parameters"]["path"]>
-  & NonNullable<operations["issues_create_label"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["issues_create_label"]["requestBody"]>["content"]["application/json"]>;
 export type IssuesCreateLabelOutput = operations["issues_create_label"]["responses"]["201"]["content"]["application/json"];
 export type IssuesListMilestonesInput =
   & NonNullable<operations["issues_list_milestones"]["parameters"]["path"]>
@@ -8403,7 +8403,7 @@ export type IssuesListMilestonesInput =
 export type IssuesListMilestonesOutput = operations["issues_list_milestones"]["responses"]["200"]["content"]["application/json"];
 export type IssuesCreateMilestoneInput =
   & NonNullable<operations["issues_create_milestone"]["parameters"]["path"]>
-  & NonNullable<operations["issues_create_milestone"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["issues_create_milestone"]["requestBody"]>["content"]["application/json"]>;
 export type IssuesCreateMilestoneOutput = operations["issues_create_milestone"]["responses"]["201"]["content"]["application/json"];
 export type PullsListInput =
   & NonNullable<operations["pulls_list"]["parameters"]["path"]>
@@ -8411,13 +8411,13 @@ export type PullsListInput =
 export type PullsListOutput = operations["pulls_list"]["responses"]["200"]["content"]["application/json"];
 export type PullsCreateInput =
   & NonNullable<operations["pulls_create"]["parameters"]["path"]>
-  & NonNullable<operations["pulls_create"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["pulls_create"]["requestBody"]>["content"]["application/json"]>;
 export type PullsCreateOutput = operations["pulls_create"]["responses"]["201"]["content"]["application/json"];
 export type PullsGetInput = NonNullable<operations["pulls_get"]["parameters"]["path"]>;
 export type PullsGetOutput = operations["pulls_get"]["responses"]["200"]["content"]["application/json"];
 export type PullsUpdateInput =
   & NonNullable<operations["pulls_update"]["parameters"]["path"]>
-  & Partial<NonNullable<operations["pulls_update"]["requestBody"]>["content"]["application/json"]>;
+  & Partial<NonNullable<NonNullable<operations["pulls_update"]["requestBody"]>["content"]["application/json"]>>;
 export type PullsUpdateOutput = operations["pulls_update"]["responses"]["200"]["content"]["application/json"];
 export type PullsListCommitsInput =
   & NonNullable<operations["pulls_list_commits"]["parameters"]["path"]>
@@ -8433,7 +8433,7 @@ export type PullsMergeInput =
 export type PullsMergeOutput = operations["pulls_merge"]["responses"]["200"]["content"]["application/json"];
 export type PullsRequestReviewersInput =
   & NonNullable<operations["pulls_request_reviewers"]["parameters"]["path"]>
-  & Partial<NonNullable<operations["pulls_request_reviewers"]["requestBody"]>["content"]["application/json"]>;
+  & Partial<NonNullable<NonNullable<operations["pulls_request_reviewers"]["requestBody"]>["content"]["application/json"]>>;
 export type PullsRequestReviewersOutput = operations["pulls_request_reviewers"]["responses"]["201"]["content"]["application/json"];
 export type PullsListReviewsInput =
   & NonNullable<operations["pulls_list_reviews"]["parameters"]["path"]>
@@ -8441,7 +8441,7 @@ export type PullsListReviewsInput =
 export type PullsListReviewsOutput = operations["pulls_list_reviews"]["responses"]["200"]["content"]["application/json"];
 export type PullsCreateReviewInput =
   & NonNullable<operations["pulls_create_review"]["parameters"]["path"]>
-  & Partial<NonNullable<operations["pulls_create_review"]["requestBody"]>["content"]["application/json"]>;
+  & Partial<NonNullable<NonNullable<operations["pulls_create_review"]["requestBody"]>["content"]["application/json"]>>;
 export type PullsCreateReviewOutput = operations["pulls_create_review"]["responses"]["200"]["content"]["application/json"];
 export type ReposListReleasesInput =
   & NonNullable<operations["repos_list_releases"]["parameters"]["path"]>
@@ -8449,7 +8449,7 @@ export type ReposListReleasesInput =
 export type ReposListReleasesOutput = operations["repos_list_releases"]["responses"]["200"]["content"]["application/json"];
 export type ReposCreateReleaseInput =
   & NonNullable<operations["repos_create_release"]["parameters"]["path"]>
-  & NonNullable<operations["repos_create_release"]["requestBody"]>["content"]["application/json"];
+  & NonNullable<NonNullable<operations["repos_create_release"]["requestBody"]>["content"]["application/json"]>;
 export type ReposCreateReleaseOutput = operations["repos_create_release"]["responses"]["201"]["content"]["application/json"];
 export type ReposGetLatestReleaseInput = NonNullable<operations["repos_get_latest_release"]["parameters"]["path"]>;
 export type ReposGetLatestReleaseOutput = operations["repos_get_latest_release"]["responses"]["200"]["content"]["application/json"];
@@ -8457,7 +8457,7 @@ export type ReposGetReleaseByTagInput = NonNullable<operations["repos_get_releas
 export type ReposGetReleaseByTagOutput = operations["repos_get_release_by_tag"]["responses"]["200"]["content"]["application/json"];
 export type ReposUpdateReleaseInput =
   & NonNullable<operations["repos_update_release"]["parameters"]["path"]>
-  & Partial<NonNullable<operations["repos_update_release"]["requestBody"]>["content"]["application/json"]>;
+  & Partial<NonNullable<NonNullable<operations["repos_update_release"]["requestBody"]>["content"]["application/json"]>>;
 export type ReposUpdateReleaseOutput = operations["repos_update_release"]["responses"]["200"]["content"]["application/json"];
 export type ReposListTagsInput =
   & NonNullable<operations["repos_list_tags"]["parameters"]["path"]>
@@ -8477,7 +8477,7 @@ export type UsersGetAuthenticatedInput = Record<string, never>;
 export type UsersGetAuthenticatedOutput = operations["users_get_authenticated"]["responses"]["200"]["content"]["application/json"];
 export type ReposListForAuthenticatedUserInput = NonNullable<operations["repos_list_for_authenticated_user"]["parameters"]["query"]>;
 export type ReposListForAuthenticatedUserOutput = operations["repos_list_for_authenticated_user"]["responses"]["200"]["content"]["application/json"];
-export type ReposCreateForAuthenticatedUserInput = NonNullable<operations["repos_create_for_authenticated_user"]["requestBody"]>["content"]["application/json"];
+export type ReposCreateForAuthenticatedUserInput = NonNullable<NonNullable<operations["repos_create_for_authenticated_user"]["requestBody"]>["content"]["application/json"]>;
 export type ReposCreateForAuthenticatedUserOutput = operations["repos_create_for_authenticated_user"]["responses"]["201"]["content"]["application/json"];
 export type UsersGetByUsernameInput = NonNullable<operations["users_get_by_username"]["parameters"]["path"]>;
 export type UsersGetByUsernameOutput = operations["users_get_by_username"]["responses"]["200"]["content"]["application/json"];

@@ -134,6 +134,27 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
+    actionId: "actions_create_workflow_dispatch",
+    input: {
+      owner: "a b/c",
+      repo: "a b/c",
+      workflow_id: 1,
+      ref: "sample value",
+    },
+    expect: {
+      method: "POST",
+      path: "/repos/a%20b%2Fc/a%20b%2Fc/actions/workflows/1/dispatches",
+      query: {},
+      headers: {
+        authorization: "Bearer test-accessToken",
+      },
+      contentType: "application/json",
+      jsonBody: {
+        ref: "sample value",
+      },
+    },
+  },
+  {
     actionId: "repos_list_branches",
     input: {
       owner: "a b/c",
@@ -406,6 +427,26 @@ const cases: ActionRequestCase[] = [
       },
       headers: {
         authorization: "Bearer test-accessToken",
+      },
+    },
+  },
+  {
+    actionId: "issues_create",
+    input: {
+      owner: "a b/c",
+      repo: "a b/c",
+      title: "sample value",
+    },
+    expect: {
+      method: "POST",
+      path: "/repos/a%20b%2Fc/a%20b%2Fc/issues",
+      query: {},
+      headers: {
+        authorization: "Bearer test-accessToken",
+      },
+      contentType: "application/json",
+      jsonBody: {
+        title: "sample value",
       },
     },
   },
@@ -1100,20 +1141,6 @@ const cases: ActionRequestCase[] = [
       contentType: "application/json",
       jsonBody: {
         name: "sample value",
-      },
-    },
-  },
-  {
-    actionId: "users_get_by_username",
-    input: {
-      username: "a b/c",
-    },
-    expect: {
-      method: "GET",
-      path: "/users/a%20b%2Fc",
-      query: {},
-      headers: {
-        authorization: "Bearer test-accessToken",
       },
     },
   },

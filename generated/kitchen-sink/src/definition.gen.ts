@@ -15,45 +15,14 @@ export const definition: ConnectorDefinition = {
       required: false,
       description: "An API key from the account settings page.",
     },
-    {
-      key: "apiKeyQueryApiKey",
-      label: "Api Key Query",
-      type: "password",
-      required: false,
-    },
-    {
-      key: "apiKeyCookieApiKey",
-      label: "Api Key Cookie",
-      type: "password",
-      required: false,
-    },
-    {
-      key: "accessToken",
-      label: "Access Token",
-      type: "password",
-      required: false,
-    },
-    {
-      key: "username",
-      label: "Username",
-      type: "string",
-      required: false,
-    },
-    {
-      key: "password",
-      label: "Password",
-      type: "password",
-      required: false,
-    },
+    { key: "apiKeyQueryApiKey", label: "Api Key Query", type: "password", required: false },
+    { key: "apiKeyCookieApiKey", label: "Api Key Cookie", type: "password", required: false },
+    { key: "accessToken", label: "Access Token", type: "password", required: false },
+    { key: "username", label: "Username", type: "string", required: false },
+    { key: "password", label: "Password", type: "password", required: false },
   ],
   auth: [
-    {
-      id: "apiKeyHeader",
-      type: "apiKey",
-      in: "header",
-      name: "X-API-Key",
-      credential: "apiKey",
-    },
+    { id: "apiKeyHeader", type: "apiKey", in: "header", name: "X-API-Key", credential: "apiKey" },
     {
       id: "apiKeyQuery",
       type: "apiKey",
@@ -68,11 +37,7 @@ export const definition: ConnectorDefinition = {
       name: "notes_key",
       credential: "apiKeyCookieApiKey",
     },
-    {
-      id: "bearerAuth",
-      type: "bearer",
-      credential: "accessToken",
-    },
+    { id: "bearerAuth", type: "bearer", credential: "accessToken" },
     {
       id: "basicAuth",
       type: "basic",
@@ -89,18 +54,11 @@ export const definition: ConnectorDefinition = {
         variables: {
           region: {
             default: "eu",
-            enum: [
-              "eu",
-              "us",
-              "ap",
-            ],
+            enum: ["eu", "us", "ap"],
             description: "Data region the account lives in.",
             userSettable: true,
           },
-          basePath: {
-            default: "v1",
-            userSettable: true,
-          },
+          basePath: { default: "v1", userSettable: true },
         },
       },
       {
@@ -121,20 +79,13 @@ export const definition: ConnectorDefinition = {
         endpoint: "/health",
         method: "GET",
         baseUrl: "https://status.notes.example.com",
-        headers: {
-          Accept: "text/plain",
-        },
         paramMapping: {},
-        response: {
-          type: "text",
-          contentType: "text/plain",
-        },
+        response: { type: "text", contentType: "text/plain" },
         security: [],
+        headers: { Accept: "text/plain" },
       },
       inputSchema: {},
-      outputSchema: {
-        type: "string",
-      },
+      outputSchema: { type: "string" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "list_notes",
@@ -144,223 +95,45 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes",
         method: "GET",
-        headers: {},
         paramMapping: {
-          tag: {
-            in: "query",
-            name: "tag",
-            style: "form",
-            explode: true,
-          },
-          ids: {
-            in: "query",
-            name: "ids",
-            style: "form",
-            explode: false,
-          },
-          limit: {
-            in: "query",
-            name: "limit",
-            style: "form",
-            explode: true,
-          },
-          cursor: {
-            in: "query",
-            name: "cursor",
-            style: "form",
-            explode: true,
-          },
-          "X-Request-Id": {
-            in: "header",
-            name: "X-Request-Id",
-            style: "simple",
-            explode: false,
-          },
+          tag: { in: "query", name: "tag", style: "form", explode: true },
+          ids: { in: "query", name: "ids", style: "form", explode: false },
+          limit: { in: "query", name: "limit", style: "form", explode: true },
+          cursor: { in: "query", name: "cursor", style: "form", explode: true },
+          "X-Request-Id": { in: "header", name: "X-Request-Id", style: "simple", explode: false },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
         tag: {
           type: "array",
           label: "Tag",
-          itemSchema: {
-            type: "string",
-            label: "Item",
-          },
-          required: false,
           description: "Only notes with all of these tags (sent as `tag=a&tag=b`).",
+          itemSchema: { type: "string", label: "Item" },
         },
         ids: {
           type: "array",
           label: "Ids",
-          itemSchema: {
-            type: "number",
-            label: "Item",
-            format: "integer",
-          },
-          required: false,
           description: "Only these note ids (sent comma-separated, `ids=1,2`).",
+          itemSchema: { type: "number", label: "Item", format: "integer" },
         },
         limit: {
           type: "number",
           label: "Limit",
           default: 20,
           format: "integer",
-          validation: {
-            min: 1,
-            max: 100,
-          },
-          required: false,
+          validation: { min: 1, max: 100 },
         },
-        cursor: {
-          type: "string",
-          label: "Cursor",
-          required: false,
-        },
+        cursor: { type: "string", label: "Cursor" },
         "X-Request-Id": {
           type: "string",
           label: "X Request Id",
           format: "uuid",
-          required: false,
           description: "Optional client-chosen id echoed back in responses.",
         },
       },
-      outputSchema: {
-        type: "object",
-        required: [
-          "items",
-        ],
-        properties: {
-          items: {
-            type: "array",
-            items: {
-              allOf: [
-                {
-                  type: "object",
-                  required: [
-                    "title",
-                  ],
-                  properties: {
-                    title: {
-                      type: "string",
-                      minLength: 1,
-                      maxLength: 200,
-                    },
-                    body: {
-                      type: "string",
-                    },
-                    status: {
-                      type: "string",
-                      enum: [
-                        "draft",
-                        "published",
-                        "archived",
-                      ],
-                      default: "draft",
-                    },
-                    labels: {
-                      type: "array",
-                      items: {
-                        title: "Label",
-                      },
-                    },
-                    location: {
-                      type: "object",
-                      properties: {
-                        lat: {
-                          type: "number",
-                          minimum: -90,
-                          maximum: 90,
-                        },
-                        lng: {
-                          type: "number",
-                          minimum: -180,
-                          maximum: 180,
-                        },
-                        place: {
-                          type: "object",
-                          properties: {
-                            name: {
-                              type: "string",
-                            },
-                            country: {
-                              type: "string",
-                              minLength: 2,
-                              maxLength: 2,
-                            },
-                          },
-                        },
-                      },
-                    },
-                    dueAt: {
-                      type: [
-                        "string",
-                        "null",
-                      ],
-                      format: "date-time",
-                    },
-                  },
-                },
-                {
-                  type: "object",
-                  required: [
-                    "id",
-                    "createdAt",
-                  ],
-                  properties: {
-                    id: {
-                      type: "string",
-                      readOnly: true,
-                    },
-                    createdAt: {
-                      type: "string",
-                      format: "date-time",
-                      readOnly: true,
-                    },
-                    pinned: {
-                      type: "boolean",
-                      readOnly: true,
-                    },
-                    author: {
-                      type: "object",
-                      properties: {
-                        id: {
-                          type: "string",
-                          readOnly: true,
-                        },
-                        name: {
-                          type: "string",
-                        },
-                        email: {
-                          type: "string",
-                          format: "email",
-                        },
-                      },
-                    },
-                  },
-                },
-              ],
-            },
-          },
-          nextCursor: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-        },
-      },
+      outputSchema: { $ref: "#/$defs/NotePage" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "create_note",
@@ -370,59 +143,23 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes",
         method: "POST",
-        headers: {},
         paramMapping: {
-          title: {
-            in: "body",
-            name: "title",
-          },
-          body: {
-            in: "body",
-            name: "body",
-          },
-          status: {
-            in: "body",
-            name: "status",
-          },
-          labels: {
-            in: "body",
-            name: "labels",
-          },
-          location: {
-            in: "body",
-            name: "location",
-          },
-          dueAt: {
-            in: "body",
-            name: "dueAt",
-          },
+          title: { in: "body", name: "title" },
+          body: { in: "body", name: "body" },
+          status: { in: "body", name: "status" },
+          labels: { in: "body", name: "labels" },
+          location: { in: "body", name: "location" },
+          dueAt: { in: "body", name: "dueAt" },
         },
-        body: {
-          encoding: "json",
-          contentType: "application/json",
-          required: true,
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        body: { encoding: "json", contentType: "application/json", required: true },
+        response: { type: "json", contentType: "application/json" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
         title: {
           type: "string",
           label: "Title",
-          validation: {
-            minLength: 1,
-            maxLength: 200,
-          },
+          validation: { minLength: 1, maxLength: 200 },
           required: true,
         },
         body: {
@@ -430,27 +167,16 @@ export const definition: ConnectorDefinition = {
           label: "Body",
           description: "Markdown text of the note.",
           inputType: "textarea",
-          required: false,
         },
         status: {
           type: "select",
           label: "Status",
           default: "draft",
           options: [
-            {
-              label: "draft",
-              value: "draft",
-            },
-            {
-              label: "published",
-              value: "published",
-            },
-            {
-              label: "archived",
-              value: "archived",
-            },
+            { label: "draft", value: "draft" },
+            { label: "published", value: "published" },
+            { label: "archived", value: "archived" },
           ],
-          required: false,
         },
         labels: {
           type: "array",
@@ -459,74 +185,35 @@ export const definition: ConnectorDefinition = {
             type: "object",
             label: "Item",
             properties: {
-              name: {
-                type: "string",
-                label: "Name",
-                required: true,
-              },
+              name: { type: "string", label: "Name", required: true },
               colour: {
                 type: "select",
                 label: "Colour",
                 options: [
-                  {
-                    label: "red",
-                    value: "red",
-                  },
-                  {
-                    label: "green",
-                    value: "green",
-                  },
-                  {
-                    label: "blue",
-                    value: "blue",
-                  },
+                  { label: "red", value: "red" },
+                  { label: "green", value: "green" },
+                  { label: "blue", value: "blue" },
                 ],
               },
             },
           },
-          required: false,
         },
         location: {
           type: "object",
           label: "Location",
           description: "Where the note was written.",
           properties: {
-            lat: {
-              type: "number",
-              label: "Lat",
-              validation: {
-                min: -90,
-                max: 90,
-              },
-            },
-            lng: {
-              type: "number",
-              label: "Lng",
-              validation: {
-                min: -180,
-                max: 180,
-              },
-            },
+            lat: { type: "number", label: "Lat", validation: { min: -90, max: 90 } },
+            lng: { type: "number", label: "Lng", validation: { min: -180, max: 180 } },
             place: {
               type: "object",
               label: "Place",
               properties: {
-                name: {
-                  type: "string",
-                  label: "Name",
-                },
-                country: {
-                  type: "string",
-                  label: "Country",
-                  validation: {
-                    minLength: 2,
-                    maxLength: 2,
-                  },
-                },
+                name: { type: "string", label: "Name" },
+                country: { type: "string", label: "Country", validation: { minLength: 2, maxLength: 2 } },
               },
             },
           },
-          required: false,
         },
         dueAt: {
           type: "string",
@@ -534,133 +221,9 @@ export const definition: ConnectorDefinition = {
           nullable: true,
           inputType: "datetime",
           format: "date-time",
-          required: false,
         },
       },
-      outputSchema: {
-        allOf: [
-          {
-            type: "object",
-            required: [
-              "title",
-            ],
-            properties: {
-              title: {
-                type: "string",
-                minLength: 1,
-                maxLength: 200,
-              },
-              body: {
-                type: "string",
-              },
-              status: {
-                type: "string",
-                enum: [
-                  "draft",
-                  "published",
-                  "archived",
-                ],
-                default: "draft",
-              },
-              labels: {
-                type: "array",
-                items: {
-                  type: "object",
-                  required: [
-                    "id",
-                    "name",
-                  ],
-                  properties: {
-                    id: {
-                      type: "integer",
-                      readOnly: true,
-                    },
-                    name: {
-                      type: "string",
-                    },
-                    colour: {
-                      title: "Colour",
-                    },
-                  },
-                },
-              },
-              location: {
-                type: "object",
-                properties: {
-                  lat: {
-                    type: "number",
-                    minimum: -90,
-                    maximum: 90,
-                  },
-                  lng: {
-                    type: "number",
-                    minimum: -180,
-                    maximum: 180,
-                  },
-                  place: {
-                    type: "object",
-                    properties: {
-                      name: {
-                        type: "string",
-                      },
-                      country: {
-                        type: "string",
-                        minLength: 2,
-                        maxLength: 2,
-                      },
-                    },
-                  },
-                },
-              },
-              dueAt: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "date-time",
-              },
-            },
-          },
-          {
-            type: "object",
-            required: [
-              "id",
-              "createdAt",
-            ],
-            properties: {
-              id: {
-                type: "string",
-                readOnly: true,
-              },
-              createdAt: {
-                type: "string",
-                format: "date-time",
-                readOnly: true,
-              },
-              pinned: {
-                type: "boolean",
-                readOnly: true,
-              },
-              author: {
-                type: "object",
-                properties: {
-                  id: {
-                    type: "string",
-                    readOnly: true,
-                  },
-                  name: {
-                    type: "string",
-                  },
-                  email: {
-                    type: "string",
-                    format: "email",
-                  },
-                },
-              },
-            },
-          },
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/Note" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "search_notes",
@@ -670,295 +233,78 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes/search",
         method: "GET",
-        headers: {},
         paramMapping: {
-          words: {
-            in: "query",
-            name: "words",
-            style: "spaceDelimited",
-            explode: false,
-          },
-          colours: {
-            in: "query",
-            name: "colours",
-            style: "pipeDelimited",
-            explode: false,
-          },
-          filter: {
-            in: "query",
-            name: "filter",
-            style: "deepObject",
-            explode: true,
-          },
-          range: {
-            in: "query",
-            name: "range",
-            style: "form",
-            explode: true,
-          },
-          sort: {
-            in: "query",
-            name: "sort",
-            style: "form",
-            explode: false,
-          },
-          where: {
-            in: "query",
-            name: "where",
-            style: "form",
-            explode: true,
-            json: true,
-          },
+          words: { in: "query", name: "words", style: "spaceDelimited", explode: false },
+          colours: { in: "query", name: "colours", style: "pipeDelimited", explode: false },
+          filter: { in: "query", name: "filter", style: "deepObject", explode: true },
+          range: { in: "query", name: "range", style: "form", explode: true },
+          sort: { in: "query", name: "sort", style: "form", explode: false },
+          where: { in: "query", name: "where", style: "form", explode: true, json: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
         words: {
           type: "array",
           label: "Words",
-          itemSchema: {
-            type: "string",
-            label: "Item",
-          },
-          required: true,
           description: "Words that must all appear (sent space-separated).",
+          required: true,
+          itemSchema: { type: "string", label: "Item" },
         },
         colours: {
           type: "multiselect",
           label: "Colours",
           options: [
-            {
-              label: "red",
-              value: "red",
-            },
-            {
-              label: "green",
-              value: "green",
-            },
-            {
-              label: "blue",
-              value: "blue",
-            },
+            { label: "red", value: "red" },
+            { label: "green", value: "green" },
+            { label: "blue", value: "blue" },
           ],
-          required: false,
           description: "Any of these colours (sent pipe-separated).",
         },
         filter: {
           type: "object",
           label: "Filter",
-          properties: {
-            author: {
-              type: "string",
-              label: "Author",
-            },
-            pinned: {
-              type: "boolean",
-              label: "Pinned",
-            },
-          },
-          required: false,
           description: "Field filters, sent as `filter[author]=x&filter[pinned]=true`.",
+          properties: {
+            author: { type: "string", label: "Author" },
+            pinned: { type: "boolean", label: "Pinned" },
+          },
         },
         range: {
           type: "object",
           label: "Range",
-          properties: {
-            from: {
-              type: "string",
-              label: "From",
-              inputType: "date",
-              format: "date",
-            },
-            to: {
-              type: "string",
-              label: "To",
-              inputType: "date",
-              format: "date",
-            },
-          },
-          required: false,
           description: "A date range sent as `from=…&to=…` (form, exploded object).",
+          properties: {
+            from: { type: "string", label: "From", inputType: "date", format: "date" },
+            to: { type: "string", label: "To", inputType: "date", format: "date" },
+          },
         },
         sort: {
           type: "object",
           label: "Sort",
+          description: "Sort keys as one value, `sort=field,created,dir,desc` (form, not exploded object).",
           properties: {
             field: {
               type: "select",
               label: "Field",
-              options: [
-                {
-                  label: "created",
-                  value: "created",
-                },
-                {
-                  label: "title",
-                  value: "title",
-                },
-              ],
+              options: [{ label: "created", value: "created" }, { label: "title", value: "title" }],
             },
             dir: {
               type: "select",
               label: "Dir",
-              options: [
-                {
-                  label: "asc",
-                  value: "asc",
-                },
-                {
-                  label: "desc",
-                  value: "desc",
-                },
-              ],
+              options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
             },
           },
-          required: false,
-          description: "Sort keys as one value, `sort=field,created,dir,desc` (form, not exploded object).",
         },
         where: {
           type: "object",
           label: "Where",
           inputType: "json",
-          required: false,
           description: "A JSON-encoded filter expression.",
         },
       },
-      outputSchema: {
-        type: "object",
-        required: [
-          "items",
-        ],
-        properties: {
-          items: {
-            type: "array",
-            items: {
-              allOf: [
-                {
-                  type: "object",
-                  required: [
-                    "title",
-                  ],
-                  properties: {
-                    title: {
-                      type: "string",
-                      minLength: 1,
-                      maxLength: 200,
-                    },
-                    body: {
-                      type: "string",
-                    },
-                    status: {
-                      type: "string",
-                      enum: [
-                        "draft",
-                        "published",
-                        "archived",
-                      ],
-                      default: "draft",
-                    },
-                    labels: {
-                      type: "array",
-                      items: {
-                        title: "Label",
-                      },
-                    },
-                    location: {
-                      type: "object",
-                      properties: {
-                        lat: {
-                          type: "number",
-                          minimum: -90,
-                          maximum: 90,
-                        },
-                        lng: {
-                          type: "number",
-                          minimum: -180,
-                          maximum: 180,
-                        },
-                        place: {
-                          type: "object",
-                          properties: {
-                            name: {
-                              type: "string",
-                            },
-                            country: {
-                              type: "string",
-                              minLength: 2,
-                              maxLength: 2,
-                            },
-                          },
-                        },
-                      },
-                    },
-                    dueAt: {
-                      type: [
-                        "string",
-                        "null",
-                      ],
-                      format: "date-time",
-                    },
-                  },
-                },
-                {
-                  type: "object",
-                  required: [
-                    "id",
-                    "createdAt",
-                  ],
-                  properties: {
-                    id: {
-                      type: "string",
-                      readOnly: true,
-                    },
-                    createdAt: {
-                      type: "string",
-                      format: "date-time",
-                      readOnly: true,
-                    },
-                    pinned: {
-                      type: "boolean",
-                      readOnly: true,
-                    },
-                    author: {
-                      type: "object",
-                      properties: {
-                        id: {
-                          type: "string",
-                          readOnly: true,
-                        },
-                        name: {
-                          type: "string",
-                        },
-                        email: {
-                          type: "string",
-                          format: "email",
-                        },
-                      },
-                    },
-                  },
-                },
-              ],
-            },
-          },
-          nextCursor: {
-            type: [
-              "string",
-              "null",
-            ],
-          },
-        },
-      },
+      outputSchema: { $ref: "#/$defs/NotePage" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_note",
@@ -968,187 +314,26 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes/{noteId}",
         method: "GET",
-        headers: {},
         paramMapping: {
-          noteId: {
-            in: "path",
-            name: "noteId",
-            style: "simple",
-            explode: false,
-          },
-          "X-Trace": {
-            in: "header",
-            name: "X-Trace",
-            style: "simple",
-            explode: false,
-          },
-          session: {
-            in: "cookie",
-            name: "session",
-            style: "form",
-            explode: true,
-          },
+          noteId: { in: "path", name: "noteId", style: "simple", explode: false },
+          "X-Trace": { in: "header", name: "X-Trace", style: "simple", explode: false },
+          session: { in: "cookie", name: "session", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
         noteId: {
           type: "string",
           label: "Note Id",
-          validation: {
-            pattern: "^[a-z0-9-]+$",
-          },
-          required: true,
+          validation: { pattern: "^[a-z0-9-]+$" },
           description: "Note id.",
+          required: true,
         },
-        "X-Trace": {
-          type: "string",
-          label: "X Trace",
-          required: false,
-          description: "Free-form trace value echoed in logs.",
-        },
-        session: {
-          type: "string",
-          label: "Session",
-          required: false,
-          description: "A session cookie some clients send.",
-        },
+        "X-Trace": { type: "string", label: "X Trace", description: "Free-form trace value echoed in logs." },
+        session: { type: "string", label: "Session", description: "A session cookie some clients send." },
       },
-      outputSchema: {
-        allOf: [
-          {
-            type: "object",
-            required: [
-              "title",
-            ],
-            properties: {
-              title: {
-                type: "string",
-                minLength: 1,
-                maxLength: 200,
-              },
-              body: {
-                type: "string",
-              },
-              status: {
-                type: "string",
-                enum: [
-                  "draft",
-                  "published",
-                  "archived",
-                ],
-                default: "draft",
-              },
-              labels: {
-                type: "array",
-                items: {
-                  type: "object",
-                  required: [
-                    "id",
-                    "name",
-                  ],
-                  properties: {
-                    id: {
-                      type: "integer",
-                      readOnly: true,
-                    },
-                    name: {
-                      type: "string",
-                    },
-                    colour: {
-                      title: "Colour",
-                    },
-                  },
-                },
-              },
-              location: {
-                type: "object",
-                properties: {
-                  lat: {
-                    type: "number",
-                    minimum: -90,
-                    maximum: 90,
-                  },
-                  lng: {
-                    type: "number",
-                    minimum: -180,
-                    maximum: 180,
-                  },
-                  place: {
-                    type: "object",
-                    properties: {
-                      name: {
-                        type: "string",
-                      },
-                      country: {
-                        type: "string",
-                        minLength: 2,
-                        maxLength: 2,
-                      },
-                    },
-                  },
-                },
-              },
-              dueAt: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "date-time",
-              },
-            },
-          },
-          {
-            type: "object",
-            required: [
-              "id",
-              "createdAt",
-            ],
-            properties: {
-              id: {
-                type: "string",
-                readOnly: true,
-              },
-              createdAt: {
-                type: "string",
-                format: "date-time",
-                readOnly: true,
-              },
-              pinned: {
-                type: "boolean",
-                readOnly: true,
-              },
-              author: {
-                type: "object",
-                properties: {
-                  id: {
-                    type: "string",
-                    readOnly: true,
-                  },
-                  name: {
-                    type: "string",
-                  },
-                  email: {
-                    type: "string",
-                    format: "email",
-                  },
-                },
-              },
-            },
-          },
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/Note" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "delete_note",
@@ -1158,36 +343,17 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes/{noteId}",
         method: "DELETE",
-        headers: {},
-        paramMapping: {
-          noteId: {
-            in: "path",
-            name: "noteId",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "none",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        paramMapping: { noteId: { in: "path", name: "noteId", style: "simple", explode: false } },
+        response: { type: "none" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
         noteId: {
           type: "string",
           label: "Note Id",
-          validation: {
-            pattern: "^[a-z0-9-]+$",
-          },
-          required: true,
+          validation: { pattern: "^[a-z0-9-]+$" },
           description: "Note id.",
+          required: true,
         },
       },
     } satisfies ActionDefinition as ActionDefinition,
@@ -1199,197 +365,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes/{noteId}",
         method: "PATCH",
-        headers: {},
         paramMapping: {
-          noteId: {
-            in: "path",
-            name: "noteId",
-            style: "simple",
-            explode: false,
-          },
-          title: {
-            in: "body",
-            name: "title",
-          },
-          body: {
-            in: "body",
-            name: "body",
-          },
-          pinned: {
-            in: "body",
-            name: "pinned",
-          },
+          noteId: { in: "path", name: "noteId", style: "simple", explode: false },
+          title: { in: "body", name: "title" },
+          body: { in: "body", name: "body" },
+          pinned: { in: "body", name: "pinned" },
         },
-        body: {
-          encoding: "json",
-          contentType: "application/json",
-          required: false,
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "apiKeyHeader",
-          ],
-          [
-            "basicAuth",
-          ],
-        ],
+        body: { encoding: "json", contentType: "application/json", required: false },
+        response: { type: "json", contentType: "application/json" },
+        security: [["apiKeyHeader"], ["basicAuth"]],
       },
       inputSchema: {
         noteId: {
           type: "string",
           label: "Note Id",
-          validation: {
-            pattern: "^[a-z0-9-]+$",
-          },
-          required: true,
+          validation: { pattern: "^[a-z0-9-]+$" },
           description: "Note id.",
+          required: true,
         },
-        title: {
-          type: "string",
-          label: "Title",
-          required: false,
-        },
-        body: {
-          type: "string",
-          label: "Body",
-          nullable: true,
-          inputType: "textarea",
-          required: false,
-        },
-        pinned: {
-          type: "boolean",
-          label: "Pinned",
-          required: false,
-        },
+        title: { type: "string", label: "Title" },
+        body: { type: "string", label: "Body", nullable: true, inputType: "textarea" },
+        pinned: { type: "boolean", label: "Pinned" },
       },
-      outputSchema: {
-        allOf: [
-          {
-            type: "object",
-            required: [
-              "title",
-            ],
-            properties: {
-              title: {
-                type: "string",
-                minLength: 1,
-                maxLength: 200,
-              },
-              body: {
-                type: "string",
-              },
-              status: {
-                type: "string",
-                enum: [
-                  "draft",
-                  "published",
-                  "archived",
-                ],
-                default: "draft",
-              },
-              labels: {
-                type: "array",
-                items: {
-                  type: "object",
-                  required: [
-                    "id",
-                    "name",
-                  ],
-                  properties: {
-                    id: {
-                      type: "integer",
-                      readOnly: true,
-                    },
-                    name: {
-                      type: "string",
-                    },
-                    colour: {
-                      title: "Colour",
-                    },
-                  },
-                },
-              },
-              location: {
-                type: "object",
-                properties: {
-                  lat: {
-                    type: "number",
-                    minimum: -90,
-                    maximum: 90,
-                  },
-                  lng: {
-                    type: "number",
-                    minimum: -180,
-                    maximum: 180,
-                  },
-                  place: {
-                    type: "object",
-                    properties: {
-                      name: {
-                        type: "string",
-                      },
-                      country: {
-                        type: "string",
-                        minLength: 2,
-                        maxLength: 2,
-                      },
-                    },
-                  },
-                },
-              },
-              dueAt: {
-                type: [
-                  "string",
-                  "null",
-                ],
-                format: "date-time",
-              },
-            },
-          },
-          {
-            type: "object",
-            required: [
-              "id",
-              "createdAt",
-            ],
-            properties: {
-              id: {
-                type: "string",
-                readOnly: true,
-              },
-              createdAt: {
-                type: "string",
-                format: "date-time",
-                readOnly: true,
-              },
-              pinned: {
-                type: "boolean",
-                readOnly: true,
-              },
-              author: {
-                type: "object",
-                properties: {
-                  id: {
-                    type: "string",
-                    readOnly: true,
-                  },
-                  name: {
-                    type: "string",
-                  },
-                  email: {
-                    type: "string",
-                    format: "email",
-                  },
-                },
-              },
-            },
-          },
-        ],
-      },
+      outputSchema: { $ref: "#/$defs/Note" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "pin_note",
@@ -1400,36 +398,17 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes/{noteId}/pin",
         method: "PUT",
-        headers: {},
-        paramMapping: {
-          noteId: {
-            in: "path",
-            name: "noteId",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "none",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        paramMapping: { noteId: { in: "path", name: "noteId", style: "simple", explode: false } },
+        response: { type: "none" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
         noteId: {
           type: "string",
           label: "Note Id",
-          validation: {
-            pattern: "^[a-z0-9-]+$",
-          },
-          required: true,
+          validation: { pattern: "^[a-z0-9-]+$" },
           description: "Note id.",
+          required: true,
         },
       },
     } satisfies ActionDefinition as ActionDefinition,
@@ -1441,36 +420,17 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes/{noteId}/archive",
         method: "POST",
-        headers: {},
-        paramMapping: {
-          noteId: {
-            in: "path",
-            name: "noteId",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "none",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        paramMapping: { noteId: { in: "path", name: "noteId", style: "simple", explode: false } },
+        response: { type: "none" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
         noteId: {
           type: "string",
           label: "Note Id",
-          validation: {
-            pattern: "^[a-z0-9-]+$",
-          },
-          required: true,
+          validation: { pattern: "^[a-z0-9-]+$" },
           description: "Note id.",
+          required: true,
         },
       },
     } satisfies ActionDefinition as ActionDefinition,
@@ -1482,155 +442,19 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/folders/{folderPath}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          folderPath: {
-            in: "path",
-            name: "folderPath",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        paramMapping: { folderPath: { in: "path", name: "folderPath", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
         folderPath: {
           type: "string",
           label: "Folder Path",
-          required: true,
           description: "For example `work/2024 plans` (encoded as `work%2F2024%20plans`).",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          path: {
-            type: "string",
-          },
-          notes: {
-            type: "array",
-            items: {
-              allOf: [
-                {
-                  type: "object",
-                  required: [
-                    "title",
-                  ],
-                  properties: {
-                    title: {
-                      type: "string",
-                      minLength: 1,
-                      maxLength: 200,
-                    },
-                    body: {
-                      type: "string",
-                    },
-                    status: {
-                      type: "string",
-                      enum: [
-                        "draft",
-                        "published",
-                        "archived",
-                      ],
-                      default: "draft",
-                    },
-                    labels: {
-                      type: "array",
-                      items: {
-                        title: "Label",
-                      },
-                    },
-                    location: {
-                      type: "object",
-                      properties: {
-                        lat: {
-                          type: "number",
-                          minimum: -90,
-                          maximum: 90,
-                        },
-                        lng: {
-                          type: "number",
-                          minimum: -180,
-                          maximum: 180,
-                        },
-                        place: {
-                          type: "object",
-                          properties: {
-                            name: {
-                              type: "string",
-                            },
-                            country: {
-                              type: "string",
-                              minLength: 2,
-                              maxLength: 2,
-                            },
-                          },
-                        },
-                      },
-                    },
-                    dueAt: {
-                      type: [
-                        "string",
-                        "null",
-                      ],
-                      format: "date-time",
-                    },
-                  },
-                },
-                {
-                  type: "object",
-                  required: [
-                    "id",
-                    "createdAt",
-                  ],
-                  properties: {
-                    id: {
-                      type: "string",
-                      readOnly: true,
-                    },
-                    createdAt: {
-                      type: "string",
-                      format: "date-time",
-                      readOnly: true,
-                    },
-                    pinned: {
-                      type: "boolean",
-                      readOnly: true,
-                    },
-                    author: {
-                      type: "object",
-                      properties: {
-                        id: {
-                          type: "string",
-                          readOnly: true,
-                        },
-                        name: {
-                          type: "string",
-                        },
-                        email: {
-                          type: "string",
-                          format: "email",
-                        },
-                      },
-                    },
-                  },
-                },
-              ],
-            },
-          },
-        },
-      },
+      outputSchema: { $ref: "#/$defs/Folder" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_labels",
@@ -1640,68 +464,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/labels/{labelIds}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          labelIds: {
-            in: "path",
-            name: "labelIds",
-            style: "label",
-            explode: true,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        paramMapping: { labelIds: { in: "path", name: "labelIds", style: "label", explode: true } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
         labelIds: {
           type: "array",
           label: "Label Ids",
-          itemSchema: {
-            type: "number",
-            label: "Item",
-            format: "integer",
-          },
-          required: true,
           description: "Sent as `.1.2.3` (label style, exploded).",
+          required: true,
+          itemSchema: { type: "number", label: "Item", format: "integer" },
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "id",
-            "name",
-          ],
-          properties: {
-            id: {
-              type: "integer",
-              readOnly: true,
-            },
-            name: {
-              type: "string",
-            },
-            colour: {
-              type: "string",
-              enum: [
-                "red",
-                "green",
-                "blue",
-              ],
-            },
-          },
-        },
-      },
+      outputSchema: { type: "array", items: { $ref: "#/$defs/Label" } },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_label_usage",
@@ -1711,47 +487,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/labels/{labelIds}/usage",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          labelIds: {
-            in: "path",
-            name: "labelIds",
-            style: "matrix",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        paramMapping: { labelIds: { in: "path", name: "labelIds", style: "matrix", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
         labelIds: {
           type: "array",
           label: "Label Ids",
-          itemSchema: {
-            type: "number",
-            label: "Item",
-            format: "integer",
-          },
-          required: true,
           description: "Sent as `;labelIds=1,2` (matrix style, not exploded).",
+          required: true,
+          itemSchema: { type: "number", label: "Item", format: "integer" },
         },
       },
-      outputSchema: {
-        type: "object",
-        additionalProperties: {
-          type: "integer",
-        },
-      },
+      outputSchema: { type: "object", additionalProperties: { type: "integer" } },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "upload_attachment",
@@ -1761,43 +510,19 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/attachments",
         method: "POST",
-        headers: {},
         paramMapping: {
-          file: {
-            in: "body",
-            name: "file",
-          },
-          metadata: {
-            in: "body",
-            name: "metadata",
-          },
-          noteIds: {
-            in: "body",
-            name: "noteIds",
-          },
+          file: { in: "body", name: "file" },
+          metadata: { in: "body", name: "metadata" },
+          noteIds: { in: "body", name: "noteIds" },
         },
         body: {
           encoding: "multipart",
           contentType: "multipart/form-data",
           required: true,
-          propertyEncoding: {
-            metadata: {
-              contentType: "application/json",
-            },
-          },
+          propertyEncoding: { metadata: { contentType: "application/json" } },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
         file: {
@@ -1812,53 +537,13 @@ export const definition: ConnectorDefinition = {
           type: "object",
           label: "Metadata",
           properties: {
-            caption: {
-              type: "string",
-              label: "Caption",
-            },
-            public: {
-              type: "boolean",
-              label: "Public",
-              default: false,
-            },
+            caption: { type: "string", label: "Caption" },
+            public: { type: "boolean", label: "Public", default: false },
           },
-          required: false,
         },
-        noteIds: {
-          type: "array",
-          label: "Note Ids",
-          itemSchema: {
-            type: "string",
-            label: "Item",
-          },
-          required: false,
-        },
+        noteIds: { type: "array", label: "Note Ids", itemSchema: { type: "string", label: "Item" } },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            readOnly: true,
-          },
-          size: {
-            type: "integer",
-            readOnly: true,
-          },
-          metadata: {
-            type: "object",
-            properties: {
-              caption: {
-                type: "string",
-              },
-              public: {
-                type: "boolean",
-                default: false,
-              },
-            },
-          },
-        },
-      },
+      outputSchema: { $ref: "#/$defs/Attachment" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "download_attachment",
@@ -1868,41 +553,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/attachments/{attachmentId}/content",
         method: "GET",
-        headers: {
-          Accept: "application/octet-stream",
-        },
-        paramMapping: {
-          attachmentId: {
-            in: "path",
-            name: "attachmentId",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "binary",
-          contentType: "application/octet-stream",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        paramMapping: { attachmentId: { in: "path", name: "attachmentId", style: "simple", explode: false } },
+        response: { type: "binary", contentType: "application/octet-stream" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
+        headers: { Accept: "application/octet-stream" },
       },
-      inputSchema: {
-        attachmentId: {
-          type: "string",
-          label: "Attachment Id",
-          required: true,
-        },
-      },
-      outputSchema: {
-        type: "string",
-        format: "binary",
-      },
+      inputSchema: { attachmentId: { type: "string", label: "Attachment Id", required: true } },
+      outputSchema: { type: "string", format: "binary" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "replace_attachment_content",
@@ -1912,48 +569,17 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/attachments/{attachmentId}/content",
         method: "PUT",
-        headers: {},
         paramMapping: {
-          attachmentId: {
-            in: "path",
-            name: "attachmentId",
-            style: "simple",
-            explode: false,
-          },
-          body: {
-            in: "body",
-          },
+          attachmentId: { in: "path", name: "attachmentId", style: "simple", explode: false },
+          body: { in: "body" },
         },
-        body: {
-          encoding: "binary",
-          contentType: "application/octet-stream",
-          required: true,
-        },
-        response: {
-          type: "none",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        body: { encoding: "binary", contentType: "application/octet-stream", required: true },
+        response: { type: "none" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        attachmentId: {
-          type: "string",
-          label: "Attachment Id",
-          required: true,
-        },
-        body: {
-          type: "string",
-          label: "Body",
-          inputType: "file",
-          format: "binary",
-          required: true,
-        },
+        attachmentId: { type: "string", label: "Attachment Id", required: true },
+        body: { type: "string", label: "Body", inputType: "file", format: "binary", required: true },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -1964,42 +590,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes/{noteId}/export",
         method: "GET",
-        headers: {
-          Accept: "application/pdf",
-        },
-        paramMapping: {
-          noteId: {
-            in: "path",
-            name: "noteId",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "binary",
-          contentType: "application/pdf",
-        },
-        security: [
-          [
-            "apiKeyQuery",
-          ],
-        ],
+        paramMapping: { noteId: { in: "path", name: "noteId", style: "simple", explode: false } },
+        response: { type: "binary", contentType: "application/pdf" },
+        security: [["apiKeyQuery"]],
+        headers: { Accept: "application/pdf" },
       },
       inputSchema: {
         noteId: {
           type: "string",
           label: "Note Id",
-          validation: {
-            pattern: "^[a-z0-9-]+$",
-          },
-          required: true,
+          validation: { pattern: "^[a-z0-9-]+$" },
           description: "Note id.",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "string",
-        format: "binary",
-      },
+      outputSchema: { type: "string", format: "binary" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "export_note_2",
@@ -2009,41 +614,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes/{noteId}/markdown",
         method: "GET",
-        headers: {
-          Accept: "text/markdown",
-        },
-        paramMapping: {
-          noteId: {
-            in: "path",
-            name: "noteId",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "text",
-          contentType: "text/markdown",
-        },
-        security: [
-          [
-            "apiKeyCookie",
-          ],
-        ],
+        paramMapping: { noteId: { in: "path", name: "noteId", style: "simple", explode: false } },
+        response: { type: "text", contentType: "text/markdown" },
+        security: [["apiKeyCookie"]],
+        headers: { Accept: "text/markdown" },
       },
       inputSchema: {
         noteId: {
           type: "string",
           label: "Note Id",
-          validation: {
-            pattern: "^[a-z0-9-]+$",
-          },
-          required: true,
+          validation: { pattern: "^[a-z0-9-]+$" },
           description: "Note id.",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "string",
-      },
+      outputSchema: { type: "string" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "send_feedback",
@@ -2053,79 +638,37 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/contact",
         method: "POST",
-        headers: {},
         paramMapping: {
-          email: {
-            in: "body",
-            name: "email",
-          },
-          message: {
-            in: "body",
-            name: "message",
-          },
-          topics: {
-            in: "body",
-            name: "topics",
-          },
+          email: { in: "body", name: "email" },
+          message: { in: "body", name: "message" },
+          topics: { in: "body", name: "topics" },
         },
         body: {
           encoding: "form",
           contentType: "application/x-www-form-urlencoded",
           required: true,
-          propertyEncoding: {
-            topics: {
-              style: "form",
-              explode: true,
-            },
-          },
+          propertyEncoding: { topics: { style: "form", explode: true } },
         },
-        response: {
-          type: "none",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        response: { type: "none" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        email: {
-          type: "string",
-          label: "Email",
-          inputType: "email",
-          format: "email",
-          required: false,
-        },
+        email: { type: "string", label: "Email", inputType: "email", format: "email" },
         message: {
           type: "string",
           label: "Message",
           inputType: "textarea",
-          validation: {
-            maxLength: 2000,
-          },
+          validation: { maxLength: 2000 },
           required: true,
         },
         topics: {
           type: "multiselect",
           label: "Topics",
           options: [
-            {
-              label: "bug",
-              value: "bug",
-            },
-            {
-              label: "idea",
-              value: "idea",
-            },
-            {
-              label: "other",
-              value: "other",
-            },
+            { label: "bug", value: "bug" },
+            { label: "idea", value: "idea" },
+            { label: "other", value: "other" },
           ],
-          required: false,
         },
       },
     } satisfies ActionDefinition as ActionDefinition,
@@ -2137,77 +680,18 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/trees/{treeId}",
         method: "GET",
-        headers: {},
         paramMapping: {
-          treeId: {
-            in: "path",
-            name: "treeId",
-            style: "simple",
-            explode: false,
-          },
-          depth: {
-            in: "query",
-            name: "depth",
-            style: "form",
-            explode: true,
-          },
+          treeId: { in: "path", name: "treeId", style: "simple", explode: false },
+          depth: { in: "query", name: "depth", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        treeId: {
-          type: "string",
-          label: "Tree Id",
-          required: true,
-        },
-        depth: {
-          type: "number",
-          label: "Depth",
-          format: "integer",
-          validation: {
-            exclusiveMin: 0,
-          },
-          required: false,
-        },
+        treeId: { type: "string", label: "Tree Id", required: true },
+        depth: { type: "number", label: "Depth", format: "integer", validation: { exclusiveMin: 0 } },
       },
-      outputSchema: {
-        type: "object",
-        required: [
-          "name",
-        ],
-        properties: {
-          name: {
-            type: "string",
-          },
-          children: {
-            type: "array",
-            items: {
-              title: "TreeNode",
-            },
-          },
-          parent: {
-            anyOf: [
-              {
-                title: "TreeNode",
-              },
-              {
-                type: "null",
-              },
-            ],
-          },
-        },
-      },
+      outputSchema: { $ref: "#/$defs/TreeNode" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "create_shape",
@@ -2217,34 +701,18 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/shapes",
         method: "POST",
-        headers: {},
-        paramMapping: {
-          body: {
-            in: "body",
-          },
-        },
-        body: {
-          encoding: "json",
-          contentType: "application/json",
-          required: true,
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "bearerAuth",
-          ],
-          [
-            "apiKeyHeader",
-          ],
-        ],
+        paramMapping: { body: { in: "body" } },
+        body: { encoding: "json", contentType: "application/json", required: true },
+        response: { type: "json", contentType: "application/json" },
+        security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
         body: {
           type: "object",
           label: "Body",
+          variantMode: "oneOf",
+          discriminator: "kind",
+          required: true,
           variants: [
             {
               label: "Circle",
@@ -2255,24 +723,18 @@ export const definition: ConnectorDefinition = {
                   kind: {
                     type: "select",
                     label: "Kind",
-                    options: [
-                      {
-                        label: "circle",
-                        value: "circle",
-                      },
-                    ],
+                    options: [{ label: "circle", value: "circle" }],
                     required: true,
                   },
                   radius: {
                     type: "number",
                     label: "Radius",
-                    validation: {
-                      exclusiveMin: 0,
-                    },
+                    validation: { exclusiveMin: 0 },
                     required: true,
                   },
                 },
               },
+              discriminatorValues: ["circle"],
             },
             {
               label: "Rectangle",
@@ -2283,85 +745,19 @@ export const definition: ConnectorDefinition = {
                   kind: {
                     type: "select",
                     label: "Kind",
-                    options: [
-                      {
-                        label: "rectangle",
-                        value: "rectangle",
-                      },
-                    ],
+                    options: [{ label: "rectangle", value: "rectangle" }],
                     required: true,
                   },
-                  width: {
-                    type: "number",
-                    label: "Width",
-                    required: true,
-                  },
-                  height: {
-                    type: "number",
-                    label: "Height",
-                    required: true,
-                  },
+                  width: { type: "number", label: "Width", required: true },
+                  height: { type: "number", label: "Height", required: true },
                 },
               },
+              discriminatorValues: ["rectangle"],
             },
           ],
-          variantMode: "oneOf",
-          discriminator: "kind",
-          required: true,
         },
       },
-      outputSchema: {
-        oneOf: [
-          {
-            type: "object",
-            required: [
-              "kind",
-              "radius",
-            ],
-            properties: {
-              kind: {
-                type: "string",
-                enum: [
-                  "circle",
-                ],
-              },
-              radius: {
-                type: "number",
-                exclusiveMinimum: 0,
-              },
-            },
-          },
-          {
-            type: "object",
-            required: [
-              "kind",
-              "width",
-              "height",
-            ],
-            properties: {
-              kind: {
-                type: "string",
-                enum: [
-                  "rectangle",
-                ],
-              },
-              width: {
-                type: "number",
-              },
-              height: {
-                type: "number",
-              },
-            },
-          },
-        ],
-        discriminator: {
-          propertyName: "kind",
-          mapping: {
-            circle: "#/components/schemas/Circle",
-            rectangle: "#/components/schemas/Rectangle",
-          },
-        },
-      },
+      outputSchema: { $ref: "#/$defs/Shape" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_current_user",
@@ -2371,38 +767,12 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/me",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "basicAuth",
-          ],
-          [
-            "bearerAuth",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["basicAuth"], ["bearerAuth"]],
       },
       inputSchema: {},
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            readOnly: true,
-          },
-          name: {
-            type: "string",
-          },
-          email: {
-            type: "string",
-            format: "email",
-          },
-        },
-      },
+      outputSchema: { $ref: "#/$defs/User" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_settings",
@@ -2412,37 +782,130 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/me/settings",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "apiKeyHeader",
-          ],
-          [],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["apiKeyHeader"], []],
       },
       inputSchema: {},
       outputSchema: {
         type: "object",
-        properties: {
-          theme: {
-            type: [
-              "string",
-              "null",
-            ],
-            enum: [
-              "light",
-              "dark",
-              null,
-            ],
-          },
-        },
+        properties: { theme: { type: ["string", "null"], enum: ["light", "dark", null] } },
       },
     } satisfies ActionDefinition as ActionDefinition,
   ],
   supported_triggers: [],
+  schemas: {
+    Attachment: {
+      type: "object",
+      properties: {
+        id: { type: "string", readOnly: true },
+        size: { type: "integer", readOnly: true },
+        metadata: { $ref: "#/$defs/AttachmentMetadata" },
+      },
+    },
+    AttachmentMetadata: {
+      type: "object",
+      properties: { caption: { type: "string" }, public: { type: "boolean", default: false } },
+    },
+    Circle: {
+      type: "object",
+      required: ["kind", "radius"],
+      properties: {
+        kind: { type: "string", enum: ["circle"] },
+        radius: { type: "number", exclusiveMinimum: 0 },
+      },
+    },
+    Colour: { type: "string", enum: ["red", "green", "blue"] },
+    Folder: {
+      type: "object",
+      properties: { path: { type: "string" }, notes: { type: "array", items: { $ref: "#/$defs/Note" } } },
+    },
+    Label: {
+      type: "object",
+      required: ["id", "name"],
+      properties: {
+        id: { type: "integer", readOnly: true },
+        name: { type: "string" },
+        colour: { $ref: "#/$defs/Colour" },
+      },
+    },
+    NewNote: {
+      type: "object",
+      required: ["title"],
+      properties: {
+        title: { type: "string", minLength: 1, maxLength: 200 },
+        body: { type: "string" },
+        status: { type: "string", enum: ["draft", "published", "archived"], default: "draft" },
+        labels: { type: "array", items: { $ref: "#/$defs/Label" } },
+        location: {
+          type: "object",
+          properties: {
+            lat: { type: "number", minimum: -90, maximum: 90 },
+            lng: { type: "number", minimum: -180, maximum: 180 },
+            place: {
+              type: "object",
+              properties: { name: { type: "string" }, country: { type: "string", minLength: 2, maxLength: 2 } },
+            },
+          },
+        },
+        dueAt: { type: ["string", "null"], format: "date-time" },
+      },
+    },
+    Note: {
+      allOf: [
+        { $ref: "#/$defs/NewNote" },
+        {
+          type: "object",
+          required: ["id", "createdAt"],
+          properties: {
+            id: { type: "string", readOnly: true },
+            createdAt: { type: "string", format: "date-time", readOnly: true },
+            pinned: { type: "boolean", readOnly: true },
+            author: { $ref: "#/$defs/User" },
+          },
+        },
+      ],
+    },
+    NotePage: {
+      type: "object",
+      required: ["items"],
+      properties: {
+        items: { type: "array", items: { $ref: "#/$defs/Note" } },
+        nextCursor: { type: ["string", "null"] },
+      },
+    },
+    Rectangle: {
+      type: "object",
+      required: ["kind", "width", "height"],
+      properties: {
+        kind: { type: "string", enum: ["rectangle"] },
+        width: { type: "number" },
+        height: { type: "number" },
+      },
+    },
+    Shape: {
+      oneOf: [{ $ref: "#/$defs/Circle" }, { $ref: "#/$defs/Rectangle" }],
+      discriminator: {
+        propertyName: "kind",
+        mapping: { circle: "#/components/schemas/Circle", rectangle: "#/components/schemas/Rectangle" },
+      },
+    },
+    TreeNode: {
+      type: "object",
+      required: ["name"],
+      properties: {
+        name: { type: "string" },
+        children: { type: "array", items: { $ref: "#/$defs/TreeNode" } },
+        parent: { anyOf: [{ $ref: "#/$defs/TreeNode" }, { type: "null" }] },
+      },
+    },
+    User: {
+      type: "object",
+      properties: {
+        id: { type: "string", readOnly: true },
+        name: { type: "string" },
+        email: { type: "string", format: "email" },
+      },
+    },
+  },
 };

@@ -954,7 +954,7 @@ export type ListNotesInput =
   & NonNullable<operations["list_notes"]["parameters"]["query"]>
   & NonNullable<operations["list_notes"]["parameters"]["header"]>;
 export type ListNotesOutput = operations["list_notes"]["responses"]["200"]["content"]["application/json"];
-export type CreateNoteInput = NonNullable<operations["create_note"]["requestBody"]>["content"]["application/json"];
+export type CreateNoteInput = NonNullable<NonNullable<operations["create_note"]["requestBody"]>["content"]["application/json"]>;
 export type CreateNoteOutput = operations["create_note"]["responses"]["201"]["content"]["application/json"];
 export type SearchNotesInput = NonNullable<operations["search_notes"]["parameters"]["query"]>;
 export type SearchNotesOutput = operations["search_notes"]["responses"]["200"]["content"]["application/json"];
@@ -967,7 +967,7 @@ export type DeleteNoteInput = NonNullable<operations["delete_note"]["parameters"
 export type DeleteNoteOutput = unknown;
 export type UpdateNoteInput =
   & NonNullable<operations["update_note"]["parameters"]["path"]>
-  & Partial<NonNullable<operations["update_note"]["requestBody"]>["content"]["application/json"]>;
+  & Partial<NonNullable<NonNullable<operations["update_note"]["requestBody"]>["content"]["application/json"]>>;
 export type UpdateNoteOutput = operations["update_note"]["responses"]["200"]["content"]["application/json"];
 export type PinNoteInput = NonNullable<operations["pin_note"]["parameters"]["path"]>;
 export type PinNoteOutput = unknown;
@@ -979,7 +979,7 @@ export type GetLabelsInput = NonNullable<operations["get_labels"]["parameters"][
 export type GetLabelsOutput = operations["get_labels"]["responses"]["200"]["content"]["application/json"];
 export type GetLabelUsageInput = NonNullable<operations["get_label_usage"]["parameters"]["path"]>;
 export type GetLabelUsageOutput = operations["get_label_usage"]["responses"]["200"]["content"]["application/json"];
-export type UploadAttachmentInput = NonNullable<operations["upload_attachment"]["requestBody"]>["content"]["multipart/form-data"];
+export type UploadAttachmentInput = NonNullable<NonNullable<operations["upload_attachment"]["requestBody"]>["content"]["multipart/form-data"]>;
 export type UploadAttachmentOutput = operations["upload_attachment"]["responses"]["201"]["content"]["application/json"];
 export type DownloadAttachmentInput = NonNullable<operations["download_attachment"]["parameters"]["path"]>;
 export type DownloadAttachmentOutput = operations["download_attachment"]["responses"]["200"]["content"]["application/octet-stream"];
@@ -991,7 +991,7 @@ export type ExportNoteInput = NonNullable<operations["export_note"]["parameters"
 export type ExportNoteOutput = operations["export_note"]["responses"]["200"]["content"]["application/pdf"];
 export type ExportNote2Input = NonNullable<operations["export_note_2"]["parameters"]["path"]>;
 export type ExportNote2Output = operations["export_note_2"]["responses"]["200"]["content"]["text/markdown"];
-export type SendFeedbackInput = NonNullable<operations["send_feedback"]["requestBody"]>["content"]["application/x-www-form-urlencoded"];
+export type SendFeedbackInput = NonNullable<NonNullable<operations["send_feedback"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>;
 export type SendFeedbackOutput = unknown;
 export type GetTreeInput =
   & NonNullable<operations["get_tree"]["parameters"]["path"]>

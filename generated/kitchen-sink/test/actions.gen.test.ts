@@ -237,6 +237,28 @@ const cases: ActionRequestCase[] = [
     },
   },
   {
+    actionId: "create_shape",
+    input: {
+      body: {
+        kind: "circle",
+        radius: 1,
+      },
+    },
+    expect: {
+      method: "POST",
+      path: "/v1/shapes",
+      query: {},
+      headers: {
+        authorization: "Bearer test-accessToken",
+      },
+      contentType: "application/json",
+      jsonBody: {
+        kind: "circle",
+        radius: 1,
+      },
+    },
+  },
+  {
     actionId: "get_current_user",
     input: {},
     expect: {

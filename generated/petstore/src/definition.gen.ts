@@ -7,31 +7,11 @@ export const definition: ConnectorDefinition = {
   category: "utility",
   description: "This is a sample server Petstore server.  You can find out more about Swagger at [http://swagger.io](http://swagger.io) or on [irc.freenode.net, #swagger](http://swagger.io/irc/).  For this sample, you can use the api key `special-key` to test the authorization filters.",
   auth_type: "api_key",
-  auth_fields: [
-    {
-      key: "apiKey",
-      label: "API Key",
-      type: "password",
-      required: true,
-    },
-  ],
-  auth: [
-    {
-      id: "api_key",
-      type: "apiKey",
-      in: "header",
-      name: "api_key",
-      credential: "apiKey",
-    },
-  ],
+  auth_fields: [{ key: "apiKey", label: "API Key", type: "password", required: true }],
+  auth: [{ id: "api_key", type: "apiKey", in: "header", name: "api_key", credential: "apiKey" }],
   endpoints: {
     base_url: "https://petstore.swagger.io/v2",
-    servers: [
-      {
-        url: "https://petstore.swagger.io/v2",
-        variables: {},
-      },
-    ],
+    servers: [{ url: "https://petstore.swagger.io/v2", variables: {} }],
   },
   webhook_support: false,
   supported_actions: [
@@ -43,80 +23,34 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pet",
         method: "PUT",
-        headers: {},
         paramMapping: {
-          id: {
-            in: "body",
-            name: "id",
-          },
-          category: {
-            in: "body",
-            name: "category",
-          },
-          name: {
-            in: "body",
-            name: "name",
-          },
-          photoUrls: {
-            in: "body",
-            name: "photoUrls",
-          },
-          tags: {
-            in: "body",
-            name: "tags",
-          },
-          status: {
-            in: "body",
-            name: "status",
-          },
+          id: { in: "body", name: "id" },
+          category: { in: "body", name: "category" },
+          name: { in: "body", name: "name" },
+          photoUrls: { in: "body", name: "photoUrls" },
+          tags: { in: "body", name: "tags" },
+          status: { in: "body", name: "status" },
         },
-        body: {
-          encoding: "json",
-          contentType: "application/json",
-          required: true,
-        },
-        response: {
-          type: "json",
-        },
+        body: { encoding: "json", contentType: "application/json", required: true },
+        response: { type: "json" },
         security: [],
       },
       inputSchema: {
-        id: {
-          type: "number",
-          label: "Id",
-          format: "int64",
-          required: false,
-        },
+        id: { type: "number", label: "Id", format: "int64" },
         category: {
           type: "object",
           label: "Category",
           properties: {
-            id: {
-              type: "number",
-              label: "Id",
-              format: "int64",
-            },
-            name: {
-              type: "string",
-              label: "Name",
-            },
+            id: { type: "number", label: "Id", format: "int64" },
+            name: { type: "string", label: "Name" },
           },
-          required: false,
         },
-        name: {
-          type: "string",
-          label: "Name",
-          placeholder: "doggie",
-          required: true,
-        },
+        name: { type: "string", label: "Name", placeholder: "doggie", required: true },
         photoUrls: {
           type: "array",
           label: "Photo Urls",
-          itemSchema: {
-            type: "string",
-            label: "Item",
-          },
           required: true,
+          itemSchema: { type: "string", label: "Item" },
         },
         tags: {
           type: "array",
@@ -125,38 +59,20 @@ export const definition: ConnectorDefinition = {
             type: "object",
             label: "Item",
             properties: {
-              id: {
-                type: "number",
-                label: "Id",
-                format: "int64",
-              },
-              name: {
-                type: "string",
-                label: "Name",
-              },
+              id: { type: "number", label: "Id", format: "int64" },
+              name: { type: "string", label: "Name" },
             },
           },
-          required: false,
         },
         status: {
           type: "select",
           label: "Status",
           description: "pet status in the store",
           options: [
-            {
-              label: "available",
-              value: "available",
-            },
-            {
-              label: "pending",
-              value: "pending",
-            },
-            {
-              label: "sold",
-              value: "sold",
-            },
+            { label: "available", value: "available" },
+            { label: "pending", value: "pending" },
+            { label: "sold", value: "sold" },
           ],
-          required: false,
         },
       },
     } satisfies ActionDefinition as ActionDefinition,
@@ -168,80 +84,34 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pet",
         method: "POST",
-        headers: {},
         paramMapping: {
-          id: {
-            in: "body",
-            name: "id",
-          },
-          category: {
-            in: "body",
-            name: "category",
-          },
-          name: {
-            in: "body",
-            name: "name",
-          },
-          photoUrls: {
-            in: "body",
-            name: "photoUrls",
-          },
-          tags: {
-            in: "body",
-            name: "tags",
-          },
-          status: {
-            in: "body",
-            name: "status",
-          },
+          id: { in: "body", name: "id" },
+          category: { in: "body", name: "category" },
+          name: { in: "body", name: "name" },
+          photoUrls: { in: "body", name: "photoUrls" },
+          tags: { in: "body", name: "tags" },
+          status: { in: "body", name: "status" },
         },
-        body: {
-          encoding: "json",
-          contentType: "application/json",
-          required: true,
-        },
-        response: {
-          type: "json",
-        },
+        body: { encoding: "json", contentType: "application/json", required: true },
+        response: { type: "json" },
         security: [],
       },
       inputSchema: {
-        id: {
-          type: "number",
-          label: "Id",
-          format: "int64",
-          required: false,
-        },
+        id: { type: "number", label: "Id", format: "int64" },
         category: {
           type: "object",
           label: "Category",
           properties: {
-            id: {
-              type: "number",
-              label: "Id",
-              format: "int64",
-            },
-            name: {
-              type: "string",
-              label: "Name",
-            },
+            id: { type: "number", label: "Id", format: "int64" },
+            name: { type: "string", label: "Name" },
           },
-          required: false,
         },
-        name: {
-          type: "string",
-          label: "Name",
-          placeholder: "doggie",
-          required: true,
-        },
+        name: { type: "string", label: "Name", placeholder: "doggie", required: true },
         photoUrls: {
           type: "array",
           label: "Photo Urls",
-          itemSchema: {
-            type: "string",
-            label: "Item",
-          },
           required: true,
+          itemSchema: { type: "string", label: "Item" },
         },
         tags: {
           type: "array",
@@ -250,38 +120,20 @@ export const definition: ConnectorDefinition = {
             type: "object",
             label: "Item",
             properties: {
-              id: {
-                type: "number",
-                label: "Id",
-                format: "int64",
-              },
-              name: {
-                type: "string",
-                label: "Name",
-              },
+              id: { type: "number", label: "Id", format: "int64" },
+              name: { type: "string", label: "Name" },
             },
           },
-          required: false,
         },
         status: {
           type: "select",
           label: "Status",
           description: "pet status in the store",
           options: [
-            {
-              label: "available",
-              value: "available",
-            },
-            {
-              label: "pending",
-              value: "pending",
-            },
-            {
-              label: "sold",
-              value: "sold",
-            },
+            { label: "available", value: "available" },
+            { label: "pending", value: "pending" },
+            { label: "sold", value: "sold" },
           ],
-          required: false,
         },
       },
     } satisfies ActionDefinition as ActionDefinition,
@@ -293,19 +145,8 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pet/findByStatus",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          status: {
-            in: "query",
-            name: "status",
-            style: "form",
-            explode: true,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
+        paramMapping: { status: { in: "query", name: "status", style: "form", explode: true } },
+        response: { type: "json", contentType: "application/json" },
         security: [],
       },
       inputSchema: {
@@ -313,83 +154,15 @@ export const definition: ConnectorDefinition = {
           type: "multiselect",
           label: "Status",
           options: [
-            {
-              label: "available",
-              value: "available",
-            },
-            {
-              label: "pending",
-              value: "pending",
-            },
-            {
-              label: "sold",
-              value: "sold",
-            },
+            { label: "available", value: "available" },
+            { label: "pending", value: "pending" },
+            { label: "sold", value: "sold" },
           ],
-          required: true,
           description: "Status values that need to be considered for filter",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "name",
-            "photoUrls",
-          ],
-          properties: {
-            id: {
-              type: "integer",
-              format: "int64",
-            },
-            category: {
-              type: "object",
-              properties: {
-                id: {
-                  type: "integer",
-                  format: "int64",
-                },
-                name: {
-                  type: "string",
-                },
-              },
-            },
-            name: {
-              type: "string",
-            },
-            photoUrls: {
-              type: "array",
-              items: {
-                type: "string",
-              },
-            },
-            tags: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  id: {
-                    type: "integer",
-                    format: "int64",
-                  },
-                  name: {
-                    type: "string",
-                  },
-                },
-              },
-            },
-            status: {
-              type: "string",
-              enum: [
-                "available",
-                "pending",
-                "sold",
-              ],
-            },
-          },
-        },
-      },
+      outputSchema: { type: "array", items: { $ref: "#/$defs/Pet" } },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "find_pets_by_tags",
@@ -400,93 +173,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pet/findByTags",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          tags: {
-            in: "query",
-            name: "tags",
-            style: "form",
-            explode: true,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
+        paramMapping: { tags: { in: "query", name: "tags", style: "form", explode: true } },
+        response: { type: "json", contentType: "application/json" },
         security: [],
       },
       inputSchema: {
         tags: {
           type: "array",
           label: "Tags",
-          itemSchema: {
-            type: "string",
-            label: "Item",
-          },
-          required: true,
           description: "Tags to filter by",
+          required: true,
+          itemSchema: { type: "string", label: "Item" },
         },
       },
-      outputSchema: {
-        type: "array",
-        items: {
-          type: "object",
-          required: [
-            "name",
-            "photoUrls",
-          ],
-          properties: {
-            id: {
-              type: "integer",
-              format: "int64",
-            },
-            category: {
-              type: "object",
-              properties: {
-                id: {
-                  type: "integer",
-                  format: "int64",
-                },
-                name: {
-                  type: "string",
-                },
-              },
-            },
-            name: {
-              type: "string",
-            },
-            photoUrls: {
-              type: "array",
-              items: {
-                type: "string",
-              },
-            },
-            tags: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  id: {
-                    type: "integer",
-                    format: "int64",
-                  },
-                  name: {
-                    type: "string",
-                  },
-                },
-              },
-            },
-            status: {
-              type: "string",
-              enum: [
-                "available",
-                "pending",
-                "sold",
-              ],
-            },
-          },
-        },
-      },
+      outputSchema: { type: "array", items: { $ref: "#/$defs/Pet" } },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_pet_by_id",
@@ -496,91 +196,20 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pet/{petId}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          petId: {
-            in: "path",
-            name: "petId",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "api_key",
-          ],
-        ],
+        paramMapping: { petId: { in: "path", name: "petId", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["api_key"]],
       },
       inputSchema: {
         petId: {
           type: "number",
           label: "Pet Id",
           format: "int64",
-          required: true,
           description: "ID of pet to return",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        required: [
-          "name",
-          "photoUrls",
-        ],
-        properties: {
-          id: {
-            type: "integer",
-            format: "int64",
-          },
-          category: {
-            type: "object",
-            properties: {
-              id: {
-                type: "integer",
-                format: "int64",
-              },
-              name: {
-                type: "string",
-              },
-            },
-          },
-          name: {
-            type: "string",
-          },
-          photoUrls: {
-            type: "array",
-            items: {
-              type: "string",
-            },
-          },
-          tags: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                id: {
-                  type: "integer",
-                  format: "int64",
-                },
-                name: {
-                  type: "string",
-                },
-              },
-            },
-          },
-          status: {
-            type: "string",
-            enum: [
-              "available",
-              "pending",
-              "sold",
-            ],
-          },
-        },
-      },
+      outputSchema: { $ref: "#/$defs/Pet" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "update_pet_with_form",
@@ -590,31 +219,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pet/{petId}",
         method: "POST",
-        headers: {},
         paramMapping: {
-          petId: {
-            in: "path",
-            name: "petId",
-            style: "simple",
-            explode: false,
-          },
-          name: {
-            in: "body",
-            name: "name",
-          },
-          status: {
-            in: "body",
-            name: "status",
-          },
+          petId: { in: "path", name: "petId", style: "simple", explode: false },
+          name: { in: "body", name: "name" },
+          status: { in: "body", name: "status" },
         },
-        body: {
-          encoding: "form",
-          contentType: "application/x-www-form-urlencoded",
-          required: false,
-        },
-        response: {
-          type: "json",
-        },
+        body: { encoding: "form", contentType: "application/x-www-form-urlencoded", required: false },
+        response: { type: "json" },
         security: [],
       },
       inputSchema: {
@@ -622,21 +233,11 @@ export const definition: ConnectorDefinition = {
           type: "number",
           label: "Pet Id",
           format: "int64",
-          required: true,
           description: "ID of pet that needs to be updated",
+          required: true,
         },
-        name: {
-          type: "string",
-          label: "Name",
-          description: "Updated name of the pet",
-          required: false,
-        },
-        status: {
-          type: "string",
-          label: "Status",
-          description: "Updated status of the pet",
-          required: false,
-        },
+        name: { type: "string", label: "Name", description: "Updated name of the pet" },
+        status: { type: "string", label: "Status", description: "Updated status of the pet" },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -647,38 +248,21 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pet/{petId}",
         method: "DELETE",
-        headers: {},
         paramMapping: {
-          api_key: {
-            in: "header",
-            name: "api_key",
-            style: "simple",
-            explode: false,
-          },
-          petId: {
-            in: "path",
-            name: "petId",
-            style: "simple",
-            explode: false,
-          },
+          api_key: { in: "header", name: "api_key", style: "simple", explode: false },
+          petId: { in: "path", name: "petId", style: "simple", explode: false },
         },
-        response: {
-          type: "json",
-        },
+        response: { type: "json" },
         security: [],
       },
       inputSchema: {
-        api_key: {
-          type: "string",
-          label: "Api Key",
-          required: false,
-        },
+        api_key: { type: "string", label: "Api Key" },
         petId: {
           type: "number",
           label: "Pet Id",
           format: "int64",
-          required: true,
           description: "Pet id to delete",
+          required: true,
         },
       },
     } satisfies ActionDefinition as ActionDefinition,
@@ -690,32 +274,13 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pet/{petId}/uploadImage",
         method: "POST",
-        headers: {},
         paramMapping: {
-          petId: {
-            in: "path",
-            name: "petId",
-            style: "simple",
-            explode: false,
-          },
-          additionalMetadata: {
-            in: "body",
-            name: "additionalMetadata",
-          },
-          file: {
-            in: "body",
-            name: "file",
-          },
+          petId: { in: "path", name: "petId", style: "simple", explode: false },
+          additionalMetadata: { in: "body", name: "additionalMetadata" },
+          file: { in: "body", name: "file" },
         },
-        body: {
-          encoding: "multipart",
-          contentType: "multipart/form-data",
-          required: false,
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
+        body: { encoding: "multipart", contentType: "multipart/form-data", required: false },
+        response: { type: "json", contentType: "application/json" },
         security: [],
       },
       inputSchema: {
@@ -723,14 +288,13 @@ export const definition: ConnectorDefinition = {
           type: "number",
           label: "Pet Id",
           format: "int64",
-          required: true,
           description: "ID of pet to update",
+          required: true,
         },
         additionalMetadata: {
           type: "string",
           label: "Additional Metadata",
           description: "Additional data to pass to server",
-          required: false,
         },
         file: {
           type: "string",
@@ -738,24 +302,9 @@ export const definition: ConnectorDefinition = {
           description: "file to upload",
           inputType: "file",
           format: "binary",
-          required: false,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          code: {
-            type: "integer",
-            format: "int32",
-          },
-          type: {
-            type: "string",
-          },
-          message: {
-            type: "string",
-          },
-        },
-      },
+      outputSchema: { $ref: "#/$defs/ApiResponse" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_inventory",
@@ -765,26 +314,12 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/store/inventory",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "api_key",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["api_key"]],
       },
       inputSchema: {},
-      outputSchema: {
-        type: "object",
-        additionalProperties: {
-          type: "integer",
-          format: "int32",
-        },
-      },
+      outputSchema: { type: "object", additionalProperties: { type: "integer", format: "int32" } },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "place_order",
@@ -794,130 +329,36 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/store/order",
         method: "POST",
-        headers: {},
         paramMapping: {
-          id: {
-            in: "body",
-            name: "id",
-          },
-          petId: {
-            in: "body",
-            name: "petId",
-          },
-          quantity: {
-            in: "body",
-            name: "quantity",
-          },
-          shipDate: {
-            in: "body",
-            name: "shipDate",
-          },
-          status: {
-            in: "body",
-            name: "status",
-          },
-          complete: {
-            in: "body",
-            name: "complete",
-          },
+          id: { in: "body", name: "id" },
+          petId: { in: "body", name: "petId" },
+          quantity: { in: "body", name: "quantity" },
+          shipDate: { in: "body", name: "shipDate" },
+          status: { in: "body", name: "status" },
+          complete: { in: "body", name: "complete" },
         },
-        body: {
-          encoding: "json",
-          contentType: "application/json",
-          required: true,
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
+        body: { encoding: "json", contentType: "application/json", required: true },
+        response: { type: "json", contentType: "application/json" },
         security: [],
       },
       inputSchema: {
-        id: {
-          type: "number",
-          label: "Id",
-          format: "int64",
-          required: false,
-        },
-        petId: {
-          type: "number",
-          label: "Pet Id",
-          format: "int64",
-          required: false,
-        },
-        quantity: {
-          type: "number",
-          label: "Quantity",
-          format: "int32",
-          required: false,
-        },
-        shipDate: {
-          type: "string",
-          label: "Ship Date",
-          inputType: "datetime",
-          format: "date-time",
-          required: false,
-        },
+        id: { type: "number", label: "Id", format: "int64" },
+        petId: { type: "number", label: "Pet Id", format: "int64" },
+        quantity: { type: "number", label: "Quantity", format: "int32" },
+        shipDate: { type: "string", label: "Ship Date", inputType: "datetime", format: "date-time" },
         status: {
           type: "select",
           label: "Status",
           description: "Order Status",
           options: [
-            {
-              label: "placed",
-              value: "placed",
-            },
-            {
-              label: "approved",
-              value: "approved",
-            },
-            {
-              label: "delivered",
-              value: "delivered",
-            },
+            { label: "placed", value: "placed" },
+            { label: "approved", value: "approved" },
+            { label: "delivered", value: "delivered" },
           ],
-          required: false,
         },
-        complete: {
-          type: "boolean",
-          label: "Complete",
-          default: false,
-          required: false,
-        },
+        complete: { type: "boolean", label: "Complete", default: false },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "integer",
-            format: "int64",
-          },
-          petId: {
-            type: "integer",
-            format: "int64",
-          },
-          quantity: {
-            type: "integer",
-            format: "int32",
-          },
-          shipDate: {
-            type: "string",
-            format: "date-time",
-          },
-          status: {
-            type: "string",
-            enum: [
-              "placed",
-              "approved",
-              "delivered",
-            ],
-          },
-          complete: {
-            type: "boolean",
-            default: false,
-          },
-        },
-      },
+      outputSchema: { $ref: "#/$defs/Order" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "get_order_by_id",
@@ -927,19 +368,8 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/store/order/{orderId}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          orderId: {
-            in: "path",
-            name: "orderId",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
+        paramMapping: { orderId: { in: "path", name: "orderId", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
         security: [],
       },
       inputSchema: {
@@ -947,47 +377,12 @@ export const definition: ConnectorDefinition = {
           type: "number",
           label: "Order Id",
           format: "int64",
-          validation: {
-            min: 1,
-            max: 10,
-          },
-          required: true,
+          validation: { min: 1, max: 10 },
           description: "ID of pet that needs to be fetched",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "integer",
-            format: "int64",
-          },
-          petId: {
-            type: "integer",
-            format: "int64",
-          },
-          quantity: {
-            type: "integer",
-            format: "int32",
-          },
-          shipDate: {
-            type: "string",
-            format: "date-time",
-          },
-          status: {
-            type: "string",
-            enum: [
-              "placed",
-              "approved",
-              "delivered",
-            ],
-          },
-          complete: {
-            type: "boolean",
-            default: false,
-          },
-        },
-      },
+      outputSchema: { $ref: "#/$defs/Order" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "delete_order",
@@ -997,18 +392,8 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/store/order/{orderId}",
         method: "DELETE",
-        headers: {},
-        paramMapping: {
-          orderId: {
-            in: "path",
-            name: "orderId",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-        },
+        paramMapping: { orderId: { in: "path", name: "orderId", style: "simple", explode: false } },
+        response: { type: "json" },
         security: [],
       },
       inputSchema: {
@@ -1016,11 +401,9 @@ export const definition: ConnectorDefinition = {
           type: "number",
           label: "Order Id",
           format: "int64",
-          validation: {
-            min: 1,
-          },
-          required: true,
+          validation: { min: 1 },
           description: "ID of the order that needs to be deleted",
+          required: true,
         },
       },
     } satisfies ActionDefinition as ActionDefinition,
@@ -1032,95 +415,29 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/user",
         method: "POST",
-        headers: {},
         paramMapping: {
-          id: {
-            in: "body",
-            name: "id",
-          },
-          username: {
-            in: "body",
-            name: "username",
-          },
-          firstName: {
-            in: "body",
-            name: "firstName",
-          },
-          lastName: {
-            in: "body",
-            name: "lastName",
-          },
-          email: {
-            in: "body",
-            name: "email",
-          },
-          password: {
-            in: "body",
-            name: "password",
-          },
-          phone: {
-            in: "body",
-            name: "phone",
-          },
-          userStatus: {
-            in: "body",
-            name: "userStatus",
-          },
+          id: { in: "body", name: "id" },
+          username: { in: "body", name: "username" },
+          firstName: { in: "body", name: "firstName" },
+          lastName: { in: "body", name: "lastName" },
+          email: { in: "body", name: "email" },
+          password: { in: "body", name: "password" },
+          phone: { in: "body", name: "phone" },
+          userStatus: { in: "body", name: "userStatus" },
         },
-        body: {
-          encoding: "json",
-          contentType: "application/json",
-          required: true,
-        },
-        response: {
-          type: "json",
-        },
+        body: { encoding: "json", contentType: "application/json", required: true },
+        response: { type: "json" },
         security: [],
       },
       inputSchema: {
-        id: {
-          type: "number",
-          label: "Id",
-          format: "int64",
-          required: false,
-        },
-        username: {
-          type: "string",
-          label: "Username",
-          required: false,
-        },
-        firstName: {
-          type: "string",
-          label: "First Name",
-          required: false,
-        },
-        lastName: {
-          type: "string",
-          label: "Last Name",
-          required: false,
-        },
-        email: {
-          type: "string",
-          label: "Email",
-          required: false,
-        },
-        password: {
-          type: "string",
-          label: "Password",
-          required: false,
-        },
-        phone: {
-          type: "string",
-          label: "Phone",
-          required: false,
-        },
-        userStatus: {
-          type: "number",
-          label: "User Status",
-          description: "User Status",
-          format: "int32",
-          required: false,
-        },
+        id: { type: "number", label: "Id", format: "int64" },
+        username: { type: "string", label: "Username" },
+        firstName: { type: "string", label: "First Name" },
+        lastName: { type: "string", label: "Last Name" },
+        email: { type: "string", label: "Email" },
+        password: { type: "string", label: "Password" },
+        phone: { type: "string", label: "Phone" },
+        userStatus: { type: "number", label: "User Status", description: "User Status", format: "int32" },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -1131,69 +448,31 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/user/createWithArray",
         method: "POST",
-        headers: {},
-        paramMapping: {
-          body: {
-            in: "body",
-          },
-        },
-        body: {
-          encoding: "json",
-          contentType: "application/json",
-          required: true,
-        },
-        response: {
-          type: "json",
-        },
+        paramMapping: { body: { in: "body" } },
+        body: { encoding: "json", contentType: "application/json", required: true },
+        response: { type: "json" },
         security: [],
       },
       inputSchema: {
         body: {
           type: "array",
           label: "Body",
+          description: "List of user object",
+          required: true,
           itemSchema: {
             type: "object",
             label: "Item",
             properties: {
-              id: {
-                type: "number",
-                label: "Id",
-                format: "int64",
-              },
-              username: {
-                type: "string",
-                label: "Username",
-              },
-              firstName: {
-                type: "string",
-                label: "First Name",
-              },
-              lastName: {
-                type: "string",
-                label: "Last Name",
-              },
-              email: {
-                type: "string",
-                label: "Email",
-              },
-              password: {
-                type: "string",
-                label: "Password",
-              },
-              phone: {
-                type: "string",
-                label: "Phone",
-              },
-              userStatus: {
-                type: "number",
-                label: "User Status",
-                description: "User Status",
-                format: "int32",
-              },
+              id: { type: "number", label: "Id", format: "int64" },
+              username: { type: "string", label: "Username" },
+              firstName: { type: "string", label: "First Name" },
+              lastName: { type: "string", label: "Last Name" },
+              email: { type: "string", label: "Email" },
+              password: { type: "string", label: "Password" },
+              phone: { type: "string", label: "Phone" },
+              userStatus: { type: "number", label: "User Status", description: "User Status", format: "int32" },
             },
           },
-          required: true,
-          description: "List of user object",
         },
       },
     } satisfies ActionDefinition as ActionDefinition,
@@ -1205,69 +484,31 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/user/createWithList",
         method: "POST",
-        headers: {},
-        paramMapping: {
-          body: {
-            in: "body",
-          },
-        },
-        body: {
-          encoding: "json",
-          contentType: "application/json",
-          required: true,
-        },
-        response: {
-          type: "json",
-        },
+        paramMapping: { body: { in: "body" } },
+        body: { encoding: "json", contentType: "application/json", required: true },
+        response: { type: "json" },
         security: [],
       },
       inputSchema: {
         body: {
           type: "array",
           label: "Body",
+          description: "List of user object",
+          required: true,
           itemSchema: {
             type: "object",
             label: "Item",
             properties: {
-              id: {
-                type: "number",
-                label: "Id",
-                format: "int64",
-              },
-              username: {
-                type: "string",
-                label: "Username",
-              },
-              firstName: {
-                type: "string",
-                label: "First Name",
-              },
-              lastName: {
-                type: "string",
-                label: "Last Name",
-              },
-              email: {
-                type: "string",
-                label: "Email",
-              },
-              password: {
-                type: "string",
-                label: "Password",
-              },
-              phone: {
-                type: "string",
-                label: "Phone",
-              },
-              userStatus: {
-                type: "number",
-                label: "User Status",
-                description: "User Status",
-                format: "int32",
-              },
+              id: { type: "number", label: "Id", format: "int64" },
+              username: { type: "string", label: "Username" },
+              firstName: { type: "string", label: "First Name" },
+              lastName: { type: "string", label: "Last Name" },
+              email: { type: "string", label: "Email" },
+              password: { type: "string", label: "Password" },
+              phone: { type: "string", label: "Phone" },
+              userStatus: { type: "number", label: "User Status", description: "User Status", format: "int32" },
             },
           },
-          required: true,
-          description: "List of user object",
         },
       },
     } satisfies ActionDefinition as ActionDefinition,
@@ -1279,44 +520,28 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/user/login",
         method: "GET",
-        headers: {},
         paramMapping: {
-          username: {
-            in: "query",
-            name: "username",
-            style: "form",
-            explode: true,
-          },
-          password: {
-            in: "query",
-            name: "password",
-            style: "form",
-            explode: true,
-          },
+          username: { in: "query", name: "username", style: "form", explode: true },
+          password: { in: "query", name: "password", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
+        response: { type: "json", contentType: "application/json" },
         security: [],
       },
       inputSchema: {
         username: {
           type: "string",
           label: "Username",
-          required: true,
           description: "The user name for login",
+          required: true,
         },
         password: {
           type: "string",
           label: "Password",
-          required: true,
           description: "The password for login in clear text",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "string",
-      },
+      outputSchema: { type: "string" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "logout_user",
@@ -1326,11 +551,8 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/user/logout",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-        },
+        response: { type: "json" },
         security: [],
       },
       inputSchema: {},
@@ -1343,60 +565,19 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/user/{username}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          username: {
-            in: "path",
-            name: "username",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
+        paramMapping: { username: { in: "path", name: "username", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
         security: [],
       },
       inputSchema: {
         username: {
           type: "string",
           label: "Username",
-          required: true,
           description: "The name that needs to be fetched. Use user1 for testing.",
+          required: true,
         },
       },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "integer",
-            format: "int64",
-          },
-          username: {
-            type: "string",
-          },
-          firstName: {
-            type: "string",
-          },
-          lastName: {
-            type: "string",
-          },
-          email: {
-            type: "string",
-          },
-          password: {
-            type: "string",
-          },
-          phone: {
-            type: "string",
-          },
-          userStatus: {
-            type: "integer",
-            format: "int32",
-          },
-        },
-      },
+      outputSchema: { $ref: "#/$defs/User" },
     } satisfies ActionDefinition as ActionDefinition,
     {
       id: "update_user",
@@ -1406,107 +587,36 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/user/{username}",
         method: "PUT",
-        headers: {},
         paramMapping: {
-          username: {
-            in: "path",
-            name: "username",
-            style: "simple",
-            explode: false,
-          },
-          id: {
-            in: "body",
-            name: "id",
-          },
-          body_username: {
-            in: "body",
-            name: "username",
-          },
-          firstName: {
-            in: "body",
-            name: "firstName",
-          },
-          lastName: {
-            in: "body",
-            name: "lastName",
-          },
-          email: {
-            in: "body",
-            name: "email",
-          },
-          password: {
-            in: "body",
-            name: "password",
-          },
-          phone: {
-            in: "body",
-            name: "phone",
-          },
-          userStatus: {
-            in: "body",
-            name: "userStatus",
-          },
+          username: { in: "path", name: "username", style: "simple", explode: false },
+          id: { in: "body", name: "id" },
+          body_username: { in: "body", name: "username" },
+          firstName: { in: "body", name: "firstName" },
+          lastName: { in: "body", name: "lastName" },
+          email: { in: "body", name: "email" },
+          password: { in: "body", name: "password" },
+          phone: { in: "body", name: "phone" },
+          userStatus: { in: "body", name: "userStatus" },
         },
-        body: {
-          encoding: "json",
-          contentType: "application/json",
-          required: true,
-        },
-        response: {
-          type: "json",
-        },
+        body: { encoding: "json", contentType: "application/json", required: true },
+        response: { type: "json" },
         security: [],
       },
       inputSchema: {
         username: {
           type: "string",
           label: "Username",
-          required: true,
           description: "name that need to be updated",
+          required: true,
         },
-        id: {
-          type: "number",
-          label: "Id",
-          format: "int64",
-          required: false,
-        },
-        body_username: {
-          type: "string",
-          label: "Username",
-          required: false,
-        },
-        firstName: {
-          type: "string",
-          label: "First Name",
-          required: false,
-        },
-        lastName: {
-          type: "string",
-          label: "Last Name",
-          required: false,
-        },
-        email: {
-          type: "string",
-          label: "Email",
-          required: false,
-        },
-        password: {
-          type: "string",
-          label: "Password",
-          required: false,
-        },
-        phone: {
-          type: "string",
-          label: "Phone",
-          required: false,
-        },
-        userStatus: {
-          type: "number",
-          label: "User Status",
-          description: "User Status",
-          format: "int32",
-          required: false,
-        },
+        id: { type: "number", label: "Id", format: "int64" },
+        body_username: { type: "string", label: "Username" },
+        firstName: { type: "string", label: "First Name" },
+        lastName: { type: "string", label: "Last Name" },
+        email: { type: "string", label: "Email" },
+        password: { type: "string", label: "Password" },
+        phone: { type: "string", label: "Phone" },
+        userStatus: { type: "number", label: "User Status", description: "User Status", format: "int32" },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -1517,29 +627,73 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/user/{username}",
         method: "DELETE",
-        headers: {},
-        paramMapping: {
-          username: {
-            in: "path",
-            name: "username",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-        },
+        paramMapping: { username: { in: "path", name: "username", style: "simple", explode: false } },
+        response: { type: "json" },
         security: [],
       },
       inputSchema: {
         username: {
           type: "string",
           label: "Username",
-          required: true,
           description: "The name that needs to be deleted",
+          required: true,
         },
       },
     } satisfies ActionDefinition as ActionDefinition,
   ],
   supported_triggers: [],
+  schemas: {
+    ApiResponse: {
+      type: "object",
+      properties: {
+        code: { type: "integer", format: "int32" },
+        type: { type: "string" },
+        message: { type: "string" },
+      },
+    },
+    Category: {
+      type: "object",
+      properties: { id: { type: "integer", format: "int64" }, name: { type: "string" } },
+    },
+    Order: {
+      type: "object",
+      properties: {
+        id: { type: "integer", format: "int64" },
+        petId: { type: "integer", format: "int64" },
+        quantity: { type: "integer", format: "int32" },
+        shipDate: { type: "string", format: "date-time" },
+        status: { type: "string", enum: ["placed", "approved", "delivered"] },
+        complete: { type: "boolean", default: false },
+      },
+    },
+    Pet: {
+      type: "object",
+      required: ["name", "photoUrls"],
+      properties: {
+        id: { type: "integer", format: "int64" },
+        category: { $ref: "#/$defs/Category" },
+        name: { type: "string" },
+        photoUrls: { type: "array", items: { type: "string" } },
+        tags: { type: "array", items: { $ref: "#/$defs/Tag" } },
+        status: { type: "string", enum: ["available", "pending", "sold"] },
+      },
+    },
+    Tag: {
+      type: "object",
+      properties: { id: { type: "integer", format: "int64" }, name: { type: "string" } },
+    },
+    User: {
+      type: "object",
+      properties: {
+        id: { type: "integer", format: "int64" },
+        username: { type: "string" },
+        firstName: { type: "string" },
+        lastName: { type: "string" },
+        email: { type: "string" },
+        password: { type: "string" },
+        phone: { type: "string" },
+        userStatus: { type: "integer", format: "int32" },
+      },
+    },
+  },
 };

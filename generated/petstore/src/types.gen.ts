@@ -878,9 +878,9 @@ export interface operations {
 /** Renames the keys of `T` listed in `M`, keeping optionality. */
 type RenamedKeys<T, M extends Record<string, string>> = { [K in keyof T as K extends keyof M ? M[K] : K]: T[K] };
 
-export type UpdatePetInput = NonNullable<operations["update_pet"]["requestBody"]>["content"]["application/json"];
+export type UpdatePetInput = NonNullable<NonNullable<operations["update_pet"]["requestBody"]>["content"]["application/json"]>;
 export type UpdatePetOutput = unknown;
-export type AddPetInput = NonNullable<operations["add_pet"]["requestBody"]>["content"]["application/json"];
+export type AddPetInput = NonNullable<NonNullable<operations["add_pet"]["requestBody"]>["content"]["application/json"]>;
 export type AddPetOutput = unknown;
 export type FindPetsByStatusInput = NonNullable<operations["find_pets_by_status"]["parameters"]["query"]>;
 export type FindPetsByStatusOutput = operations["find_pets_by_status"]["responses"]["200"]["content"]["application/json"];
@@ -890,7 +890,7 @@ export type GetPetByIdInput = NonNullable<operations["get_pet_by_id"]["parameter
 export type GetPetByIdOutput = operations["get_pet_by_id"]["responses"]["200"]["content"]["application/json"];
 export type UpdatePetWithFormInput =
   & NonNullable<operations["update_pet_with_form"]["parameters"]["path"]>
-  & Partial<NonNullable<operations["update_pet_with_form"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>;
+  & Partial<NonNullable<NonNullable<operations["update_pet_with_form"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>>;
 export type UpdatePetWithFormOutput = unknown;
 export type DeletePetInput =
   & NonNullable<operations["delete_pet"]["parameters"]["path"]>
@@ -898,17 +898,17 @@ export type DeletePetInput =
 export type DeletePetOutput = unknown;
 export type UploadFileInput =
   & NonNullable<operations["upload_file"]["parameters"]["path"]>
-  & Partial<NonNullable<operations["upload_file"]["requestBody"]>["content"]["multipart/form-data"]>;
+  & Partial<NonNullable<NonNullable<operations["upload_file"]["requestBody"]>["content"]["multipart/form-data"]>>;
 export type UploadFileOutput = operations["upload_file"]["responses"]["200"]["content"]["application/json"];
 export type GetInventoryInput = Record<string, never>;
 export type GetInventoryOutput = operations["get_inventory"]["responses"]["200"]["content"]["application/json"];
-export type PlaceOrderInput = NonNullable<operations["place_order"]["requestBody"]>["content"]["application/json"];
+export type PlaceOrderInput = NonNullable<NonNullable<operations["place_order"]["requestBody"]>["content"]["application/json"]>;
 export type PlaceOrderOutput = operations["place_order"]["responses"]["200"]["content"]["application/json"];
 export type GetOrderByIdInput = NonNullable<operations["get_order_by_id"]["parameters"]["path"]>;
 export type GetOrderByIdOutput = operations["get_order_by_id"]["responses"]["200"]["content"]["application/json"];
 export type DeleteOrderInput = NonNullable<operations["delete_order"]["parameters"]["path"]>;
 export type DeleteOrderOutput = unknown;
-export type CreateUserInput = NonNullable<operations["create_user"]["requestBody"]>["content"]["application/json"];
+export type CreateUserInput = NonNullable<NonNullable<operations["create_user"]["requestBody"]>["content"]["application/json"]>;
 export type CreateUserOutput = unknown;
 export type CreateUsersWithArrayInputInput = { body: NonNullable<operations["create_users_with_array_input"]["requestBody"]>["content"]["application/json"] };
 export type CreateUsersWithArrayInputOutput = unknown;
@@ -922,7 +922,7 @@ export type GetUserByNameInput = NonNullable<operations["get_user_by_name"]["par
 export type GetUserByNameOutput = operations["get_user_by_name"]["responses"]["200"]["content"]["application/json"];
 export type UpdateUserInput =
   & NonNullable<operations["update_user"]["parameters"]["path"]>
-  & RenamedKeys<NonNullable<operations["update_user"]["requestBody"]>["content"]["application/json"], { username: "body_username" }>;
+  & RenamedKeys<NonNullable<NonNullable<operations["update_user"]["requestBody"]>["content"]["application/json"]>, { username: "body_username" }>;
 export type UpdateUserOutput = unknown;
 export type DeleteUserInput = NonNullable<operations["delete_user"]["parameters"]["path"]>;
 export type DeleteUserOutput = unknown;

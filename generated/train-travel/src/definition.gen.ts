@@ -23,34 +23,20 @@ export const definition: ConnectorDefinition = {
       credential: "accessToken",
       authorizationUrl: "https://example.com/oauth/authorize",
       tokenUrl: "https://example.com/oauth/token",
-      scopes: [
-        "read",
-        "write",
-      ],
+      scopes: ["read", "write"],
     },
   ],
   oauth_config: {
     authorization_url: "https://example.com/oauth/authorize",
     token_url: "https://example.com/oauth/token",
-    scopes: [
-      "read",
-      "write",
-    ],
+    scopes: ["read", "write"],
   },
   endpoints: {
     base_url: "https://api.example.com",
-    servers: [
-      {
-        url: "https://api.example.com",
-        description: "Production",
-        variables: {},
-      },
-    ],
+    servers: [{ url: "https://api.example.com", description: "Production", variables: {} }],
   },
   webhook_support: true,
-  webhooks: {
-    eventType: [],
-  },
+  webhooks: { eventType: [] },
   supported_actions: [
     {
       id: "get_stations",
@@ -60,99 +46,18 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/stations",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "OAuth2",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["OAuth2"]],
       },
       inputSchema: {},
       outputSchema: {
         allOf: [
-          {
-            type: "object",
-            properties: {
-              data: {
-                type: "array",
-                items: {
-                  type: "object",
-                },
-              },
-              links: {
-                type: "object",
-                readOnly: true,
-              },
-            },
-          },
+          { $ref: "#/$defs/Wrapper-Collection" },
+          { properties: { data: { type: "array", items: { $ref: "#/$defs/Station" } } } },
           {
             properties: {
-              data: {
-                type: "array",
-                items: {
-                  type: "object",
-                  required: [
-                    "id",
-                    "name",
-                    "address",
-                    "country_code",
-                  ],
-                  properties: {
-                    id: {
-                      type: "string",
-                      format: "uuid",
-                    },
-                    name: {
-                      type: "string",
-                    },
-                    address: {
-                      type: "string",
-                    },
-                    country_code: {
-                      type: "string",
-                      format: "iso-country-code",
-                    },
-                    timezone: {
-                      type: "string",
-                    },
-                  },
-                },
-              },
-            },
-          },
-          {
-            properties: {
-              links: {
-                allOf: [
-                  {
-                    type: "object",
-                    properties: {
-                      self: {
-                        type: "string",
-                        format: "uri",
-                      },
-                    },
-                  },
-                  {
-                    type: "object",
-                    properties: {
-                      next: {
-                        type: "string",
-                        format: "uri",
-                      },
-                      prev: {
-                        type: "string",
-                        format: "uri",
-                      },
-                    },
-                  },
-                ],
-              },
+              links: { allOf: [{ $ref: "#/$defs/Links-Self" }, { $ref: "#/$defs/Links-Pagination" }] },
             },
           },
         ],
@@ -166,177 +71,62 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/trips",
         method: "GET",
-        headers: {},
         paramMapping: {
-          origin: {
-            in: "query",
-            name: "origin",
-            style: "form",
-            explode: true,
-          },
-          destination: {
-            in: "query",
-            name: "destination",
-            style: "form",
-            explode: true,
-          },
-          date: {
-            in: "query",
-            name: "date",
-            style: "form",
-            explode: true,
-          },
-          bicycles: {
-            in: "query",
-            name: "bicycles",
-            style: "form",
-            explode: true,
-          },
-          dogs: {
-            in: "query",
-            name: "dogs",
-            style: "form",
-            explode: true,
-          },
+          origin: { in: "query", name: "origin", style: "form", explode: true },
+          destination: { in: "query", name: "destination", style: "form", explode: true },
+          date: { in: "query", name: "date", style: "form", explode: true },
+          bicycles: { in: "query", name: "bicycles", style: "form", explode: true },
+          dogs: { in: "query", name: "dogs", style: "form", explode: true },
         },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "OAuth2",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["OAuth2"]],
       },
       inputSchema: {
         origin: {
           type: "string",
           label: "Origin",
           format: "uuid",
-          required: true,
           description: "The ID of the origin station",
           placeholder: "efdbb9d1-02c2-4bc3-afb7-6788d8782b1e",
+          required: true,
         },
         destination: {
           type: "string",
           label: "Destination",
           format: "uuid",
-          required: true,
           description: "The ID of the destination station",
           placeholder: "b2e783e1-c824-4d63-b37a-d8d698862f1d",
+          required: true,
         },
         date: {
           type: "string",
           label: "Date",
           inputType: "datetime",
           format: "date-time",
-          required: true,
           description: "The date and time of the trip in ISO 8601 format in origin station's timezone.",
           placeholder: "2024-02-01T09:00:00Z",
+          required: true,
         },
         bicycles: {
           type: "boolean",
           label: "Bicycles",
           default: false,
-          required: false,
           description: "Only return trips where bicycles are known to be allowed",
         },
         dogs: {
           type: "boolean",
           label: "Dogs",
           default: false,
-          required: false,
           description: "Only return trips where dogs are known to be allowed",
         },
       },
       outputSchema: {
         allOf: [
-          {
-            type: "object",
-            properties: {
-              data: {
-                type: "array",
-                items: {
-                  type: "object",
-                },
-              },
-              links: {
-                type: "object",
-                readOnly: true,
-              },
-            },
-          },
+          { $ref: "#/$defs/Wrapper-Collection" },
+          { properties: { data: { type: "array", items: { $ref: "#/$defs/Trip" } } } },
           {
             properties: {
-              data: {
-                type: "array",
-                items: {
-                  type: "object",
-                  properties: {
-                    id: {
-                      type: "string",
-                      format: "uuid",
-                    },
-                    origin: {
-                      type: "string",
-                    },
-                    destination: {
-                      type: "string",
-                    },
-                    departure_time: {
-                      type: "string",
-                      format: "date-time",
-                    },
-                    arrival_time: {
-                      type: "string",
-                      format: "date-time",
-                    },
-                    operator: {
-                      type: "string",
-                    },
-                    price: {
-                      type: "number",
-                    },
-                    bicycles_allowed: {
-                      type: "boolean",
-                    },
-                    dogs_allowed: {
-                      type: "boolean",
-                    },
-                  },
-                },
-              },
-            },
-          },
-          {
-            properties: {
-              links: {
-                allOf: [
-                  {
-                    type: "object",
-                    properties: {
-                      self: {
-                        type: "string",
-                        format: "uri",
-                      },
-                    },
-                  },
-                  {
-                    type: "object",
-                    properties: {
-                      next: {
-                        type: "string",
-                        format: "uri",
-                      },
-                      prev: {
-                        type: "string",
-                        format: "uri",
-                      },
-                    },
-                  },
-                ],
-              },
+              links: { allOf: [{ $ref: "#/$defs/Links-Self" }, { $ref: "#/$defs/Links-Pagination" }] },
             },
           },
         ],
@@ -350,94 +140,18 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/bookings",
         method: "GET",
-        headers: {},
         paramMapping: {},
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "OAuth2",
-          ],
-        ],
+        response: { type: "json", contentType: "application/json" },
+        security: [["OAuth2"]],
       },
       inputSchema: {},
       outputSchema: {
         allOf: [
-          {
-            type: "object",
-            properties: {
-              data: {
-                type: "array",
-                items: {
-                  type: "object",
-                },
-              },
-              links: {
-                type: "object",
-                readOnly: true,
-              },
-            },
-          },
+          { $ref: "#/$defs/Wrapper-Collection" },
+          { properties: { data: { type: "array", items: { $ref: "#/$defs/Booking" } } } },
           {
             properties: {
-              data: {
-                type: "array",
-                items: {
-                  type: "object",
-                  properties: {
-                    id: {
-                      type: "string",
-                      format: "uuid",
-                      readOnly: true,
-                    },
-                    trip_id: {
-                      type: "string",
-                      format: "uuid",
-                    },
-                    passenger_name: {
-                      type: "string",
-                    },
-                    has_bicycle: {
-                      type: "boolean",
-                    },
-                    has_dog: {
-                      type: "boolean",
-                    },
-                  },
-                },
-              },
-            },
-          },
-          {
-            properties: {
-              links: {
-                allOf: [
-                  {
-                    type: "object",
-                    properties: {
-                      self: {
-                        type: "string",
-                        format: "uri",
-                      },
-                    },
-                  },
-                  {
-                    type: "object",
-                    properties: {
-                      next: {
-                        type: "string",
-                        format: "uri",
-                      },
-                      prev: {
-                        type: "string",
-                        format: "uri",
-                      },
-                    },
-                  },
-                ],
-              },
+              links: { allOf: [{ $ref: "#/$defs/Links-Self" }, { $ref: "#/$defs/Links-Pagination" }] },
             },
           },
         ],
@@ -451,39 +165,15 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/bookings",
         method: "POST",
-        headers: {},
         paramMapping: {
-          trip_id: {
-            in: "body",
-            name: "trip_id",
-          },
-          passenger_name: {
-            in: "body",
-            name: "passenger_name",
-          },
-          has_bicycle: {
-            in: "body",
-            name: "has_bicycle",
-          },
-          has_dog: {
-            in: "body",
-            name: "has_dog",
-          },
+          trip_id: { in: "body", name: "trip_id" },
+          passenger_name: { in: "body", name: "passenger_name" },
+          has_bicycle: { in: "body", name: "has_bicycle" },
+          has_dog: { in: "body", name: "has_dog" },
         },
-        body: {
-          encoding: "json",
-          contentType: "application/json",
-          required: true,
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "OAuth2",
-          ],
-        ],
+        body: { encoding: "json", contentType: "application/json", required: true },
+        response: { type: "json", contentType: "application/json" },
+        security: [["OAuth2"]],
       },
       inputSchema: {
         trip_id: {
@@ -492,67 +182,26 @@ export const definition: ConnectorDefinition = {
           description: "Identifier of the booked trip",
           placeholder: "4f4e4e1-c824-4d63-b37a-d8d698862f1d",
           format: "uuid",
-          required: false,
         },
         passenger_name: {
           type: "string",
           label: "Passenger Name",
           description: "Name of the passenger",
           placeholder: "John Doe",
-          required: false,
         },
         has_bicycle: {
           type: "boolean",
           label: "Has Bicycle",
           description: "Indicates whether the passenger has a bicycle.",
-          required: false,
         },
         has_dog: {
           type: "boolean",
           label: "Has Dog",
           description: "Indicates whether the passenger has a dog.",
-          required: false,
         },
       },
       outputSchema: {
-        allOf: [
-          {
-            type: "object",
-            properties: {
-              id: {
-                type: "string",
-                format: "uuid",
-                readOnly: true,
-              },
-              trip_id: {
-                type: "string",
-                format: "uuid",
-              },
-              passenger_name: {
-                type: "string",
-              },
-              has_bicycle: {
-                type: "boolean",
-              },
-              has_dog: {
-                type: "boolean",
-              },
-            },
-          },
-          {
-            properties: {
-              links: {
-                type: "object",
-                properties: {
-                  self: {
-                    type: "string",
-                    format: "uri",
-                  },
-                },
-              },
-            },
-          },
-        ],
+        allOf: [{ $ref: "#/$defs/Booking" }, { properties: { links: { $ref: "#/$defs/Links-Self" } } }],
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -563,74 +212,22 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/bookings/{bookingId}",
         method: "GET",
-        headers: {},
-        paramMapping: {
-          bookingId: {
-            in: "path",
-            name: "bookingId",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "OAuth2",
-          ],
-        ],
+        paramMapping: { bookingId: { in: "path", name: "bookingId", style: "simple", explode: false } },
+        response: { type: "json", contentType: "application/json" },
+        security: [["OAuth2"]],
       },
       inputSchema: {
         bookingId: {
           type: "string",
           label: "Booking Id",
           format: "uuid",
-          required: true,
           description: "The ID of the booking to retrieve.",
           placeholder: "1725ff48-ab45-4bb5-9d02-88745177dedb",
+          required: true,
         },
       },
       outputSchema: {
-        allOf: [
-          {
-            type: "object",
-            properties: {
-              id: {
-                type: "string",
-                format: "uuid",
-                readOnly: true,
-              },
-              trip_id: {
-                type: "string",
-                format: "uuid",
-              },
-              passenger_name: {
-                type: "string",
-              },
-              has_bicycle: {
-                type: "boolean",
-              },
-              has_dog: {
-                type: "boolean",
-              },
-            },
-          },
-          {
-            properties: {
-              links: {
-                type: "object",
-                properties: {
-                  self: {
-                    type: "string",
-                    format: "uri",
-                  },
-                },
-              },
-            },
-          },
-        ],
+        allOf: [{ $ref: "#/$defs/Booking" }, { properties: { links: { $ref: "#/$defs/Links-Self" } } }],
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -641,32 +238,18 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/bookings/{bookingId}",
         method: "DELETE",
-        headers: {},
-        paramMapping: {
-          bookingId: {
-            in: "path",
-            name: "bookingId",
-            style: "simple",
-            explode: false,
-          },
-        },
-        response: {
-          type: "none",
-        },
-        security: [
-          [
-            "OAuth2",
-          ],
-        ],
+        paramMapping: { bookingId: { in: "path", name: "bookingId", style: "simple", explode: false } },
+        response: { type: "none" },
+        security: [["OAuth2"]],
       },
       inputSchema: {
         bookingId: {
           type: "string",
           label: "Booking Id",
           format: "uuid",
-          required: true,
           description: "The ID of the booking to retrieve.",
           placeholder: "1725ff48-ab45-4bb5-9d02-88745177dedb",
+          required: true,
         },
       },
     } satisfies ActionDefinition as ActionDefinition,
@@ -678,105 +261,52 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/bookings/{bookingId}/payment",
         method: "POST",
-        headers: {},
         paramMapping: {
-          bookingId: {
-            in: "path",
-            name: "bookingId",
-            style: "simple",
-            explode: false,
-          },
-          amount: {
-            in: "body",
-            name: "amount",
-          },
-          currency: {
-            in: "body",
-            name: "currency",
-          },
-          source: {
-            in: "body",
-            name: "source",
-          },
+          bookingId: { in: "path", name: "bookingId", style: "simple", explode: false },
+          amount: { in: "body", name: "amount" },
+          currency: { in: "body", name: "currency" },
+          source: { in: "body", name: "source" },
         },
-        body: {
-          encoding: "json",
-          contentType: "application/json",
-          required: false,
-        },
-        response: {
-          type: "json",
-          contentType: "application/json",
-        },
-        security: [
-          [
-            "OAuth2",
-          ],
-        ],
+        body: { encoding: "json", contentType: "application/json", required: false },
+        response: { type: "json", contentType: "application/json" },
+        security: [["OAuth2"]],
       },
       inputSchema: {
         bookingId: {
           type: "string",
           label: "Booking Id",
           format: "uuid",
-          required: true,
           description: "The ID of the booking to pay for.",
           placeholder: "1725ff48-ab45-4bb5-9d02-88745177dedb",
+          required: true,
         },
         amount: {
           type: "number",
           label: "Amount",
           description: "Amount intended to be collected by this payment. A positive decimal figure describing the amount to be collected.",
           placeholder: "49.99",
-          validation: {
-            exclusiveMin: 0,
-          },
-          required: false,
+          validation: { exclusiveMin: 0 },
         },
         currency: {
           type: "select",
           label: "Currency",
           description: "Three-letter [ISO currency code](https://www.iso.org/iso-4217-currency-codes.html), in lowercase.",
           options: [
-            {
-              label: "bam",
-              value: "bam",
-            },
-            {
-              label: "bgn",
-              value: "bgn",
-            },
-            {
-              label: "chf",
-              value: "chf",
-            },
-            {
-              label: "eur",
-              value: "eur",
-            },
-            {
-              label: "gbp",
-              value: "gbp",
-            },
-            {
-              label: "nok",
-              value: "nok",
-            },
-            {
-              label: "sek",
-              value: "sek",
-            },
-            {
-              label: "try",
-              value: "try",
-            },
+            { label: "bam", value: "bam" },
+            { label: "bgn", value: "bgn" },
+            { label: "chf", value: "chf" },
+            { label: "eur", value: "eur" },
+            { label: "gbp", value: "gbp" },
+            { label: "nok", value: "nok" },
+            { label: "sek", value: "sek" },
+            { label: "try", value: "try" },
           ],
-          required: false,
         },
         source: {
           type: "object",
           label: "Source",
           description: "The payment source to take the payment from. This can be a card or a bank account. Some of these properties will be hidden on read to protect PII leaking.",
+          variantMode: "anyOf",
           variants: [
             {
               label: "Card",
@@ -789,12 +319,7 @@ export const definition: ConnectorDefinition = {
                     type: "select",
                     label: "Object",
                     default: "card",
-                    options: [
-                      {
-                        label: "card",
-                        value: "card",
-                      },
-                    ],
+                    options: [{ label: "card", value: "card" }],
                   },
                   name: {
                     type: "string",
@@ -816,10 +341,7 @@ export const definition: ConnectorDefinition = {
                     description: "Card security code, 3 or 4 digits usually found on the back of the card.",
                     placeholder: "123",
                     format: "integer",
-                    validation: {
-                      minLength: 3,
-                      maxLength: 4,
-                    },
+                    validation: { minLength: 3, maxLength: 4 },
                     required: true,
                   },
                   exp_month: {
@@ -838,27 +360,11 @@ export const definition: ConnectorDefinition = {
                     format: "int64",
                     required: true,
                   },
-                  address_line1: {
-                    type: "string",
-                    label: "Address Line1",
-                  },
-                  address_line2: {
-                    type: "string",
-                    label: "Address Line2",
-                  },
-                  address_city: {
-                    type: "string",
-                    label: "Address City",
-                  },
-                  address_country: {
-                    type: "string",
-                    label: "Address Country",
-                    required: true,
-                  },
-                  address_post_code: {
-                    type: "string",
-                    label: "Address Post Code",
-                  },
+                  address_line1: { type: "string", label: "Address Line1" },
+                  address_line2: { type: "string", label: "Address Line2" },
+                  address_city: { type: "string", label: "Address City" },
+                  address_country: { type: "string", label: "Address Country", required: true },
+                  address_post_code: { type: "string", label: "Address Post Code" },
                 },
               },
             },
@@ -873,18 +379,9 @@ export const definition: ConnectorDefinition = {
                     type: "select",
                     label: "Object",
                     default: "bank_account",
-                    options: [
-                      {
-                        label: "bank_account",
-                        value: "bank_account",
-                      },
-                    ],
+                    options: [{ label: "bank_account", value: "bank_account" }],
                   },
-                  name: {
-                    type: "string",
-                    label: "Name",
-                    required: true,
-                  },
+                  name: { type: "string", label: "Name", required: true },
                   number: {
                     type: "string",
                     label: "Number",
@@ -901,14 +398,8 @@ export const definition: ConnectorDefinition = {
                     label: "Account Type",
                     description: "The type of entity that holds the account. This can be either `individual` or `company`.",
                     options: [
-                      {
-                        label: "individual",
-                        value: "individual",
-                      },
-                      {
-                        label: "company",
-                        value: "company",
-                      },
+                      { label: "individual", value: "individual" },
+                      { label: "company", value: "company" },
                     ],
                     required: true,
                   },
@@ -929,159 +420,12 @@ export const definition: ConnectorDefinition = {
               },
             },
           ],
-          variantMode: "anyOf",
-          required: false,
         },
       },
       outputSchema: {
         allOf: [
-          {
-            type: "object",
-            properties: {
-              id: {
-                type: "string",
-                format: "uuid",
-                readOnly: true,
-              },
-              amount: {
-                type: "number",
-                exclusiveMinimum: 0,
-              },
-              currency: {
-                type: "string",
-                enum: [
-                  "bam",
-                  "bgn",
-                  "chf",
-                  "eur",
-                  "gbp",
-                  "nok",
-                  "sek",
-                  "try",
-                ],
-              },
-              source: {
-                unevaluatedProperties: false,
-                anyOf: [
-                  {
-                    title: "Card",
-                    properties: {
-                      object: {
-                        type: "string",
-                        const: "card",
-                      },
-                      name: {
-                        type: "string",
-                      },
-                      number: {
-                        type: "string",
-                      },
-                      cvc: {
-                        type: "integer",
-                        minLength: 3,
-                        maxLength: 4,
-                        writeOnly: true,
-                      },
-                      exp_month: {
-                        type: "integer",
-                        format: "int64",
-                      },
-                      exp_year: {
-                        type: "integer",
-                        format: "int64",
-                      },
-                      address_line1: {
-                        type: "string",
-                        writeOnly: true,
-                      },
-                      address_line2: {
-                        type: "string",
-                        writeOnly: true,
-                      },
-                      address_city: {
-                        type: "string",
-                      },
-                      address_country: {
-                        type: "string",
-                      },
-                      address_post_code: {
-                        type: "string",
-                      },
-                    },
-                    required: [
-                      "name",
-                      "number",
-                      "cvc",
-                      "exp_month",
-                      "exp_year",
-                      "address_country",
-                    ],
-                  },
-                  {
-                    title: "Bank Account",
-                    type: "object",
-                    properties: {
-                      object: {
-                        const: "bank_account",
-                        type: "string",
-                      },
-                      name: {
-                        type: "string",
-                      },
-                      number: {
-                        type: "string",
-                      },
-                      sort_code: {
-                        type: "string",
-                      },
-                      account_type: {
-                        enum: [
-                          "individual",
-                          "company",
-                        ],
-                        type: "string",
-                      },
-                      bank_name: {
-                        type: "string",
-                      },
-                      country: {
-                        type: "string",
-                      },
-                    },
-                    required: [
-                      "name",
-                      "number",
-                      "account_type",
-                      "bank_name",
-                      "country",
-                    ],
-                  },
-                ],
-              },
-              status: {
-                type: "string",
-                enum: [
-                  "pending",
-                  "succeeded",
-                  "failed",
-                ],
-                readOnly: true,
-              },
-            },
-          },
-          {
-            properties: {
-              links: {
-                type: "object",
-                properties: {
-                  booking: {
-                    type: "string",
-                    format: "uri",
-                  },
-                },
-              },
-            },
-          },
+          { $ref: "#/$defs/BookingPayment" },
+          { properties: { links: { $ref: "#/$defs/Links-Booking" } } },
         ],
       },
     } satisfies ActionDefinition as ActionDefinition,
@@ -1095,66 +439,112 @@ export const definition: ConnectorDefinition = {
       inputSchema: {},
       outputSchema: {
         allOf: [
-          {
-            type: "object",
-            properties: {
-              id: {
-                type: "string",
-                format: "uuid",
-                readOnly: true,
-              },
-              trip_id: {
-                type: "string",
-                format: "uuid",
-              },
-              passenger_name: {
-                type: "string",
-              },
-              has_bicycle: {
-                type: "boolean",
-              },
-              has_dog: {
-                type: "boolean",
-              },
-            },
-          },
+          { $ref: "#/$defs/Booking" },
           {
             properties: {
-              links: {
-                allOf: [
-                  {
-                    type: "object",
-                    properties: {
-                      self: {
-                        type: "string",
-                        format: "uri",
-                      },
-                    },
-                  },
-                  {
-                    type: "object",
-                    properties: {
-                      next: {
-                        type: "string",
-                        format: "uri",
-                      },
-                      prev: {
-                        type: "string",
-                        format: "uri",
-                      },
-                    },
-                  },
-                ],
-              },
+              links: { allOf: [{ $ref: "#/$defs/Links-Self" }, { $ref: "#/$defs/Links-Pagination" }] },
             },
           },
         ],
       },
       webhookRequired: true,
       pollingEnabled: false,
-      webhook: {
-        source: "webhooks",
-      },
+      webhook: { source: "webhooks" },
     },
   ],
+  schemas: {
+    Booking: {
+      type: "object",
+      properties: {
+        id: { type: "string", format: "uuid", readOnly: true },
+        trip_id: { type: "string", format: "uuid" },
+        passenger_name: { type: "string" },
+        has_bicycle: { type: "boolean" },
+        has_dog: { type: "boolean" },
+      },
+    },
+    BookingPayment: {
+      type: "object",
+      properties: {
+        id: { type: "string", format: "uuid", readOnly: true },
+        amount: { type: "number", exclusiveMinimum: 0 },
+        currency: { type: "string", enum: ["bam", "bgn", "chf", "eur", "gbp", "nok", "sek", "try"] },
+        source: {
+          unevaluatedProperties: false,
+          anyOf: [
+            {
+              title: "Card",
+              properties: {
+                object: { type: "string", const: "card" },
+                name: { type: "string" },
+                number: { type: "string" },
+                cvc: { type: "integer", minLength: 3, maxLength: 4, writeOnly: true },
+                exp_month: { type: "integer", format: "int64" },
+                exp_year: { type: "integer", format: "int64" },
+                address_line1: { type: "string", writeOnly: true },
+                address_line2: { type: "string", writeOnly: true },
+                address_city: { type: "string" },
+                address_country: { type: "string" },
+                address_post_code: { type: "string" },
+              },
+              required: ["name", "number", "cvc", "exp_month", "exp_year", "address_country"],
+            },
+            {
+              title: "Bank Account",
+              type: "object",
+              properties: {
+                object: { const: "bank_account", type: "string" },
+                name: { type: "string" },
+                number: { type: "string" },
+                sort_code: { type: "string" },
+                account_type: { enum: ["individual", "company"], type: "string" },
+                bank_name: { type: "string" },
+                country: { type: "string" },
+              },
+              required: ["name", "number", "account_type", "bank_name", "country"],
+            },
+          ],
+        },
+        status: { type: "string", enum: ["pending", "succeeded", "failed"], readOnly: true },
+      },
+    },
+    "Links-Booking": { type: "object", properties: { booking: { type: "string", format: "uri" } } },
+    "Links-Pagination": {
+      type: "object",
+      properties: { next: { type: "string", format: "uri" }, prev: { type: "string", format: "uri" } },
+    },
+    "Links-Self": { type: "object", properties: { self: { type: "string", format: "uri" } } },
+    Station: {
+      type: "object",
+      required: ["id", "name", "address", "country_code"],
+      properties: {
+        id: { type: "string", format: "uuid" },
+        name: { type: "string" },
+        address: { type: "string" },
+        country_code: { type: "string", format: "iso-country-code" },
+        timezone: { type: "string" },
+      },
+    },
+    Trip: {
+      type: "object",
+      properties: {
+        id: { type: "string", format: "uuid" },
+        origin: { type: "string" },
+        destination: { type: "string" },
+        departure_time: { type: "string", format: "date-time" },
+        arrival_time: { type: "string", format: "date-time" },
+        operator: { type: "string" },
+        price: { type: "number" },
+        bicycles_allowed: { type: "boolean" },
+        dogs_allowed: { type: "boolean" },
+      },
+    },
+    "Wrapper-Collection": {
+      type: "object",
+      properties: {
+        data: { type: "array", items: { type: "object" } },
+        links: { type: "object", readOnly: true },
+      },
+    },
+  },
 };

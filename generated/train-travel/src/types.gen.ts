@@ -838,7 +838,7 @@ export type GetTripsInput = NonNullable<operations["get_trips"]["parameters"]["q
 export type GetTripsOutput = operations["get_trips"]["responses"]["200"]["content"]["application/json"];
 export type GetBookingsInput = Record<string, never>;
 export type GetBookingsOutput = operations["get_bookings"]["responses"]["200"]["content"]["application/json"];
-export type CreateBookingInput = NonNullable<operations["create_booking"]["requestBody"]>["content"]["application/json"];
+export type CreateBookingInput = NonNullable<NonNullable<operations["create_booking"]["requestBody"]>["content"]["application/json"]>;
 export type CreateBookingOutput = operations["create_booking"]["responses"]["201"]["content"]["application/json"];
 export type GetBookingInput = NonNullable<operations["get_booking"]["parameters"]["path"]>;
 export type GetBookingOutput = operations["get_booking"]["responses"]["200"]["content"]["application/json"];
@@ -846,5 +846,5 @@ export type DeleteBookingInput = NonNullable<operations["delete_booking"]["param
 export type DeleteBookingOutput = unknown;
 export type CreateBookingPaymentInput =
   & NonNullable<operations["create_booking_payment"]["parameters"]["path"]>
-  & Partial<NonNullable<operations["create_booking_payment"]["requestBody"]>["content"]["application/json"]>;
+  & Partial<NonNullable<NonNullable<operations["create_booking_payment"]["requestBody"]>["content"]["application/json"]>>;
 export type CreateBookingPaymentOutput = operations["create_booking_payment"]["responses"]["200"]["content"]["application/json"];
