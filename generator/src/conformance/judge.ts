@@ -80,6 +80,9 @@ async function startBackend(options: { document: VendorDocument; coerceBody: boo
   const backend = new OpenAPIBackend({
     definition: structuredClone(options.document) as never,
     quick: true,
+    // A document the validator cannot load is an error of this spec's judging ("could not read"),
+    // never a stack trace on stderr followed by every request counted invalid.
+    strict: true,
     // A path declared with a trailing slash is matched as declared, not with the slash stripped.
     ignoreTrailingSlashes: false,
     validate: true,

@@ -19,6 +19,8 @@ export interface PreparedDocument {
 
 export function prepareDocument(document: VendorDocument): PreparedDocument {
   normaliseSchemaSpellings(document, { refSiblingsIgnored: typeof document.openapi === 'string' && document.openapi.startsWith('3.0') });
+  dropUnresolvableMappings(document);
+  hoistEscapedRefTargets(document);
   const serverPaths = new Set<string>(serverPathsOf(document.servers));
   const paths = isRecord(document.paths) ? document.paths : {};
   for (const [path, item] of Object.entries(paths)) {
@@ -75,6 +77,83 @@ function resolveLocal(options: { document: VendorDocument; value: unknown }): un
     value = target;
   }
   return value;
+}
+
+/**
+ * A discriminator mapping entry whose reference names nothing cannot choose a variant, and the
+ * validator's dereferencer crashes on it, losing the whole document; `oneOf` still decides which
+ * variant a value fits, so the entry is dropped (the generator degrades it the same way).
+ */
+function dropUnresolvableMappings(document: VendorDocument): void {
+  const stack: unknown[] = [document];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const discriminator = isRecord(node) && !Array.isArray(node) ? node.discriminator : undefined;
+    if (isRecord(discriminator) && isRecord(discriminator.mapping)) {
+      for (const [value, ref] of Object.entries(discriminator.mapping)) {
+        if (typeof ref === 'string' && ref.startsWith('#/') && resolvePointer({ document, ref }) === undefined) {
+          delete discriminator.mapping[value];
+        }
+      }
+    }
+    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push(child);
+  }
+}
+
+/** Where hoisted reference targets are kept: a key of the document that no OpenAPI field uses. */
+const HOISTED = 'x-conformance-ref-targets';
+
+/**
+ * The validator's fast dereferencer splits a pointer on `/` without decoding `~1`, `~0` or `%xx`, so a
+ * reference into `#/paths/~1users/...` (common in bundled specs) resolves to nothing and costs the
+ * whole document. Each such target is therefore also filed under a plain key, the same object (so
+ * cycles stay cycles), and the reference is pointed there: what the document allows is unchanged.
+ */
+function hoistEscapedRefTargets(document: VendorDocument): void {
+  const hoisted: Record<string, unknown> = {};
+  const keyOf = new Map<string, string>();
+  const stack: unknown[] = [document];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (isRecord(node) && !Array.isArray(node) && typeof node.$ref === 'string' && /^#\/.*(?:~|%)/.test(node.$ref)) {
+      const ref = node.$ref;
+      let key = keyOf.get(ref);
+      if (key === undefined) {
+        const target = resolvePointer({ document, ref });
+        if (target !== undefined) {
+          key = `t${keyOf.size}`;
+          keyOf.set(ref, key);
+          hoisted[key] = target;
+        }
+      }
+      if (key !== undefined) node.$ref = `#/${HOISTED}/${key}`;
+    }
+    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push(child);
+  }
+  if (keyOf.size > 0) (document as Record<string, unknown>)[HOISTED] = hoisted;
+}
+
+/** A JSON pointer resolved with its escapes decoded, following references met on the way. */
+function resolvePointer(options: { document: VendorDocument; ref: string }): unknown {
+  let target: unknown = options.document;
+  for (const part of options.ref.slice(2).split('/')) {
+    target = resolveLocal({ document: options.document, value: target });
+    let key: string;
+    try {
+      key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
+    } catch {
+      return undefined;
+    }
+    // Arrays too: a pointer may step through `oneOf/0`.
+    target = typeof target === 'object' && target !== null && Object.hasOwn(target, key) ? (target as Record<string, unknown>)[key] : undefined;
+  }
+  return target;
 }
 
 /** `/v1` for `https://api.example.com/v1/`, with server variables at their defaults. */

@@ -129,6 +129,45 @@ describe('spec contradictions are not counted as valid', () => {
     if (levels?.outcome === 'contradiction') expect(levels.reason).toContain('enum');
   });
 
+  it('reads a document whose references step through escaped keys (~1) and arrays, and still judges by them', async () => {
+    const note = { type: 'object', required: ['title'], properties: { title: { type: 'string' } } };
+    const spec = {
+      openapi: '3.0.0',
+      info: { title: 'Escaped refs', version: '1' },
+      servers: [{ url: 'https://api.example.com/' }],
+      paths: {
+        '/notes': {
+          post: {
+            operationId: 'createNote',
+            requestBody: { required: true, content: { 'application/json': { schema: { oneOf: [note] } } } },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+        '/drafts': {
+          post: {
+            operationId: 'createDraft',
+            requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/paths/~1notes/post/requestBody/content/application~1json/schema/oneOf/0' } } } },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+    };
+    const file = join(dir, 'escaped-refs.json');
+    await writeFile(file, JSON.stringify(spec));
+    const generated = await generateConnector({ specFile: file, specLabel: 'escaped-refs.json', defaultName: 'escaped', runtimeRange: 'workspace:*', generatorVersion: '0.0.0', timings: new StageTimings() });
+    const definition = generated.plan.definition;
+    const report = await checkConformance({ spec: await readVendorSpec(file), definition, samples: sampleActionInputs(definition).samples });
+    expect(report.operations.map((operation) => [operation.operation, operation.outcome])).toEqual(
+      expect.arrayContaining([['POST /notes', 'valid'], ['POST /drafts', 'valid']]),
+    );
+    // The referenced schema is really applied: `title` sent under another name is caught.
+    const broken = structuredClone(definition);
+    const draft = broken.supported_actions.find((candidate) => candidate.api.endpoint === '/drafts')!;
+    draft.api.paramMapping.title = { in: 'body', name: 'heading' };
+    const brokenReport = await checkConformance({ spec: await readVendorSpec(file), definition: broken, samples: sampleActionInputs(broken).samples });
+    expect(brokenReport.operations.find((operation) => operation.operation === 'POST /drafts')).toMatchObject({ outcome: 'invalid', reason: expect.stringContaining("'title'") });
+  });
+
   it('judges operations that share a path and differ by a suffix after #, and ignores a declared Content-Type header', async () => {
     const target = (name: string) => ({
       operationId: name,
