@@ -17,6 +17,8 @@ export interface CheckSpecOptions {
   generatorVersion: string;
   /** `undefined` skips type-checking (the caller checks another way). */
   typechecker?: InProcessTypechecker;
+  /** How many non-valid verdicts the result keeps (20 unless told). */
+  issueLimit?: number;
 }
 
 export async function checkSpec(options: CheckSpecOptions): Promise<{ result: SpecResult; generated?: GeneratedConnector }> {
@@ -79,7 +81,7 @@ export async function checkSpec(options: CheckSpecOptions): Promise<{ result: Sp
     result.conformance = report.counts;
     result.conformanceIssues = report.operations
       .filter((operation) => operation.outcome !== 'valid' && operation.outcome !== 'unsampled')
-      .slice(0, 20)
+      .slice(0, options.issueLimit ?? 20)
       .map((operation) => `${operation.outcome} ${operation.operation}: ${operation.reason ?? ''}`);
   } catch (error) {
     result.judgeError = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);

@@ -1,4 +1,4 @@
-/** `pnpm corpus [filter] [--directory] [--sample N] [--seed S] [--resume] [--warnings] [--compare] [--report-only]`. */
+/** `pnpm corpus [filter] [--directory] [--only S] [--sample N] [--seed S] [--resume] [--warnings] [--compare] [--report-only]`. */
 export interface CorpusArgs {
   directory: boolean;
   sample?: number;
@@ -10,6 +10,12 @@ export interface CorpusArgs {
   /** Rewrite docs/CORPUS.md from the results file without checking any more specs. */
   reportOnly: boolean;
   filter?: string;
+  /**
+   * `--only S`: just the directory specs whose path contains S, for a quick rerun of one spec or
+   * family. Results go to a cache file of their own, every non-valid verdict is printed, and
+   * docs/CORPUS.md is left alone.
+   */
+  only?: string;
 }
 
 export function parseCorpusArgs(argv: readonly string[]): CorpusArgs {
@@ -27,11 +33,16 @@ export function parseCorpusArgs(argv: readonly string[]): CorpusArgs {
     else if (arg === '--resume') args.resume = true;
     else if (arg === '--warnings') args.warnings = true;
     else if (arg === '--compare') args.compare = true;
+    else if (arg === '--only') {
+      const value = argv[(index += 1)];
+      if (value === undefined || value === '' || value.startsWith('--')) throw new Error('--only needs part of a spec path, e.g. --only codat.io');
+      args.only = value;
+    }
     else if (arg === '--report-only') {
       args.reportOnly = true;
       args.resume = true;
     }
-    else if (arg.startsWith('--')) throw new Error(`unknown flag ${arg} (flags: --directory, --sample N, --seed S, --resume, --warnings, --compare, --report-only)`);
+    else if (arg.startsWith('--')) throw new Error(`unknown flag ${arg} (flags: --directory, --only S, --sample N, --seed S, --resume, --warnings, --compare, --report-only)`);
     else args.filter = arg;
   }
   return args;

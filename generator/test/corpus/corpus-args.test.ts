@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { parseCorpusArgs } from '../../src/corpus/corpus-args.ts';
+
+describe('pnpm corpus arguments', () => {
+  it('reads --only with the part of a spec path it selects', () => {
+    const args = parseCorpusArgs(['--directory', '--only', 'codat.io']);
+    expect(args).toMatchObject({ directory: true, only: 'codat.io' });
+  });
+
+  it('refuses --only without a value, in one line', () => {
+    expect(() => parseCorpusArgs(['--directory', '--only'])).toThrow(/--only needs part of a spec path/);
+    expect(() => parseCorpusArgs(['--directory', '--only', '--resume'])).toThrow(/--only needs/);
+  });
+});
