@@ -119,3 +119,44 @@ describe('dangerous path values are refused before sending', () => {
     expect(srv.requests).toHaveLength(0);
   });
 });
+
+describe('placeholders in the query part of a path key', () => {
+  function exportAction(endpoint: string, names: string[]) {
+    return defineAction({
+      inputSchema: Object.fromEntries(names.map((name) => [name, field('string', { required: true })])),
+      api: { endpoint, paramMapping: Object.fromEntries(names.map((name) => [name, { in: 'path' as const, name, style: 'simple' as const, explode: false }])) },
+    });
+  }
+
+  it('fills `?filename={filename}` with the value, encoded as a query component', async () => {
+    const action = exportAction('/email/history/export?filename={filename}', ['filename']);
+    const { response, srv } = await runAction({ action, input: { filename: 'my export&.csv' } });
+    expect(response.error).toBeUndefined();
+    expect(srv.requests[0]?.path).toBe('/email/history/export?filename=my%20export%26.csv');
+  });
+
+  it('fills placeholders in names and values, path and query alike, keeping literal pairs', async () => {
+    const action = exportAction('/numbers/search/{country}?{search}=1&type=x', ['country', 'search']);
+    const { srv } = await runAction({ action, input: { country: 'US', search: '88' } });
+    expect(srv.requests[0]?.path).toBe('/numbers/search/US?88=1&type=x');
+  });
+
+  it('an empty value is a valid query value, not a refused path segment', async () => {
+    const action = exportAction('/pricing/{country}?currency={currency}', ['country', 'currency']);
+    const { response, srv } = await runAction({ action, input: { country: 'AU', currency: '' } });
+    expect(response.error).toBeUndefined();
+    expect(srv.requests[0]?.path).toBe('/pricing/AU?currency=');
+  });
+
+  it('leaves out a pair whose placeholder has no input', async () => {
+    const action = defineAction({ api: { endpoint: '/uploads?convert={convert}&v=2' } });
+    const { srv } = await runAction({ action, input: {} });
+    expect(srv.requests[0]?.path).toBe('/uploads?v=2');
+  });
+
+  it('sends nothing after "#", so a query there is not part of the URL', async () => {
+    const action = defineAction({ api: { endpoint: '/#Action=List?x=1' } });
+    const { srv } = await runAction({ action, input: {} });
+    expect(srv.requests[0]?.path).toBe('/');
+  });
+});

@@ -6,7 +6,7 @@ import { joinBaseAndPath } from './base-url.ts';
 import { buildBody, type BuiltBody } from './body.ts';
 import type { BodyValues } from './body-values.ts';
 import { assertSafeHeaderName, assertSafeHeaderValue, serialiseCookieParam, serialiseHeaderParam } from './headers.ts';
-import { buildPath, type PathParam } from './path.ts';
+import { buildPath, buildTemplateQuery, type PathParam } from './path.ts';
 import type { PreparedRequest } from './prepared-request.ts';
 import { serialiseQueryParam } from './query.ts';
 import { defaultAccept } from './accept.ts';
@@ -71,7 +71,8 @@ export async function buildActionRequest(options: {
   const built: BuiltBody =
     api.body === undefined || !methodMayHaveBody(api.method) ? {} : await buildBody({ definition: api.body, values: bodyValues });
   const constants = constantsOf(api);
-  if (constants.query.length > 0) query.unshift(...constants.query);
+  const templateQuery = buildTemplateQuery({ template: api.endpoint, params: pathParams });
+  if (templateQuery.length > 0) query.unshift(...templateQuery);
   const merged: Record<string, string> = { ...constants.headers, ...headers };
   if (built.contentType !== undefined) merged['content-type'] = built.contentType;
   const url = joinBaseAndPath({ base, path }) + (query.length > 0 ? `?${query.join('&')}` : '');
@@ -97,7 +98,6 @@ function methodMayHaveBody(method: ApiBlock['method']): boolean {
 }
 
 interface ApiConstants {
-  query: string[];
   /** `accept` then the declared constant headers, lower-cased. */
   headers: Record<string, string>;
 }
@@ -111,24 +111,10 @@ const constantsByApi = new WeakMap<ApiBlock, ApiConstants>();
 function constantsOf(api: ApiBlock): ApiConstants {
   let constants = constantsByApi.get(api);
   if (!constants) {
-    constants = { query: constantQueryOf(api.endpoint), headers: { accept: defaultAccept(api.response), ...constantHeadersOf(api.headers) } };
+    constants = { headers: { accept: defaultAccept(api.response), ...constantHeadersOf(api.headers) } };
     constantsByApi.set(api, constants);
   }
   return constants;
-}
-
-/**
- * A few specs put a fixed query in the path key (`/items?action=list`); it is kept, ahead of the
- * input's parameters. Characters that would end the query or break the URL are encoded.
- */
-function constantQueryOf(endpoint: string): string[] {
-  const start = endpoint.indexOf('?');
-  if (start === -1) return [];
-  const [query] = endpoint.slice(start + 1).split('#', 1);
-  return query
-    .split('&')
-    .filter((pair) => pair !== '')
-    .map((pair) => pair.replace(/[^A-Za-z0-9\-._~!$'()*+,;=:@/?%[\]]/g, (c) => encodeURIComponent(c)));
 }
 
 function constantHeadersOf(headers: Record<string, string> | undefined): Record<string, string> {

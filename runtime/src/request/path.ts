@@ -2,7 +2,7 @@ import type { ParamTarget } from '../definition.ts';
 import { validationError } from '../errors/connector-error.ts';
 import { propertyPath } from '../validate/field-path.ts';
 import { isDangerousSegment, isDotSegment } from './dot-segments.ts';
-import { encodePathSegment } from './percent-encode.ts';
+import { encodePathSegment, encodeStrict } from './percent-encode.ts';
 import { serialiseSimpleFamily } from './serialise-style.ts';
 import { styleAtoms, toStyleValue } from './style-value.ts';
 
@@ -90,4 +90,62 @@ function serialisePathValue(param: PathParam): string {
     explode: param.target.explode,
     encode: encodePathSegment,
   });
+}
+
+/**
+ * The query a path key carries after `?` (`/export?filename={filename}`, `/items?action=list`), as
+ * encoded `name=value` pairs ahead of the input's query parameters. A `{placeholder}` there takes the
+ * value of the path parameter it names, encoded as a query component (simple style: arrays joined
+ * by commas); a pair whose placeholder has no value is left out, as an absent query parameter is.
+ * Literal text keeps what a URL allows in a query and has the rest encoded.
+ */
+export function buildTemplateQuery(options: { template: string; params: PathParam[] }): string[] {
+  const pairs = templateQueryPairs(options.template);
+  if (pairs.length === 0) return [];
+  const byWireName = new Map(options.params.map((param) => [param.target.name, param]));
+  return pairs.flatMap((parts) => {
+    const filled = fillQueryPair({ parts, byWireName });
+    return filled === undefined ? [] : [filled];
+  });
+}
+
+function fillQueryPair(options: { parts: TemplateQueryPart[]; byWireName: Map<string, PathParam> }): string | undefined {
+  let text = '';
+  for (const part of options.parts) {
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    const param = options.byWireName.get(part.placeholder);
+    if (!param || param.value === undefined || param.value === null) return undefined;
+    text += serialiseSimpleFamily({ name: param.target.name, value: toStyleValue(param.value), style: 'simple', explode: param.target.explode, encode: encodeStrict });
+  }
+  return text;
+}
+
+/** A query pair of a path key: encoded literal text and the names of its placeholders, in order. */
+type TemplateQueryPart = string | { placeholder: string };
+
+const splitQueries = new Map<string, TemplateQueryPart[][]>();
+
+function templateQueryPairs(template: string): TemplateQueryPart[][] {
+  let pairs = splitQueries.get(template);
+  if (!pairs) {
+    // After `#` nothing is sent: `/#Action=X?y` has no query.
+    const [beforeHash] = template.split('#', 1);
+    const start = beforeHash.indexOf('?');
+    const query = start === -1 ? '' : beforeHash.slice(start + 1);
+    pairs = query
+      .split('&')
+      .filter((pair) => pair !== '')
+      .map((pair) =>
+        pair.split(/(\{[^{}]+\})/).flatMap((part, index): TemplateQueryPart[] => {
+          if (index % 2 === 1) return [{ placeholder: part.slice(1, -1) }];
+          return part === '' ? [] : [part.replace(/[^A-Za-z0-9\-._~!$'()*+,;=:@/?%[\]]/g, (c) => encodeURIComponent(c))];
+        }),
+      );
+    if (splitQueries.size >= MAX_CACHED_TEMPLATES) splitQueries.clear();
+    splitQueries.set(template, pairs);
+  }
+  return pairs;
 }
