@@ -29,7 +29,8 @@ export async function checkConformance(options: CheckConformanceOptions): Promis
   for (const field of definition.auth_fields) credentials[field.key] = `test-${field.key}`;
   const connector = createConnector(definition, {
     credentials,
-    baseUrl: server.url + basePathOf(definition.endpoints.base_url),
+    // The connector's own base path; without a base URL, the user passes the vendor's server URL.
+    baseUrl: server.url + (definition.endpoints.base_url === '' ? judge.vendorBasePath : basePathOf(definition.endpoints.base_url)),
     retry: false,
     rateLimit: false,
     timeoutMs: options.timeoutMs ?? 10_000,

@@ -10,7 +10,7 @@ import { apiKeyQueryNames, checkSecurity } from './check-security.ts';
 import { classifyErrors, formatError } from './classify-errors.ts';
 import { decodeBody, mediaTypeOf } from './decode-body.ts';
 import { decodePathParameters } from './path-parameters.ts';
-import { matchPathTemplate } from './path-template.ts';
+import { matchPathTemplate, matchTemplateQuery } from './path-template.ts';
 import { operationKey, prepareDocument } from './prepare-document.ts';
 import { isRecord, toOpenApi3, type VendorDocument } from './vendor-spec.ts';
 
@@ -20,18 +20,25 @@ export interface Verdict {
 }
 
 export interface Judge {
+  /**
+   * The path of the vendor's first server. A connector without a base URL (its servers were private
+   * or link-local addresses, dropped at generation) is given one by its user, and the user's URL
+   * carries the vendor's base path, as this check's does.
+   */
+  vendorBasePath: string;
   judge(options: { request: RecordedRequest; expected: { method: string; path: string } }): Promise<Verdict>;
 }
 
 const AJV_OPTIONS = { strict: false, logger: false, verbose: true, allErrors: true, unicodeRegExp: false } as const;
 
 export async function createJudge(spec: VendorDocument): Promise<Judge> {
-  const { document, serverPaths } = prepareDocument(await toOpenApi3(spec));
+  const { document, serverPaths, firstServerPath } = prepareDocument(await toOpenApi3(spec));
   const backend = await startBackend({ document, coerceBody: false });
   // Form and multipart values arrive as text; a second validator coerces them by the schema's types.
   let formBackend: Promise<OpenAPIBackend> | undefined;
   const queryCredentials = apiKeyQueryNames(document);
   return {
+    vendorBasePath: firstServerPath,
     async judge({ request, expected }) {
       const located = locate({ backend, serverPaths, request, expected });
       if (!located) return { outcome: 'invalid', reason: `no operation of the spec matches ${request.method} ${request.pathname}` };
@@ -39,7 +46,9 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
       const matched = operationKey({ method: operation.method, path: operation.path });
       if (matched !== operationKey(expected)) return { outcome: 'invalid', reason: `sent to ${matched}, not ${operationKey(expected)}` };
 
-      const query = new URLSearchParams(request.path.includes('?') ? request.path.slice(request.path.indexOf('?') + 1) : '');
+      const sentQuery = new URLSearchParams(request.path.includes('?') ? request.path.slice(request.path.indexOf('?') + 1) : '');
+      const templateQuery = matchTemplateQuery({ template: operation.path, query: sentQuery });
+      const query = templateQuery.rest;
       const security = checkSecurity({ document, operation: operation as unknown as Record<string, unknown>, sent: { headers: request.headers, query } });
       const declared = new Set((operation.parameters ?? []).flatMap((parameter) => ('name' in parameter && parameter.in === 'query' ? [parameter.name] : [])));
       for (const name of queryCredentials) if (!declared.has(name)) query.delete(name);
@@ -54,6 +63,7 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
         query: query.toString(),
         body: decoded.kind === 'json' ? decoded.text : decoded.kind === 'form' ? decoded.fields : undefined,
       };
+      templateQueryValues.set(judged, templateQuery.values);
       let errors: readonly ErrorObject[];
       try {
         errors = validator.validator.validateRequest(judged, operationKey({ method: operation.method, path: operation.path })).errors ?? [];
@@ -65,16 +75,26 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
       // A GET or HEAD that requires a body asks for what HTTP clients (fetch among them) cannot send.
       const bodilessMethod = (request.method === 'GET' || request.method === 'HEAD') && bodyIssue === REQUIRED_BODY_MISSING;
       if (bodilessMethod) errors = errors.filter((error) => !(error.keyword === 'required' && (error.params as { missingProperty?: string }).missingProperty === 'requestBody'));
+      // A path key that names `{x}` with no path parameter `x` declared: the connector must fill it,
+      // and the validator then refuses a path value the operation does not define.
+      const undeclared = undeclaredPlaceholders(operation);
+      const unnamed = errors.filter((error) => error.instancePath === '/path' && error.keyword === 'additionalProperties' && undeclared.has(String((error.params as { additionalProperty?: unknown }).additionalProperty)));
+      errors = errors.filter((error) => !unnamed.includes(error));
       const bodySchema = jsonBodySchema(operation as unknown as Record<string, unknown>);
       const { faults, contradictions } = classifyErrors({ errors, bodySchema });
+      for (const error of unnamed) contradictions.push(`the path key names {${String((error.params as { additionalProperty?: unknown }).additionalProperty)}}, which no path parameter declares`);
       if (bodilessMethod) contradictions.push(`a ${request.method} operation requires a request body, which HTTP clients cannot send`);
-      const problems = [security, bodilessMethod ? undefined : bodyIssue, ...faults].filter((item): item is string => item !== undefined);
+      const lacking = templateQuery.missing.length > 0 ? `the query lacks ${templateQuery.missing.join('&')}, which the path key fixes` : undefined;
+      const problems = [lacking, security, bodilessMethod ? undefined : bodyIssue, ...faults].filter((item): item is string => item !== undefined);
       if (problems.length > 0) return { outcome: 'invalid', reason: problems.slice(0, 3).join('; ') };
       if (contradictions.length > 0) return { outcome: 'contradiction', reason: contradictions.slice(0, 2).join('; ') };
       return { outcome: 'valid' };
     },
   };
 }
+
+/** Placeholder values found in the query part of a path key, per judged request (see `matchTemplateQuery`). */
+const templateQueryValues = new WeakMap<object, Record<string, string>>();
 
 async function startBackend(options: { document: VendorDocument; coerceBody: boolean }): Promise<OpenAPIBackend> {
   const backend = new OpenAPIBackend({
@@ -94,7 +114,8 @@ async function startBackend(options: { document: VendorDocument; coerceBody: boo
     const parsed = parseRequest(request, operation);
     if (!operation) return parsed;
     const target = operation as unknown as { path: string; parameters?: unknown[] };
-    const raw = matchPathTemplate({ template: target.path, path: backend.router.normalizePath(request.path.split('?')[0]!) }) ?? parsed.params;
+    const fromPath = matchPathTemplate({ template: target.path, path: backend.router.normalizePath(request.path.split('?')[0]!) }) ?? parsed.params;
+    const raw = { ...fromPath, ...templateQueryValues.get(request) };
     return { ...parsed, query: rejoinScalarQuery({ query: parsed.query, parameters: target.parameters ?? [] }), params: decodePathParameters({ raw, parameters: target.parameters ?? [] }) };
   };
   return backend;
@@ -137,6 +158,13 @@ function rejoinScalarQuery(options: { query: unknown; parameters: readonly unkno
     if (schemaType !== 'array' && schemaType !== 'object' && Array.isArray(value)) query[parameter.name] = value.join(',');
   }
   return query;
+}
+
+/** `{names}` of an operation's path key (path and query part) that no declared path parameter has. */
+function undeclaredPlaceholders(operation: MatchedOperation): Set<string> {
+  const declared = new Set((operation.parameters ?? []).flatMap((parameter) => (isRecord(parameter) && parameter.in === 'path' && typeof parameter.name === 'string' ? [parameter.name] : [])));
+  const named = [...operation.path.split('#', 1)[0]!.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1]!);
+  return new Set(named.filter((name) => !declared.has(name)));
 }
 
 const REQUIRED_BODY_MISSING = 'the operation requires a request body, none was sent';

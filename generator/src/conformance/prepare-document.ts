@@ -15,13 +15,16 @@ export interface PreparedDocument {
   document: VendorDocument;
   /** Path prefixes of the document's servers (root, path and operation level), longest first. */
   serverPaths: string[];
+  /** Path of the document's first top-level server (`''` for none): where a user would aim a connector that has no base URL. */
+  firstServerPath: string;
 }
 
 export function prepareDocument(document: VendorDocument): PreparedDocument {
   normaliseSchemaSpellings(document, { refSiblingsIgnored: typeof document.openapi === 'string' && document.openapi.startsWith('3.0') });
   dropUnresolvableMappings(document);
   mendReferences(document);
-  const serverPaths = new Set<string>(serverPathsOf(document.servers));
+  const topLevel = serverPathsOf(document.servers);
+  const serverPaths = new Set<string>(topLevel);
   const paths = isRecord(document.paths) ? document.paths : {};
   for (const [path, item] of Object.entries(paths)) {
     if (!isRecord(item)) continue;
@@ -40,7 +43,7 @@ export function prepareDocument(document: VendorDocument): PreparedDocument {
     }
   }
   if (serverPaths.size === 0) serverPaths.add('');
-  return { document, serverPaths: [...serverPaths].sort((a, b) => b.length - a.length) };
+  return { document, serverPaths: [...serverPaths].sort((a, b) => b.length - a.length), firstServerPath: topLevel[0] ?? '' };
 }
 
 export function operationKey(options: { method: string; path: string }): string {

@@ -1,0 +1,99 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConnectorDefinition } from '@specwire/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkConformance, readVendorSpec, sampleActionInputs, type ConformanceReport } from '../../src/conformance/index.ts';
+import { matchTemplateQuery } from '../../src/conformance/path-template.ts';
+import { generateConnector } from '../../src/pipeline/generate-connector.ts';
+import { StageTimings } from '../../src/pipeline/timings.ts';
+
+/** Small specs for each class of request-URL verdict the directory run showed; each judged end to end. */
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'specwire-url-classes-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const ok = { '200': { description: 'ok' } };
+
+async function generate(name: string, spec: Record<string, unknown>): Promise<{ file: string; definition: ConnectorDefinition }> {
+  const file = join(dir, `${name}.json`);
+  await writeFile(file, JSON.stringify({ openapi: '3.0.0', info: { title: name, version: '1' }, ...spec }));
+  const generated = await generateConnector({ specFile: file, specLabel: `${name}.json`, defaultName: name, runtimeRange: 'workspace:*', generatorVersion: '0.0.0', timings: new StageTimings() });
+  return { file, definition: generated.plan.definition };
+}
+
+async function judge(options: { file: string; definition: ConnectorDefinition }): Promise<Map<string, ConformanceReport['operations'][number]>> {
+  const { samples, unsampled } = sampleActionInputs(options.definition);
+  const report = await checkConformance({ spec: await readVendorSpec(options.file), definition: options.definition, samples, unsampled });
+  return new Map(report.operations.map((operation) => [operation.operation, operation]));
+}
+
+describe('request URLs judged against the vendor spec', () => {
+  it('a connector whose only server is private gets the vendor base path from its user, as the judge plays the user', async () => {
+    const generated = await generate('on-premises', {
+      servers: [{ url: 'http://tools.local/context' }],
+      paths: { '/rest-service/projects': { get: { operationId: 'listProjects', responses: ok } } },
+    });
+    expect(generated.definition.endpoints.base_url).toBe('');
+    const verdicts = await judge(generated);
+    expect(verdicts.get('GET /rest-service/projects')?.outcome).toBe('valid');
+  });
+
+  it('a query in the path key: placeholders filled from path parameters, literal pairs kept, an unfilled placeholder caught', async () => {
+    const generated = await generate('path-key-query', {
+      servers: [{ url: 'https://api.example.com/v3' }],
+      paths: {
+        '/history/export?filename={filename}': {
+          get: { operationId: 'exportHistory', parameters: [{ name: 'filename', in: 'path', required: true, schema: { type: 'string', minLength: 3 } }], responses: ok },
+        },
+        '/numbers/search/{country}?{search}=1': {
+          get: {
+            operationId: 'searchNumbers',
+            parameters: [
+              { name: 'country', in: 'path', required: true, schema: { type: 'string' } },
+              { name: 'search', in: 'path', required: true, schema: { type: 'string' } },
+            ],
+            responses: ok,
+          },
+        },
+        '/rest?method=items.list': {
+          get: { operationId: 'listItems', parameters: [{ name: 'page', in: 'query', schema: { type: 'integer' } }], responses: ok },
+        },
+        '/uploads?convert={convert}': { post: { operationId: 'upload', responses: ok } },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('GET /history/export?filename={filename}')?.outcome).toBe('valid');
+    expect(verdicts.get('GET /numbers/search/{country}?{search}=1')?.outcome).toBe('valid');
+    expect(verdicts.get('GET /rest?method=items.list')?.outcome).toBe('valid');
+    // The key names {convert} and nothing declares it: the spec's own contradiction.
+    expect(verdicts.get('POST /uploads?convert={convert}')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining('{convert}') });
+
+    // A connector that leaves the placeholder unfilled is caught.
+    const broken = structuredClone(generated.definition);
+    const exporting = broken.supported_actions.find((action) => action.api.endpoint.startsWith('/history/export'))!;
+    exporting.api.paramMapping.filename = { in: 'path', name: 'file', style: 'simple', explode: false };
+    const brokenVerdicts = await judge({ file: generated.file, definition: broken });
+    expect(brokenVerdicts.get('GET /history/export?filename={filename}')).toMatchObject({ outcome: 'invalid', reason: expect.stringContaining("'filename'") });
+  });
+
+  it('matches the query part of a path key pair by pair, and names a literal pair the request lacks', () => {
+    const query = new URLSearchParams('page=2&88=1&filename=a%20b.csv');
+    const match = matchTemplateQuery({ template: '/x?filename={filename}&{search}=1&method=items.list', query });
+    expect(match.values).toEqual({ filename: 'a%20b.csv', search: '88' });
+    expect(match.rest.toString()).toBe('page=2');
+    expect(match.missing).toEqual(['method=items.list']);
+  });
+
+  it('a literal path segment with a space matches its percent-encoded form', async () => {
+    const generated = await generate('spaced', {
+      servers: [{ url: 'https://api.example.com/Your API' }],
+      paths: { '/Pull Request Path': { post: { operationId: 'pull', responses: ok } } },
+    });
+    expect((await judge(generated)).get('POST /Pull Request Path')?.outcome).toBe('valid');
+  });
+});
