@@ -114,7 +114,7 @@ async function startBackend(options: { document: VendorDocument; coerceBody: boo
     const parsed = parseRequest(request, operation);
     if (!operation) return parsed;
     const target = operation as unknown as { path: string; parameters?: unknown[] };
-    const fromPath = matchPathTemplate({ template: target.path, path: backend.router.normalizePath(request.path.split('?')[0]!) }) ?? parsed.params;
+    const fromPath = matchPathTemplate({ template: target.path, path: backend.router.normalizePath(request.path.split('?')[0]!), parameters: target.parameters ?? [] }) ?? parsed.params;
     const raw = { ...fromPath, ...templateQueryValues.get(request) };
     return { ...parsed, query: rejoinScalarQuery({ query: parsed.query, parameters: target.parameters ?? [] }), params: decodePathParameters({ raw, parameters: target.parameters ?? [] }) };
   };

@@ -10,8 +10,12 @@ export function templatePath(template: string): string {
   return template.replace(/[#?].*$/, '') || '/';
 }
 
-/** Raw (still encoded) values of the template's `{name}` segments, or `undefined` if the path differs. */
-export function matchPathTemplate(options: { template: string; path: string }): Record<string, string> | undefined {
+/**
+ * Raw (still encoded) values of the template's `{name}` segments, or `undefined` if the path differs.
+ * With the operation's `parameters`, a path parameter with a string enum matches only its values,
+ * which is what splits adjacent placeholders (`/items/{id}{mediaTypeExtension}`, enum `.json`).
+ */
+export function matchPathTemplate(options: { template: string; path: string; parameters?: readonly unknown[] }): Record<string, string> | undefined {
   const names: string[] = [];
   const source = templatePath(options.template)
     .split(/(\{[^{}]*\})/)
@@ -19,7 +23,8 @@ export function matchPathTemplate(options: { template: string; path: string }): 
       const name = /^\{([^{}]*)\}$/.exec(part)?.[1];
       if (name === undefined) return literalPattern(part);
       names.push(name);
-      return '([^/]*)';
+      const values = enumOfPathParameter({ parameters: options.parameters ?? [], name });
+      return values ? `(${values.map(literalPattern).join('|')})` : '([^/]*)';
     })
     .join('');
   const match = new RegExp(`^${source}$`).exec(options.path);
@@ -27,6 +32,19 @@ export function matchPathTemplate(options: { template: string; path: string }): 
   const values: Record<string, string> = {};
   names.forEach((name, index) => defineOwn({ record: values, key: name, value: match[index + 1] ?? '' }));
   return values;
+}
+
+/** The string values of a path parameter's enum, longest first, or `undefined` when it has none. */
+function enumOfPathParameter(options: { parameters: readonly unknown[]; name: string }): string[] | undefined {
+  for (const parameter of options.parameters) {
+    if (typeof parameter !== 'object' || parameter === null) continue;
+    const { in: location, name, schema } = parameter as { in?: unknown; name?: unknown; schema?: unknown };
+    if (location !== 'path' || name !== options.name || typeof schema !== 'object' || schema === null) continue;
+    const values = (schema as { enum?: unknown }).enum;
+    if (!Array.isArray(values) || values.length === 0 || !values.every((value) => typeof value === 'string')) return undefined;
+    return [...(values as string[])].sort((a, b) => b.length - a.length);
+  }
+  return undefined;
 }
 
 /** Characters a URL path carries as they are; any other literal character may arrive percent-encoded. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ConnectorDefinition } from '@specwire/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkConformance, readVendorSpec, sampleActionInputs, type ConformanceReport } from '../../src/conformance/index.ts';
-import { matchTemplateQuery } from '../../src/conformance/path-template.ts';
+import { matchPathTemplate, matchTemplateQuery } from '../../src/conformance/path-template.ts';
 import { generateConnector } from '../../src/pipeline/generate-connector.ts';
 import { StageTimings } from '../../src/pipeline/timings.ts';
 
@@ -87,6 +87,26 @@ describe('request URLs judged against the vendor spec', () => {
     expect(match.values).toEqual({ filename: 'a%20b.csv', search: '88' });
     expect(match.rest.toString()).toBe('page=2');
     expect(match.missing).toEqual(['method=items.list']);
+  });
+
+  it('adjacent placeholders are split by the enum of the second (`{id}{mediaTypeExtension}`)', async () => {
+    const generated = await generate('extensions', {
+      servers: [{ url: 'https://api.example.com/1' }],
+      paths: {
+        '/profiles/{id}{mediaTypeExtension}': {
+          get: {
+            operationId: 'getProfile',
+            parameters: [
+              { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+              { name: 'mediaTypeExtension', in: 'path', required: true, schema: { type: 'string', enum: ['.json'] } },
+            ],
+            responses: ok,
+          },
+        },
+      },
+    });
+    expect((await judge(generated)).get('GET /profiles/{id}{mediaTypeExtension}')?.outcome).toBe('valid');
+    expect(matchPathTemplate({ template: '/p/{id}{ext}', path: '/p/a.b.json', parameters: [{ name: 'ext', in: 'path', schema: { enum: ['.json', '.xml'] } }] })).toEqual({ id: 'a.b', ext: '.json' });
   });
 
   it('a literal path segment with a space matches its percent-encoded form', async () => {
