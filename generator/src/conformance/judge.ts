@@ -60,7 +60,7 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
         method: request.method,
         path,
         headers: request.headers,
-        query: query.toString(),
+        query: queryObject({ backend: validator, query, declared }),
         body: decoded.kind === 'json' ? decoded.text : decoded.kind === 'form' ? decoded.fields : undefined,
       };
       templateQueryValues.set(judged, templateQuery.values);
@@ -91,6 +91,29 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
       return { outcome: 'valid' };
     },
   };
+}
+
+/**
+ * The query as the validator should see it. It parses a query string with `qs`, which nests
+ * bracketed names (`limit[subcategories]=5` → `{ limit: { subcategories: '5' } }`), right for
+ * deepObject parameters but wrong for a parameter whose name has brackets in it: pairs named exactly
+ * as a declared parameter are kept flat, the rest is parsed as before.
+ */
+function queryObject(options: { backend: OpenAPIBackend; query: URLSearchParams; declared: ReadonlySet<string> }): JudgedRequest['query'] {
+  const flat: Record<string, string | string[]> = {};
+  const rest = new URLSearchParams();
+  for (const [name, value] of options.query) {
+    if (!options.declared.has(name)) {
+      rest.append(name, value);
+      continue;
+    }
+    const seen = Object.hasOwn(flat, name) ? flat[name] : undefined;
+    const next = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+    Object.defineProperty(flat, name, { value: next, enumerable: true, writable: true, configurable: true });
+  }
+  const nested = options.backend.router.parseRequestQuery({ method: 'get', path: '/', headers: {}, query: rest.toString() });
+  // Nested values (deepObject) are objects; openapi-backend's type says strings but reads any JSON.
+  return { ...(isRecord(nested) ? nested : {}), ...flat } as JudgedRequest['query'];
 }
 
 /** Placeholder values found in the query part of a path key, per judged request (see `matchTemplateQuery`). */

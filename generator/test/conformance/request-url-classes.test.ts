@@ -109,6 +109,26 @@ describe('request URLs judged against the vendor spec', () => {
     expect(matchPathTemplate({ template: '/p/{id}{ext}', path: '/p/a.b.json', parameters: [{ name: 'ext', in: 'path', schema: { enum: ['.json', '.xml'] } }] })).toEqual({ id: 'a.b', ext: '.json' });
   });
 
+  it('a query parameter named with brackets stays flat, while a deepObject parameter is still nested', async () => {
+    const generated = await generate('brackets', {
+      servers: [{ url: 'https://api.example.com' }],
+      paths: {
+        '/categories': {
+          get: {
+            operationId: 'listCategories',
+            parameters: [
+              { name: 'limit[subcategories]', in: 'query', required: true, schema: { type: 'integer', maximum: 50 } },
+              { name: 'filter[kind]', in: 'query', required: true, style: 'form', explode: false, schema: { type: 'array', items: { type: 'string', enum: ['a', 'b'] } } },
+              { name: 'page', in: 'query', required: true, style: 'deepObject', explode: true, schema: { type: 'object', required: ['size'], properties: { size: { type: 'string' } } } },
+            ],
+            responses: ok,
+          },
+        },
+      },
+    });
+    expect((await judge(generated)).get('GET /categories')).toMatchObject({ outcome: 'valid' });
+  });
+
   it('a literal path segment with a space matches its percent-encoded form', async () => {
     const generated = await generate('spaced', {
       servers: [{ url: 'https://api.example.com/Your API' }],
