@@ -10,6 +10,8 @@ import { apiKeyQueryNames, checkSecurity } from './check-security.ts';
 import { classifyErrors, formatError } from './classify-errors.ts';
 import { decodeBody, mediaTypeOf } from './decode-body.ts';
 import { decodePathParameters } from './path-parameters.ts';
+import { queryForValidator } from './judge-query.ts';
+import { splitUnserialisableParameterErrors } from './parameter-contradictions.ts';
 import { matchPathTemplate, matchTemplateQuery } from './path-template.ts';
 import { operationKey, prepareDocument } from './prepare-document.ts';
 import { isRecord, toOpenApi3, type VendorDocument } from './vendor-spec.ts';
@@ -60,7 +62,7 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
         method: request.method,
         path,
         headers: request.headers,
-        query: queryObject({ backend: validator, query, declared }),
+        query: queryForValidator({ backend: validator, query, parameters: operation.parameters ?? [] }),
         body: decoded.kind === 'json' ? decoded.text : decoded.kind === 'form' ? decoded.fields : undefined,
       };
       templateQueryValues.set(judged, templateQuery.values);
@@ -78,10 +80,13 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
       // A path key that names `{x}` with no path parameter `x` declared: the connector must fill it,
       // and the validator then refuses a path value the operation does not define.
       const undeclared = undeclaredPlaceholders(operation);
+      const unserialisable = splitUnserialisableParameterErrors({ errors, parameters: operation.parameters ?? [] });
+      errors = unserialisable.errors;
       const unnamed = errors.filter((error) => error.instancePath === '/path' && error.keyword === 'additionalProperties' && undeclared.has(String((error.params as { additionalProperty?: unknown }).additionalProperty)));
       errors = errors.filter((error) => !unnamed.includes(error));
       const bodySchema = jsonBodySchema(operation as unknown as Record<string, unknown>);
       const { faults, contradictions } = classifyErrors({ errors, bodySchema });
+      contradictions.push(...unserialisable.contradictions);
       for (const error of unnamed) contradictions.push(`the path key names {${String((error.params as { additionalProperty?: unknown }).additionalProperty)}}, which no path parameter declares`);
       if (bodilessMethod) contradictions.push(`a ${request.method} operation requires a request body, which HTTP clients cannot send`);
       const lacking = templateQuery.missing.length > 0 ? `the query lacks ${templateQuery.missing.join('&')}, which the path key fixes` : undefined;
@@ -91,29 +96,6 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
       return { outcome: 'valid' };
     },
   };
-}
-
-/**
- * The query as the validator should see it. It parses a query string with `qs`, which nests
- * bracketed names (`limit[subcategories]=5` → `{ limit: { subcategories: '5' } }`), right for
- * deepObject parameters but wrong for a parameter whose name has brackets in it: pairs named exactly
- * as a declared parameter are kept flat, the rest is parsed as before.
- */
-function queryObject(options: { backend: OpenAPIBackend; query: URLSearchParams; declared: ReadonlySet<string> }): JudgedRequest['query'] {
-  const flat: Record<string, string | string[]> = {};
-  const rest = new URLSearchParams();
-  for (const [name, value] of options.query) {
-    if (!options.declared.has(name)) {
-      rest.append(name, value);
-      continue;
-    }
-    const seen = Object.hasOwn(flat, name) ? flat[name] : undefined;
-    const next = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
-    Object.defineProperty(flat, name, { value: next, enumerable: true, writable: true, configurable: true });
-  }
-  const nested = options.backend.router.parseRequestQuery({ method: 'get', path: '/', headers: {}, query: rest.toString() });
-  // Nested values (deepObject) are objects; openapi-backend's type says strings but reads any JSON.
-  return { ...(isRecord(nested) ? nested : {}), ...flat } as JudgedRequest['query'];
 }
 
 /** Placeholder values found in the query part of a path key, per judged request (see `matchTemplateQuery`). */

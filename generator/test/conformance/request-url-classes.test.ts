@@ -129,6 +129,47 @@ describe('request URLs judged against the vendor spec', () => {
     expect((await judge(generated)).get('GET /categories')).toMatchObject({ outcome: 'valid' });
   });
 
+  it('an exploded form object parameter is gathered back from its pairs; an array of objects in form style is the spec contradicting itself', async () => {
+    const generated = await generate('exploded', {
+      servers: [{ url: 'https://api.example.com' }],
+      paths: {
+        '/attributes': {
+          get: {
+            operationId: 'setAttributes',
+            parameters: [
+              { name: 'EndpointArn', in: 'query', required: true, schema: { type: 'string' } },
+              { name: 'Attributes', in: 'query', required: true, schema: { type: 'object', additionalProperties: { type: 'string' } } },
+            ],
+            responses: ok,
+          },
+        },
+        '/point': {
+          get: {
+            operationId: 'getPoint',
+            parameters: [{ name: 'point', in: 'query', required: true, schema: { type: 'object', required: ['x'], properties: { x: { type: 'integer' }, y: { type: 'integer' } } } }],
+            responses: ok,
+          },
+        },
+        '/tags': {
+          get: {
+            operationId: 'tagResource',
+            parameters: [{ name: 'Tags', in: 'query', required: true, schema: { type: 'array', items: { type: 'object', required: ['Key'], properties: { Key: { type: 'string' } } } } }],
+            responses: ok,
+          },
+        },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('GET /attributes')?.outcome).toBe('valid');
+    expect(verdicts.get('GET /point')?.outcome).toBe('valid');
+    expect(verdicts.get('GET /tags')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("'Tags' is an array of objects") });
+    // A connector that sends the object unexploded (`point=x,1`) is caught.
+    const broken = structuredClone(generated.definition);
+    const point = broken.supported_actions.find((action) => action.api.endpoint === '/point')!;
+    point.api.paramMapping.point = { in: 'query', name: 'point', style: 'form', explode: false };
+    expect((await judge({ file: generated.file, definition: broken })).get('GET /point')).toMatchObject({ outcome: 'invalid', reason: expect.stringContaining('/query/point') });
+  });
+
   it('a literal path segment with a space matches its percent-encoded form', async () => {
     const generated = await generate('spaced', {
       servers: [{ url: 'https://api.example.com/Your API' }],
