@@ -23,6 +23,12 @@ describe('auth schemes', () => {
     expect(srv.requests[0]?.query.api_key).toEqual(['k 1&x']);
   });
 
+  it('two schemes of one requirement naming the same query parameter send it once', async () => {
+    const twin: AuthScheme = { id: 'qkey2', type: 'apiKey', in: 'query', name: 'api_key', credential: 'apiKey2' };
+    const { srv } = await authRun({ schemes: [apiKeyQuery, twin], security: [['qkey', 'qkey2']], credentials: { apiKey: 'k1', apiKey2: 'k2' } });
+    expect(srv.requests[0]?.query.api_key).toEqual(['k2']);
+  });
+
   it('api key in a cookie', async () => {
     const { srv } = await authRun({ schemes: [apiKeyCookie], security: [['ckey']], credentials: { apiKey: 'sess-1' } });
     expect(srv.requests[0]?.headers.cookie).toBe('session=sess-1');

@@ -96,6 +96,18 @@ function toAuthScheme(options: { scheme: SecuritySchemeIR; usedKeys: Set<string>
   }
 }
 
+/**
+ * Two API-key schemes that put their key in the same place (`api_key` in the query, say) are one
+ * credential on the wire: the later one reads the earlier one's key, so the form asks once.
+ */
+function withSharedCredential(options: { auth: AuthScheme; schemes: readonly AuthScheme[] }): AuthScheme {
+  const { auth } = options;
+  if (auth.type !== 'apiKey') return auth;
+  const sameName = (name: string): boolean => (auth.in === 'query' ? name === auth.name : name.toLowerCase() === auth.name.toLowerCase());
+  const twin = options.schemes.find((scheme) => scheme.type === 'apiKey' && scheme.in === auth.in && sameName(scheme.name));
+  return twin?.type === 'apiKey' ? { ...auth, credential: twin.credential } : auth;
+}
+
 export function credentialKeysOf(scheme: AuthScheme): string[] {
   return scheme.type === 'basic' ? [scheme.usernameCredential, scheme.passwordCredential] : [scheme.credential];
 }
@@ -111,8 +123,9 @@ export function planAuth(curated: Pick<CuratedApi, 'authSchemes' | 'authFieldTex
   const sourceNames = new Map<string, string>();
   for (const scheme of curated.authSchemes) {
     if (schemes.some((existing) => existing.id === scheme.name)) continue;
-    const auth = toAuthScheme({ scheme, usedKeys });
-    if (!auth) continue;
+    const planned = toAuthScheme({ scheme, usedKeys });
+    if (!planned) continue;
+    const auth = withSharedCredential({ auth: planned, schemes });
     schemes.push(auth);
     for (const key of credentialKeysOf(auth)) {
       if (!usedKeys.has(key)) {

@@ -170,6 +170,27 @@ describe('request URLs judged against the vendor spec', () => {
     expect((await judge({ file: generated.file, definition: broken })).get('GET /point')).toMatchObject({ outcome: 'invalid', reason: expect.stringContaining('/query/point') });
   });
 
+  it('API-key schemes of one requirement that name the same query parameter are one credential, sent once', async () => {
+    const generated = await generate('twin-keys', {
+      servers: [{ url: 'https://api.example.com/v1' }],
+      components: {
+        securitySchemes: {
+          HeaderKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+          QueryKey: { type: 'apiKey', in: 'query', name: 'api_key' },
+          apiKey: { type: 'apiKey', in: 'query', name: 'api_key' },
+        },
+      },
+      security: [{ HeaderKey: [], QueryKey: [], apiKey: [] }],
+      paths: {
+        '/audits': {
+          get: { operationId: 'listAudits', parameters: [{ name: 'api_key', in: 'query', required: true, schema: { type: 'string' } }], responses: ok },
+        },
+      },
+    });
+    expect(generated.definition.auth_fields.map((field) => field.key)).toEqual(['apiKey', 'queryKeyApiKey']);
+    expect((await judge(generated)).get('GET /audits')?.outcome).toBe('valid');
+  });
+
   it('a literal path segment with a space matches its percent-encoded form', async () => {
     const generated = await generate('spaced', {
       servers: [{ url: 'https://api.example.com/Your API' }],

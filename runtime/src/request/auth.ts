@@ -104,8 +104,13 @@ function applySchemes(options: { schemes: AuthScheme[]; credentials: Record<stri
         const value = readCredential({ credentials, key: scheme.credential });
         if (scheme.in === 'header') auth.headers[scheme.name.toLowerCase()] = value;
         else if (scheme.in === 'query') {
-          auth.query.push(`${encodeStrict(scheme.name)}=${encodeStrict(value)}`);
-          auth.queryNames.push(scheme.name);
+          // Two schemes of one requirement naming the same parameter set it once, as a header is.
+          const pair = `${encodeStrict(scheme.name)}=${encodeStrict(value)}`;
+          const earlier = auth.queryNames.indexOf(scheme.name);
+          if (earlier === -1) {
+            auth.query.push(pair);
+            auth.queryNames.push(scheme.name);
+          } else auth.query[earlier] = pair;
         } else auth.cookies.push(`${scheme.name}=${encodePathSegment(value)}`);
         break;
       }
