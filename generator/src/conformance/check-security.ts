@@ -9,21 +9,42 @@ export interface SentCredentials {
   query: URLSearchParams;
 }
 
-/** `undefined` when satisfied, otherwise the reason. */
-export function checkSecurity(options: { document: VendorDocument; operation: Record<string, unknown>; sent: SentCredentials }): string | undefined {
+export interface SecurityVerdict {
+  /** The request lacks credentials a requirement asks for. */
+  fault?: string;
+  /** Every requirement asks for what no request can carry (two schemes sharing one Authorization header). */
+  contradiction?: string;
+}
+
+/** An empty verdict when a requirement is satisfied. */
+export function checkSecurity(options: { document: VendorDocument; operation: Record<string, unknown>; sent: SentCredentials }): SecurityVerdict {
   const requirements = Array.isArray(options.operation.security) ? options.operation.security : Array.isArray(options.document.security) ? options.document.security : [];
-  if (requirements.length === 0) return undefined;
+  if (requirements.length === 0) return {};
   const components = isRecord(options.document.components) ? options.document.components : {};
   const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
   const missing: string[] = [];
+  const clashes: string[] = [];
   for (const requirement of requirements) {
     if (!isRecord(requirement)) continue;
     const names = Object.keys(requirement);
-    const unmet = names.filter((name) => !isSatisfied({ scheme: Object.hasOwn(schemes, name) ? schemes[name] : undefined, sent: options.sent }));
-    if (unmet.length === 0) return undefined;
+    const schemeOf = (name: string): unknown => (Object.hasOwn(schemes, name) ? schemes[name] : undefined);
+    const unmet = names.filter((name) => !isSatisfied({ scheme: schemeOf(name), sent: options.sent }));
+    if (unmet.length === 0) return {};
     missing.push(unmet.join(' + '));
+    const authorizationUsers = names.filter((name) => usesAuthorizationHeader(schemeOf(name)));
+    if (authorizationUsers.length > 1) clashes.push(authorizationUsers.join(' + '));
   }
-  return `no credentials for any security requirement of the spec (missing: ${missing.join(' | ')})`;
+  if (clashes.length === missing.length) {
+    return { contradiction: `every security requirement puts two credentials in the one Authorization header (${clashes.join(' | ')})` };
+  }
+  return { fault: `no credentials for any security requirement of the spec (missing: ${missing.join(' | ')})` };
+}
+
+/** HTTP, OAuth2 and OpenID Connect schemes, and API keys in a header named Authorization. */
+function usesAuthorizationHeader(scheme: unknown): boolean {
+  if (!isRecord(scheme)) return false;
+  if (scheme.type === 'apiKey') return scheme.in === 'header' && typeof scheme.name === 'string' && scheme.name.toLowerCase() === 'authorization';
+  return scheme.type === 'http' || scheme.type === 'oauth2' || scheme.type === 'openIdConnect';
 }
 
 /** Queries parameters that are apiKey credentials, to leave them out of parameter validation. */

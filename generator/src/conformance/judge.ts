@@ -90,7 +90,8 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
       for (const error of unnamed) contradictions.push(`the path key names {${String((error.params as { additionalProperty?: unknown }).additionalProperty)}}, which no path parameter declares`);
       if (bodilessMethod) contradictions.push(`a ${request.method} operation requires a request body, which HTTP clients cannot send`);
       const lacking = templateQuery.missing.length > 0 ? `the query lacks ${templateQuery.missing.join('&')}, which the path key fixes` : undefined;
-      const problems = [lacking, security, bodilessMethod ? undefined : bodyIssue, ...faults].filter((item): item is string => item !== undefined);
+      if (security.contradiction) contradictions.push(security.contradiction);
+      const problems = [lacking, security.fault, bodilessMethod ? undefined : bodyIssue, ...faults].filter((item): item is string => item !== undefined);
       if (problems.length > 0) return { outcome: 'invalid', reason: problems.slice(0, 3).join('; ') };
       if (contradictions.length > 0) return { outcome: 'contradiction', reason: contradictions.slice(0, 2).join('; ') };
       return { outcome: 'valid' };

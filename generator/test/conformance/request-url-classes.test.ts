@@ -191,6 +191,16 @@ describe('request URLs judged against the vendor spec', () => {
     expect((await judge(generated)).get('GET /audits')?.outcome).toBe('valid');
   });
 
+  it('a requirement whose two schemes share the Authorization header is a spec contradiction', async () => {
+    const generated = await generate('shared-authorization', {
+      servers: [{ url: 'https://registry.example.com' }],
+      components: { securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' }, tokenKey: { type: 'apiKey', in: 'header', name: 'Authorization' } } },
+      security: [{ basicAuth: [], tokenKey: [] }],
+      paths: { '/catalog': { get: { operationId: 'getCatalog', responses: ok } } },
+    });
+    expect((await judge(generated)).get('GET /catalog')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining('basicAuth + tokenKey') });
+  });
+
   it('a literal path segment with a space matches its percent-encoded form', async () => {
     const generated = await generate('spaced', {
       servers: [{ url: 'https://api.example.com/Your API' }],
