@@ -160,7 +160,10 @@ export function planTypesDocument(options: {
   }
   const copied = new Map<string, unknown>();
   for (let pending = [...state.reached]; pending.length > 0; pending = [...state.reached].filter((name) => !copied.has(name))) {
-    for (const name of pending) copied.set(name, copySchema({ value: ownValue({ record: options.schemas, key: name }), state }));
+    for (const name of pending) {
+      const copy = copySchema({ value: ownValue({ record: options.schemas, key: name }), state });
+      copied.set(name, withoutTwinDiscriminatorProperty({ schema: copy, schemas: options.schemas }));
+    }
   }
   // Component order follows the spec, not discovery, so adding an action moves nothing else.
   const components = Object.keys(options.schemas)
@@ -172,6 +175,39 @@ export function planTypesDocument(options: {
     paths: recordFromEntries([...paths].map(([path, methods]) => [path, recordFromEntries(methods)])),
     components: { schemas: withoutEagerCycles(recordFromEntries(components)) },
   };
+}
+
+/**
+ * openapi-typescript gives a component that extends a discriminated base (`allOf`/`anyOf: [$ref]`)
+ * its own tag property (`class: "Child"`); when the component also declares that property itself,
+ * both land in one object type and tsc refuses the duplicate (TS2300). The component's own
+ * declaration moves into an `allOf` member of its own, where the two meet as an intersection.
+ */
+function withoutTwinDiscriminatorProperty(options: { schema: unknown; schemas: SchemaTable }): unknown {
+  const { schema } = options;
+  if (!isPlainObject(schema) || schema.discriminator !== undefined || !isPlainObject(schema.properties)) return schema;
+  const properties = schema.properties;
+  const tags = new Set<string>();
+  for (const keyword of ['allOf', 'anyOf']) {
+    const members = schema[keyword];
+    if (!Array.isArray(members)) continue;
+    for (const member of members) {
+      if (!isPlainObject(member) || typeof member.$ref !== 'string') continue;
+      const base = lookupRef({ ref: member.$ref, schemas: options.schemas });
+      const discriminator = isPlainObject(base) ? base.discriminator : undefined;
+      if (isPlainObject(discriminator) && typeof discriminator.propertyName === 'string' && Object.hasOwn(properties, discriminator.propertyName)) {
+        tags.add(discriminator.propertyName);
+      }
+    }
+  }
+  if (tags.size === 0) return schema;
+  const required = Array.isArray(schema.required) ? schema.required : [];
+  const own = recordFromEntries([...tags].map((tag) => [tag, properties[tag]]));
+  const ownRequired = required.filter((name) => typeof name === 'string' && tags.has(name));
+  const member = { type: 'object', properties: own, ...(ownRequired.length > 0 ? { required: ownRequired } : {}) };
+  const rest = recordFromEntries(Object.entries(properties).filter(([name]) => !tags.has(name)));
+  const allOf = Array.isArray(schema.allOf) ? [...schema.allOf, member] : [member];
+  return { ...schema, properties: rest, allOf };
 }
 
 function withoutEagerCycles(schemas: Record<string, unknown>): Record<string, unknown> {
