@@ -31,7 +31,29 @@ export interface Judge {
   judge(options: { request: RecordedRequest; expected: { method: string; path: string } }): Promise<Verdict>;
 }
 
-const AJV_OPTIONS = { strict: false, logger: false, verbose: true, allErrors: true, unicodeRegExp: false } as const;
+/**
+ * Vendor patterns are read with the `u` flag where they compile with it (`\p{ASCII}` is a property
+ * escape only there), and without it where they do not (`[\w-\.]` is refused under `u`).
+ */
+const unicodeWhereItCompiles = Object.assign(
+  (pattern: string, flags: string): RegExp => {
+    try {
+      return new RegExp(pattern, flags.includes('u') ? flags : `${flags}u`);
+    } catch {
+      return new RegExp(pattern, flags.replace('u', ''));
+    }
+  },
+  { code: 'unicodeWhereItCompiles' },
+);
+
+const AJV_OPTIONS = {
+  strict: false,
+  logger: false,
+  verbose: true,
+  allErrors: true,
+  unicodeRegExp: false,
+  code: { regExp: unicodeWhereItCompiles },
+} as const;
 
 export async function createJudge(spec: VendorDocument): Promise<Judge> {
   const { document, serverPaths, firstServerPath } = prepareDocument(await toOpenApi3(spec));
