@@ -4,7 +4,7 @@
  * that never reaches the server was refused by the runtime; its error is the reason.
  */
 import { createConnector, type ConnectorDefinition } from '@specwire/runtime';
-import { startRecordingServer } from '@specwire/runtime/testing';
+import { startRecordingServer, type RecordedRequest } from '@specwire/runtime/testing';
 import { basePathOf } from '../plan/servers.ts';
 import { createJudge } from './judge.ts';
 import { countOutcomes, type ConformanceReport, type ConformanceSample, type OperationConformance, type UnsampledAction } from './types.ts';
@@ -25,6 +25,9 @@ export async function checkConformance(options: CheckConformanceOptions): Promis
   const { definition } = options;
   const judge = await createJudge(options.spec);
   const server = await startRecordingServer(() => ({ json: {} }));
+  // Header names the connector handed to fetch, per request: what fetch adds of its own accord
+  // (Accept-Language: *, Accept-Encoding, User-Agent, Sec-Fetch-Mode) is the platform's, not the mapping's.
+  const passed: Array<Set<string>> = [];
   const credentials: Record<string, string> = {};
   for (const field of definition.auth_fields) credentials[field.key] = `test-${field.key}`;
   const connector = createConnector(definition, {
@@ -35,7 +38,7 @@ export async function checkConformance(options: CheckConformanceOptions): Promis
     rateLimit: false,
     timeoutMs: options.timeoutMs ?? 10_000,
     maxRedirects: 0,
-    fetch: loopbackOnly(server.url),
+    fetch: loopbackOnly({ origin: server.url, passed }),
   });
   const actions = new Map(definition.supported_actions.map((action) => [action.id, action]));
   const operations: OperationConformance[] = [];
@@ -52,7 +55,8 @@ export async function checkConformance(options: CheckConformanceOptions): Promis
         operations.push({ actionId: sample.actionId, operation, outcome: 'refused', reason: reason.slice(0, 300) });
         continue;
       }
-      const verdict = await judge.judge({ request, expected: { method: action.api.method, path: action.api.endpoint } });
+      const connectorHeaders = passed[passed.length - 1];
+      const verdict = await judge.judge({ request: connectorHeaders ? withoutPlatformHeaders({ request, connectorHeaders }) : request, expected: { method: action.api.method, path: action.api.endpoint } });
       operations.push({ actionId: sample.actionId, operation, outcome: verdict.outcome, ...(verdict.reason !== undefined ? { reason: verdict.reason.slice(0, 300) } : {}) });
     }
   } finally {
@@ -65,11 +69,27 @@ export async function checkConformance(options: CheckConformanceOptions): Promis
   return { operations, counts: countOutcomes(operations) };
 }
 
-/** The runtime may only reach the judging server: every other address is refused before any I/O. */
-function loopbackOnly(origin: string): typeof fetch {
+/**
+ * The runtime may only reach the judging server: every other address is refused before any I/O.
+ * The names of the headers each request is given are recorded in `passed`.
+ */
+function loopbackOnly(options: { origin: string; passed: Array<Set<string>> }): typeof fetch {
   return (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    if (url.origin !== origin) return Promise.reject(new Error(`conformance check: refusing to contact ${url.origin}`));
+    if (url.origin !== options.origin) return Promise.reject(new Error(`conformance check: refusing to contact ${url.origin}`));
+    const names = new Set<string>();
+    if (input instanceof Request) input.headers.forEach((_value, name) => names.add(name));
+    new Headers(init?.headers).forEach((_value, name) => names.add(name));
+    options.passed.push(names);
     return fetch(input, init);
   };
+}
+
+/** Headers of the wire itself, set by HTTP whoever sends the request. */
+const PROTOCOL_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
+
+/** The recorded request without the headers fetch added where the connector gave none. */
+function withoutPlatformHeaders(options: { request: RecordedRequest; connectorHeaders: Set<string> }): RecordedRequest {
+  const kept = Object.entries(options.request.headers).filter(([name]) => options.connectorHeaders.has(name) || PROTOCOL_HEADERS.has(name));
+  return { ...options.request, headers: Object.fromEntries(kept) };
 }

@@ -10,6 +10,7 @@ import { apiKeyQueryNames, checkSecurity } from './check-security.ts';
 import { classifyErrors, formatError } from './classify-errors.ts';
 import { decodeBody, mediaTypeOf } from './decode-body.ts';
 import { decodePathParameters } from './path-parameters.ts';
+import { decodeHeaderParameters } from './header-parameters.ts';
 import { queryForValidator } from './judge-query.ts';
 import { splitUnserialisableParameterErrors } from './parameter-contradictions.ts';
 import { matchPathTemplate, matchTemplateQuery } from './path-template.ts';
@@ -83,7 +84,7 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
       const judged: JudgedRequest = {
         method: request.method,
         path,
-        headers: request.headers,
+        headers: decodeHeaderParameters({ headers: request.headers, parameters: operation.parameters ?? [] }) as JudgedRequest['headers'],
         query: queryForValidator({ backend: validator, query, parameters: operation.parameters ?? [] }),
         body: decoded.kind === 'json' ? decoded.text : decoded.kind === 'form' ? decoded.fields : undefined,
       };

@@ -201,6 +201,29 @@ describe('request URLs judged against the vendor spec', () => {
     expect((await judge(generated)).get('GET /catalog')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining('basicAuth + tokenKey') });
   });
 
+  it('headers fetch adds by itself are not the mapping\'s; headers the connector sets are judged, arrays split as simple style', async () => {
+    const generated = await generate('headers', {
+      servers: [{ url: 'https://api.example.com' }],
+      paths: {
+        '/search': {
+          get: {
+            operationId: 'search',
+            parameters: [
+              { name: 'Accept-Language', in: 'header', schema: { type: 'string', enum: ['de', 'en-us'] } },
+              { name: 'Accept-Encoding', in: 'header', schema: { type: 'string', enum: ['base64'] } },
+              { name: 'X-Fields', in: 'header', required: true, schema: { type: 'array', items: { type: 'string' } } },
+            ],
+            responses: ok,
+          },
+        },
+      },
+    });
+    expect((await judge(generated)).get('GET /search')?.outcome).toBe('valid');
+    const broken = structuredClone(generated.definition);
+    broken.supported_actions[0]!.api.headers = { 'Accept-Language': 'xx' };
+    expect((await judge({ file: generated.file, definition: broken })).get('GET /search')).toMatchObject({ outcome: 'invalid', reason: expect.stringContaining('/header/accept-language') });
+  });
+
   it('a literal path segment with a space matches its percent-encoded form', async () => {
     const generated = await generate('spaced', {
       servers: [{ url: 'https://api.example.com/Your API' }],
