@@ -246,6 +246,9 @@ export interface FieldValidation {
   minItems?: number;
   maxItems?: number;
   uniqueItems?: boolean;
+  /** Object fields: how many properties the object must have (a map of tags with at least one). */
+  minProperties?: number;
+  maxProperties?: number;
 }
 
 /** One alternative of a `oneOf`/`anyOf` field: a form shows these as a choice. */

@@ -339,6 +339,7 @@ function objectField(options: {
     inputType: freeForm ? 'json' : undefined,
     properties: entries.length > 0 ? recordFromEntries(entries) : undefined,
     additionalProperties,
+    validation: objectValidationOf(schema),
   });
 }
 
@@ -379,6 +380,13 @@ export function isReadOnly(options: { schema: SchemaIR; context: Pick<FieldConte
   return resolved.problem === undefined && resolved.schema.readOnly === true;
 }
 
+/** The property-count bounds of an object (`minProperties: 1` on a map of tags). */
+function objectValidationOf(schema: PlainObject): FieldValidation | undefined {
+  const { minProperties, maxProperties } = validationOf(schema) ?? {};
+  if (minProperties === undefined && maxProperties === undefined) return undefined;
+  return { ...(minProperties !== undefined ? { minProperties } : {}), ...(maxProperties !== undefined ? { maxProperties } : {}) };
+}
+
 function validationOf(schema: PlainObject): FieldValidation | undefined {
   const number = (key: string): number | undefined => {
     const value = ownValue({ record: schema, key });
@@ -396,6 +404,8 @@ function validationOf(schema: PlainObject): FieldValidation | undefined {
     minItems: number('minItems'),
     maxItems: number('maxItems'),
     uniqueItems: schema.uniqueItems === true ? true : undefined,
+    minProperties: number('minProperties'),
+    maxProperties: number('maxProperties'),
   };
   // OAS 3.0 spelling (`exclusiveMinimum: true` next to `minimum`), in case it reaches us unfolded.
   if (schema.exclusiveMinimum === true && validation.min !== undefined) {

@@ -161,14 +161,36 @@ function sampleNumber(field: InputField): number | undefined {
   return fits ? value : undefined;
 }
 
+const MAX_SAMPLED_PROPERTIES = 16;
+
 function sampleObject(field: InputField): Record<string, unknown> | undefined {
   const entries: Array<[string, unknown]> = [];
-  for (const [name, property] of Object.entries(field.properties ?? {})) {
+  const properties = Object.entries(field.properties ?? {});
+  for (const [name, property] of properties) {
     if (!property.required) continue;
     const value = sampleFieldValue({ field: property, role: 'other' });
     if (value === undefined) return undefined;
     entries.push([name, value]);
   }
+  // `minProperties` (a map of tags with at least one): optional declared properties first, then
+  // entries of the map's own value schema under names no property declares.
+  const minProperties = field.validation?.minProperties ?? 0;
+  if (minProperties > MAX_SAMPLED_PROPERTIES) return undefined;
+  for (const [name, property] of properties) {
+    if (entries.length >= minProperties) break;
+    if (property.required) continue;
+    const value = sampleFieldValue({ field: property, role: 'other' });
+    if (value !== undefined) entries.push([name, value]);
+  }
+  const extra = field.additionalProperties ?? true;
+  for (let index = 1; entries.length < minProperties && extra !== false; index += 1) {
+    const name = `key${index}`;
+    if (Object.hasOwn(field.properties ?? {}, name)) continue;
+    const value = extra === true ? STRING_SAMPLE : sampleFieldValue({ field: extra, role: 'other' });
+    if (value === undefined) return undefined;
+    entries.push([name, value]);
+  }
+  if (entries.length < minProperties) return undefined;
   return recordFromEntries(entries);
 }
 

@@ -112,6 +112,10 @@ function validateObject(options: ValidateFieldOptions & { value: Record<string, 
     validateField({ ...options, field: property, value: item, path: child, depth: options.depth + 1 });
   }
   const extra = field.additionalProperties ?? true;
+  const count = Object.values(value).filter((item) => item !== undefined).length;
+  const { minProperties, maxProperties } = field.validation ?? {};
+  if (minProperties !== undefined && count < minProperties) issues.push({ path, message: `must have at least ${minProperties} properties` });
+  if (maxProperties !== undefined && count > maxProperties) issues.push({ path, message: `must have at most ${maxProperties} properties` });
   for (const [key, item] of Object.entries(value)) {
     if (Object.hasOwn(properties, key) || item === undefined) continue;
     const child = propertyPath({ parent: path, key });

@@ -1,0 +1,75 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConnectorDefinition } from '@specwire/runtime';
+import { validateInput } from '@specwire/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkConformance, readVendorSpec, sampleActionInputs, type ConformanceReport } from '../../src/conformance/index.ts';
+import { generateConnector } from '../../src/pipeline/generate-connector.ts';
+import { StageTimings } from '../../src/pipeline/timings.ts';
+
+/** Small specs for each class of request-body verdict the directory run showed; each judged end to end. */
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'specwire-body-classes-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const ok = { '200': { description: 'ok' } };
+
+async function generate(name: string, spec: Record<string, unknown>): Promise<{ file: string; definition: ConnectorDefinition }> {
+  const file = join(dir, `${name}.json`);
+  await writeFile(file, JSON.stringify({ openapi: '3.0.0', info: { title: name, version: '1' }, servers: [{ url: 'https://api.example.com' }], ...spec }));
+  const generated = await generateConnector({ specFile: file, specLabel: `${name}.json`, defaultName: name, runtimeRange: 'workspace:*', generatorVersion: '0.0.0', timings: new StageTimings() });
+  return { file, definition: generated.plan.definition };
+}
+
+async function judge(options: { file: string; definition: ConnectorDefinition }): Promise<Map<string, ConformanceReport['operations'][number]>> {
+  const { samples, unsampled } = sampleActionInputs(options.definition);
+  const report = await checkConformance({ spec: await readVendorSpec(options.file), definition: options.definition, samples, unsampled });
+  return new Map(report.operations.map((operation) => [operation.operation, operation]));
+}
+
+function jsonBody(schema: Record<string, unknown>): Record<string, unknown> {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
+describe('request bodies judged against the vendor spec', () => {
+  it('a map with minProperties gets entries from its value schema, and the runtime checks the count', async () => {
+    const tags = { type: 'object', minProperties: 1, maxProperties: 50, additionalProperties: { type: 'string', maxLength: 256 } };
+    const generated = await generate('tag-map', {
+      paths: {
+        '/tags/{arn}': {
+          post: {
+            operationId: 'tagResource',
+            parameters: [{ name: 'arn', in: 'path', required: true, schema: { type: 'string' } }],
+            requestBody: jsonBody({ type: 'object', required: ['tags'], properties: { tags } }),
+            responses: ok,
+          },
+        },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('POST /tags/{arn}')).toMatchObject({ outcome: 'valid' });
+    const action = generated.definition.supported_actions[0]!;
+    expect(() => validateInput({ schema: action.inputSchema, input: { arn: 'a', tags: {} } })).toThrow(/at least 1 properties/);
+  });
+
+  it('a pattern with a unicode property escape is read with the u flag by the judge', async () => {
+    const generated = await generate('client-token', {
+      paths: {
+        '/jobs': {
+          post: {
+            operationId: 'startJob',
+            requestBody: jsonBody({ type: 'object', required: ['ClientToken'], properties: { ClientToken: { type: 'string', pattern: '\\p{ASCII}{1,64}' } } }),
+            responses: ok,
+          },
+        },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('POST /jobs')).toMatchObject({ outcome: 'valid' });
+  });
+});
