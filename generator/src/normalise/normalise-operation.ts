@@ -1,5 +1,5 @@
 import type { HttpMethod, OperationIR, ParameterIR, RequestBodyIR, ServerIR } from '../ir/types.ts';
-import { childPointer } from '../errors/index.ts';
+import { childPointer, SpecwireError } from '../errors/index.ts';
 import type { PlainRecord } from '../load/plain-record.ts';
 import { field, optionalString, warn, type NormaliseContext } from './normalise-context.ts';
 import { mergeParameterLists } from './merge-parameter-lists.ts';
@@ -21,6 +21,9 @@ export interface OperationDefaults {
   produces: string[];
 }
 
+/** Methods the Fetch standard forbids (it throws before sending): such an action could never run. */
+const UNSENDABLE_METHODS: ReadonlySet<HttpMethod> = new Set(['trace']);
+
 export function normaliseOperation(options: {
   context: NormaliseContext;
   path: string;
@@ -37,6 +40,9 @@ export function normaliseOperation(options: {
   defaults: OperationDefaults;
 }): OperationIR {
   const { context, path, method, operation, defaults } = options;
+  if (UNSENDABLE_METHODS.has(method)) {
+    throw new SpecwireError(`${method.toUpperCase()} cannot be sent by fetch, which the runtime sends requests with`, { file: context.file, pointer: options.pointer });
+  }
   const operationPointer = childPointer(options.pathItemPointer, method);
   const merged = mergeParameterLists({
     context,
