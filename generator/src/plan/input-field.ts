@@ -165,19 +165,44 @@ function hasStructure(schema: PlainObject): boolean {
 }
 
 /** oneOf/anyOf alternatives that describe shapes (not just `required` combinations). */
-function variantAlternatives(schema: PlainObject): { mode: 'oneOf' | 'anyOf'; list: SchemaIR[] } | undefined {
+function variantAlternatives(schema: PlainObject): VariantAlternatives | undefined {
   const mode = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : undefined;
   if (mode === undefined) return undefined;
   const list = (schema[mode] as unknown[]).filter((item): item is SchemaIR => typeof item === 'boolean' || isPlainObject(item));
   const describesShape = (item: SchemaIR): boolean =>
     isPlainObject(item) &&
     ['$ref', 'type', 'properties', 'items', 'enum', 'const', 'oneOf', 'anyOf', 'allOf'].some((key) => key in item);
-  return list.some(describesShape) ? { mode, list } : undefined;
+  // Beside declared properties, `required` combinations (`anyOf: [{required: [a]}, {required: [b]}]`)
+  // are alternatives too: each is the object with that combination required.
+  const requiresSome = (item: SchemaIR): boolean => isPlainObject(item) && Array.isArray(item.required) && item.required.length > 0;
+  const combinations = isPlainObject(schema.properties) && list.length > 0 && list.every(requiresSome);
+  if (!list.some(describesShape) && !combinations) return undefined;
+  const base = objectBesideAlternatives(schema);
+  return { mode, list, ...(base !== undefined ? { base } : {}) };
+}
+
+interface VariantAlternatives {
+  mode: 'oneOf' | 'anyOf';
+  list: SchemaIR[];
+  /** Object constraints beside the alternatives, merged into each variant's field. */
+  base?: PlainObject;
+}
+
+/**
+ * The object constraints written beside `oneOf`/`anyOf` (`properties`, `required`,
+ * `additionalProperties`) hold for every alternative, so each variant is read as the alternative
+ * merged with them; without them a variant misses the properties it requires (`required:
+ * [conclusion]` where only the parent declares `conclusion`).
+ */
+function objectBesideAlternatives(schema: PlainObject): PlainObject | undefined {
+  const kept = ['type', 'properties', 'required', 'additionalProperties'].filter((key) => schema[key] !== undefined);
+  if (!kept.includes('properties') && !kept.includes('required')) return undefined;
+  return recordFromEntries(kept.map((key) => [key, schema[key]]));
 }
 
 function variantField(options: {
   schema: PlainObject;
-  alternatives: { mode: 'oneOf' | 'anyOf'; list: SchemaIR[] };
+  alternatives: VariantAlternatives;
   name: string;
   label: string;
   common: CommonAttributes;
@@ -193,7 +218,8 @@ function variantField(options: {
     let label = base;
     for (let counter = 2; usedLabels.has(label); counter += 1) label = `${base} (${counter})`;
     usedLabels.add(label);
-    const field = schemaToInputField({ schema: alternative, name: options.name, label, context });
+    const merged = alternatives.base === undefined ? alternative : { allOf: [alternatives.base, alternative] };
+    const field = schemaToInputField({ schema: merged, name: options.name, label, context });
     const tags = propertyName === undefined ? [] : discriminatorValues({ alternative, mapping });
     return { label, field, ...(tags.length > 0 ? { discriminatorValues: tags } : {}) };
   });

@@ -72,4 +72,50 @@ describe('request bodies judged against the vendor spec', () => {
     const verdicts = await judge(generated);
     expect(verdicts.get('POST /jobs')).toMatchObject({ outcome: 'valid' });
   });
+
+  it('oneOf/anyOf beside properties: each variant is the object with its alternative, required combinations included', async () => {
+    const ok200 = ok;
+    const generated = await generate('beside-properties', {
+      paths: {
+        '/runs': {
+          post: {
+            operationId: 'createRun',
+            requestBody: jsonBody({
+              type: 'object',
+              required: ['name'],
+              properties: {
+                name: { type: 'string' },
+                conclusion: { type: 'string', enum: ['success', 'failure'] },
+                status: { type: 'string', default: 'queued', enum: ['queued', 'in_progress', 'completed'] },
+              },
+              oneOf: [
+                { properties: { status: { enum: ['completed'] } }, required: ['status', 'conclusion'] },
+                { properties: { status: { enum: ['queued', 'in_progress'] } } },
+              ],
+            }),
+            responses: ok200,
+          },
+        },
+        '/gists/{id}': {
+          patch: {
+            operationId: 'updateGist',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            requestBody: jsonBody({
+              type: 'object',
+              nullable: true,
+              anyOf: [{ required: ['description'] }, { required: ['files'] }],
+              properties: { description: { type: 'string' }, files: { type: 'object', additionalProperties: { type: 'object', properties: { content: { type: 'string' } } } } },
+            }),
+            responses: ok200,
+          },
+        },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('POST /runs')).toMatchObject({ outcome: 'valid' });
+    expect(verdicts.get('PATCH /gists/{id}')).toMatchObject({ outcome: 'valid' });
+    const gist = generated.definition.supported_actions.find((action) => action.id === 'update_gist')!;
+    expect(() => validateInput({ schema: gist.inputSchema, input: { id: 'g', body: {} } })).toThrow();
+    expect(() => validateInput({ schema: gist.inputSchema, input: { id: 'g', body: { files: {} } } })).not.toThrow();
+  });
 });

@@ -148,10 +148,17 @@ describe('schemaToInputField: structures', () => {
     expect(mixed.variants?.map((variant) => variant.label)).toEqual(['string', 'integer']);
   });
 
-  it('ignores oneOf lists that only combine required properties', () => {
+  it('reads oneOf lists that combine required properties as variants of the whole object', () => {
     const result = field({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, oneOf: [{ required: ['a'] }, { required: ['b'] }] });
-    expect(result.variants).toBeUndefined();
-    expect(Object.keys(result.properties ?? {})).toEqual(['a', 'b']);
+    expect(result.variantMode).toBe('oneOf');
+    expect(result.variants?.map((variant) => Object.entries(variant.field.properties ?? {}).map(([name, property]) => `${name}${property.required ? '!' : ''}`))).toEqual([
+      ['a!', 'b'],
+      ['a', 'b!'],
+    ]);
+  });
+
+  it('ignores required combinations where no properties are declared beside them', () => {
+    expect(field({ type: 'object', oneOf: [{ required: ['a'] }, { required: ['b'] }] }).variants).toBeUndefined();
   });
 });
 
