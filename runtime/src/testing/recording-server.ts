@@ -57,6 +57,10 @@ export async function startRecordingServer(handler?: RecordingHandler): Promise<
   const server = createServer((req, res) => {
     void handle({ req, res, requests, handler: current });
   });
+  // A client that blocks its event loop between requests (a judge compiling a large spec's schemas)
+  // reuses its kept-alive socket after Node's 5-second idle timeout has run out; the server then
+  // resets it (ECONNRESET). Idle sockets are left to the client to close; close() ends them all.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
