@@ -16,6 +16,12 @@ const SCHEMA_LIST_KEYS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const SCHEMA_MAP_KEYS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions']);
 
 /**
+ * Keywords kept beside a 2.0/3.0 `$ref`: annotations, and `nullable`, which vendors write there
+ * meaning "this reference or null" and validators of 3.0 documents commonly honour.
+ */
+const KEPT_BESIDE_REF = new Set(['description', 'title', 'example', 'examples', 'deprecated', 'readOnly', 'writeOnly', 'nullable', 'x-nullable', 'default']);
+
+/**
  * Converts one schema to the IR's 2020-12 form. Refs are rewritten, never followed, so recursion
  * only goes as deep as the document itself, which `loadSpec` bounds.
  */
@@ -28,8 +34,12 @@ export function normaliseSchema(options: { context: NormaliseContext; schema: un
   }
   let entries: Array<[string, unknown]> = [];
   let nullable = false;
+  const refOnly = context.version !== '3.1' && typeof schema.$ref === 'string';
   for (const key of Object.keys(schema)) {
     const value = schema[key];
+    // OpenAPI 2.0 and 3.0: a Reference Object's siblings are ignored (`type: object` beside a ref to
+    // a string schema would otherwise override it); annotations stay for labels and forms.
+    if (refOnly && key !== '$ref' && !KEPT_BESIDE_REF.has(key) && !key.startsWith('x-')) continue;
     const at = childPointer(pointer, key);
     if (key === 'nullable' || key === 'x-nullable') {
       nullable = nullable || value === true;

@@ -57,6 +57,16 @@ describe('normaliseSpec on OpenAPI 3.0', () => {
     const ir = normaliseSpec(oas('3.0', { components: { schemas: { A: { type: 'string' }, B: { $ref: '#/components/schemas/A', description: 'x' } } } }));
     expect(ir.schemas.B).toEqual({ $ref: '#/components/schemas/A', description: 'x' });
   });
+
+  it('ignores validation keywords beside a $ref, as 3.0 says, and keeps annotations', () => {
+    const schemas = {
+      Code: { type: 'string', enum: ['a', 'b'] },
+      Typed: { $ref: '#/components/schemas/Code', type: 'object', properties: { x: { type: 'string' } }, required: ['x'], description: 'd', readOnly: true },
+    };
+    expect(normaliseSpec(oas('3.0', { components: { schemas } })).schemas.Typed).toEqual({ $ref: '#/components/schemas/Code', description: 'd', readOnly: true });
+    // 3.1 schemas are 2020-12, where the siblings apply beside the ref.
+    expect(normaliseSpec(oas('3.1', { components: { schemas } })).schemas.Typed).toEqual(schemas.Typed);
+  });
 });
 
 describe('normaliseSpec on OpenAPI 3.1', () => {
@@ -282,9 +292,9 @@ describe('security, servers, order and safety', () => {
 
   it('lists operations in path order with the fixed method order', () => {
     const ir = normaliseSpec(
-      oas('3.0', { paths: { '/b': { patch: { responses: ok }, get: { responses: ok } }, '/a': { trace: { responses: ok }, delete: { responses: ok }, put: { responses: ok } } } }),
+      oas('3.0', { paths: { '/b': { patch: { responses: ok }, get: { responses: ok } }, '/a': { head: { responses: ok }, delete: { responses: ok }, put: { responses: ok } } } }),
     );
-    expect(ir.operations.map(({ method, path }) => `${method} ${path}`)).toEqual(['get /b', 'patch /b', 'put /a', 'delete /a', 'trace /a']);
+    expect(ir.operations.map(({ method, path }) => `${method} ${path}`)).toEqual(['get /b', 'patch /b', 'put /a', 'delete /a', 'head /a']);
   });
 
   it('treats __proto__ and constructor keys as ordinary data without polluting prototypes', () => {
