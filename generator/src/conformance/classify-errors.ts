@@ -20,7 +20,16 @@ const checker = new Ajv({ strict: false, logger: false, validateFormats: false }
 export function classifyErrors(options: { errors: readonly ErrorObject[]; bodySchema: unknown }): ClassifiedErrors {
   const faults: string[] = [];
   const contradictions: string[] = [];
+  // A oneOf that more than one variant accepts also reports why its other variants fail; those
+  // errors say nothing about the request (a variant did accept it).
+  const ambiguous = options.errors.filter((error) => {
+    const passing = (error.params as { passingSchemas?: unknown }).passingSchemas;
+    return error.keyword === 'oneOf' && Array.isArray(passing) && passing.length > 1;
+  });
+  const insideAmbiguous = (error: ErrorObject): boolean =>
+    ambiguous.some((oneOf) => oneOf !== error && error.schemaPath.startsWith(`${oneOf.schemaPath}/`) && (error.instancePath === oneOf.instancePath || error.instancePath.startsWith(`${oneOf.instancePath}/`)));
   for (const error of options.errors) {
+    if (insideAmbiguous(error)) continue;
     const parent = isRecord(error.parentSchema) ? error.parentSchema : {};
     if (error.keyword === 'required') {
       const missing = String((error.params as { missingProperty?: unknown }).missingProperty ?? '');
@@ -34,6 +43,7 @@ export function classifyErrors(options: { errors: readonly ErrorObject[]; bodySc
     }
     if (error.keyword === 'oneOf') {
       const passing = (error.params as { passingSchemas?: unknown }).passingSchemas;
+      if (Array.isArray(passing) && isTextAmbiguity({ error, passing })) continue;
       if (Array.isArray(passing) && passing.length > 1 && parent.discriminator === undefined) {
         contradictions.push(`${where(error)}: oneOf variants ${passing.join(' and ')} both accept the value and nothing tells them apart`);
         continue;
@@ -47,6 +57,23 @@ export function classifyErrors(options: { errors: readonly ErrorObject[]; bodySc
     faults.push(formatError(error));
   }
   return { faults, contradictions };
+}
+
+/**
+ * A parameter travels as text, so `42` fits both an integer and a string variant
+ * (`oneOf: [id, uuid, shortUuid]`); the value had one type before it was written, and the server
+ * reads it as the one it can, so this is no ambiguity of the spec.
+ */
+function isTextAmbiguity(options: { error: ErrorObject; passing: unknown[] }): boolean {
+  if (!/^\/(?:path|query|header|cookie)\//.test(options.error.instancePath) || !Array.isArray(options.error.schema)) return false;
+  const variants = options.error.schema as unknown[];
+  const types = options.passing.map((index) => {
+    const variant = typeof index === 'number' ? variants[index] : undefined;
+    return isRecord(variant) && typeof variant.type === 'string' ? variant.type : undefined;
+  });
+  const strings = types.filter((type) => type === 'string').length;
+  const scalars = types.filter((type) => type === 'integer' || type === 'number' || type === 'boolean').length;
+  return strings >= 1 && scalars === types.length - strings && scalars <= 1 && strings <= 1;
 }
 
 export function formatError(error: ErrorObject): string {

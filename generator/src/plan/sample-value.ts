@@ -43,7 +43,8 @@ export function sampleFieldValue(options: { field: InputField; role: 'path' | 'o
   if (field.variants) return sampleVariant({ field, role: options.role });
   switch (field.type) {
     case 'select':
-      return field.options?.find((option) => option.value !== null)?.value ?? undefined;
+      // A path value cannot be empty, "." or ".." (the runtime refuses them): a later option is taken.
+      return field.options?.find((option) => option.value !== null && (options.role !== 'path' || !isEmptyOrDotSegment(option.value)))?.value ?? undefined;
     case 'multiselect': {
       const count = Math.max(1, field.validation?.minItems ?? 1);
       const values = (field.options ?? []).filter((option) => option.value !== null).slice(0, count).map((option) => option.value);
@@ -96,6 +97,10 @@ function acceptedBy(options: { field: InputField; value: unknown }): boolean {
   } catch {
     return false;
   }
+}
+
+function isEmptyOrDotSegment(value: unknown): boolean {
+  return value === '' || value === '.' || value === '..';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

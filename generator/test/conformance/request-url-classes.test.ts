@@ -224,6 +224,27 @@ describe('request URLs judged against the vendor spec', () => {
     expect((await judge({ file: generated.file, definition: broken })).get('GET /search')).toMatchObject({ outcome: 'invalid', reason: expect.stringContaining('/header/accept-language') });
   });
 
+  it('a path sample is never empty (enum with "") and an id that is an integer or a string is no ambiguity on the wire', async () => {
+    const generated = await generate('path-samples', {
+      servers: [{ url: 'https://api.example.com' }],
+      paths: {
+        '/jobs/{state}': {
+          get: { operationId: 'listJobs', parameters: [{ name: 'state', in: 'path', required: true, schema: { type: 'string', enum: ['', 'active', 'failed'] } }], responses: ok },
+        },
+        '/videos/{id}': {
+          get: {
+            operationId: 'getVideo',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', minLength: 36, maxLength: 36 }, { type: 'string' }] } }],
+            responses: ok,
+          },
+        },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('GET /jobs/{state}')?.outcome).toBe('valid');
+    expect(verdicts.get('GET /videos/{id}')?.outcome).toBe('valid');
+  });
+
   it('a literal path segment with a space matches its percent-encoded form', async () => {
     const generated = await generate('spaced', {
       servers: [{ url: 'https://api.example.com/Your API' }],
