@@ -32,6 +32,18 @@ const NULL_SAFE_WITH_REQUIRED =
   'type WithRequired<T, K extends PropertyKey> = T extends object ? T & { [P in K & keyof T]-?: T[P] } : T;';
 
 /**
+ * openapi-typescript prints a `readOnly` property with the `readonly` modifier and keeps it required,
+ * but a server sets such a property, so an input never has to carry it (the definition leaves it out
+ * of the form). `InputOf` makes every `readonly` key optional, at every depth of a request body.
+ */
+const INPUT_OF_HELPER = [
+  '/** Whether the key `K` of `T` was declared readOnly (printed with the `readonly` modifier). */',
+  'type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends (<V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2) ? false : true;',
+  '/** `T` as a request input: readOnly properties optional, at every depth. */',
+  'type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;',
+].join('\n');
+
+/**
  * `src/types.gen.ts`: openapi-typescript's output for the plan's synthesised document, followed by
  * one `<Action>Input` / `<Action>Output` alias per action, indexed into `operations[...]`.
  */
@@ -41,7 +53,9 @@ export async function emitTypes(options: { plan: ConnectorPlan; banner: BannerOp
   const generated = await runOpenapiTypescript(plan);
   const aliases = plan.actions.map((action) => renderActionAliases({ plan, action }));
   const usesRenamedKeys = plan.actions.some((action) => hasRenames(action));
-  const tail = usesRenamedKeys ? [RENAMED_KEYS_HELPER, '', ...aliases] : aliases;
+  const usesInputOf = plan.actions.some((action) => action.typeShape.body !== undefined);
+  const helpers = [...(usesRenamedKeys ? [RENAMED_KEYS_HELPER, ''] : []), ...(usesInputOf ? [INPUT_OF_HELPER, ''] : [])];
+  const tail = [...helpers, ...aliases];
   return [renderBanner(options.banner), generated.trimEnd(), '', ...tail, ''].join('\n');
 }
 
@@ -164,7 +178,7 @@ function renderInputType(options: {
     (where) => `NonNullable<${operation}["parameters"][${renderStringLiteral(where)}]>`,
   );
   if (body !== undefined) {
-    const content = `NonNullable<${operation}["requestBody"]>["content"][${renderStringLiteral(body.mediaType)}]`;
+    const content = `InputOf<NonNullable<${operation}["requestBody"]>["content"][${renderStringLiteral(body.mediaType)}]>`;
     if (body.mode === 'field') {
       if (body.field === undefined) {
         throw new SpecwireError('emit: a body of mode "field" has no field name (planner bug)', location);

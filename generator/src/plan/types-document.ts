@@ -41,11 +41,22 @@ function copySchema(options: { value: unknown; state: CopyState }): unknown {
     if (DROPPED_KEYWORDS.has(key) || key.startsWith('x-')) continue;
     if (DATA_KEYWORDS.has(key)) entries.push([key, cloneJson(item)]);
     else if (key === 'discriminator') entries.push([key, copyDiscriminator({ value: item, state })]);
-    else if (NAME_MAPS.has(key) && isPlainObject(item)) {
+    else if (key === 'properties' && isPlainObject(item)) {
+      entries.push([key, recordFromEntries(Object.entries(item).map(([name, schema]) => [name, withReadOnlyHoisted(copySchema({ value: schema, state }))]))]);
+    } else if (NAME_MAPS.has(key) && isPlainObject(item)) {
       entries.push([key, recordFromEntries(Object.entries(item).map(([name, schema]) => [name, copySchema({ value: schema, state })]))]);
     } else entries.push([key, copySchema({ value: item, state })]);
   }
   return recordFromEntries(entries);
+}
+
+/**
+ * `readOnly` written in an `allOf` member (`allOf: [$ref, {readOnly: true}]`) is lifted onto the
+ * property itself, where openapi-typescript reads it (and input types make the property optional).
+ */
+function withReadOnlyHoisted(schema: unknown): unknown {
+  if (!isPlainObject(schema) || schema.readOnly !== undefined || !Array.isArray(schema.allOf)) return schema;
+  return schema.allOf.some((member) => isPlainObject(member) && member.readOnly === true) ? { ...schema, readOnly: true } : schema;
 }
 
 /**

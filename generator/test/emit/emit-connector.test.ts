@@ -84,19 +84,20 @@ describe('emitConnector', () => {
       'export type IssuesCreateInput =\n' +
         '  & NonNullable<operations["issues_create"]["parameters"]["path"]>\n' +
         '  & NonNullable<operations["issues_create"]["parameters"]["header"]>\n' +
-        '  & RenamedKeys<NonNullable<NonNullable<operations["issues_create"]["requestBody"]>["content"]["application/json"]>, { owner: "body_owner" }>;\n',
+        '  & RenamedKeys<NonNullable<InputOf<NonNullable<operations["issues_create"]["requestBody"]>["content"]["application/json"]>>, { owner: "body_owner" }>;\n',
     );
     expect(text).toContain(
       'export type IssuesCreateOutput = operations["issues_create"]["responses"]["201"]["content"]["application/json"];\n',
     );
     expect(text).toContain('export type MetaPingInput = Record<string, never>;\nexport type MetaPingOutput = unknown;\n');
     expect(text).toContain(
-      '  & { payload?: NonNullable<operations["gists_update"]["requestBody"]>["content"]["application/json"] };\n',
+      '  & { payload?: InputOf<NonNullable<operations["gists_update"]["requestBody"]>["content"]["application/json"]> };\n',
     );
     expect(text).toContain(
-      'export type MarkdownRenderInput = Partial<NonNullable<NonNullable<operations["markdown_render"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>>;\n',
+      'export type MarkdownRenderInput = Partial<NonNullable<InputOf<NonNullable<operations["markdown_render"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>>>;\n',
     );
     expect(text).toContain('type RenamedKeys<T, M extends Record<string, string>> =');
+    expect(text).toContain('type InputOf<T> =');
   });
 
   it('leaves the RenamedKeys helper out when no action renames a body property', async () => {
