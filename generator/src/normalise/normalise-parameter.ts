@@ -13,6 +13,12 @@ const STYLES = new Set<string>(['form', 'simple', 'label', 'matrix', 'spaceDelim
  * PagerDuty declare a required versioned Accept value that requests need.
  */
 const IGNORED_HEADERS = new Set(['content-type', 'authorization']);
+/**
+ * Headers that frame the message, which the HTTP client computes itself (the Fetch standard forbids
+ * setting them). A user's `Content-Length: 1` beside a longer body left the server waiting for bytes
+ * that never came, or cut the body short.
+ */
+const CLIENT_COMPUTED_HEADERS = new Set(['content-length', 'transfer-encoding', 'host', 'connection', 'keep-alive', 'te', 'trailer', 'upgrade', 'expect']);
 
 export function defaultStyle(location: ParameterLocation): ParameterStyleIR {
   return location === 'query' || location === 'cookie' ? 'form' : 'simple';
@@ -29,6 +35,10 @@ export function normaliseParameter(options: { context: NormaliseContext; paramet
   const location = parameter.in as ParameterLocation;
   if (location === 'header' && IGNORED_HEADERS.has(name.toLowerCase())) {
     warn(context, pointer, `header parameter "${name}" is ignored (OpenAPI leaves it to the client)`);
+    return undefined;
+  }
+  if (location === 'header' && CLIENT_COMPUTED_HEADERS.has(name.toLowerCase())) {
+    warn(context, pointer, `header parameter "${name}" is ignored (the HTTP client sets it from the request it sends)`);
     return undefined;
   }
   const rawStyle = field(value, 'style');

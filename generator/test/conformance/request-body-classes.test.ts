@@ -118,4 +118,22 @@ describe('request bodies judged against the vendor spec', () => {
     expect(() => validateInput({ schema: gist.inputSchema, input: { id: 'g', body: {} } })).toThrow();
     expect(() => validateInput({ schema: gist.inputSchema, input: { id: 'g', body: { files: {} } } })).not.toThrow();
   });
+
+  it('a Content-Length header parameter is left to the HTTP client, which frames the body itself', async () => {
+    const generated = await generate('content-length', {
+      paths: {
+        '/metrics': {
+          post: {
+            operationId: 'postMetrics',
+            parameters: [{ name: 'Content-Length', in: 'header', required: true, schema: { type: 'integer', format: 'int32' } }],
+            requestBody: jsonBody({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }),
+            responses: ok,
+          },
+        },
+      },
+    });
+    expect(Object.keys(generated.definition.supported_actions[0]!.inputSchema)).toEqual(['name']);
+    const verdicts = await judge(generated);
+    expect(verdicts.get('POST /metrics')).toMatchObject({ outcome: 'valid' });
+  });
 });
