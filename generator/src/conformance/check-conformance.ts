@@ -47,6 +47,10 @@ export async function checkConformance(options: CheckConformanceOptions): Promis
       const action = actions.get(sample.actionId);
       if (!action) continue;
       const operation = `${action.api.method} ${action.api.endpoint}`;
+      if (sample.contradiction !== undefined) {
+        operations.push({ actionId: sample.actionId, operation, outcome: 'contradiction', reason: sample.contradiction });
+        continue;
+      }
       const before = server.requests.length;
       const result = await connector.executeAction(sample.actionId, sample.input);
       const request = server.requests[before];

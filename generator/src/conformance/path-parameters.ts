@@ -22,6 +22,7 @@ export function decodePathParameters(options: { raw: Record<string, unknown>; pa
     } else if (style === 'matrix') {
       const prefix = `;${parameter.name}=`;
       if (explode && isArray) text = text.split(prefix).filter((part) => part !== '').join(',');
+      else if (explode && isRecord(parameter.schema) && parameter.schema.type === 'object') text = text.split(';').filter((part) => part !== '').join(',');
       else if (text.startsWith(prefix)) text = text.slice(prefix.length);
     }
     const decode = (part: string): string => {
@@ -31,7 +32,26 @@ export function decodePathParameters(options: { raw: Record<string, unknown>; pa
         return part;
       }
     };
-    decoded[parameter.name] = isArray ? text.split(separator).map(decode) : decode(text);
+    const isObject = isRecord(parameter.schema) && parameter.schema.type === 'object';
+    if (isObject) decoded[parameter.name] = objectOf({ parts: text.split(separator).map(decode), explode });
+    else decoded[parameter.name] = isArray ? text.split(separator).map(decode) : decode(text);
   }
   return decoded;
+}
+
+/** `k,v,k,v`, or `k=v,k=v` when exploded (simple, label and matrix alike once their prefixes are gone). */
+function objectOf(options: { parts: string[]; explode: boolean }): Record<string, string> {
+  const record: Record<string, string> = {};
+  const set = (key: string, value: string): void => {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  };
+  if (options.explode) {
+    for (const part of options.parts) {
+      const at = part.indexOf('=');
+      set(at === -1 ? part : part.slice(0, at), at === -1 ? '' : part.slice(at + 1));
+    }
+  } else {
+    for (let index = 0; index < options.parts.length; index += 2) set(options.parts[index]!, options.parts[index + 1] ?? '');
+  }
+  return record;
 }

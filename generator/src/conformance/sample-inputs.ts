@@ -16,7 +16,10 @@ export function sampleActionInputs(definition: ConnectorDefinition): { samples: 
   for (const action of definition.supported_actions) {
     const sampled = sampleAction(action);
     if (typeof sampled === 'string') unsampled.push({ actionId: action.id, reason: sampled });
-    else samples.push({ actionId: action.id, input: sampled });
+    else {
+      const contradiction = emptyPathValue({ action, input: sampled });
+      samples.push({ actionId: action.id, input: sampled, ...(contradiction !== undefined ? { contradiction } : {}) });
+    }
   }
   return { samples, unsampled };
 }
@@ -39,6 +42,19 @@ function sampleAction(action: ActionDefinition): Record<string, unknown> | strin
     break;
   }
   return input;
+}
+
+/**
+ * A required path parameter whose schema admits only an empty object or array (every property
+ * read-only, say) has no value a URL can carry: the runtime rightly refuses an empty segment.
+ */
+function emptyPathValue(options: { action: ActionDefinition; input: Record<string, unknown> }): string | undefined {
+  for (const [name, value] of Object.entries(options.input)) {
+    if (ownTarget({ action: options.action, name })?.in !== 'path') continue;
+    const empty = (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
+    if (empty) return `path parameter '${name}' admits only an empty ${Array.isArray(value) ? 'array' : 'object'}, which no URL segment can carry`;
+  }
+  return undefined;
 }
 
 function describeField(field: { opaque?: boolean; variants?: unknown; type: string; inputType?: string; format?: string }): string {

@@ -23,6 +23,8 @@ export interface OperationConformance {
 export interface ConformanceSample {
   actionId: string;
   input: Record<string, unknown>;
+  /** Set when the spec allows no sendable value (the reason); the action is then not called. */
+  contradiction?: string;
 }
 
 export interface UnsampledAction {

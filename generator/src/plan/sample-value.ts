@@ -58,7 +58,8 @@ export function sampleFieldValue(options: { field: InputField; role: 'path' | 'o
     case 'boolean':
       return true;
     case 'object':
-      return sampleObject(field);
+      // A path value needs an entry (an empty object is an empty segment); `{}` only when none fits.
+      return options.role === 'path' ? (sampleObject({ ...field, validation: { ...field.validation, minProperties: Math.max(1, field.validation?.minProperties ?? 0) } }) ?? sampleObject(field)) : sampleObject(field);
     case 'array':
       return sampleArray(field);
   }

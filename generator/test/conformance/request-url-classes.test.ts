@@ -245,6 +245,22 @@ describe('request URLs judged against the vendor spec', () => {
     expect(verdicts.get('GET /videos/{id}')?.outcome).toBe('valid');
   });
 
+  it('an object path parameter is sent with an entry; one that admits only {} is a spec contradiction', async () => {
+    const readOnlyVersion = { type: 'object', additionalProperties: false, properties: { Major: { type: 'integer', readOnly: true }, Minor: { type: 'integer', readOnly: true } } };
+    const generated = await generate('object-paths', {
+      servers: [{ url: 'https://api.example.com' }],
+      paths: {
+        '/plugins/{version}': { delete: { operationId: 'uninstall', parameters: [{ name: 'version', in: 'path', required: true, schema: readOnlyVersion }], responses: ok } },
+        '/points/{point}': {
+          get: { operationId: 'getPoint', parameters: [{ name: 'point', in: 'path', required: true, schema: { type: 'object', additionalProperties: false, properties: { x: { type: 'integer' } } } }], responses: ok },
+        },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('DELETE /plugins/{version}')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("'version' admits only an empty object") });
+    expect(verdicts.get('GET /points/{point}')?.outcome).toBe('valid');
+  });
+
   it('a literal path segment with a space matches its percent-encoded form', async () => {
     const generated = await generate('spaced', {
       servers: [{ url: 'https://api.example.com/Your API' }],
