@@ -63,7 +63,15 @@ describe('request bodies judged against the vendor spec', () => {
         '/jobs': {
           post: {
             operationId: 'startJob',
-            requestBody: jsonBody({ type: 'object', required: ['ClientToken'], properties: { ClientToken: { type: 'string', pattern: '\\p{ASCII}{1,64}' } } }),
+            requestBody: jsonBody({
+              type: 'object',
+              required: ['ClientToken', 'tags'],
+              properties: {
+                ClientToken: { type: 'string', pattern: '\\p{ASCII}{1,64}' },
+                // A quantified group of property-escape classes: sampled from the pattern itself.
+                tags: { type: 'object', minProperties: 1, additionalProperties: { type: 'string', minLength: 1, pattern: '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+)$' } },
+              },
+            }),
             responses: ok,
           },
         },
