@@ -313,6 +313,14 @@ export interface LoadOptionsSource {
   itemsPath?: string;
   /** Constant input for the source action. */
   input?: Record<string, unknown>;
+  /**
+   * Fields of the same form whose values the source action needs (its required inputs of the
+   * same name, `owner`/`repo` for a branch picker): the host reloads the choices when one changes,
+   * and `loadOptions` refuses while one is empty.
+   */
+  dependsOn?: string[];
+  /** Input field of the source action that takes a search term (`q`, `query`, `filter`). */
+  searchParam?: string;
 }
 
 export interface ActionDefinition {
