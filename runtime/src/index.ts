@@ -33,6 +33,7 @@ export { RedisPollStateStore } from './polling/redis-poll-state-store.ts';
 export { readRateLimitHeaders, type RateLimitReport } from './rate-limit/rate-limit-headers.ts';
 export type { Page, PaginateOptions } from './paginate/page.ts';
 export type { LoadOptionsContext } from './connector/load-options.ts';
+export type { OptionsPage, OptionsPageRequest } from './connector/options-page.ts';
 export {
   InMemoryWebhookReplayStore,
   type HandleWebhookOptions,

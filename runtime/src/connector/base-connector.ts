@@ -29,6 +29,7 @@ import {
   type ExecuteOptions,
 } from './connector-options.ts';
 import { findOptionsSource, optionsSourceInput, toFieldOptions, type LoadOptionsContext } from './load-options.ts';
+import { checkDependencies, optionsPageInput, toOptionsPage, type OptionsPage, type OptionsPageRequest } from './options-page.ts';
 import { TypedEmitter } from './typed-emitter.ts';
 import { pollTrigger, type PollOptions } from '../polling/poll-trigger.ts';
 import type { PollState } from '../polling/poll-state.ts';
@@ -286,6 +287,24 @@ export class BaseConnector {
     const input = optionsSourceInput({ ...found, context });
     const response = await this.executeAction(found.source.action, input);
     return toFieldOptions({ source: found.source, response });
+  }
+
+  /**
+   * One page of a field's dynamic choices: checks the fields it depends on are filled (else a
+   * VALIDATION_ERROR), sends their values, the search term and the cursor to the source action,
+   * and returns `{ options, nextCursor? }`. Never rejects.
+   */
+  async loadOptionsPage(actionId: string, fieldName: string, request: OptionsPageRequest = {}): Promise<ConnectorResponse<OptionsPage>> {
+    let found: ReturnType<typeof findOptionsSource>;
+    try {
+      found = findOptionsSource({ actions: this.#actions, actionId, fieldName });
+      checkDependencies({ source: found.source, fieldName, values: request.values });
+    } catch (error) {
+      return this.#failure({ error, started: performance.now(), actionId });
+    }
+    const input = optionsPageInput({ ...found, request });
+    const response = await this.executeAction(found.source.action, input);
+    return toOptionsPage({ ...found, input, response });
   }
 
   /**

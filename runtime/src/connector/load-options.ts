@@ -12,7 +12,7 @@ export interface LoadOptionsContext {
   input?: Record<string, unknown>;
 }
 
-/** More choices than this are cut off: a picker is no place for a whole table. */
+/** `loadOptions` cuts off more choices than this; `loadOptionsPage` pages instead. */
 export const MAX_LOADED_OPTIONS = 1000;
 
 /** The field's source, or a configuration error naming what is missing. */
@@ -55,8 +55,9 @@ export function optionsSourceInput(options: {
 }
 
 /** Maps a successful source response to options; a failed one is passed through unchanged. */
-export function toFieldOptions(options: { source: LoadOptionsSource; response: ConnectorResponse }): ConnectorResponse<FieldOption[]> {
+export function toFieldOptions(options: { source: LoadOptionsSource; response: ConnectorResponse; limit?: number }): ConnectorResponse<FieldOption[]> {
   const { source, response } = options;
+  const limit = options.limit ?? MAX_LOADED_OPTIONS;
   if (!response.success) return response as ConnectorResponse<never>;
   const items = source.itemsPath === undefined ? response.data : readPath({ value: response.data, path: source.itemsPath });
   if (!Array.isArray(items)) {
@@ -67,7 +68,7 @@ export function toFieldOptions(options: { source: LoadOptionsSource; response: C
   const choices: FieldOption[] = [];
   const seen = new Set<unknown>();
   for (const item of items) {
-    if (choices.length >= MAX_LOADED_OPTIONS) break;
+    if (choices.length >= limit) break;
     const value = readPath({ value: item, path: source.valuePath });
     if (!isOptionValue(value) || seen.has(value)) continue;
     seen.add(value);
