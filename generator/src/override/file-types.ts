@@ -114,6 +114,10 @@ export interface OptionsFromEntry {
   items?: string;
   /** Constant input for the source action. */
   input?: Record<string, unknown>;
+  /** Form fields the source action needs (default: its required inputs named like a form field). */
+  depends_on?: string[];
+  /** Source action input that takes a search term (default: its q/query/search/filter input). */
+  search?: string;
 }
 
 export type PaginationStyle = 'cursor' | 'offset' | 'page' | 'link_header' | 'next_url';

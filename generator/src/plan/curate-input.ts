@@ -197,6 +197,8 @@ function loadOptionsOf(options: {
     ...(from.label !== undefined ? { labelPath: from.label } : {}),
     ...(from.items !== undefined ? { itemsPath: from.items } : {}),
     ...(from.input !== undefined ? { input: cloneJson(from.input) } : {}),
+    ...(from.depends_on !== undefined ? { dependsOn: [...from.depends_on] } : {}),
+    ...(from.search !== undefined ? { searchParam: from.search } : {}),
   };
   return { loadOptionsMethod: LOAD_OPTIONS_METHOD, loadOptionsSource: source };
 }

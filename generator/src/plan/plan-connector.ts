@@ -7,6 +7,7 @@ import type { ConnectorPlan, PlannedFiles, Provenance } from './types.ts';
 import { SpecwireError } from '../errors/index.ts';
 import { operationKey } from '../override/match-operation.ts';
 import { planAction, type PlannedAction } from './action.ts';
+import { declareOptionsDependencies } from './dynamic-options.ts';
 import { planAuth } from './auth.ts';
 import { planCoverage } from './coverage.ts';
 import { suggestInputName, type ResolveAction } from './curate-input.ts';
@@ -59,6 +60,7 @@ export function planConnector(options: { curated: CuratedApi; provenance: Proven
     }),
   }));
   checkOptionsInputs({ curated, planned: planned.map(({ action }) => action) });
+  declareOptionsDependencies({ actions: planned.map(({ action }) => action.definition) });
   const connectionTest = planConnectionTest({ curated, actionIds, planned: planned.map(({ action }) => action) });
   const definition = planDefinition({
     curated,
