@@ -2,13 +2,15 @@ import type { ConnectorPlan } from '../plan/types.ts';
 import { renderBanner, type BannerOptions } from './render-banner.ts';
 import { renderLiteral } from './render-literal.ts';
 import { renderValuePropertyKey } from './render-property-key.ts';
+import { escapePointerSegment } from '../errors/index.ts';
 
 /** Short objects and arrays (`{ in: "body", name: "id" }`) go on one line up to this width. */
 const LINE_WIDTH = 100;
 
 /**
  * `src/definition.gen.ts`: the plan's definition as one annotated object literal, shared schemas
- * (`schemas`) last, one per name. An annotation
+ * (`schemas`) last, one per line: a vendor schema change is then a one-line hunk, and the shared
+ * schemas take about 30% fewer bytes than pretty-printed (GitHub: 237 KB → 170 KB). An annotation
  * rather than `as const satisfies`: readonly tuples of a huge literal typecheck slowly and do not fit
  * the mutable arrays of `ConnectorDefinition`. Each action is written `{…} satisfies ActionDefinition
  * as ActionDefinition`: checked in full, then widened, so the compiler never builds the union of
@@ -23,7 +25,9 @@ export function emitDefinition(options: { plan: ConnectorPlan; banner: BannerOpt
     const rendered =
       key === 'supported_actions' && Array.isArray(value)
         ? renderActions({ actions: value, where })
-        : renderLiteral(value, { indent: '  ', where, lineWidth: LINE_WIDTH });
+        : key === 'schemas' && isRecord(value)
+          ? renderSchemas({ schemas: value, where })
+          : renderLiteral(value, { indent: '  ', where, lineWidth: LINE_WIDTH });
     lines.push(`  ${renderValuePropertyKey(key)}: ${rendered},`);
   }
   return [
@@ -42,4 +46,19 @@ function renderActions(options: { actions: unknown[]; where: string }): string {
       `    ${renderLiteral(action, { indent: '    ', where: `${options.where}/${index}`, lineWidth: LINE_WIDTH })} satisfies ActionDefinition as ActionDefinition,`,
   );
   return `[\n${items.join('\n')}\n  ]`;
+}
+
+/** Each shared schema on one line of its own, in the plan's (name) order. */
+function renderSchemas(options: { schemas: Record<string, unknown>; where: string }): string {
+  const entries = Object.entries(options.schemas).filter(([, schema]) => schema !== undefined);
+  if (entries.length === 0) return '{}';
+  const lines = entries.map(
+    ([name, schema]) =>
+      `    ${renderValuePropertyKey(name)}: ${renderLiteral(schema, { where: `${options.where}/${escapePointerSegment(name)}`, lineWidth: Number.MAX_SAFE_INTEGER })},`,
+  );
+  return `{\n${lines.join('\n')}\n  }`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
