@@ -142,6 +142,22 @@ describe('per-action field curation', () => {
     });
   });
 
+  it('declares the form fields a dynamic-options source needs, and the search input an override names', () => {
+    const derived = plan(lines('actions:', '  orders/get:', '    fields:', '      id: { options_from: { action: orders/create, value: id } }'));
+    // orders/create requires store (a field of this form) and item (not one): only store is a dependency.
+    expect(action(derived, 'orders_get').inputSchema.id!.loadOptionsSource).toEqual({ action: 'orders_create', valuePath: 'id', dependsOn: ['store'] });
+    const declared = plan(
+      lines('actions:', '  orders/get:', '    fields:', '      id: { options_from: { action: stores/list, value: id, depends_on: [store], search: limit } }'),
+    );
+    expect(action(declared, 'orders_get').inputSchema.id!.loadOptionsSource).toEqual({ action: 'stores_list', valuePath: 'id', dependsOn: ['store'], searchParam: 'limit' });
+    expect(errorOf(() => plan(lines('actions:', '  orders/get:', '    fields:', '      id: { options_from: { action: stores/list, value: id, search: nope } }')))).toBe(
+      'options_from.search of field "id" (action "orders_get"): "nope" is not an input of action "stores_list"',
+    );
+    expect(errorOf(() => plan(lines('actions:', '  orders/get:', '    fields:', '      id: { options_from: { action: stores/list, value: id, depends_on: [id] } }')))).toBe(
+      'options_from.depends_on of field "id" (action "orders_get"): "id" is not another field of the action',
+    );
+  });
+
   it('names the source action by action id too, and records the connection test', () => {
     const result = plan(
       lines(
