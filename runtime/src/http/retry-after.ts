@@ -1,6 +1,6 @@
 /**
  * Seconds the server asked to wait: `retry-after-ms`, then `Retry-After` as seconds or an HTTP
- * date. Undefined when absent or unreadable. (The retry middleware to come will honour it.)
+ * date. Undefined when absent or unreadable. The retry middleware (retry/retry-delay.ts) honours it.
  */
 export function parseRetryAfter(options: { headers: Headers; now?: number }): number | undefined {
   const { headers } = options;
