@@ -17057,6 +17057,11 @@ export interface operations {
     };
 }
 
+/** Whether the key `K` of `T` was declared readOnly (printed with the `readonly` modifier). */
+type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends (<V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2) ? false : true;
+/** `T` as a request input: readOnly properties optional, at every depth. */
+type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
+
 export type GetInput = Record<string, never>;
 export type GetOutput = operations["get"]["responses"]["200"]["content"]["application/json"];
 export type GetHealthInput = Record<string, never>;
@@ -17211,7 +17216,7 @@ export type GetTxsHashRequiredSignersInput = NonNullable<operations["get_txs_has
 export type GetTxsHashRequiredSignersOutput = operations["get_txs_hash_required_signers"]["responses"]["200"]["content"]["application/json"];
 export type GetTxsHashCborInput = NonNullable<operations["get_txs_hash_cbor"]["parameters"]["path"]>;
 export type GetTxsHashCborOutput = operations["get_txs_hash_cbor"]["responses"]["200"]["content"]["application/json"];
-export type PostTxSubmitInput = { body: NonNullable<operations["post_tx_submit"]["requestBody"]>["content"]["application/cbor"] };
+export type PostTxSubmitInput = { body: InputOf<NonNullable<operations["post_tx_submit"]["requestBody"]>["content"]["application/cbor"]> };
 export type PostTxSubmitOutput = operations["post_tx_submit"]["responses"]["200"]["content"]["application/json"];
 export type GetAccountsStakeAddressInput = NonNullable<operations["get_accounts_stake_address"]["parameters"]["path"]>;
 export type GetAccountsStakeAddressOutput = operations["get_accounts_stake_address"]["responses"]["200"]["content"]["application/json"];
@@ -17383,13 +17388,13 @@ export type GetUtilsAddressesXpubXpubRoleIndexInput = NonNullable<operations["ge
 export type GetUtilsAddressesXpubXpubRoleIndexOutput = operations["get_utils_addresses_xpub_xpub_role_index"]["responses"]["200"]["content"]["application/json"];
 export type PostUtilsTxsEvaluateInput =
   & NonNullable<operations["post_utils_txs_evaluate"]["parameters"]["query"]>
-  & { body: NonNullable<operations["post_utils_txs_evaluate"]["requestBody"]>["content"]["application/cbor"] };
+  & { body: InputOf<NonNullable<operations["post_utils_txs_evaluate"]["requestBody"]>["content"]["application/cbor"]> };
 export type PostUtilsTxsEvaluateOutput = operations["post_utils_txs_evaluate"]["responses"]["200"]["content"]["application/json"];
 export type PostUtilsTxsEvaluateUtxosInput =
   & NonNullable<operations["post_utils_txs_evaluate_utxos"]["parameters"]["query"]>
-  & NonNullable<NonNullable<operations["post_utils_txs_evaluate_utxos"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["post_utils_txs_evaluate_utxos"]["requestBody"]>["content"]["application/json"]>>;
 export type PostUtilsTxsEvaluateUtxosOutput = operations["post_utils_txs_evaluate_utxos"]["responses"]["200"]["content"]["application/json"];
-export type IpfsAddInput = Partial<NonNullable<NonNullable<operations["ipfs_add"]["requestBody"]>["content"]["multipart/form-data"]>>;
+export type IpfsAddInput = Partial<NonNullable<InputOf<NonNullable<operations["ipfs_add"]["requestBody"]>["content"]["multipart/form-data"]>>>;
 export type IpfsAddOutput = operations["ipfs_add"]["responses"]["200"]["content"]["application/json"];
 export type GetIpfsGatewayIpfsPathInput = NonNullable<operations["get_ipfs_gateway_ipfs_path"]["parameters"]["path"]>;
 export type GetIpfsGatewayIpfsPathOutput = operations["get_ipfs_gateway_ipfs_path"]["responses"]["200"]["content"]["application/octet-stream"];

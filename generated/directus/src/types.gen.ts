@@ -8497,6 +8497,11 @@ export interface operations {
 /** Renames the keys of `T` listed in `M`, keeping optionality. */
 type RenamedKeys<T, M extends Record<string, string>> = { [K in keyof T as K extends keyof M ? M[K] : K]: T[K] };
 
+/** Whether the key `K` of `T` was declared readOnly (printed with the `readonly` modifier). */
+type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends (<V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2) ? false : true;
+/** `T` as a request input: readOnly properties optional, at every depth. */
+type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
+
 export type GetActivitiesInput = NonNullable<operations["get_activities"]["parameters"]["query"]>;
 export type GetActivitiesOutput = operations["get_activities"]["responses"]["200"]["content"]["application/json"];
 export type GetActivityInput =
@@ -8507,15 +8512,15 @@ export type GetAssetInput =
   & NonNullable<operations["get_asset"]["parameters"]["path"]>
   & NonNullable<operations["get_asset"]["parameters"]["query"]>;
 export type GetAssetOutput = operations["get_asset"]["responses"]["200"]["content"]["text/plain"];
-export type LoginInput = Partial<NonNullable<NonNullable<operations["login"]["requestBody"]>["content"]["application/json"]>>;
+export type LoginInput = Partial<NonNullable<InputOf<NonNullable<operations["login"]["requestBody"]>["content"]["application/json"]>>>;
 export type LoginOutput = operations["login"]["responses"]["200"]["content"]["application/json"];
-export type RefreshInput = Partial<NonNullable<NonNullable<operations["refresh"]["requestBody"]>["content"]["application/json"]>>;
+export type RefreshInput = Partial<NonNullable<InputOf<NonNullable<operations["refresh"]["requestBody"]>["content"]["application/json"]>>>;
 export type RefreshOutput = operations["refresh"]["responses"]["200"]["content"]["application/json"];
-export type LogoutInput = Partial<NonNullable<NonNullable<operations["logout"]["requestBody"]>["content"]["application/json"]>>;
+export type LogoutInput = Partial<NonNullable<InputOf<NonNullable<operations["logout"]["requestBody"]>["content"]["application/json"]>>>;
 export type LogoutOutput = unknown;
-export type PasswordRequestInput = Partial<NonNullable<NonNullable<operations["password_request"]["requestBody"]>["content"]["application/json"]>>;
+export type PasswordRequestInput = Partial<NonNullable<InputOf<NonNullable<operations["password_request"]["requestBody"]>["content"]["application/json"]>>>;
 export type PasswordRequestOutput = unknown;
-export type PasswordResetInput = Partial<NonNullable<NonNullable<operations["password_reset"]["requestBody"]>["content"]["application/json"]>>;
+export type PasswordResetInput = Partial<NonNullable<InputOf<NonNullable<operations["password_reset"]["requestBody"]>["content"]["application/json"]>>>;
 export type PasswordResetOutput = unknown;
 export type OauthInput = Record<string, never>;
 export type OauthOutput = operations["oauth"]["responses"]["200"]["content"]["application/json"];
@@ -8529,7 +8534,7 @@ export type GetItemsInput =
 export type GetItemsOutput = operations["get_items"]["responses"]["200"]["content"]["application/json"];
 export type CreateItemInput =
   & NonNullable<operations["create_item"]["parameters"]["path"]>
-  & { body?: NonNullable<operations["create_item"]["requestBody"]>["content"]["application/json"] };
+  & { body?: InputOf<NonNullable<operations["create_item"]["requestBody"]>["content"]["application/json"]> };
 export type CreateItemOutput = operations["create_item"]["responses"]["200"]["content"]["application/json"];
 export type DeleteItemsInput = NonNullable<operations["delete_items"]["parameters"]["path"]>;
 export type DeleteItemsOutput = unknown;
@@ -8546,19 +8551,19 @@ export type DeleteItemOutput = unknown;
 export type UpdateItemInput =
   & NonNullable<operations["update_item"]["parameters"]["path"]>
   & NonNullable<operations["update_item"]["parameters"]["query"]>
-  & { body?: NonNullable<operations["update_item"]["requestBody"]>["content"]["application/json"] };
+  & { body?: InputOf<NonNullable<operations["update_item"]["requestBody"]>["content"]["application/json"]> };
 export type UpdateItemOutput = operations["update_item"]["responses"]["200"]["content"]["application/json"];
 export type GetPresetsInput = NonNullable<operations["get_presets"]["parameters"]["query"]>;
 export type GetPresetsOutput = operations["get_presets"]["responses"]["200"]["content"]["application/json"];
 export type CreatePresetInput =
   & NonNullable<operations["create_preset"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["create_preset"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["create_preset"]["requestBody"]>["content"]["application/json"]>>>;
 export type CreatePresetOutput = operations["create_preset"]["responses"]["200"]["content"]["application/json"];
 export type DeletePresetsInput = Record<string, never>;
 export type DeletePresetsOutput = unknown;
 export type UpdatePresetsInput =
   & NonNullable<operations["update_presets"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_presets"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_presets"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdatePresetsOutput = operations["update_presets"]["responses"]["200"]["content"]["application/json"];
 export type GetPresetInput =
   & NonNullable<operations["get_preset"]["parameters"]["path"]>
@@ -8569,11 +8574,11 @@ export type DeletePresetOutput = unknown;
 export type UpdatePresetInput =
   & NonNullable<operations["update_preset"]["parameters"]["path"]>
   & NonNullable<operations["update_preset"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_preset"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_preset"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdatePresetOutput = operations["update_preset"]["responses"]["200"]["content"]["application/json"];
 export type GetCollectionsInput = Record<string, never>;
 export type GetCollectionsOutput = operations["get_collections"]["responses"]["200"]["content"]["application/json"];
-export type CreateCollectionInput = Partial<NonNullable<NonNullable<operations["create_collection"]["requestBody"]>["content"]["application/json"]>>;
+export type CreateCollectionInput = Partial<NonNullable<InputOf<NonNullable<operations["create_collection"]["requestBody"]>["content"]["application/json"]>>>;
 export type CreateCollectionOutput = operations["create_collection"]["responses"]["200"]["content"]["application/json"];
 export type GetCollectionInput = NonNullable<operations["get_collection"]["parameters"]["path"]>;
 export type GetCollectionOutput = operations["get_collection"]["responses"]["200"]["content"]["application/json"];
@@ -8581,19 +8586,19 @@ export type DeleteCollectionInput = NonNullable<operations["delete_collection"][
 export type DeleteCollectionOutput = unknown;
 export type UpdateCollectionInput =
   & NonNullable<operations["update_collection"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["update_collection"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_collection"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateCollectionOutput = operations["update_collection"]["responses"]["200"]["content"]["application/json"];
 export type GetCommentsInput = NonNullable<operations["get_comments"]["parameters"]["query"]>;
 export type GetCommentsOutput = operations["get_comments"]["responses"]["200"]["content"]["application/json"];
 export type CreateCommentInput =
   & NonNullable<operations["create_comment"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["create_comment"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["create_comment"]["requestBody"]>["content"]["application/json"]>>>;
 export type CreateCommentOutput = operations["create_comment"]["responses"]["200"]["content"]["application/json"];
 export type DeleteCommentsInput = Record<string, never>;
 export type DeleteCommentsOutput = unknown;
 export type UpdateCommentsInput =
   & NonNullable<operations["update_comments"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_comments"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_comments"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateCommentsOutput = operations["update_comments"]["responses"]["200"]["content"]["application/json"];
 export type GetCommentInput =
   & NonNullable<operations["get_comment"]["parameters"]["path"]>
@@ -8604,17 +8609,17 @@ export type DeleteCommentOutput = unknown;
 export type UpdateCommentInput =
   & NonNullable<operations["update_comment"]["parameters"]["path"]>
   & NonNullable<operations["update_comment"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_comment"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_comment"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateCommentOutput = operations["update_comment"]["responses"]["200"]["content"]["application/json"];
 export type ListExtensionsInput = Record<string, never>;
 export type ListExtensionsOutput = operations["list_extensions"]["responses"]["200"]["content"]["application/json"];
 export type UpdateExtensionsInput =
   & NonNullable<operations["update_extensions"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["update_extensions"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_extensions"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateExtensionsOutput = operations["update_extensions"]["responses"]["200"]["content"]["application/json"];
 export type UpdateExtensionBundleInput =
   & NonNullable<operations["update_extension_bundle"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["update_extension_bundle"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_extension_bundle"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateExtensionBundleOutput = operations["update_extension_bundle"]["responses"]["200"]["content"]["application/json"];
 export type GetFieldsInput = Record<string, never>;
 export type GetFieldsOutput = operations["get_fields"]["responses"]["200"]["content"]["application/json"];
@@ -8622,7 +8627,7 @@ export type GetCollectionFieldsInput = NonNullable<operations["get_collection_fi
 export type GetCollectionFieldsOutput = operations["get_collection_fields"]["responses"]["200"]["content"]["application/json"];
 export type CreateFieldInput =
   & NonNullable<operations["create_field"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["create_field"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["create_field"]["requestBody"]>["content"]["application/json"]>>>;
 export type CreateFieldOutput = operations["create_field"]["responses"]["200"]["content"]["application/json"];
 export type GetCollectionFieldInput = NonNullable<operations["get_collection_field"]["parameters"]["path"]>;
 export type GetCollectionFieldOutput = operations["get_collection_field"]["responses"]["200"]["content"]["application/json"];
@@ -8630,17 +8635,17 @@ export type DeleteFieldInput = NonNullable<operations["delete_field"]["parameter
 export type DeleteFieldOutput = unknown;
 export type UpdateFieldInput =
   & NonNullable<operations["update_field"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["update_field"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_field"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateFieldOutput = operations["update_field"]["responses"]["200"]["content"]["application/json"];
 export type GetFilesInput = NonNullable<operations["get_files"]["parameters"]["query"]>;
 export type GetFilesOutput = operations["get_files"]["responses"]["200"]["content"]["application/json"];
-export type CreateFileInput = Partial<NonNullable<NonNullable<operations["create_file"]["requestBody"]>["content"]["application/json"]>>;
+export type CreateFileInput = Partial<NonNullable<InputOf<NonNullable<operations["create_file"]["requestBody"]>["content"]["application/json"]>>>;
 export type CreateFileOutput = operations["create_file"]["responses"]["200"]["content"]["application/json"];
 export type DeleteFilesInput = Record<string, never>;
 export type DeleteFilesOutput = unknown;
 export type UpdateFilesInput =
   & NonNullable<operations["update_files"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_files"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_files"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateFilesOutput = operations["update_files"]["responses"]["200"]["content"]["application/json"];
 export type GetFileInput =
   & NonNullable<operations["get_file"]["parameters"]["path"]>
@@ -8651,19 +8656,19 @@ export type DeleteFileOutput = unknown;
 export type UpdateFileInput =
   & NonNullable<operations["update_file"]["parameters"]["path"]>
   & NonNullable<operations["update_file"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_file"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_file"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateFileOutput = operations["update_file"]["responses"]["200"]["content"]["application/json"];
 export type GetFlowsInput = NonNullable<operations["get_flows"]["parameters"]["query"]>;
 export type GetFlowsOutput = operations["get_flows"]["responses"]["200"]["content"]["application/json"];
 export type CreateFlowInput =
   & NonNullable<operations["create_flow"]["parameters"]["query"]>
-  & { body?: NonNullable<operations["create_flow"]["requestBody"]>["content"]["application/json"] };
+  & { body?: InputOf<NonNullable<operations["create_flow"]["requestBody"]>["content"]["application/json"]> };
 export type CreateFlowOutput = operations["create_flow"]["responses"]["200"]["content"]["application/json"];
 export type DeleteFlowsInput = Record<string, never>;
 export type DeleteFlowsOutput = unknown;
 export type UpdateFlowsInput =
   & NonNullable<operations["update_flows"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_flows"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_flows"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateFlowsOutput = operations["update_flows"]["responses"]["200"]["content"]["application/json"];
 export type GetFlowInput = NonNullable<operations["get_flow"]["parameters"]["path"]>;
 export type GetFlowOutput = operations["get_flow"]["responses"]["200"]["content"]["application/json"];
@@ -8672,19 +8677,19 @@ export type DeleteFlowOutput = unknown;
 export type UpdateFlowInput =
   & NonNullable<operations["update_flow"]["parameters"]["path"]>
   & NonNullable<operations["update_flow"]["parameters"]["query"]>
-  & { body?: NonNullable<operations["update_flow"]["requestBody"]>["content"]["application/json"] };
+  & { body?: InputOf<NonNullable<operations["update_flow"]["requestBody"]>["content"]["application/json"]> };
 export type UpdateFlowOutput = operations["update_flow"]["responses"]["200"]["content"]["application/json"];
 export type GetFoldersInput = NonNullable<operations["get_folders"]["parameters"]["query"]>;
 export type GetFoldersOutput = operations["get_folders"]["responses"]["200"]["content"]["application/json"];
 export type CreateFolderInput =
   & NonNullable<operations["create_folder"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["create_folder"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["create_folder"]["requestBody"]>["content"]["application/json"]>>>;
 export type CreateFolderOutput = operations["create_folder"]["responses"]["200"]["content"]["application/json"];
 export type DeleteFoldersInput = Record<string, never>;
 export type DeleteFoldersOutput = unknown;
 export type UpdateFoldersInput =
   & NonNullable<operations["update_folders"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_folders"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_folders"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateFoldersOutput = operations["update_folders"]["responses"]["200"]["content"]["application/json"];
 export type GetFolderInput =
   & NonNullable<operations["get_folder"]["parameters"]["path"]>
@@ -8695,19 +8700,19 @@ export type DeleteFolderOutput = unknown;
 export type UpdateFolderInput =
   & NonNullable<operations["update_folder"]["parameters"]["path"]>
   & NonNullable<operations["update_folder"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_folder"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_folder"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateFolderOutput = operations["update_folder"]["responses"]["200"]["content"]["application/json"];
 export type GetOperationsInput = NonNullable<operations["get_operations"]["parameters"]["query"]>;
 export type GetOperationsOutput = operations["get_operations"]["responses"]["200"]["content"]["application/json"];
 export type CreateOperationInput =
   & NonNullable<operations["create_operation"]["parameters"]["query"]>
-  & { body?: NonNullable<operations["create_operation"]["requestBody"]>["content"]["application/json"] };
+  & { body?: InputOf<NonNullable<operations["create_operation"]["requestBody"]>["content"]["application/json"]> };
 export type CreateOperationOutput = operations["create_operation"]["responses"]["200"]["content"]["application/json"];
 export type DeleteOperationsInput = Record<string, never>;
 export type DeleteOperationsOutput = unknown;
 export type UpdateOperationsInput =
   & NonNullable<operations["update_operations"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_operations"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_operations"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateOperationsOutput = operations["update_operations"]["responses"]["200"]["content"]["application/json"];
 export type GetOperationInput = NonNullable<operations["get_operation"]["parameters"]["path"]>;
 export type GetOperationOutput = operations["get_operation"]["responses"]["200"]["content"]["application/json"];
@@ -8716,17 +8721,17 @@ export type DeleteOperationOutput = unknown;
 export type UpdateOperationInput =
   & NonNullable<operations["update_operation"]["parameters"]["path"]>
   & NonNullable<operations["update_operation"]["parameters"]["query"]>
-  & { body?: NonNullable<operations["update_operation"]["requestBody"]>["content"]["application/json"] };
+  & { body?: InputOf<NonNullable<operations["update_operation"]["requestBody"]>["content"]["application/json"]> };
 export type UpdateOperationOutput = operations["update_operation"]["responses"]["200"]["content"]["application/json"];
 export type GetPermissionsInput = NonNullable<operations["get_permissions"]["parameters"]["query"]>;
 export type GetPermissionsOutput = operations["get_permissions"]["responses"]["200"]["content"]["application/json"];
-export type CreatePermissionInput = Partial<NonNullable<NonNullable<operations["create_permission"]["requestBody"]>["content"]["application/json"]>>;
+export type CreatePermissionInput = Partial<NonNullable<InputOf<NonNullable<operations["create_permission"]["requestBody"]>["content"]["application/json"]>>>;
 export type CreatePermissionOutput = operations["create_permission"]["responses"]["200"]["content"]["application/json"];
 export type DeletePermissionsInput = Record<string, never>;
 export type DeletePermissionsOutput = unknown;
 export type UpdatePermissionsInput =
   & NonNullable<operations["update_permissions"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_permissions"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_permissions"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdatePermissionsOutput = operations["update_permissions"]["responses"]["200"]["content"]["application/json"];
 export type GetMyPermissionsInput = Record<string, never>;
 export type GetMyPermissionsOutput = operations["get_my_permissions"]["responses"]["200"]["content"]["application/json"];
@@ -8739,11 +8744,11 @@ export type DeletePermissionOutput = unknown;
 export type UpdatePermissionInput =
   & NonNullable<operations["update_permission"]["parameters"]["path"]>
   & NonNullable<operations["update_permission"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_permission"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_permission"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdatePermissionOutput = operations["update_permission"]["responses"]["200"]["content"]["application/json"];
 export type GetRelationsInput = Record<string, never>;
 export type GetRelationsOutput = operations["get_relations"]["responses"]["200"]["content"]["application/json"];
-export type CreateRelationInput = Partial<NonNullable<NonNullable<operations["create_relation"]["requestBody"]>["content"]["application/json"]>>;
+export type CreateRelationInput = Partial<NonNullable<InputOf<NonNullable<operations["create_relation"]["requestBody"]>["content"]["application/json"]>>>;
 export type CreateRelationOutput = operations["create_relation"]["responses"]["200"]["content"]["application/json"];
 export type GetRelationInput = NonNullable<operations["get_relation"]["parameters"]["path"]>;
 export type GetRelationOutput = operations["get_relation"]["responses"]["200"]["content"]["application/json"];
@@ -8751,7 +8756,7 @@ export type DeleteRelationInput = NonNullable<operations["delete_relation"]["par
 export type DeleteRelationOutput = unknown;
 export type UpdateRelationInput =
   & NonNullable<operations["update_relation"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["update_relation"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_relation"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateRelationOutput = operations["update_relation"]["responses"]["200"]["content"]["application/json"];
 export type GetRevisionsInput = NonNullable<operations["get_revisions"]["parameters"]["query"]>;
 export type GetRevisionsOutput = operations["get_revisions"]["responses"]["200"]["content"]["application/json"];
@@ -8763,13 +8768,13 @@ export type GetRolesInput = NonNullable<operations["get_roles"]["parameters"]["q
 export type GetRolesOutput = operations["get_roles"]["responses"]["200"]["content"]["application/json"];
 export type CreateRoleInput =
   & NonNullable<operations["create_role"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["create_role"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["create_role"]["requestBody"]>["content"]["application/json"]>>>;
 export type CreateRoleOutput = operations["create_role"]["responses"]["200"]["content"]["application/json"];
 export type DeleteRolesInput = Record<string, never>;
 export type DeleteRolesOutput = unknown;
 export type UpdateRolesInput =
   & NonNullable<operations["update_roles"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_roles"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_roles"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateRolesOutput = operations["update_roles"]["responses"]["200"]["content"]["application/json"];
 export type GetRoleInput =
   & NonNullable<operations["get_role"]["parameters"]["path"]>
@@ -8780,15 +8785,15 @@ export type DeleteRoleOutput = unknown;
 export type UpdateRoleInput =
   & NonNullable<operations["update_role"]["parameters"]["path"]>
   & NonNullable<operations["update_role"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_role"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_role"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateRoleOutput = operations["update_role"]["responses"]["200"]["content"]["application/json"];
 export type SchemaSnapshotInput = NonNullable<operations["schema_snapshot"]["parameters"]["query"]>;
 export type SchemaSnapshotOutput = operations["schema_snapshot"]["responses"]["200"]["content"]["application/json"];
-export type SchemaApplyInput = NonNullable<NonNullable<operations["schema_apply"]["requestBody"]>["content"]["application/json"]>;
+export type SchemaApplyInput = NonNullable<InputOf<NonNullable<operations["schema_apply"]["requestBody"]>["content"]["application/json"]>>;
 export type SchemaApplyOutput = unknown;
 export type SchemaDiffInput =
   & NonNullable<operations["schema_diff"]["parameters"]["query"]>
-  & NonNullable<NonNullable<operations["schema_diff"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["schema_diff"]["requestBody"]>["content"]["application/json"]>>;
 export type SchemaDiffOutput = operations["schema_diff"]["responses"]["200"]["content"]["application/json"];
 export type ServerInfoInput = Record<string, never>;
 export type ServerInfoOutput = operations["server_info"]["responses"]["200"]["content"]["application/json"];
@@ -8796,17 +8801,17 @@ export type PingInput = Record<string, never>;
 export type PingOutput = operations["ping"]["responses"]["200"]["content"]["application/text"];
 export type GetSettingsInput = NonNullable<operations["get_settings"]["parameters"]["query"]>;
 export type GetSettingsOutput = operations["get_settings"]["responses"]["200"]["content"]["application/json"];
-export type UpdateSettingInput = { body?: NonNullable<operations["update_setting"]["requestBody"]>["content"]["application/json"] };
+export type UpdateSettingInput = { body?: InputOf<NonNullable<operations["update_setting"]["requestBody"]>["content"]["application/json"]> };
 export type UpdateSettingOutput = operations["update_setting"]["responses"]["200"]["content"]["application/json"];
 export type GetUsersInput = NonNullable<operations["get_users"]["parameters"]["query"]>;
 export type GetUsersOutput = operations["get_users"]["responses"]["200"]["content"]["application/json"];
-export type CreateUserInput = Partial<NonNullable<NonNullable<operations["create_user"]["requestBody"]>["content"]["application/json"]>>;
+export type CreateUserInput = Partial<NonNullable<InputOf<NonNullable<operations["create_user"]["requestBody"]>["content"]["application/json"]>>>;
 export type CreateUserOutput = operations["create_user"]["responses"]["200"]["content"]["application/json"];
 export type DeleteUsersInput = Record<string, never>;
 export type DeleteUsersOutput = unknown;
 export type UpdateUsersInput =
   & NonNullable<operations["update_users"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_users"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_users"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateUsersOutput = operations["update_users"]["responses"]["200"]["content"]["application/json"];
 export type GetUserInput =
   & NonNullable<operations["get_user"]["parameters"]["path"]>
@@ -8817,13 +8822,13 @@ export type DeleteUserOutput = unknown;
 export type UpdateUserInput =
   & NonNullable<operations["update_user"]["parameters"]["path"]>
   & NonNullable<operations["update_user"]["parameters"]["query"]>
-  & Partial<RenamedKeys<NonNullable<NonNullable<operations["update_user"]["requestBody"]>["content"]["application/json"]>, { id: "body_id" }>>;
+  & Partial<RenamedKeys<NonNullable<InputOf<NonNullable<operations["update_user"]["requestBody"]>["content"]["application/json"]>>, { id: "body_id" }>>;
 export type UpdateUserOutput = operations["update_user"]["responses"]["200"]["content"]["application/json"];
 export type DisableUserTfaInput = NonNullable<operations["disable_user_tfa"]["parameters"]["path"]>;
 export type DisableUserTfaOutput = unknown;
-export type InviteInput = Partial<NonNullable<NonNullable<operations["invite"]["requestBody"]>["content"]["application/json"]>>;
+export type InviteInput = Partial<NonNullable<InputOf<NonNullable<operations["invite"]["requestBody"]>["content"]["application/json"]>>>;
 export type InviteOutput = unknown;
-export type AcceptInviteInput = NonNullable<NonNullable<operations["accept_invite"]["requestBody"]>["content"]["application/json"]>;
+export type AcceptInviteInput = NonNullable<InputOf<NonNullable<operations["accept_invite"]["requestBody"]>["content"]["application/json"]>>;
 export type AcceptInviteOutput = unknown;
 export type GetMeInput = NonNullable<operations["get_me"]["parameters"]["query"]>;
 export type GetMeOutput = operations["get_me"]["responses"]["200"]["content"]["application/json"];
@@ -8831,32 +8836,32 @@ export type UpdateMeInput = Record<string, never>;
 export type UpdateMeOutput = operations["update_me"]["responses"]["200"]["content"]["application/json"];
 export type MeTfaDisableInput = Record<string, never>;
 export type MeTfaDisableOutput = unknown;
-export type MeTfaEnableInput = Partial<NonNullable<NonNullable<operations["me_tfa_enable"]["requestBody"]>["content"]["application/json"]>>;
+export type MeTfaEnableInput = Partial<NonNullable<InputOf<NonNullable<operations["me_tfa_enable"]["requestBody"]>["content"]["application/json"]>>>;
 export type MeTfaEnableOutput = unknown;
-export type MeTfaGenerateInput = Partial<NonNullable<NonNullable<operations["me_tfa_generate"]["requestBody"]>["content"]["application/json"]>>;
+export type MeTfaGenerateInput = Partial<NonNullable<InputOf<NonNullable<operations["me_tfa_generate"]["requestBody"]>["content"]["application/json"]>>>;
 export type MeTfaGenerateOutput = operations["me_tfa_generate"]["responses"]["200"]["content"]["application/json"];
-export type UpdateLastUsedPageMeInput = Partial<NonNullable<NonNullable<operations["update_last_used_page_me"]["requestBody"]>["content"]["application/json"]>>;
+export type UpdateLastUsedPageMeInput = Partial<NonNullable<InputOf<NonNullable<operations["update_last_used_page_me"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateLastUsedPageMeOutput = unknown;
-export type RegisterUserInput = Partial<NonNullable<NonNullable<operations["register_user"]["requestBody"]>["content"]["application/json"]>>;
+export type RegisterUserInput = Partial<NonNullable<InputOf<NonNullable<operations["register_user"]["requestBody"]>["content"]["application/json"]>>>;
 export type RegisterUserOutput = unknown;
 export type RegisterUserVerifyEmailInput = NonNullable<operations["register_user_verify_email"]["parameters"]["query"]>;
 export type RegisterUserVerifyEmailOutput = unknown;
 export type SortInput =
   & NonNullable<operations["sort"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["sort"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["sort"]["requestBody"]>["content"]["application/json"]>>>;
 export type SortOutput = unknown;
 export type ImportBatchInput =
   & NonNullable<operations["import_batch"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["import_batch"]["requestBody"]>["content"]["multipart/form-data"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["import_batch"]["requestBody"]>["content"]["multipart/form-data"]>>>;
 export type ImportBatchOutput = operations["import_batch"]["responses"]["200"]["content"]["application/json"];
 export type ImportInput =
   & NonNullable<operations["import"]["parameters"]["path"]>
   & NonNullable<operations["import"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["import"]["requestBody"]>["content"]["multipart/form-data"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["import"]["requestBody"]>["content"]["multipart/form-data"]>>>;
 export type ImportOutput = unknown;
 export type ExportInput =
   & NonNullable<operations["export"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["export"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["export"]["requestBody"]>["content"]["application/json"]>>>;
 export type ExportOutput = unknown;
 export type ClearCacheInput = Record<string, never>;
 export type ClearCacheOutput = unknown;
@@ -8866,13 +8871,13 @@ export type GetContentVersionsInput = NonNullable<operations["get_content_versio
 export type GetContentVersionsOutput = operations["get_content_versions"]["responses"]["200"]["content"]["application/json"];
 export type CreateContentVersionInput =
   & NonNullable<operations["create_content_version"]["parameters"]["query"]>
-  & { body?: NonNullable<operations["create_content_version"]["requestBody"]>["content"]["application/json"] };
+  & { body?: InputOf<NonNullable<operations["create_content_version"]["requestBody"]>["content"]["application/json"]> };
 export type CreateContentVersionOutput = operations["create_content_version"]["responses"]["200"]["content"]["application/json"];
 export type DeleteContentVersionsInput = Record<string, never>;
 export type DeleteContentVersionsOutput = unknown;
 export type UpdateContentVersionsInput =
   & NonNullable<operations["update_content_versions"]["parameters"]["query"]>
-  & Partial<NonNullable<NonNullable<operations["update_content_versions"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_content_versions"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateContentVersionsOutput = operations["update_content_versions"]["responses"]["200"]["content"]["application/json"];
 export type GetContentVersionInput =
   & NonNullable<operations["get_content_version"]["parameters"]["path"]>
@@ -8883,15 +8888,15 @@ export type DeleteContentVersionOutput = unknown;
 export type UpdateContentVersionInput =
   & NonNullable<operations["update_content_version"]["parameters"]["path"]>
   & NonNullable<operations["update_content_version"]["parameters"]["query"]>
-  & { body?: NonNullable<operations["update_content_version"]["requestBody"]>["content"]["application/json"] };
+  & { body?: InputOf<NonNullable<operations["update_content_version"]["requestBody"]>["content"]["application/json"]> };
 export type UpdateContentVersionOutput = operations["update_content_version"]["responses"]["200"]["content"]["application/json"];
 export type SaveContentVersionInput =
   & NonNullable<operations["save_content_version"]["parameters"]["path"]>
-  & { body?: NonNullable<operations["save_content_version"]["requestBody"]>["content"]["application/json"] };
+  & { body?: InputOf<NonNullable<operations["save_content_version"]["requestBody"]>["content"]["application/json"]> };
 export type SaveContentVersionOutput = operations["save_content_version"]["responses"]["200"]["content"]["application/json"];
 export type CompareContentVersionInput = NonNullable<operations["compare_content_version"]["parameters"]["path"]>;
 export type CompareContentVersionOutput = operations["compare_content_version"]["responses"]["200"]["content"]["application/json"];
 export type PromoteContentVersionInput =
   & NonNullable<operations["promote_content_version"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["promote_content_version"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["promote_content_version"]["requestBody"]>["content"]["application/json"]>>>;
 export type PromoteContentVersionOutput = operations["promote_content_version"]["responses"]["200"]["content"]["application/json"];

@@ -8277,9 +8277,14 @@ export interface operations {
     };
 }
 
+/** Whether the key `K` of `T` was declared readOnly (printed with the `readonly` modifier). */
+type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends (<V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2) ? false : true;
+/** `T` as a request input: readOnly properties optional, at every depth. */
+type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
+
 export type GistsListInput = NonNullable<operations["gists_list"]["parameters"]["query"]>;
 export type GistsListOutput = operations["gists_list"]["responses"]["200"]["content"]["application/json"];
-export type GistsCreateInput = NonNullable<NonNullable<operations["gists_create"]["requestBody"]>["content"]["application/json"]>;
+export type GistsCreateInput = NonNullable<InputOf<NonNullable<operations["gists_create"]["requestBody"]>["content"]["application/json"]>>;
 export type GistsCreateOutput = operations["gists_create"]["responses"]["201"]["content"]["application/json"];
 export type ReposListForOrgInput =
   & NonNullable<operations["repos_list_for_org"]["parameters"]["path"]>
@@ -8287,13 +8292,13 @@ export type ReposListForOrgInput =
 export type ReposListForOrgOutput = operations["repos_list_for_org"]["responses"]["200"]["content"]["application/json"];
 export type ReposCreateInOrgInput =
   & NonNullable<operations["repos_create_in_org"]["parameters"]["path"]>
-  & NonNullable<NonNullable<operations["repos_create_in_org"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["repos_create_in_org"]["requestBody"]>["content"]["application/json"]>>;
 export type ReposCreateInOrgOutput = operations["repos_create_in_org"]["responses"]["201"]["content"]["application/json"];
 export type ReposGetInput = NonNullable<operations["repos_get"]["parameters"]["path"]>;
 export type ReposGetOutput = operations["repos_get"]["responses"]["200"]["content"]["application/json"];
 export type ReposUpdateInput =
   & NonNullable<operations["repos_update"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["repos_update"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["repos_update"]["requestBody"]>["content"]["application/json"]>>>;
 export type ReposUpdateOutput = operations["repos_update"]["responses"]["200"]["content"]["application/json"];
 export type ActionsListWorkflowRunsForRepoInput =
   & NonNullable<operations["actions_list_workflow_runs_for_repo"]["parameters"]["path"]>
@@ -8301,7 +8306,7 @@ export type ActionsListWorkflowRunsForRepoInput =
 export type ActionsListWorkflowRunsForRepoOutput = operations["actions_list_workflow_runs_for_repo"]["responses"]["200"]["content"]["application/json"];
 export type ActionsCreateWorkflowDispatchInput =
   & NonNullable<operations["actions_create_workflow_dispatch"]["parameters"]["path"]>
-  & NonNullable<NonNullable<operations["actions_create_workflow_dispatch"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["actions_create_workflow_dispatch"]["requestBody"]>["content"]["application/json"]>>;
 export type ActionsCreateWorkflowDispatchOutput = operations["actions_create_workflow_dispatch"]["responses"]["200"]["content"]["application/json"];
 export type ReposListBranchesInput =
   & NonNullable<operations["repos_list_branches"]["parameters"]["path"]>
@@ -8327,25 +8332,25 @@ export type ReposGetContentInput =
 export type ReposGetContentOutput = operations["repos_get_content"]["responses"]["200"]["content"]["application/json"];
 export type ReposCreateOrUpdateFileContentsInput =
   & NonNullable<operations["repos_create_or_update_file_contents"]["parameters"]["path"]>
-  & NonNullable<NonNullable<operations["repos_create_or_update_file_contents"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["repos_create_or_update_file_contents"]["requestBody"]>["content"]["application/json"]>>;
 export type ReposCreateOrUpdateFileContentsOutput = operations["repos_create_or_update_file_contents"]["responses"]["200"]["content"]["application/json"];
 export type ReposDeleteFileInput =
   & NonNullable<operations["repos_delete_file"]["parameters"]["path"]>
-  & NonNullable<NonNullable<operations["repos_delete_file"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["repos_delete_file"]["requestBody"]>["content"]["application/json"]>>;
 export type ReposDeleteFileOutput = operations["repos_delete_file"]["responses"]["200"]["content"]["application/json"];
 export type ReposCreateDispatchEventInput =
   & NonNullable<operations["repos_create_dispatch_event"]["parameters"]["path"]>
-  & NonNullable<NonNullable<operations["repos_create_dispatch_event"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["repos_create_dispatch_event"]["requestBody"]>["content"]["application/json"]>>;
 export type ReposCreateDispatchEventOutput = unknown;
 export type GitGetRefInput = NonNullable<operations["git_get_ref"]["parameters"]["path"]>;
 export type GitGetRefOutput = operations["git_get_ref"]["responses"]["200"]["content"]["application/json"];
 export type GitCreateRefInput =
   & NonNullable<operations["git_create_ref"]["parameters"]["path"]>
-  & NonNullable<NonNullable<operations["git_create_ref"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["git_create_ref"]["requestBody"]>["content"]["application/json"]>>;
 export type GitCreateRefOutput = operations["git_create_ref"]["responses"]["201"]["content"]["application/json"];
 export type ReposCreateWebhookInput =
   & NonNullable<operations["repos_create_webhook"]["parameters"]["path"]>
-  & { body?: NonNullable<operations["repos_create_webhook"]["requestBody"]>["content"]["application/json"] };
+  & { body?: InputOf<NonNullable<operations["repos_create_webhook"]["requestBody"]>["content"]["application/json"]> };
 export type ReposCreateWebhookOutput = operations["repos_create_webhook"]["responses"]["201"]["content"]["application/json"];
 export type ReposDeleteWebhookInput = NonNullable<operations["repos_delete_webhook"]["parameters"]["path"]>;
 export type ReposDeleteWebhookOutput = unknown;
@@ -8355,17 +8360,17 @@ export type IssuesListForRepoInput =
 export type IssuesListForRepoOutput = operations["issues_list_for_repo"]["responses"]["200"]["content"]["application/json"];
 export type IssuesCreateInput =
   & NonNullable<operations["issues_create"]["parameters"]["path"]>
-  & NonNullable<NonNullable<operations["issues_create"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["issues_create"]["requestBody"]>["content"]["application/json"]>>;
 export type IssuesCreateOutput = operations["issues_create"]["responses"]["201"]["content"]["application/json"];
 export type IssuesGetInput = NonNullable<operations["issues_get"]["parameters"]["path"]>;
 export type IssuesGetOutput = operations["issues_get"]["responses"]["200"]["content"]["application/json"];
 export type IssuesUpdateInput =
   & NonNullable<operations["issues_update"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["issues_update"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["issues_update"]["requestBody"]>["content"]["application/json"]>>>;
 export type IssuesUpdateOutput = operations["issues_update"]["responses"]["200"]["content"]["application/json"];
 export type IssuesAddAssigneesInput =
   & NonNullable<operations["issues_add_assignees"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["issues_add_assignees"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["issues_add_assignees"]["requestBody"]>["content"]["application/json"]>>>;
 export type IssuesAddAssigneesOutput = operations["issues_add_assignees"]["responses"]["201"]["content"]["application/json"];
 export type IssuesListCommentsInput =
   & NonNullable<operations["issues_list_comments"]["parameters"]["path"]>
@@ -8373,21 +8378,21 @@ export type IssuesListCommentsInput =
 export type IssuesListCommentsOutput = operations["issues_list_comments"]["responses"]["200"]["content"]["application/json"];
 export type IssuesCreateCommentInput =
   & NonNullable<operations["issues_create_comment"]["parameters"]["path"]>
-  & NonNullable<NonNullable<operations["issues_create_comment"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["issues_create_comment"]["requestBody"]>["content"]["application/json"]>>;
 export type IssuesCreateCommentOutput = operations["issues_create_comment"]["responses"]["201"]["content"]["application/json"];
 export type IssuesAddLabelsInput =
   & NonNullable<operations["issues_add_labels"]["parameters"]["path"]>
-  & { body?: NonNullable<operations["issues_add_labels"]["requestBody"]>["content"]["application/json"] };
+  & { body?: InputOf<NonNullable<operations["issues_add_labels"]["requestBody"]>["content"]["application/json"]> };
 export type IssuesAddLabelsOutput = operations["issues_add_labels"]["responses"]["200"]["content"]["application/json"];
 export type IssuesRemoveLabelInput = NonNullable<operations["issues_remove_label"]["parameters"]["path"]>;
 export type IssuesRemoveLabelOutput = operations["issues_remove_label"]["responses"]["200"]["content"]["application/json"];
 export type IssuesLockInput =
   & NonNullable<operations["issues_lock"]["parameters"]["path"]>
-  & { body?: NonNullable<operations["issues_lock"]["requestBody"]>["content"]["application/json"] };
+  & { body?: InputOf<NonNullable<operations["issues_lock"]["requestBody"]>["content"]["application/json"]> };
 export type IssuesLockOutput = unknown;
 export type ReactionsCreateForIssueInput =
   & NonNullable<operations["reactions_create_for_issue"]["parameters"]["path"]>
-  & NonNullable<NonNullable<operations["reactions_create_for_issue"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["reactions_create_for_issue"]["requestBody"]>["content"]["application/json"]>>;
 export type ReactionsCreateForIssueOutput = operations["reactions_create_for_issue"]["responses"]["200"]["content"]["application/json"];
 export type IssuesListLabelsForRepoInput =
   & NonNullable<operations["issues_list_labels_for_repo"]["parameters"]["path"]>
@@ -8395,7 +8400,7 @@ export type IssuesListLabelsForRepoInput =
 export type IssuesListLabelsForRepoOutput = operations["issues_list_labels_for_repo"]["responses"]["200"]["content"]["application/json"];
 export type IssuesCreateLabelInput =
   & NonNullable<operations["issues_create_label"]["parameters"]["path"]>
-  & NonNullable<NonNullable<operations["issues_create_label"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["issues_create_label"]["requestBody"]>["content"]["application/json"]>>;
 export type IssuesCreateLabelOutput = operations["issues_create_label"]["responses"]["201"]["content"]["application/json"];
 export type IssuesListMilestonesInput =
   & NonNullable<operations["issues_list_milestones"]["parameters"]["path"]>
@@ -8403,7 +8408,7 @@ export type IssuesListMilestonesInput =
 export type IssuesListMilestonesOutput = operations["issues_list_milestones"]["responses"]["200"]["content"]["application/json"];
 export type IssuesCreateMilestoneInput =
   & NonNullable<operations["issues_create_milestone"]["parameters"]["path"]>
-  & NonNullable<NonNullable<operations["issues_create_milestone"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["issues_create_milestone"]["requestBody"]>["content"]["application/json"]>>;
 export type IssuesCreateMilestoneOutput = operations["issues_create_milestone"]["responses"]["201"]["content"]["application/json"];
 export type PullsListInput =
   & NonNullable<operations["pulls_list"]["parameters"]["path"]>
@@ -8411,13 +8416,13 @@ export type PullsListInput =
 export type PullsListOutput = operations["pulls_list"]["responses"]["200"]["content"]["application/json"];
 export type PullsCreateInput =
   & NonNullable<operations["pulls_create"]["parameters"]["path"]>
-  & NonNullable<NonNullable<operations["pulls_create"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["pulls_create"]["requestBody"]>["content"]["application/json"]>>;
 export type PullsCreateOutput = operations["pulls_create"]["responses"]["201"]["content"]["application/json"];
 export type PullsGetInput = NonNullable<operations["pulls_get"]["parameters"]["path"]>;
 export type PullsGetOutput = operations["pulls_get"]["responses"]["200"]["content"]["application/json"];
 export type PullsUpdateInput =
   & NonNullable<operations["pulls_update"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["pulls_update"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["pulls_update"]["requestBody"]>["content"]["application/json"]>>>;
 export type PullsUpdateOutput = operations["pulls_update"]["responses"]["200"]["content"]["application/json"];
 export type PullsListCommitsInput =
   & NonNullable<operations["pulls_list_commits"]["parameters"]["path"]>
@@ -8429,11 +8434,11 @@ export type PullsListFilesInput =
 export type PullsListFilesOutput = operations["pulls_list_files"]["responses"]["200"]["content"]["application/json"];
 export type PullsMergeInput =
   & NonNullable<operations["pulls_merge"]["parameters"]["path"]>
-  & { body?: NonNullable<operations["pulls_merge"]["requestBody"]>["content"]["application/json"] };
+  & { body?: InputOf<NonNullable<operations["pulls_merge"]["requestBody"]>["content"]["application/json"]> };
 export type PullsMergeOutput = operations["pulls_merge"]["responses"]["200"]["content"]["application/json"];
 export type PullsRequestReviewersInput =
   & NonNullable<operations["pulls_request_reviewers"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["pulls_request_reviewers"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["pulls_request_reviewers"]["requestBody"]>["content"]["application/json"]>>>;
 export type PullsRequestReviewersOutput = operations["pulls_request_reviewers"]["responses"]["201"]["content"]["application/json"];
 export type PullsListReviewsInput =
   & NonNullable<operations["pulls_list_reviews"]["parameters"]["path"]>
@@ -8441,7 +8446,7 @@ export type PullsListReviewsInput =
 export type PullsListReviewsOutput = operations["pulls_list_reviews"]["responses"]["200"]["content"]["application/json"];
 export type PullsCreateReviewInput =
   & NonNullable<operations["pulls_create_review"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["pulls_create_review"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["pulls_create_review"]["requestBody"]>["content"]["application/json"]>>>;
 export type PullsCreateReviewOutput = operations["pulls_create_review"]["responses"]["200"]["content"]["application/json"];
 export type ReposListReleasesInput =
   & NonNullable<operations["repos_list_releases"]["parameters"]["path"]>
@@ -8449,7 +8454,7 @@ export type ReposListReleasesInput =
 export type ReposListReleasesOutput = operations["repos_list_releases"]["responses"]["200"]["content"]["application/json"];
 export type ReposCreateReleaseInput =
   & NonNullable<operations["repos_create_release"]["parameters"]["path"]>
-  & NonNullable<NonNullable<operations["repos_create_release"]["requestBody"]>["content"]["application/json"]>;
+  & NonNullable<InputOf<NonNullable<operations["repos_create_release"]["requestBody"]>["content"]["application/json"]>>;
 export type ReposCreateReleaseOutput = operations["repos_create_release"]["responses"]["201"]["content"]["application/json"];
 export type ReposGetLatestReleaseInput = NonNullable<operations["repos_get_latest_release"]["parameters"]["path"]>;
 export type ReposGetLatestReleaseOutput = operations["repos_get_latest_release"]["responses"]["200"]["content"]["application/json"];
@@ -8457,7 +8462,7 @@ export type ReposGetReleaseByTagInput = NonNullable<operations["repos_get_releas
 export type ReposGetReleaseByTagOutput = operations["repos_get_release_by_tag"]["responses"]["200"]["content"]["application/json"];
 export type ReposUpdateReleaseInput =
   & NonNullable<operations["repos_update_release"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["repos_update_release"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["repos_update_release"]["requestBody"]>["content"]["application/json"]>>>;
 export type ReposUpdateReleaseOutput = operations["repos_update_release"]["responses"]["200"]["content"]["application/json"];
 export type ReposListTagsInput =
   & NonNullable<operations["repos_list_tags"]["parameters"]["path"]>
@@ -8477,7 +8482,7 @@ export type UsersGetAuthenticatedInput = Record<string, never>;
 export type UsersGetAuthenticatedOutput = operations["users_get_authenticated"]["responses"]["200"]["content"]["application/json"];
 export type ReposListForAuthenticatedUserInput = NonNullable<operations["repos_list_for_authenticated_user"]["parameters"]["query"]>;
 export type ReposListForAuthenticatedUserOutput = operations["repos_list_for_authenticated_user"]["responses"]["200"]["content"]["application/json"];
-export type ReposCreateForAuthenticatedUserInput = NonNullable<NonNullable<operations["repos_create_for_authenticated_user"]["requestBody"]>["content"]["application/json"]>;
+export type ReposCreateForAuthenticatedUserInput = NonNullable<InputOf<NonNullable<operations["repos_create_for_authenticated_user"]["requestBody"]>["content"]["application/json"]>>;
 export type ReposCreateForAuthenticatedUserOutput = operations["repos_create_for_authenticated_user"]["responses"]["201"]["content"]["application/json"];
 export type UsersGetByUsernameInput = NonNullable<operations["users_get_by_username"]["parameters"]["path"]>;
 export type UsersGetByUsernameOutput = operations["users_get_by_username"]["responses"]["200"]["content"]["application/json"];

@@ -948,13 +948,18 @@ export interface operations {
     };
 }
 
+/** Whether the key `K` of `T` was declared readOnly (printed with the `readonly` modifier). */
+type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends (<V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2) ? false : true;
+/** `T` as a request input: readOnly properties optional, at every depth. */
+type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
+
 export type GetHealthInput = Record<string, never>;
 export type GetHealthOutput = operations["get_health"]["responses"]["200"]["content"]["text/plain"];
 export type ListNotesInput =
   & NonNullable<operations["list_notes"]["parameters"]["query"]>
   & NonNullable<operations["list_notes"]["parameters"]["header"]>;
 export type ListNotesOutput = operations["list_notes"]["responses"]["200"]["content"]["application/json"];
-export type CreateNoteInput = NonNullable<NonNullable<operations["create_note"]["requestBody"]>["content"]["application/json"]>;
+export type CreateNoteInput = NonNullable<InputOf<NonNullable<operations["create_note"]["requestBody"]>["content"]["application/json"]>>;
 export type CreateNoteOutput = operations["create_note"]["responses"]["201"]["content"]["application/json"];
 export type SearchNotesInput = NonNullable<operations["search_notes"]["parameters"]["query"]>;
 export type SearchNotesOutput = operations["search_notes"]["responses"]["200"]["content"]["application/json"];
@@ -967,7 +972,7 @@ export type DeleteNoteInput = NonNullable<operations["delete_note"]["parameters"
 export type DeleteNoteOutput = unknown;
 export type UpdateNoteInput =
   & NonNullable<operations["update_note"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["update_note"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_note"]["requestBody"]>["content"]["application/json"]>>>;
 export type UpdateNoteOutput = operations["update_note"]["responses"]["200"]["content"]["application/json"];
 export type PinNoteInput = NonNullable<operations["pin_note"]["parameters"]["path"]>;
 export type PinNoteOutput = unknown;
@@ -979,25 +984,25 @@ export type GetLabelsInput = NonNullable<operations["get_labels"]["parameters"][
 export type GetLabelsOutput = operations["get_labels"]["responses"]["200"]["content"]["application/json"];
 export type GetLabelUsageInput = NonNullable<operations["get_label_usage"]["parameters"]["path"]>;
 export type GetLabelUsageOutput = operations["get_label_usage"]["responses"]["200"]["content"]["application/json"];
-export type UploadAttachmentInput = NonNullable<NonNullable<operations["upload_attachment"]["requestBody"]>["content"]["multipart/form-data"]>;
+export type UploadAttachmentInput = NonNullable<InputOf<NonNullable<operations["upload_attachment"]["requestBody"]>["content"]["multipart/form-data"]>>;
 export type UploadAttachmentOutput = operations["upload_attachment"]["responses"]["201"]["content"]["application/json"];
 export type DownloadAttachmentInput = NonNullable<operations["download_attachment"]["parameters"]["path"]>;
 export type DownloadAttachmentOutput = operations["download_attachment"]["responses"]["200"]["content"]["application/octet-stream"];
 export type ReplaceAttachmentContentInput =
   & NonNullable<operations["replace_attachment_content"]["parameters"]["path"]>
-  & { body: NonNullable<operations["replace_attachment_content"]["requestBody"]>["content"]["application/octet-stream"] };
+  & { body: InputOf<NonNullable<operations["replace_attachment_content"]["requestBody"]>["content"]["application/octet-stream"]> };
 export type ReplaceAttachmentContentOutput = unknown;
 export type ExportNoteInput = NonNullable<operations["export_note"]["parameters"]["path"]>;
 export type ExportNoteOutput = operations["export_note"]["responses"]["200"]["content"]["application/pdf"];
 export type ExportNote2Input = NonNullable<operations["export_note_2"]["parameters"]["path"]>;
 export type ExportNote2Output = operations["export_note_2"]["responses"]["200"]["content"]["text/markdown"];
-export type SendFeedbackInput = NonNullable<NonNullable<operations["send_feedback"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>;
+export type SendFeedbackInput = NonNullable<InputOf<NonNullable<operations["send_feedback"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>>;
 export type SendFeedbackOutput = unknown;
 export type GetTreeInput =
   & NonNullable<operations["get_tree"]["parameters"]["path"]>
   & NonNullable<operations["get_tree"]["parameters"]["query"]>;
 export type GetTreeOutput = operations["get_tree"]["responses"]["200"]["content"]["application/json"];
-export type CreateShapeInput = { body: NonNullable<operations["create_shape"]["requestBody"]>["content"]["application/json"] };
+export type CreateShapeInput = { body: InputOf<NonNullable<operations["create_shape"]["requestBody"]>["content"]["application/json"]> };
 export type CreateShapeOutput = operations["create_shape"]["responses"]["201"]["content"]["application/json"];
 export type GetCurrentUserInput = Record<string, never>;
 export type GetCurrentUserOutput = operations["get_current_user"]["responses"]["200"]["content"]["application/json"];

@@ -878,9 +878,14 @@ export interface operations {
 /** Renames the keys of `T` listed in `M`, keeping optionality. */
 type RenamedKeys<T, M extends Record<string, string>> = { [K in keyof T as K extends keyof M ? M[K] : K]: T[K] };
 
-export type UpdatePetInput = NonNullable<NonNullable<operations["update_pet"]["requestBody"]>["content"]["application/json"]>;
+/** Whether the key `K` of `T` was declared readOnly (printed with the `readonly` modifier). */
+type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends (<V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2) ? false : true;
+/** `T` as a request input: readOnly properties optional, at every depth. */
+type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
+
+export type UpdatePetInput = NonNullable<InputOf<NonNullable<operations["update_pet"]["requestBody"]>["content"]["application/json"]>>;
 export type UpdatePetOutput = unknown;
-export type AddPetInput = NonNullable<NonNullable<operations["add_pet"]["requestBody"]>["content"]["application/json"]>;
+export type AddPetInput = NonNullable<InputOf<NonNullable<operations["add_pet"]["requestBody"]>["content"]["application/json"]>>;
 export type AddPetOutput = unknown;
 export type FindPetsByStatusInput = NonNullable<operations["find_pets_by_status"]["parameters"]["query"]>;
 export type FindPetsByStatusOutput = operations["find_pets_by_status"]["responses"]["200"]["content"]["application/json"];
@@ -890,7 +895,7 @@ export type GetPetByIdInput = NonNullable<operations["get_pet_by_id"]["parameter
 export type GetPetByIdOutput = operations["get_pet_by_id"]["responses"]["200"]["content"]["application/json"];
 export type UpdatePetWithFormInput =
   & NonNullable<operations["update_pet_with_form"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["update_pet_with_form"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["update_pet_with_form"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>>>;
 export type UpdatePetWithFormOutput = unknown;
 export type DeletePetInput =
   & NonNullable<operations["delete_pet"]["parameters"]["path"]>
@@ -898,21 +903,21 @@ export type DeletePetInput =
 export type DeletePetOutput = unknown;
 export type UploadFileInput =
   & NonNullable<operations["upload_file"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["upload_file"]["requestBody"]>["content"]["multipart/form-data"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["upload_file"]["requestBody"]>["content"]["multipart/form-data"]>>>;
 export type UploadFileOutput = operations["upload_file"]["responses"]["200"]["content"]["application/json"];
 export type GetInventoryInput = Record<string, never>;
 export type GetInventoryOutput = operations["get_inventory"]["responses"]["200"]["content"]["application/json"];
-export type PlaceOrderInput = NonNullable<NonNullable<operations["place_order"]["requestBody"]>["content"]["application/json"]>;
+export type PlaceOrderInput = NonNullable<InputOf<NonNullable<operations["place_order"]["requestBody"]>["content"]["application/json"]>>;
 export type PlaceOrderOutput = operations["place_order"]["responses"]["200"]["content"]["application/json"];
 export type GetOrderByIdInput = NonNullable<operations["get_order_by_id"]["parameters"]["path"]>;
 export type GetOrderByIdOutput = operations["get_order_by_id"]["responses"]["200"]["content"]["application/json"];
 export type DeleteOrderInput = NonNullable<operations["delete_order"]["parameters"]["path"]>;
 export type DeleteOrderOutput = unknown;
-export type CreateUserInput = NonNullable<NonNullable<operations["create_user"]["requestBody"]>["content"]["application/json"]>;
+export type CreateUserInput = NonNullable<InputOf<NonNullable<operations["create_user"]["requestBody"]>["content"]["application/json"]>>;
 export type CreateUserOutput = unknown;
-export type CreateUsersWithArrayInputInput = { body: NonNullable<operations["create_users_with_array_input"]["requestBody"]>["content"]["application/json"] };
+export type CreateUsersWithArrayInputInput = { body: InputOf<NonNullable<operations["create_users_with_array_input"]["requestBody"]>["content"]["application/json"]> };
 export type CreateUsersWithArrayInputOutput = unknown;
-export type CreateUsersWithListInputInput = { body: NonNullable<operations["create_users_with_list_input"]["requestBody"]>["content"]["application/json"] };
+export type CreateUsersWithListInputInput = { body: InputOf<NonNullable<operations["create_users_with_list_input"]["requestBody"]>["content"]["application/json"]> };
 export type CreateUsersWithListInputOutput = unknown;
 export type LoginUserInput = NonNullable<operations["login_user"]["parameters"]["query"]>;
 export type LoginUserOutput = operations["login_user"]["responses"]["200"]["content"]["application/json"];
@@ -922,7 +927,7 @@ export type GetUserByNameInput = NonNullable<operations["get_user_by_name"]["par
 export type GetUserByNameOutput = operations["get_user_by_name"]["responses"]["200"]["content"]["application/json"];
 export type UpdateUserInput =
   & NonNullable<operations["update_user"]["parameters"]["path"]>
-  & RenamedKeys<NonNullable<NonNullable<operations["update_user"]["requestBody"]>["content"]["application/json"]>, { username: "body_username" }>;
+  & RenamedKeys<NonNullable<InputOf<NonNullable<operations["update_user"]["requestBody"]>["content"]["application/json"]>>, { username: "body_username" }>;
 export type UpdateUserOutput = unknown;
 export type DeleteUserInput = NonNullable<operations["delete_user"]["parameters"]["path"]>;
 export type DeleteUserOutput = unknown;

@@ -832,13 +832,18 @@ export interface operations {
     };
 }
 
+/** Whether the key `K` of `T` was declared readOnly (printed with the `readonly` modifier). */
+type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends (<V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2) ? false : true;
+/** `T` as a request input: readOnly properties optional, at every depth. */
+type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
+
 export type GetStationsInput = Record<string, never>;
 export type GetStationsOutput = operations["get_stations"]["responses"]["200"]["content"]["application/json"];
 export type GetTripsInput = NonNullable<operations["get_trips"]["parameters"]["query"]>;
 export type GetTripsOutput = operations["get_trips"]["responses"]["200"]["content"]["application/json"];
 export type GetBookingsInput = Record<string, never>;
 export type GetBookingsOutput = operations["get_bookings"]["responses"]["200"]["content"]["application/json"];
-export type CreateBookingInput = NonNullable<NonNullable<operations["create_booking"]["requestBody"]>["content"]["application/json"]>;
+export type CreateBookingInput = NonNullable<InputOf<NonNullable<operations["create_booking"]["requestBody"]>["content"]["application/json"]>>;
 export type CreateBookingOutput = operations["create_booking"]["responses"]["201"]["content"]["application/json"];
 export type GetBookingInput = NonNullable<operations["get_booking"]["parameters"]["path"]>;
 export type GetBookingOutput = operations["get_booking"]["responses"]["200"]["content"]["application/json"];
@@ -846,5 +851,5 @@ export type DeleteBookingInput = NonNullable<operations["delete_booking"]["param
 export type DeleteBookingOutput = unknown;
 export type CreateBookingPaymentInput =
   & NonNullable<operations["create_booking_payment"]["parameters"]["path"]>
-  & Partial<NonNullable<NonNullable<operations["create_booking_payment"]["requestBody"]>["content"]["application/json"]>>;
+  & Partial<NonNullable<InputOf<NonNullable<operations["create_booking_payment"]["requestBody"]>["content"]["application/json"]>>>;
 export type CreateBookingPaymentOutput = operations["create_booking_payment"]["responses"]["200"]["content"]["application/json"];
