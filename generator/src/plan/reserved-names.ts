@@ -24,6 +24,7 @@ export const BASE_CONNECTOR_MEMBERS: readonly string[] = [
   'handleWebhook',
   'poll',
   'loadOptions',
+  'loadOptionsPage',
   'getMetadata',
   'refreshTokens',
   'destroy',
