@@ -4,6 +4,7 @@ import { SpecwireError } from '../errors/index.ts';
 import { scanJsonText } from './scan-json-text.ts';
 import { countYamlAliasNodes } from './count-yaml-alias-nodes.ts';
 import { limitExceededMessage } from './limit-message.ts';
+import { parsePlainYaml } from './parse-plain-yaml.ts';
 import { DEFAULT_SPEC_LIMITS } from './types.ts';
 
 export interface ParsedSpecText {
@@ -14,7 +15,8 @@ export interface ParsedSpecText {
 /**
  * Parses JSON or YAML without executing anything: YAML uses the core schema only, so unknown tags
  * such as `!!js/function` become plain strings (with a warning). Duplicate keys, YAML or JSON, are a
- * warning and the last one wins (what `JSON.parse` does anyway).
+ * warning and the last one wins (what `JSON.parse` does anyway). YAML is read as plain data first
+ * (parse-plain-yaml.ts); only a document that parse declines is built as a positioned `yaml` document.
  */
 export function parseSpecText(options: { file: string; text: string; maxDepth: number; maxYamlAliasNodes?: number }): ParsedSpecText {
   const text = options.text.charCodeAt(0) === 0xfeff ? options.text.slice(1) : options.text;
@@ -23,6 +25,10 @@ export function parseSpecText(options: { file: string; text: string; maxDepth: n
     if (json.ok) return { value: json.value, warnings: json.warnings };
     if (/\.json(\.gz)?$/i.test(options.file)) throw json.error;
   }
+  // Plain data first; the positioned document is built only when the fast parse declines, which is
+  // also every time an error or warning needs a line number.
+  const plain = parsePlainYaml({ text, maxDepth: options.maxDepth });
+  if (plain) return { value: plain.value, warnings: [] };
   const maxYamlAliasNodes = options.maxYamlAliasNodes ?? DEFAULT_SPEC_LIMITS.maxYamlAliasNodes;
   return parseYaml({ file: options.file, text, maxDepth: options.maxDepth, maxYamlAliasNodes });
 }
