@@ -15,7 +15,14 @@ describe('emitRegistry', () => {
   it('emits the registry files sorted by path, deterministically', () => {
     const plan = makeRegistryPlan();
     const first = emitRegistry(plan, OPTIONS);
-    expect(first.map((file) => file.path)).toEqual(['package.json', 'src/index.gen.ts', 'src/index.ts', 'tsconfig.json']);
+    expect(first.map((file) => file.path)).toEqual([
+      'package.json',
+      'src/index.gen.ts',
+      'src/index.ts',
+      'tsconfig.build-cjs.json',
+      'tsconfig.build.json',
+      'tsconfig.json',
+    ]);
     expect(emitRegistry(plan, OPTIONS)).toEqual(first);
   });
 
@@ -27,6 +34,26 @@ describe('emitRegistry', () => {
       ['@specwire/connector-big-co', 'workspace:*'],
       ['@specwire/connector-zeta', 'workspace:*'],
     ]);
+  });
+
+  it('builds and exports like a connector package: ESM, CommonJS, declarations, sources in the workspace', () => {
+    const manifest = JSON.parse(contentsOf('package.json')) as Record<string, unknown>;
+    expect(manifest.main).toBe('./dist/cjs/index.js');
+    expect(manifest.types).toBe('./dist/cjs/index.d.ts');
+    expect(manifest.exports).toEqual({
+      '.': {
+        '@specwire/source': './src/index.ts',
+        import: { types: './dist/esm/index.d.ts', default: './dist/esm/index.js' },
+        require: { types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js' },
+      },
+      './package.json': './package.json',
+    });
+    expect((manifest.scripts as Record<string, string>).build).toMatch(/^tsc -p tsconfig\.build\.json && tsc -p tsconfig\.build-cjs\.json && /);
+    expect(Object.keys(manifest.devDependencies as object)).toEqual(['@types/node', 'typescript']);
+    const inside = JSON.parse(contentsOf('tsconfig.json')) as { compilerOptions: Record<string, unknown> };
+    expect(inside.compilerOptions.customConditions).toEqual(['@specwire/source']);
+    const outside = emitRegistry(makeRegistryPlan(['acme']), { dependencyRange: '^0.1.0' }).find((file) => file.path === 'tsconfig.json')!;
+    expect('customConditions' in (JSON.parse(outside.contents) as { compilerOptions: object }).compilerOptions).toBe(false);
   });
 
   it('lists names in plan order and loads each package through a literal dynamic import', () => {

@@ -3,8 +3,11 @@
  * that came from the spec. Uses a stub `@specwire/runtime` with the agreed exports (and the real
  * definition types); the real runtime is exercised in the last block once it exports its classes.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ConnectorDefinition } from '@specwire/runtime';
@@ -181,6 +184,57 @@ describe('emitted registry', () => {
     expect(result.output).toBe('');
     expect(result.ok).toBe(true);
   });
+});
+
+describe('emitted registry build', () => {
+  it('builds to ESM and CommonJS with declarations, which Node imports and requires', async () => {
+    const dir = await makeTempDir('registry-build');
+    tempDirs.push(dir);
+    await writeEmittedFiles({ dir, files: emitRegistry(makeRegistryPlan(['big-co']), { dependencyRange: '^0.1.0' }) });
+    await linkWorkspaceTooling(dir);
+    // A published connector as the registry sees it: ESM and CommonJS entries, top-level types.
+    const bigCoDir = join(dir, 'node_modules', '@specwire', 'connector-big-co');
+    await mkdir(bigCoDir, { recursive: true });
+    await writeFile(
+      join(bigCoDir, 'package.json'),
+      JSON.stringify({
+        name: '@specwire/connector-big-co',
+        type: 'module',
+        main: './index.cjs',
+        types: './index.d.ts',
+        exports: { '.': { types: './index.d.ts', import: './index.js', require: './index.cjs' } },
+      }),
+    );
+    await writeFile(join(bigCoDir, 'index.d.ts'), 'export declare class BigCoConnector {}\n');
+    await writeFile(join(bigCoDir, 'index.js'), 'export class BigCoConnector {}\n');
+    await writeFile(join(bigCoDir, 'index.cjs'), 'exports.BigCoConnector = class BigCoConnector {};\n');
+
+    const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { scripts: { build: string } };
+    const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
+    // The emitted build script, with the workspace's tsc for the one on PATH.
+    execFileSync('sh', ['-c', manifest.scripts.build.replaceAll('tsc -p', `"${process.execPath}" "${tsc}" -p`)], { cwd: dir, stdio: 'pipe' });
+    for (const file of ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts']) {
+      expect(existsSync(join(dir, file)), file).toBe(true);
+    }
+    const check = [
+      'const registry = require("@specwire/connectors");',
+      'registry.loadConnector("big-co").then((module) => {',
+      '  console.log(JSON.stringify({ names: registry.connectorNames, loaded: typeof module.BigCoConnector }));',
+      '});',
+    ].join('\n');
+    const esmCheck = [
+      'const registry = await import("@specwire/connectors");',
+      'const module = await registry.loadConnector("big-co");',
+      'console.log(JSON.stringify({ names: registry.connectorNames, loaded: typeof module.BigCoConnector }));',
+    ].join('\n');
+    // The registry resolves itself by name from a host folder beside it, as an installed package would.
+    const host = join(dir, 'host');
+    await mkdir(join(host, 'node_modules', '@specwire'), { recursive: true });
+    await symlink(dir, join(host, 'node_modules', '@specwire', 'connectors'));
+    const expected = { names: ['big-co'], loaded: 'function' };
+    expect(JSON.parse(execFileSync(process.execPath, ['-e', check], { cwd: host, encoding: 'utf8' }))).toEqual(expected);
+    expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', esmCheck], { cwd: host, encoding: 'utf8' }))).toEqual(expected);
+  }, 120_000);
 });
 
 describe.skipIf(!(await realRuntimeIsReady()))('emitted package with the real runtime', () => {
