@@ -4,13 +4,22 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { emitRegistry } from '../emit/emit-registry.ts';
 import { SpecwireError } from '../errors/index.ts';
-import { loadOverrides, type LoadedOverrides } from '../override/index.ts';
+import type { LoadedOverrides } from '../override/index.ts';
 import { REGISTRY_PACKAGE_NAME } from '../plan/registry.ts';
 import type { RegistryPlan } from '../plan/types.ts';
 import type { ConnectorJob, ConnectorOutput } from './connector-job.ts';
 import { connectorNameFromFile } from './connector-name.ts';
 import { computeGeneratorFingerprint } from './generator-fingerprint.ts';
-import { hashJobInputs, readGenerationCache, writeGenerationCache, type CachedConnector, type JobInputs } from './generation-cache.ts';
+import {
+  hashJobInputs,
+  readGenerationCache,
+  sha256,
+  writeGenerationCache,
+  type CachedConnector,
+  type CachedSource,
+  type GenerationCache,
+  type JobInputs,
+} from './generation-cache.ts';
 import { comparePackage, digestFiles, digestPackageOnDisk, type FileDifference } from './package-files.ts';
 import type { GenerationProgress } from './progress.ts';
 import { resolveSpecSource } from './resolve-source.ts';
@@ -48,7 +57,10 @@ export interface WorkspaceResult {
 
 export interface DiscoveredJob {
   job: ConnectorJob;
+  /** The parsed override file; absent when the cache told where its source leads (it is loaded if the job runs). */
   overrides?: LoadedOverrides;
+  /** The override file's hash and `source.overlay`, and the spec they led to: what the cache keeps. */
+  source?: CachedSource;
 }
 
 /**
@@ -60,17 +72,18 @@ export interface DiscoveredJob {
 export async function generateWorkspace(options: GenerateWorkspaceOptions): Promise<WorkspaceResult> {
   const { root, progress } = options;
   const generatorVersion = await readGeneratorVersion();
-  const discovered = await discoverJobs({ root, generatorVersion });
-  const generatedDir = join(root, 'generated');
   const incremental = !options.check && !options.force;
   const cache = await readGenerationCache(root);
+  const discovered = await discoverJobs({ root, generatorVersion, ...(incremental ? { cache } : {}) });
+  const generatedDir = join(root, 'generated');
   const generatorFingerprint = options.check ? '' : await computeGeneratorFingerprint();
 
   progress.plan(discovered.map(({ job }) => job.defaultName));
   const inputs = new Map<string, JobInputs>();
   const reused = new Map<string, CachedConnector>();
-  for (const { job, overrides } of discovered) {
+  for (const { job, source } of discovered) {
     if (options.check) break;
+    const overrides = source ? { sha256: source.overridesSha256, ...(source.overlay === undefined ? {} : { overlay: source.overlay }) } : undefined;
     const jobInputs = await hashJobInputs({ specFile: job.specFile, overrides, root, generatorVersion, generatorFingerprint, runtimeRange: RUNTIME_RANGE });
     inputs.set(job.id, jobInputs);
     const cached = cache.connectors[job.id];
@@ -111,9 +124,11 @@ export async function generateWorkspace(options: GenerateWorkspaceOptions): Prom
     return { connectors: summarise(entries, () => false), registryChanged: registryDifferences.length > 0, removed: [], differences };
   }
 
+  const sources = new Map(discovered.map(({ job, source }) => [job.id, source]));
   const changed = new Set<string>();
   for (const { job, output } of entries) {
     if (!output) continue;
+    const source = sources.get(job.id);
     if (await writePackageAtomically({ outDir: join(generatedDir, output.name), files: output.files })) changed.add(job.id);
     cache.connectors[job.id] = {
       inputKey: inputs.get(job.id)!.inputKey,
@@ -122,7 +137,13 @@ export async function generateWorkspace(options: GenerateWorkspaceOptions): Prom
       registryEntry: output.registryEntry,
       actionCount: output.actionCount,
       operationCount: output.operationCount,
+      ...(source ? { source } : {}),
     };
+  }
+  // Reused connectors keep their entry; it learns where its source leads (first run after an upgrade).
+  for (const [id, source] of sources) {
+    const entry = cache.connectors[id];
+    if (entry && source) entry.source = source;
   }
   const registryChanged = await writePackageAtomically({ outDir: join(generatedDir, REGISTRY_FOLDER), files: registryFiles });
   const removed = await removeStalePackages({ generatedDir, keep });
@@ -208,22 +229,35 @@ function summarise(
   }));
 }
 
-/** Every connector job of the workspace (override files, then specs no override claims), in a stable order. */
-export async function discoverJobs(options: { root: string; generatorVersion: string }): Promise<DiscoveredJob[]> {
+/**
+ * Every connector job of the workspace (override files, then specs no override claims), in a stable
+ * order. With a `cache`, an override file whose bytes match the cached hash is not parsed: its job
+ * comes from where its source led last time, and `overrides` is left for the job to load if it runs.
+ */
+export async function discoverJobs(options: { root: string; generatorVersion: string; cache?: GenerationCache }): Promise<DiscoveredJob[]> {
   const { root, generatorVersion } = options;
   const jobs: DiscoveredJob[] = [];
   const claimed = new Set<string>();
   const overridesDir = join(root, 'overrides');
   for (const entry of await listSorted(overridesDir)) {
     if (!/\.ya?ml$/.test(entry)) continue;
+    const id = `overrides/${entry}`;
     const overridesFile = relativeToCwd(join(overridesDir, entry));
+    const base = { id, defaultName: connectorNameFromFile(entry), overridesFile, generatorVersion, runtimeRange: RUNTIME_RANGE };
+    const cached = options.cache?.connectors[id]?.source;
+    if (cached && existsSync(cached.specFile) && cached.overridesSha256 === sha256(await readFile(overridesFile, 'utf8'))) {
+      claimed.add(resolve(cached.specFile));
+      jobs.push({ job: { ...base, specFile: cached.specFile, specLabel: cached.specLabel }, source: cached });
+      continue;
+    }
+    // Loaded here, not at the top: validating an override file compiles its JSON Schema first.
+    const { loadOverrides } = await import('../override/index.ts');
     const overrides = await loadOverrides(overridesFile);
-    const source = resolveSpecSource({ overrides, workspaceRoot: root });
-    claimed.add(resolve(source.file));
-    jobs.push({
-      job: { id: `overrides/${entry}`, defaultName: connectorNameFromFile(entry), specFile: source.file, specLabel: source.label, overridesFile, generatorVersion, runtimeRange: RUNTIME_RANGE },
-      overrides,
-    });
+    const spec = resolveSpecSource({ overrides, workspaceRoot: root });
+    claimed.add(resolve(spec.file));
+    const overlay = overrides.data.source?.overlay;
+    const source: CachedSource = { overridesSha256: overrides.sha256, specFile: spec.file, specLabel: spec.label, ...(overlay === undefined ? {} : { overlay }) };
+    jobs.push({ job: { ...base, specFile: spec.file, specLabel: spec.label }, overrides, source });
   }
   const specsDir = join(root, 'specs');
   for (const entry of await listSorted(specsDir)) {

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { LoadedOverrides } from '../override/index.ts';
 import type { RegistryEntry } from './connector-job.ts';
 
 /** Outside `generated/` and ignored by git: it only saves work, deleting it is always safe. */
@@ -19,6 +18,20 @@ export interface CachedConnector {
   registryEntry: RegistryEntry;
   actionCount: number;
   operationCount: number;
+  /**
+   * Where an override file's `source` led, keyed by the file's hash: a later run whose override
+   * file is byte-for-byte the same takes the spec from here instead of parsing and validating the
+   * file again (which is most of a no-change run's time).
+   */
+  source?: CachedSource;
+}
+
+export interface CachedSource {
+  overridesSha256: string;
+  specFile: string;
+  specLabel: string;
+  /** The file's `source.overlay`, as written. */
+  overlay?: string;
 }
 
 export interface GenerationCache {
@@ -61,14 +74,15 @@ export interface JobInputs {
  */
 export async function hashJobInputs(options: {
   specFile: string;
-  overrides?: LoadedOverrides;
+  /** The override file's hash and its `source.overlay`. */
+  overrides?: { sha256: string; overlay?: string };
   root: string;
   generatorVersion: string;
   generatorFingerprint: string;
   runtimeRange: string;
 }): Promise<JobInputs> {
   const specSha256 = sha256(await readFile(options.specFile));
-  const overlay = options.overrides?.data.source?.overlay;
+  const overlay = options.overrides?.overlay;
   const overlayFile = overlay === undefined ? undefined : resolve(options.root, overlay);
   const overlaySha256 = overlayFile && existsSync(overlayFile) ? sha256(await readFile(overlayFile)) : overlay;
   const inputKey = sha256(
@@ -84,6 +98,6 @@ export async function hashJobInputs(options: {
   return { specSha256, overridesSha256: options.overrides?.sha256, inputKey };
 }
 
-function sha256(bytes: Buffer | string): string {
+export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateWorkspace, type GenerateWorkspaceOptions } from '../../src/pipeline/generate-workspace.ts';
@@ -66,6 +66,33 @@ describe('incremental generation', () => {
     writeFileSync(provenance, readFileSync(provenance, 'utf8').replace(/"specSha256": "[0-9a-f]+"/, '"specSha256": "0"'));
     expect((await run(root)).connectors).toMatchObject([{ reused: false, changed: true }]);
     expect((await run(root, { force: true })).connectors).toMatchObject([{ reused: false, changed: false }]);
+  });
+});
+
+describe('incremental generation with an override file', () => {
+  const overrides = (name: string, extra = '') => `source:\n  spec: specs/shop.yaml\nconnector:\n  name: ${name}\n${extra}`;
+
+  it('reuses an unchanged override file from the cache, and parses and checks an edited one again', async () => {
+    const root = workspace();
+    mkdirSync(join(root, 'overrides'));
+    const file = join(root, 'overrides', 'shop.yaml');
+    writeFileSync(file, overrides('shop'));
+    expect((await run(root)).connectors).toMatchObject([{ name: 'shop', changed: true }]);
+    const cache = JSON.parse(readFileSync(join(root, 'node_modules', '.cache', 'specwire', 'generate.json'), 'utf8')) as {
+      connectors: Record<string, { source?: { specLabel: string; overridesSha256: string } }>;
+    };
+    expect(cache.connectors['overrides/shop.yaml']?.source).toMatchObject({ specLabel: 'specs/shop.yaml' });
+    expect(cache.connectors['overrides/shop.yaml']?.source?.overridesSha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const unchanged = await run(root);
+    expect(unchanged.connectors).toMatchObject([{ name: 'shop', changed: false, reused: true }]);
+    expect(unchanged.stages).toEqual({});
+
+    // An edit is validated again, and its error still names the file and line.
+    writeFileSync(file, overrides('shop', 'bogus: 1\n'));
+    await expect(run(root)).rejects.toThrow(/bogus/);
+    writeFileSync(file, overrides('store'));
+    expect((await run(root)).connectors).toMatchObject([{ name: 'store', changed: true, reused: false }]);
   });
 });
 
