@@ -26,8 +26,8 @@ export async function emitConnector(plan: ConnectorPlan, options: EmitConnectorO
   };
   const { files } = plan;
   const emitted: EmittedFile[] = [
-    { path: files.packageJson, contents: emitPackageJson({ plan, runtimeVersionRange: options.runtimeVersionRange }) },
-    { path: files.tsconfig, contents: emitTsconfig({ include: ['src', 'test'], sourceCondition: insideWorkspace(options) }) },
+    { path: files.packageJson, contents: emitPackageJson(plan) },
+    { path: files.tsconfig, contents: emitTsconfig({ include: ['src', 'test'], sourceCondition: plan.home.insideWorkspace }) },
     { path: files.provenance, contents: emitProvenance(plan) },
     { path: files.index, contents: emitPackageIndex({ plan, banner }) },
     { path: files.definition, contents: emitDefinition({ plan, banner }) },
@@ -42,9 +42,4 @@ export async function emitConnector(plan: ConnectorPlan, options: EmitConnectorO
     emitted.push({ path: files.coverage, contents: emitCoverage(plan.coverage) });
   }
   return emitted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/** `workspace:` ranges mean the package lives in the specwire workspace and builds against its sources. */
-function insideWorkspace(options: EmitConnectorOptions): boolean {
-  return options.runtimeVersionRange.startsWith('workspace:');
 }

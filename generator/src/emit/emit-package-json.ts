@@ -45,8 +45,8 @@ export function buildScript(options: { esmConfig: string; cjsConfig: string }): 
  * npm reports a version conflict at install time instead of installing a second copy. It is also a
  * dev dependency, so the package builds and tests on its own.
  */
-export function emitPackageJson(options: { plan: ConnectorPlan; runtimeVersionRange: string }): string {
-  const { plan, runtimeVersionRange } = options;
+export function emitPackageJson(plan: ConnectorPlan): string {
+  const { runtimeVersionRange } = plan.home;
   const { files } = plan;
   const canBuild = files.tsconfigBuild !== undefined && files.tsconfigBuildCjs !== undefined;
   return renderJsonFile({

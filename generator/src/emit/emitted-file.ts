@@ -5,8 +5,6 @@ export interface EmittedFile {
 }
 
 export interface EmitConnectorOptions {
-  /** Version range of `@specwire/runtime` the package depends on (`workspace:*` inside the workspace). */
-  runtimeVersionRange: string;
   /** Shown in every banner. */
   generatorVersion: string;
 }

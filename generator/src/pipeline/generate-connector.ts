@@ -73,6 +73,7 @@ export async function generateConnector(options: GenerateConnectorOptions): Prom
   const plan = await timings.time('plan', () =>
     planConnector({
       curated,
+      runtimeVersionRange: options.runtimeRange,
       provenance: {
         generator: '@specwire/generator',
         generatorVersion: options.generatorVersion,
@@ -83,7 +84,7 @@ export async function generateConnector(options: GenerateConnectorOptions): Prom
     }),
   );
   const files = await timings.time('emit', () =>
-    emitConnector(plan, { runtimeVersionRange: options.runtimeRange, generatorVersion: options.generatorVersion }),
+    emitConnector(plan, { generatorVersion: options.generatorVersion }),
   );
   return { plan, files, warnings: [...loaded.warnings, ...validation, ...curated.ir.warnings, ...(plan.warnings ?? [])], operationCount: ir.operations.length, resolvedRefs: loaded.resolvedRefs ?? [] };
 }

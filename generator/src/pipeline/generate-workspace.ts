@@ -5,6 +5,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { emitRegistry } from '../emit/emit-registry.ts';
 import { SpecwireError } from '../errors/index.ts';
 import type { LoadedOverrides } from '../override/index.ts';
+import { WORKSPACE_RUNTIME_RANGE } from '../plan/package-home.ts';
 import { REGISTRY_PACKAGE_NAME } from '../plan/registry.ts';
 import type { RegistryPlan } from '../plan/types.ts';
 import type { ConnectorJob, ConnectorOutput } from './connector-job.ts';
@@ -30,8 +31,7 @@ import { removeGeneratedPackage, writePackageAtomically } from './write-package.
 /** Folder under `generated/` that holds the registry of all connectors. */
 const REGISTRY_FOLDER = 'registry';
 const SPEC_FILE = /\.(ya?ml|json)(\.gz)?$/i;
-// `workspace:^` so a package published from the workspace asks for a compatible runtime, not one exact version.
-const RUNTIME_RANGE = 'workspace:^';
+const RUNTIME_RANGE = WORKSPACE_RUNTIME_RANGE;
 /** More threads than this only add memory: each holds a whole spec and its plan. */
 const MAX_WORKERS = 4;
 

@@ -2,6 +2,7 @@
  * The planner: every decision about one connector package (names, the executable definition, the
  * types document, the generated tests) made once, so emitters only render.
  */
+import { planPackageHome } from './package-home.ts';
 import type { CuratedApi } from '../override/types.ts';
 import type { ConnectorPlan, PlannedFiles, Provenance } from './types.ts';
 import { SpecwireError } from '../errors/index.ts';
@@ -32,7 +33,11 @@ export const PLANNED_FILES: PlannedFiles = {
   readme: 'README.md',
 };
 
-export function planConnector(options: { curated: CuratedApi; provenance: Provenance }): ConnectorPlan {
+/**
+ * `runtimeVersionRange` is what the caller targets (`^<version>` for a package generated with
+ * `--out`); left out, the package is a workspace one.
+ */
+export function planConnector(options: { curated: CuratedApi; provenance: Provenance; runtimeVersionRange?: string }): ConnectorPlan {
   const { curated } = options;
   const names = planConnectorNames(curated.connector.name);
   const auth = planAuth(curated);
@@ -87,6 +92,7 @@ export function planConnector(options: { curated: CuratedApi; provenance: Proven
     ...(description ? { description } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
     ...packageMetadata({ license: curated.ir.info.license, specSource: options.provenance.specSource }),
+    home: planPackageHome({ runtimeVersionRange: options.runtimeVersionRange }),
   };
 }
 

@@ -2,6 +2,7 @@
  * The plan: every decision about one connector package, made once by the planner, so that emitters
  * only render. Names (action ids, method names, type names, file paths) are final here.
  */
+import type { PackageHome } from './package-home.ts';
 import type { ConnectorDefinition, JsonSchema } from '@specwire/runtime';
 import type { ExpectedRequest } from '@specwire/runtime/testing';
 import type { Warning } from '../ir/types.ts';
@@ -123,6 +124,8 @@ export interface ConnectorPlan {
   license?: string;
   /** Where the spec came from, as a link for the README (an https URL, or the npm package page). */
   specLink?: string;
+  /** The `@specwire/runtime` range the package depends on, and whether it lives in the workspace. */
+  home: PackageHome;
 }
 
 /** One operation of the spec and what the override file decided for it. */

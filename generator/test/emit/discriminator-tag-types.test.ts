@@ -51,7 +51,7 @@ describe('types of a component that repeats its base discriminator property', ()
     const plan = planConnector({ curated: makeCurated({ api }), provenance: makeProvenance() });
     const dir = await makeTempDir('discriminator-tag');
     tempDirs.push(dir);
-    await writeEmittedFiles({ dir, files: await emitConnector(plan, { runtimeVersionRange: 'workspace:*', generatorVersion: '0.1.0' }) });
+    await writeEmittedFiles({ dir, files: await emitConnector(plan, { generatorVersion: '0.1.0' }) });
     await linkWorkspaceTooling(dir);
     await installStubRuntime(dir);
     const types = await readFile(join(dir, 'src', 'types.gen.ts'), 'utf8');

@@ -3,7 +3,7 @@ import { SpecwireError } from '../../src/errors/index.ts';
 import { emitConnector, type EmittedFile } from '../../src/emit/index.ts';
 import { makeConnectorPlan, makeOperation } from './factories.ts';
 
-const OPTIONS = { runtimeVersionRange: 'workspace:*', generatorVersion: '0.1.0' };
+const OPTIONS = { generatorVersion: '0.1.0' };
 
 function fileOf(files: EmittedFile[], path: string): string {
   const file = files.find((candidate) => candidate.path === path);
@@ -116,8 +116,9 @@ describe('emitConnector', () => {
     ]);
   });
 
-  it('writes package.json with the runtime range and stable keys', async () => {
-    const files = await emitConnector(makeConnectorPlan(), { ...OPTIONS, runtimeVersionRange: '^0.1.0' });
+  it('writes package.json with the runtime range the plan decided, and stable keys', async () => {
+    const plan = { ...makeConnectorPlan(), home: { runtimeVersionRange: '^0.1.0', insideWorkspace: false } };
+    const files = await emitConnector(plan, OPTIONS);
     const manifest = JSON.parse(fileOf(files, 'package.json')) as Record<string, unknown>;
     expect(Object.keys(manifest)).toEqual(['name', 'version', 'description', 'type', 'main', 'types', 'exports', 'files', 'scripts', 'peerDependencies', 'devDependencies']);
     expect(manifest.name).toBe('@specwire/connector-acme');

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { emitConnector, type EmittedFile } from '../../src/emit/index.ts';
+import { planPackageHome } from '../../src/plan/package-home.ts';
 import { PLANNED_FILES } from '../../src/plan/plan-connector.ts';
 import type { ConnectorPlan } from '../../src/plan/types.ts';
 import { makeConnectorPlan } from './factories.ts';
 
-const WORKSPACE = { runtimeVersionRange: 'workspace:*', generatorVersion: '0.1.0' };
-const STANDALONE = { runtimeVersionRange: '^0.1.0', generatorVersion: '0.1.0' };
+const OPTIONS = { generatorVersion: '0.1.0' };
 
+/** A package generated with `--out`: the plan targets a runtime version range. */
 function fullPlan(extra: Partial<ConnectorPlan> = {}): ConnectorPlan {
-  return { ...makeConnectorPlan(), files: { ...PLANNED_FILES }, ...extra };
+  return { ...makeConnectorPlan(), files: { ...PLANNED_FILES }, home: planPackageHome({ runtimeVersionRange: '^0.1.0' }), ...extra };
+}
+
+/** The same package inside the workspace. */
+function workspacePlan(): ConnectorPlan {
+  return fullPlan({ home: planPackageHome({}) });
 }
 
 function json(files: EmittedFile[], path: string): Record<string, unknown> {
@@ -23,7 +29,7 @@ function text(files: EmittedFile[], path: string): string {
 
 describe('installable connector packages', () => {
   it('export ESM and CommonJS builds with types, and the sources under the workspace condition', async () => {
-    const manifest = json(await emitConnector(fullPlan(), STANDALONE), 'package.json');
+    const manifest = json(await emitConnector(fullPlan(), OPTIONS), 'package.json');
     expect(manifest.main).toBe('./dist/cjs/index.js');
     expect(manifest.types).toBe('./dist/cjs/index.d.ts');
     expect(manifest.exports).toEqual({
@@ -39,11 +45,11 @@ describe('installable connector packages', () => {
   });
 
   it('resolve workspace sources only when generated into the workspace', async () => {
-    const inside = json(await emitConnector(fullPlan(), WORKSPACE), 'tsconfig.json');
-    const outside = json(await emitConnector(fullPlan(), STANDALONE), 'tsconfig.json');
+    const inside = json(await emitConnector(workspacePlan(), OPTIONS), 'tsconfig.json');
+    const outside = json(await emitConnector(fullPlan(), OPTIONS), 'tsconfig.json');
     expect((inside.compilerOptions as Record<string, unknown>).customConditions).toEqual(['@specwire/source']);
     expect((outside.compilerOptions as Record<string, unknown>).customConditions).toBeUndefined();
-    const cjs = json(await emitConnector(fullPlan(), STANDALONE), 'tsconfig.build-cjs.json');
+    const cjs = json(await emitConnector(fullPlan(), OPTIONS), 'tsconfig.build-cjs.json');
     expect(cjs).toEqual({
       extends: './tsconfig.build.json',
       compilerOptions: { outDir: 'dist/cjs', module: 'CommonJS', moduleResolution: 'Node10', customConditions: null, verbatimModuleSyntax: false },
@@ -51,13 +57,13 @@ describe('installable connector packages', () => {
   });
 
   it('take license from the plan, and leave it out when the spec has none', async () => {
-    expect(json(await emitConnector(fullPlan({ license: 'Apache-2.0' }), STANDALONE), 'package.json').license).toBe('Apache-2.0');
-    expect('license' in json(await emitConnector(fullPlan(), STANDALONE), 'package.json')).toBe(false);
+    expect(json(await emitConnector(fullPlan({ license: 'Apache-2.0' }), OPTIONS), 'package.json').license).toBe('Apache-2.0');
+    expect('license' in json(await emitConnector(fullPlan(), OPTIONS), 'package.json')).toBe(false);
   });
 
   it('carry a README with install, auth, actions with an example, triggers and the source link', async () => {
     const plan = fullPlan({ specLink: 'https://www.npmjs.com/package/@acme/openapi' });
-    const readme = text(await emitConnector(plan, STANDALONE), 'README.md');
+    const readme = text(await emitConnector(plan, OPTIONS), 'README.md');
     expect(readme).toContain('# Acme connector');
     expect(readme).toContain('npm install @specwire/connector-acme @specwire/runtime');
     expect(readme).toContain('| `accessToken` | Access token | yes |');
@@ -77,7 +83,7 @@ describe('installable connector packages', () => {
         supported_actions: base.definition.supported_actions.map((action) => ({ ...action, name: hostile })),
       },
     });
-    const readme = text(await emitConnector(plan, STANDALONE), 'README.md');
+    const readme = text(await emitConnector(plan, OPTIONS), 'README.md');
     // Backslash-escaped characters are literal text in Markdown: no tag, no link can start.
     expect(readme).not.toMatch(/(^|[^\\])<img/m);
     expect(readme).not.toMatch(/(^|[^\\])\]\(javascript:/m);

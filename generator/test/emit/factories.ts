@@ -264,6 +264,7 @@ export function makeConnectorPlan(options: MakeConnectorPlanOptions = {}): Conne
     name,
     packageName: `@specwire/connector-${name}`,
     className: options.className ?? 'AcmeConnector',
+    home: { runtimeVersionRange: 'workspace:*', insideWorkspace: true },
     files: {
       packageJson: 'package.json',
       tsconfig: 'tsconfig.json',

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { emitConnector, emitRegistry, type EmittedFile } from '../../src/emit/index.ts';
 import { HOSTILE, makeHostilePlan, makeRegistryPlan } from './factories.ts';
 
-const files = await emitConnector(makeHostilePlan(), { runtimeVersionRange: 'workspace:*', generatorVersion: '0.1.0' });
+const files = await emitConnector(makeHostilePlan(), { generatorVersion: '0.1.0' });
 
 function parse(path: string, list: EmittedFile[] = files): ts.SourceFile {
   const file = list.find((candidate) => candidate.path === path);

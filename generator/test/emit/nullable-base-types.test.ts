@@ -14,7 +14,7 @@ import { makeApi, makeBody, makeCurated, makeOperation as makeIrOperation, makeP
 import { installStubRuntime, linkWorkspaceTooling, makeTempDir, removeTempDir, typecheck, writeEmittedFiles } from './emitted-package.ts';
 import { makeConnectorPlan, makeOperation } from './factories.ts';
 
-const OPTIONS = { runtimeVersionRange: 'workspace:*', generatorVersion: '0.1.0' };
+const OPTIONS = { generatorVersion: '0.1.0' };
 const tempDirs: string[] = [];
 
 afterAll(async () => {

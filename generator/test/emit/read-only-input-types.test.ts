@@ -50,7 +50,7 @@ describe('input types of bodies with readOnly properties', () => {
     const plan = planConnector({ curated: makeCurated({ api }), provenance: makeProvenance() });
     const dir = await makeTempDir('read-only-input');
     tempDirs.push(dir);
-    await writeEmittedFiles({ dir, files: await emitConnector(plan, { runtimeVersionRange: 'workspace:*', generatorVersion: '0.1.0' }) });
+    await writeEmittedFiles({ dir, files: await emitConnector(plan, { generatorVersion: '0.1.0' }) });
     await linkWorkspaceTooling(dir);
     await installStubRuntime(dir);
     await writeFile(

@@ -25,7 +25,7 @@ import {
 } from './emitted-package.ts';
 import { HOSTILE, makeConnectorPlan, makeHostilePlan, makeManyOperations, makeRegistryPlan } from './factories.ts';
 
-const OPTIONS = { runtimeVersionRange: 'workspace:*', generatorVersion: '0.1.0' };
+const OPTIONS = { generatorVersion: '0.1.0' };
 const tempDirs: string[] = [];
 
 afterAll(async () => {
