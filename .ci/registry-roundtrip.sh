@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Proves the packages install like any npm package: a throwaway Verdaccio on 127.0.0.1 receives
 # @specwire/runtime and two connectors generated with `specwire generate --out` (each installed,
-# built and tested on its own first); a host project in a temporary folder outside the workspace
-# installs them with npm from it and checks ESM, CommonJS, tsc (NodeNext, Bundler, node10) and a
+# built and tested on its own first), then the registry package of those two, built the same way; a
+# host project in a temporary folder outside the workspace installs them with npm from it and checks
+# ESM, CommonJS (the registry loading each connector too), tsc (NodeNext, Bundler, node10) and a
 # successful and a failing call against a local server; a host without the runtime gets npm's own
 # error. Only @specwire/* comes from the local registry; everything else from npm's default one.
 set -euo pipefail
@@ -73,18 +74,34 @@ for connector in petstore train-travel; do
   (cd "$out" && quiet_npm install && npm run --silent build && npx vitest run --reporter=dot && quiet_npm publish --registry "$REGISTRY")
 done
 
+step "build and publish the registry of those two connectors (outside the workspace)"
+# The workspace's registry emitter, given the two published connectors at their published version.
+node --input-type=module -e "
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { emitRegistry } from './generator/dist/emit/emit-registry.js';
+import { planConnectorNames } from './generator/dist/plan/names.js';
+const [out, ...names] = process.argv.slice(1);
+const entries = names.map((name) => ({ ...planConnectorNames(name), displayName: name }));
+for (const file of emitRegistry({ packageName: '@specwire/connectors', entries }, { dependencyRange: '0.0.0' })) {
+  mkdirSync(dirname(join(out, file.path)), { recursive: true });
+  writeFileSync(join(out, file.path), file.contents);
+}" "$WORK/connectors/registry" petstore train-travel
+(cd "$WORK/connectors/registry" && quiet_npm install && npm run --silent build && quiet_npm publish --registry "$REGISTRY")
+
 step "host project: install from the registry with npm"
 HOST="$WORK/host"
 mkdir -p "$HOST"
 cp "$CHECKS"/* "$HOST/"
 (cd "$HOST" && printf '{ "name": "host", "version": "1.0.0", "private": true }\n' > package.json \
-  && quiet_npm install @specwire/runtime @specwire/connector-petstore @specwire/connector-train-travel typescript@5.9.3 @types/node@20)
+  && quiet_npm install @specwire/runtime @specwire/connector-petstore @specwire/connector-train-travel @specwire/connectors typescript@5.9.3 @types/node@20)
 
 step "checks"
 (
   cd "$HOST"
   node esm-check.mjs
   node cjs-check.cjs
+  node registry-check.mjs
   for resolution in nodenext bundler node10; do
     npx tsc -p "tsconfig.$resolution.json"
     echo "tsc ($resolution): ok"

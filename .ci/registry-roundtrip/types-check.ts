@@ -12,3 +12,12 @@ export async function describePet(connector: PetstoreConnector): Promise<string>
   if (res.success) return `${res.data.name} (${generic.success})`;
   return res.error.message;
 }
+
+// The registry: connector names are a union, and loadConnector gives the connector package's own types.
+import { loadConnector, type ConnectorName } from '@specwire/connectors';
+
+export async function petstoreFromRegistry(name: ConnectorName): Promise<PetstoreConnector | undefined> {
+  if (name !== 'petstore') return undefined;
+  const loaded = await loadConnector(name);
+  return new loaded.PetstoreConnector({ credentials: { apiKey: 'k' } });
+}
