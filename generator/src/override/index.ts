@@ -1,7 +1,5 @@
 export { applyOverrides } from './apply-overrides.ts';
 export { loadOverrides, parseOverrides, type LoadedOverrides } from './load-overrides.ts';
-export { applyOverlay, loadOverlay, parseOverlay, type LoadedOverlay } from './overlay/apply-overlay.ts';
-export { applySourceOverlay } from './overlay/apply-source-overlay.ts';
 export { scaffoldOverrides } from './scaffold-overrides.ts';
 export type { OverridesFile, OperationMatcher, SelectionRule } from './file-types.ts';
 export type * from './types.ts';

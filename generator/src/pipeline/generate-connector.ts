@@ -3,7 +3,8 @@ import { loadSpec } from '../load/index.ts';
 import { validateStrictly } from '../load/validate-strictly.ts';
 import { SpecwireError } from '../errors/index.ts';
 import { normaliseSpec } from '../normalise/index.ts';
-import { applyOverrides, applySourceOverlay, type LoadedOverrides } from '../override/index.ts';
+import { mergeSources } from '../merge/index.ts';
+import { applyOverrides, type LoadedOverrides } from '../override/index.ts';
 import { planConnector } from '../plan/index.ts';
 import type { ConnectorPlan } from '../plan/types.ts';
 import type { SpecLimits } from '../load/index.ts';
@@ -45,7 +46,7 @@ export interface GeneratedConnector {
   resolvedRefs: string[];
 }
 
-/** load → normalise → override → plan → emit, all in memory: nothing is written here. */
+/** load → merge → normalise → override → plan → emit, all in memory: nothing is written here. */
 export async function generateConnector(options: GenerateConnectorOptions): Promise<GeneratedConnector> {
   const { timings } = options;
   const loaded = await timings.time('load', () =>
@@ -64,9 +65,10 @@ export async function generateConnector(options: GenerateConnectorOptions): Prom
       pointer: first!.pointer,
     });
   }
-  // An override file's `source.overlay` (OpenAPI Overlay 1.0) edits the document before normalising.
-  const overlaid = await applySourceOverlay({ loaded, overrides: options.overrides, workspaceRoot: findWorkspaceRoot() ?? process.cwd() });
-  const ir = await timings.time('normalise', () => normaliseSpec(overlaid));
+  const merged = await timings.time('merge', () =>
+    mergeSources({ loaded, overrides: options.overrides, workspaceRoot: findWorkspaceRoot() ?? process.cwd() }),
+  );
+  const ir = await timings.time('normalise', () => normaliseSpec(merged));
   const curated = await timings.time('override', () =>
     applyOverrides({ ir, overrides: options.overrides, defaultName: options.defaultName }),
   );

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { emitCoverage } from '../../src/emit/emit-coverage.ts';
 import { loadSpec } from '../../src/load/index.ts';
 import { normaliseSpec } from '../../src/normalise/index.ts';
-import { applyOverrides, applySourceOverlay, loadOverrides, type LoadedOverrides } from '../../src/override/index.ts';
+import { mergeSources } from '../../src/merge/index.ts';
+import { applyOverrides, loadOverrides, type LoadedOverrides } from '../../src/override/index.ts';
 import { connectorNameFromFile } from '../../src/pipeline/generate-connector.ts';
 import { resolveSpecSource } from '../../src/pipeline/resolve-source.ts';
 import { describeCoverageDrift, describeUnmentioned, planCoverage } from '../../src/plan/coverage.ts';
@@ -52,7 +53,7 @@ async function computeCoverage(job: Job): Promise<{ coverage: CoveragePlan; over
     specFile = source.file;
     specLabel = source.label;
   }
-  const loaded = await applySourceOverlay({ loaded: await loadSpec({ file: specFile }), overrides, workspaceRoot: ROOT });
+  const loaded = await mergeSources({ loaded: await loadSpec({ file: specFile }), overrides, workspaceRoot: ROOT });
   const curated = applyOverrides({ ir: normaliseSpec(loaded), overrides, defaultName: job.name });
   return { coverage: planCoverage({ curated, actionIds: planActionIds(curated.selected), specSource: specLabel }), overrides };
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/load/index.ts';
 import { normaliseSpec } from '../../src/normalise/index.ts';
-import { applyOverrides, applySourceOverlay, parseOverrides } from '../../src/override/index.ts';
+import { mergeSources } from '../../src/merge/index.ts';
+import { applyOverrides, parseOverrides } from '../../src/override/index.ts';
 import { makeApi, makeBody, makeOperation } from '../plan/factories.ts';
 import { errorOf } from '../support/error-of.ts';
 
@@ -86,7 +87,7 @@ describe('webhooks.source', () => {
 
   async function merged(text: string) {
     const overrides = parseOverrides({ file: 'overrides/api.yaml', text });
-    return applySourceOverlay({ loaded: await loadSpec({ file: join(workspace, 'specs/api.json') }), overrides, workspaceRoot: workspace });
+    return mergeSources({ loaded: await loadSpec({ file: join(workspace, 'specs/api.json') }), overrides, workspaceRoot: workspace });
   }
 
   it("replaces the spec's webhooks with the listed events of the source, copying what they reference", async () => {

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { createConnector, type ConnectorDefinition, type JsonSchema } from '@specwire/runtime';
 import { loadSpec } from '../../src/load/index.ts';
 import { normaliseSpec } from '../../src/normalise/index.ts';
-import { applyOverrides, applySourceOverlay, loadOverrides, parseOverrides } from '../../src/override/index.ts';
+import { mergeSources } from '../../src/merge/index.ts';
+import { applyOverrides, loadOverrides, parseOverrides } from '../../src/override/index.ts';
 import { planConnector } from '../../src/plan/index.ts';
 import { makeProvenance } from './factories.ts';
 
@@ -23,7 +24,7 @@ if (!corpusPresent) process.stderr.write(`triggers-vendors: corpus cases skipped
 
 async function definitionFor(options: { spec: string; overridesFile: string; overridesText?: string }): Promise<ConnectorDefinition> {
   const overrides = options.overridesText !== undefined ? parseOverrides({ file: options.overridesFile, text: options.overridesText }) : await loadOverrides(options.overridesFile);
-  const loaded = await applySourceOverlay({ loaded: await loadSpec({ file: options.spec }), overrides, workspaceRoot: ROOT });
+  const loaded = await mergeSources({ loaded: await loadSpec({ file: options.spec }), overrides, workspaceRoot: ROOT });
   const curated = applyOverrides({ ir: normaliseSpec(loaded), overrides, defaultName: 'vendor' });
   return planConnector({ curated, provenance: makeProvenance() }).definition;
 }

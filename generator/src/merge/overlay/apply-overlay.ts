@@ -7,8 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { SpecwireError } from '../../errors/index.ts';
 import type { SpecDocument } from '../../load/types.ts';
-import { MAX_ALIAS_COUNT } from '../load-overrides.ts';
-import { locateNode, parsePositionedYaml } from '../yaml-positions.ts';
+import { MAX_ALIAS_COUNT } from '../../override/load-overrides.ts';
+import { locateNode, parsePositionedYaml } from '../../override/yaml-positions.ts';
 import { JsonPathError, parseJsonPath, selectJsonPath, type Segment } from './json-path.ts';
 
 export interface OverlayAction {

@@ -3,14 +3,14 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { SpecwireError, escapePointerSegment, parsePointerFragment } from '../errors/index.ts';
 import { loadSpec, type LoadedSpec, type SpecDocument } from '../load/index.ts';
 import { isPlainRecord } from '../load/plain-record.ts';
-import { canonicalEventName } from './canonical-event-name.ts';
-import type { LoadedOverrides } from './load-overrides.ts';
+import { canonicalEventName } from '../override/canonical-event-name.ts';
+import type { LoadedOverrides } from '../override/load-overrides.ts';
 
 /**
  * `webhooks.source`: another OpenAPI document (a file in an npm package, or a workspace path) whose
  * `webhooks` replace the spec's own. Only the events listed in `webhooks.events` (all when absent)
  * are copied, with the components they reference; a component the spec has word for word is shared,
- * one whose name the spec uses for something else is copied under `<name>__webhooks`. Runs between load and normalise, like overlays.
+ * one whose name the spec uses for something else is copied under `<name>__webhooks`. Part of the merge stage, after the overlay.
  */
 export async function mergeWebhookSource(options: { loaded: LoadedSpec; overrides?: LoadedOverrides; workspaceRoot: string }): Promise<LoadedSpec> {
   const { loaded, overrides } = options;

@@ -1,22 +1,22 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { SpecwireError } from '../../errors/index.ts';
-import type { LoadedSpec } from '../../load/types.ts';
-import type { LoadedOverrides } from '../load-overrides.ts';
-import { applyOverlay, loadOverlay } from './apply-overlay.ts';
-import { mergeWebhookSource } from '../webhook-source.ts';
+import { SpecwireError } from '../errors/index.ts';
+import type { LoadedSpec } from '../load/types.ts';
+import type { LoadedOverrides } from '../override/load-overrides.ts';
+import { applyOverlay, loadOverlay } from './overlay/apply-overlay.ts';
+import { mergeWebhookSource } from './webhook-source.ts';
 
 /**
- * `source.overlay` of an override file, applied to the loaded spec (the pipeline calls this between
- * load and normalise). The path is relative to the workspace root, like `source.spec`, and must
- * stay inside it. Then `webhooks.source`, when given, replaces the spec's webhooks.
+ * The merge stage, between load and normalise: the documents an override file names join the
+ * loaded spec. First `source.overlay` (OpenAPI Overlay 1.0) edits it; its path is relative to the
+ * workspace root, like `source.spec`, and must stay inside it. Then `webhooks.source`, when given,
+ * replaces the spec's webhooks. Without either, the loaded spec is returned as it is.
  */
-export async function applySourceOverlay(options: {
+export async function mergeSources(options: {
   loaded: LoadedSpec;
   overrides?: LoadedOverrides;
   workspaceRoot: string;
 }): Promise<LoadedSpec> {
-  // `webhooks.source` (another document's webhooks) joins the spec at the same point as an overlay.
   return mergeWebhookSource({ loaded: await applyOverlayFile(options), overrides: options.overrides, workspaceRoot: options.workspaceRoot });
 }
 

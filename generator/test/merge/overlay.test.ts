@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpecwireError } from '../../src/errors/index.ts';
 import type { LoadedSpec } from '../../src/load/types.ts';
-import { applyOverlay, applySourceOverlay, parseOverlay, parseOverrides } from '../../src/override/index.ts';
-import { JsonPathError, parseJsonPath, selectJsonPath } from '../../src/override/overlay/json-path.ts';
+import { applyOverlay, mergeSources, parseOverlay } from '../../src/merge/index.ts';
+import { parseOverrides } from '../../src/override/index.ts';
+import { JsonPathError, parseJsonPath, selectJsonPath } from '../../src/merge/overlay/json-path.ts';
 import { errorOf } from '../support/error-of.ts';
 
 const FILE = 'overlays/shop.overlay.yaml';
@@ -139,7 +140,7 @@ describe('source.overlay in an override file', () => {
     await writeFile(join(root, 'overlays', 'shop.yaml'), overlay("  - target: $.paths['/internal/debug']", '    remove: true'));
     const overrides = parseOverrides({ file: 'overrides/shop.yaml', text: 'source:\n  spec: specs/shop.yaml\n  overlay: overlays/shop.yaml\n' });
     const loaded: LoadedSpec = { file: 'specs/shop.yaml', document: spec(), sha256: '', specVersion: '3.1', declaredVersion: '3.1.0', warnings: [] };
-    const result = await applySourceOverlay({ loaded, overrides, workspaceRoot: root });
+    const result = await mergeSources({ loaded, overrides, workspaceRoot: root });
     expect(Object.keys(result.document.paths as object)).toEqual(['/orders']);
     expect(Object.keys(loaded.document.paths as object)).toEqual(['/orders', '/internal/debug']);
   });
@@ -147,7 +148,7 @@ describe('source.overlay in an override file', () => {
   it('must stay inside the workspace', async () => {
     const overrides = parseOverrides({ file: 'overrides/shop.yaml', text: 'source:\n  spec: specs/shop.yaml\n  overlay: ../elsewhere.yaml\n' });
     const loaded: LoadedSpec = { file: 'specs/shop.yaml', document: spec(), sha256: '', specVersion: '3.1', declaredVersion: '3.1.0', warnings: [] };
-    const error = await applySourceOverlay({ loaded, overrides, workspaceRoot: tmpdir() }).catch((caught: unknown) => caught);
+    const error = await mergeSources({ loaded, overrides, workspaceRoot: tmpdir() }).catch((caught: unknown) => caught);
     expect(error instanceof SpecwireError ? error.format() : error).toBe(
       'overrides/shop.yaml:3:12: source.overlay "../elsewhere.yaml" must be a path inside the workspace',
     );
