@@ -465,6 +465,8 @@ export interface ConnectorDefinition {
   /** Verification and event typing of webhook deliveries (present when a trigger is a webhook). */
   webhooks?: WebhookSettings;
   rate_limits?: RateLimits;
+  /** The vendor's retry advice (an override file's `retry.max_attempts`); a host's `ConnectorOptions.retry.maxAttempts` wins. */
+  retry?: { maxAttempts?: number };
   supported_actions: ActionDefinition[];
   supported_triggers: TriggerDefinition[];
   /** Action that `testConnection()` runs to prove the credentials work (no required inputs). */

@@ -49,7 +49,7 @@ export interface OverridesFile {
     test_action?: string;
   };
   rate_limits?: RateLimits;
-  /** Retry policy for later issues: carried as data. */
+  /** Retry policy: the planner writes it into each action's `api.retry` for the runtime's retry middleware. */
   retry?: { idempotency_header?: string; max_attempts?: number };
   operations?: SelectionRule[];
   /** What happens to operations no rule matches. Absent: exclude when any include rule exists, else include. */

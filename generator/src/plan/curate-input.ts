@@ -237,8 +237,8 @@ const PAGINATION_NEEDS: Record<string, ReadonlyArray<string>> = {
 };
 
 /**
- * `pagination:` is consumed by a later issue, but its names are checked now: each `*_param` must be
- * an input (final name) of the action, and each style has the keys it needs.
+ * Checks an action's `pagination:` before the planner turns it into `api.pagination`: each `*_param`
+ * must be an input (final name) of the action, and each style has the keys it needs.
  */
 export function checkPagination(options: {
   actionId: string;

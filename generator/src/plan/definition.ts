@@ -35,6 +35,7 @@ export function planDefinition(options: {
     webhook_support: webhooks !== undefined,
     ...(webhooks ? { webhooks } : {}),
     ...(curated.rateLimits ? { rate_limits: { ...curated.rateLimits } } : {}),
+    ...(curated.retry?.maxAttempts !== undefined ? { retry: { maxAttempts: curated.retry.maxAttempts } } : {}),
     supported_actions: actions,
     supported_triggers: triggers,
     ...(options.connectionTest ? { connection_test: { ...options.connectionTest } } : {}),

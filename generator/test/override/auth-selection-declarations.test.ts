@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ApiIR } from '../../src/ir/types.ts';
 import { applyOverrides, parseOverrides } from '../../src/override/index.ts';
 import { planAuth } from '../../src/plan/auth.ts';
-import { makeApi, makeOperation } from '../plan/factories.ts';
+import { planConnector } from '../../src/plan/index.ts';
+import { makeApi, makeOperation, makeProvenance } from '../plan/factories.ts';
 import { errorOf } from '../support/error-of.ts';
 
 const FILE = 'overrides/mail.yaml';
@@ -118,7 +119,7 @@ describe('auth: OAuth2 settings, order and the connection test', () => {
   });
 });
 
-describe('declarations for later issues: triggers, pagination, retry', () => {
+describe('declarations: triggers, pagination, retry', () => {
   it('carries them as data', () => {
     const curated = curate(
       'retry: { idempotency_header: Idempotency-Key, max_attempts: 3 }',
@@ -140,6 +141,12 @@ describe('declarations for later issues: triggers, pagination, retry', () => {
     ]);
     expect(curated.selected[0]!.override.pagination).toEqual({ style: 'cursor', cursor_param: 'page_token', cursor_path: 'next_page_token', items_path: 'messages' });
     expect(curated.selected[1]!.override.retry).toEqual({ idempotencyHeader: 'Idempotency-Key' });
+  });
+
+  it("puts retry.max_attempts into the definition, where the runtime reads it; absent, the definition has no retry", () => {
+    const planned = planConnector({ curated: curate('retry: { max_attempts: 5 }'), provenance: makeProvenance() });
+    expect(planned.definition.retry).toEqual({ maxAttempts: 5 });
+    expect(planConnector({ curated: curate('retry: { idempotency_header: Idempotency-Key }'), provenance: makeProvenance() }).definition).not.toHaveProperty('retry');
   });
 
   it('checks trigger names against the spec', () => {

@@ -33,7 +33,9 @@ export function builtinMiddlewares(options: {
   const { definition, settings, clock } = options;
   const middlewares: RequestMiddleware[] = [];
   if (settings.retry !== false) {
-    middlewares.push(createRetryMiddleware({ settings: resolveRetryOptions(settings.retry), clock, onRetry: options.onRetry }));
+    const maxAttempts = settings.retry?.maxAttempts ?? definition.retry?.maxAttempts;
+    const retry = { ...settings.retry, ...(maxAttempts !== undefined ? { maxAttempts } : {}) };
+    middlewares.push(createRetryMiddleware({ settings: resolveRetryOptions(retry), clock, onRetry: options.onRetry }));
   }
   if (options.session) middlewares.push(createOAuth2Middleware({ session: options.session }));
   if (settings.rateLimit !== false) {

@@ -61,6 +61,17 @@ describe('a storm of 429s', () => {
     expect(clock.sleeps).toEqual([250]);
   });
 
+  it("the definition's retry.maxAttempts (the vendor's advice) applies unless the host sets its own", async () => {
+    const clock = createTestClock();
+    const srv = await server(() => ({ status: 503 }));
+    const vendor = faultConnector({ srv, clock, definition: { retry: { maxAttempts: 2 } } });
+    expect((await vendor.connector.executeAction('test_action')).error).toMatchObject({ code: 'HTTP_503', attempts: 2 });
+    expect(srv.requests).toHaveLength(2);
+    const host = faultConnector({ srv, clock, definition: { retry: { maxAttempts: 2 } }, connector: { retry: { maxAttempts: 4 } } });
+    expect((await host.connector.executeAction('test_action')).error?.attempts).toBe(4);
+    expect(srv.requests).toHaveLength(6);
+  });
+
   it('retry: false sends once', async () => {
     const clock = createTestClock();
     const srv = await server(() => ({ status: 503 }));
