@@ -79,7 +79,7 @@ describe('http errors', () => {
       handler: () => ({ status: 404, body: 'x'.repeat(10_000), headers: { 'content-type': 'text/plain' } }),
     });
     expect(response.error?.retryable).toBe(false);
-    const body = (response.error?.details as { body: string }).body;
+    const body = (response.error!.details as { body: string }).body;
     expect(body.length).toBeLessThan(4_200);
     expect(body).toContain('[10000 bytes]');
   });

@@ -115,11 +115,11 @@ function checkCatalog(options: { curated: CuratedApi; events: string[]; fail: (m
   if (!catalog) return;
   const at = ['webhooks', 'event_catalog'];
   const operation = options.curated.ir.operations.find((candidate) => candidate.operationId === catalog.operation || `${candidate.method.toUpperCase()} ${candidate.path}` === catalog.operation);
-  if (!operation) return options.fail(`webhooks.event_catalog.operation "${catalog.operation}" names no operation`, [...at, 'operation']);
+  if (!operation) options.fail(`webhooks.event_catalog.operation "${catalog.operation}" names no operation`, [...at, 'operation']);
   const media = chooseRequestMedia(operation.requestBody);
   const property = media ? propertySchema({ schema: media.schema, path: [catalog.property], schemas: options.curated.ir.schemas }) : undefined;
   const values = enumValues({ schema: property, schemas: options.curated.ir.schemas });
-  if (values.length === 0) return options.fail(`webhooks.event_catalog: request property "${catalog.property}" of "${catalog.operation}" lists no event names`, [...at, 'property']);
+  if (values.length === 0) options.fail(`webhooks.event_catalog: request property "${catalog.property}" of "${catalog.operation}" lists no event names`, [...at, 'property']);
   const allowed = new Set(values);
   options.events.forEach((event, index) => {
     if (!allowed.has(event)) options.fail(`webhook event "${event}" is not in ${catalog.operation}.${catalog.property}${didYouMean({ name: event, candidates: values })}`, ['webhooks', 'events', index]);

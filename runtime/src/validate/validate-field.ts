@@ -48,7 +48,10 @@ function validateByType(options: ValidateFieldOptions): void {
   const mismatch = reportMismatch;
   switch (field.type) {
     case 'string':
-      if (typeof value !== 'string') return mismatch(options);
+      if (typeof value !== 'string') {
+        mismatch(options);
+        return;
+      }
       checkString({ value, validation: field.validation, path, issues, limits });
       break;
     case 'date':
@@ -56,30 +59,48 @@ function validateByType(options: ValidateFieldOptions): void {
         if (Number.isNaN(value.getTime())) issues.push({ path, message: 'expected a valid date' });
         return;
       }
-      if (typeof value !== 'string') return mismatch(options);
+      if (typeof value !== 'string') {
+        mismatch(options);
+        return;
+      }
       checkString({ value, validation: field.validation, path, issues, limits });
       break;
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return mismatch(options);
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        mismatch(options);
+        return;
+      }
       if (isIntegerFormat(field.format) && !Number.isInteger(value)) {
         issues.push({ path, message: 'expected an integer' });
       }
       checkNumber({ value, validation: field.validation, path, issues });
       break;
     case 'boolean':
-      if (typeof value !== 'boolean') return mismatch(options);
+      if (typeof value !== 'boolean') {
+        mismatch(options);
+        return;
+      }
       break;
     case 'object':
-      if (!isPlainObject(value)) return mismatch(options);
+      if (!isPlainObject(value)) {
+        mismatch(options);
+        return;
+      }
       validateObject({ ...options, value });
       return;
     case 'array':
     case 'multiselect':
-      if (!Array.isArray(value)) return mismatch(options);
+      if (!Array.isArray(value)) {
+        mismatch(options);
+        return;
+      }
       validateArray({ ...options, value });
       return;
     case 'select':
-      if (value !== null && typeof value === 'object') return mismatch(options);
+      if (value !== null && typeof value === 'object') {
+        mismatch(options);
+        return;
+      }
       break;
     default:
       break;

@@ -23,7 +23,9 @@ export function describeWithRedis(name: string, body: (redis: RedisTestContext) 
   const missing = port === null && problem === REDIS_NOT_FOUND;
   describe.skipIf(missing)(`${name} (real redis-server)`, () => {
     const clients: Redis[] = [];
-    afterAll(() => clients.forEach((client) => client.disconnect()));
+    afterAll(() => {
+      for (const client of clients) client.disconnect();
+    });
     body({
       port: () => {
         if (port === null) throw new Error(problem ?? 'no redis-server');
