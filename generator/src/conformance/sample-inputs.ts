@@ -5,7 +5,7 @@
  * the judge from the vendor spec alone.
  */
 import type { ActionDefinition, ConnectorDefinition } from '@specwire/runtime';
-import { isFileField, sampleFieldValue } from '../plan/sample-value.ts';
+import { isFileField, sampleFieldValue } from '../plan/tests/sample-value.ts';
 import type { ConformanceSample, UnsampledAction } from './types.ts';
 
 const PRIMITIVE_TYPES = new Set(['string', 'number', 'boolean', 'select']);

@@ -97,7 +97,7 @@ export interface OperationIR {
   security: string[][];
   /** Operation- or path-level servers, when the spec overrides the document's. */
   servers?: ServerIR[];
-  /** Callbacks declared on the operation; plan/triggers.ts turns them into triggers. */
+  /** Callbacks declared on the operation; plan/triggers/triggers.ts turns them into triggers. */
   callbacks: WebhookIR[];
   /** `x-*` extensions of the operation, verbatim (data only). */
   extensions: Record<string, unknown>;

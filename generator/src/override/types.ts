@@ -64,7 +64,7 @@ export interface ExcludedOperation {
   decision?: SelectionDecision;
 }
 
-/** A trigger declared in the override file (planned by `plan/triggers.ts`). */
+/** A trigger declared in the override file (planned by `plan/triggers/triggers.ts`). */
 export interface TriggerDeclaration extends TriggerEntry {
   id: string;
 }

@@ -6,7 +6,7 @@ import type { AuthField, AuthScheme, AuthType, OAuthConfig } from '@specwire/run
 import type { OAuthFlowIR, SecuritySchemeIR } from '../ir/types.ts';
 import type { CuratedApi } from '../override/types.ts';
 import { humanLabel, toCamelCase } from './names.ts';
-import { ownValue } from './own-record.ts';
+import { ownValue } from './schemas/own-record.ts';
 
 export interface AuthPlan {
   authType: AuthType;

@@ -2,9 +2,9 @@
 import type { ConnectorDefinition, ActionDefinition, AuthField, InputField, WebhookSettings } from '@specwire/runtime';
 import type { CuratedApi } from '../override/types.ts';
 import type { AuthPlan } from './auth.ts';
-import { planSharedSchemas } from './output-schema.ts';
+import { planSharedSchemas } from './schemas/output-schema.ts';
 import { planEndpoints } from './servers.ts';
-import { planTriggers } from './triggers.ts';
+import { planTriggers } from './triggers/triggers.ts';
 
 export function planDefinition(options: {
   curated: CuratedApi;

@@ -7,16 +7,16 @@ import type { CuratedApi } from '../override/types.ts';
 import type { ConnectorPlan, PlannedFiles, Provenance } from './types.ts';
 import { SpecwireError } from '../errors/index.ts';
 import { operationKey } from '../override/match-operation.ts';
-import { planAction, type PlannedAction } from './action.ts';
-import { declareOptionsDependencies } from './dynamic-options.ts';
+import { planAction, type PlannedAction } from './actions/action.ts';
+import { declareOptionsDependencies } from './inputs/dynamic-options.ts';
 import { planAuth } from './auth.ts';
 import { planCoverage } from './coverage.ts';
-import { suggestInputName, type ResolveAction } from './curate-input.ts';
+import { suggestInputName, type ResolveAction } from './inputs/curate-input.ts';
 import { planDefinition } from './definition.ts';
 import { planEndpoints } from './servers.ts';
 import { planActionIds, planConnectorNames, planMethodNames, planTypeNames } from './names.ts';
-import { planTests } from './test-plan.ts';
-import { planTypesDocument } from './types-document.ts';
+import { planTests } from './tests/test-plan.ts';
+import { planTypesDocument } from './types-document/types-document.ts';
 
 export const PLANNED_FILES: PlannedFiles = {
   packageJson: 'package.json',

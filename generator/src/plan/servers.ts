@@ -5,7 +5,7 @@
 import type { Endpoints, ServerDefinition } from '@specwire/runtime';
 import type { ServerIR } from '../ir/types.ts';
 import type { ServerChoice } from '../override/types.ts';
-import { cloneJson, ownValue, recordFromEntries } from './own-record.ts';
+import { cloneJson, ownValue, recordFromEntries } from './schemas/own-record.ts';
 
 /** The server URL with every `{variable}` at its default; no trailing slash (endpoints start with `/`). */
 export function substituteServerDefaults(server: ServerIR): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InputField } from '@specwire/runtime';
 import type { SchemaIR } from '../../src/ir/types.ts';
-import { MAX_FIELD_DEPTH, newFieldContext, schemaToInputField } from '../../src/plan/input-field.ts';
+import { MAX_FIELD_DEPTH, newFieldContext, schemaToInputField } from '../../src/plan/inputs/input-field.ts';
 
 function field(schema: SchemaIR, options: { name?: string; schemas?: Record<string, SchemaIR> } = {}): InputField {
   return schemaToInputField({ schema, name: options.name ?? 'value', context: newFieldContext(options.schemas ?? {}) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SchemaIR } from '../../src/ir/types.ts';
-import { MAX_OUTPUT_ENUM_VALUES, OUTPUT_SCHEMA_BUDGET, followSharedRef, planOutputSchema, planSharedSchemas } from '../../src/plan/output-schema.ts';
+import { MAX_OUTPUT_ENUM_VALUES, OUTPUT_SCHEMA_BUDGET, followSharedRef, planOutputSchema, planSharedSchemas } from '../../src/plan/schemas/output-schema.ts';
 
 describe('planOutputSchema', () => {
   it('refers to component schemas, keeps property names that look like keywords, drops examples and descriptions', () => {

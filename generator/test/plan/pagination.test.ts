@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPagination } from '../../src/plan/pagination.ts';
+import { planPagination } from '../../src/plan/actions/pagination.ts';
 
 describe('planPagination: an override declaration as the runtime reads it', () => {
   it('maps each style and drops keys the style does not use', () => {

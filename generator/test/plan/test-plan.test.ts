@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { planConnector } from '../../src/plan/index.ts';
-import { MAX_TEST_CASES } from '../../src/plan/test-plan.ts';
+import { MAX_TEST_CASES } from '../../src/plan/tests/test-plan.ts';
 import type { ApiIR } from '../../src/ir/types.ts';
 import {
   apiKeyHeaderScheme,

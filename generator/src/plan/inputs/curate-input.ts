@@ -5,12 +5,12 @@
  * stage), and an unknown one is an error at its line in the override file.
  */
 import { validateInput, type InputField, type LoadOptionsSource, type ParamTarget } from '@specwire/runtime';
-import { SpecwireError, type ErrorLocation } from '../errors/index.ts';
-import { closestName } from '../override/did-you-mean.ts';
-import type { FieldEntry } from '../override/file-types.ts';
-import type { ActionOverride } from '../override/types.ts';
-import { humanLabel } from './names.ts';
-import { cloneJson, ownValue, recordFromEntries } from './own-record.ts';
+import { SpecwireError, type ErrorLocation } from '../../errors/index.ts';
+import { closestName } from '../../override/did-you-mean.ts';
+import type { FieldEntry } from '../../override/file-types.ts';
+import type { ActionOverride } from '../../override/types.ts';
+import { humanLabel } from '../names.ts';
+import { cloneJson, ownValue, recordFromEntries } from '../schemas/own-record.ts';
 
 /** The method a FluxTurn-style host calls for dynamic choices (`BaseConnector.loadOptions`). */
 export const LOAD_OPTIONS_METHOD = 'loadOptions';

@@ -4,11 +4,11 @@
  * the runtime verifies deliveries with. Ids are decided here, like every other name.
  */
 import type { ActionDefinition, TriggerDefinition, WebhookSettings } from '@specwire/runtime';
-import { SpecwireError } from '../errors/index.ts';
-import type { OperationIR } from '../ir/types.ts';
-import { didYouMean } from '../override/did-you-mean.ts';
-import { operationsByKey } from '../override/match-operation.ts';
-import type { CuratedApi } from '../override/types.ts';
+import { SpecwireError } from '../../errors/index.ts';
+import type { OperationIR } from '../../ir/types.ts';
+import { didYouMean } from '../../override/did-you-mean.ts';
+import { operationsByKey } from '../../override/match-operation.ts';
+import type { CuratedApi } from '../../override/types.ts';
 import { planPollingTriggers } from './triggers-polling.ts';
 import { planWebhookSettings } from './triggers-verification.ts';
 import { planWebhookTriggers } from './triggers-webhook.ts';

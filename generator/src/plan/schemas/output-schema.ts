@@ -11,8 +11,8 @@
  * nowhere becomes `{ title: <name> }`.
  */
 import type { JsonSchema } from '@specwire/runtime';
-import type { SchemaIR } from '../ir/types.ts';
-import { escapePointerSegment, parsePointerFragment } from '../errors/index.ts';
+import type { SchemaIR } from '../../ir/types.ts';
+import { escapePointerSegment, parsePointerFragment } from '../../errors/index.ts';
 import { cloneJson, isPlainObject, ownValue, recordFromEntries } from './own-record.ts';
 import { componentNameOfRef, lookupRef, type SchemaTable } from './resolve-schema.ts';
 

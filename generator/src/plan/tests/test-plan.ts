@@ -6,10 +6,10 @@
  */
 import { Buffer } from 'node:buffer';
 import type { ActionDefinition, AuthScheme, ConnectorDefinition, InputField, ParamTarget } from '@specwire/runtime';
-import type { PlannedTestCase, TestPlan } from './types.ts';
-import { ownValue, recordFromEntries } from './own-record.ts';
+import type { PlannedTestCase, TestPlan } from '../types.ts';
+import { ownValue, recordFromEntries } from '../schemas/own-record.ts';
 import { isFileField, sampleFieldValue } from './sample-value.ts';
-import { basePathOf } from './servers.ts';
+import { basePathOf } from '../servers.ts';
 
 export const MAX_TEST_CASES = 60;
 

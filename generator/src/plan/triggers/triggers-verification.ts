@@ -1,6 +1,6 @@
 /** The override file's `webhooks:` settings → the definition's `webhooks` block (verification, event typing). */
 import type { WebhookSettings, WebhookValueSource, WebhookVerification } from '@specwire/runtime';
-import type { VerificationEntry, WebhookValueEntry, WebhooksEntry } from '../override/file-types.ts';
+import type { VerificationEntry, WebhookValueEntry, WebhooksEntry } from '../../override/file-types.ts';
 
 /** Where each preset's deliveries say what they are, as each vendor documents it. */
 const PRESET_EVENT_TYPE: Record<string, WebhookValueSource[]> = {

@@ -3,7 +3,7 @@
  * the type shape and the types document all use these choices, so they always agree.
  */
 import type { ResponseType } from '@specwire/runtime';
-import type { BodyEncodingIR, MediaTypeIR, RequestBodyIR, ResponseIR, SchemaIR } from '../ir/types.ts';
+import type { BodyEncodingIR, MediaTypeIR, RequestBodyIR, ResponseIR, SchemaIR } from '../../ir/types.ts';
 
 const ENCODING_PREFERENCE: BodyEncodingIR[] = ['json', 'form', 'multipart'];
 

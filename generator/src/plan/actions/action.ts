@@ -1,16 +1,16 @@
 /** One selected operation → its action definition (what the runtime executes) and its action plan. */
 import type { ActionDefinition, ApiBlock, AuthScheme } from '@specwire/runtime';
-import type { SelectedOperation } from '../override/types.ts';
-import type { ActionPlan, ActionTypeShape } from './types.ts';
-import { filterSecurity } from './auth.ts';
+import type { SelectedOperation } from '../../override/types.ts';
+import type { ActionPlan, ActionTypeShape } from '../types.ts';
+import { filterSecurity } from '../auth.ts';
 import { acceptHeaderFor, chooseSuccessResponse, isSuccessStatus, responseTypeOf } from './choose-media-type.ts';
-import { checkPagination, curateActionInput, type CuratedInput, type Locate, type ResolveAction } from './curate-input.ts';
-import { planActionInput, type ActionInputPlan } from './input-schema.ts';
-import { humanLabel } from './names.ts';
-import { ownValue } from './own-record.ts';
-import { planOutputSchema } from './output-schema.ts';
-import type { SchemaTable } from './resolve-schema.ts';
-import { substituteServerDefaults } from './servers.ts';
+import { checkPagination, curateActionInput, type CuratedInput, type Locate, type ResolveAction } from '../inputs/curate-input.ts';
+import { planActionInput, type ActionInputPlan } from '../inputs/input-schema.ts';
+import { humanLabel } from '../names.ts';
+import { ownValue } from '../schemas/own-record.ts';
+import { planOutputSchema } from '../schemas/output-schema.ts';
+import type { SchemaTable } from '../schemas/resolve-schema.ts';
+import { substituteServerDefaults } from '../servers.ts';
 import { planPagination } from './pagination.ts';
 
 export interface ActionNames {

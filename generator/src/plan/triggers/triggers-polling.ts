@@ -3,12 +3,12 @@
  * the action's inputs except those it fixes (sort order, cursor); its output is one item.
  */
 import type { ActionDefinition, InputField, JsonSchema, TriggerDefinition, TriggerPolling } from '@specwire/runtime';
-import { SpecwireError } from '../errors/index.ts';
-import type { CuratedApi, TriggerDeclaration } from '../override/types.ts';
-import { suggestInputName } from './curate-input.ts';
-import { followSharedRef } from './output-schema.ts';
-import { isPlainObject } from './own-record.ts';
-import type { SchemaTable } from './resolve-schema.ts';
+import { SpecwireError } from '../../errors/index.ts';
+import type { CuratedApi, TriggerDeclaration } from '../../override/types.ts';
+import { suggestInputName } from '../inputs/curate-input.ts';
+import { followSharedRef } from '../schemas/output-schema.ts';
+import { isPlainObject } from '../schemas/own-record.ts';
+import type { SchemaTable } from '../schemas/resolve-schema.ts';
 
 export const DEFAULT_POLL_INTERVAL_SECONDS = 300;
 

@@ -5,7 +5,7 @@
  * out of the tests.
  */
 import { validateInput, type InputField } from '@specwire/runtime';
-import { recordFromEntries } from './own-record.ts';
+import { recordFromEntries } from '../schemas/own-record.ts';
 import { isCheapToRun, MAX_TESTED_SAMPLE_LENGTH, sampleForPattern } from './pattern-sample.ts';
 
 /** Path values carry a space and a slash, so the tests check that each is encoded as one segment. */

@@ -4,9 +4,9 @@
  * what is cut off becomes an `opaque` JSON field that the runtime accepts without validating further.
  */
 import type { FieldOption, FieldValidation, FieldVariant, InputField, InputFieldType, InputType } from '@specwire/runtime';
-import type { SchemaIR } from '../ir/types.ts';
-import { humanLabel, splitWords } from './names.ts';
-import { cloneJson, isPlainObject, ownValue, recordFromEntries, type PlainObject } from './own-record.ts';
+import type { SchemaIR } from '../../ir/types.ts';
+import { humanLabel, splitWords } from '../names.ts';
+import { cloneJson, isPlainObject, ownValue, recordFromEntries, type PlainObject } from '../schemas/own-record.ts';
 import {
   componentNameOfRef,
   impliedType,
@@ -15,7 +15,7 @@ import {
   resolveSchema,
   schemaTypes,
   type SchemaTable,
-} from './resolve-schema.ts';
+} from '../schemas/resolve-schema.ts';
 
 /** Object/array/variant levels below a top-level field before the rest becomes opaque. */
 export const MAX_FIELD_DEPTH = 4;

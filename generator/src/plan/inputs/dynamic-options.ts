@@ -5,7 +5,7 @@
  * `search`) win; they are checked here, once every action is planned.
  */
 import type { ActionDefinition, LoadOptionsSource } from '@specwire/runtime';
-import { SpecwireError } from '../errors/index.ts';
+import { SpecwireError } from '../../errors/index.ts';
 
 /** Source inputs that take a search term, most specific first. */
 const SEARCH_INPUTS = ['q', 'query', 'search', 'filter'] as const;

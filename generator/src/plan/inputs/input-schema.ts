@@ -3,13 +3,13 @@
  * `paramMapping` entry saying where it goes on the wire.
  */
 import type { AuthScheme, BodyDefinition, InputField, ParamTarget } from '@specwire/runtime';
-import type { MediaTypeIR, OperationIR, ParameterIR, ParameterLocation, Warning } from '../ir/types.ts';
-import type { ActionTypeShape } from './types.ts';
-import { chooseRequestMedia } from './choose-media-type.ts';
+import type { MediaTypeIR, OperationIR, ParameterIR, ParameterLocation, Warning } from '../../ir/types.ts';
+import type { ActionTypeShape } from '../types.ts';
+import { chooseRequestMedia } from '../actions/choose-media-type.ts';
 import { newFieldContext, requiredNames, isReadOnly, schemaToInputField, type FieldContext } from './input-field.ts';
-import { claimUnique } from './names.ts';
-import { cloneJson, isPlainObject, recordFromEntries } from './own-record.ts';
-import { impliedType, resolveSchema, type SchemaTable } from './resolve-schema.ts';
+import { claimUnique } from '../names.ts';
+import { cloneJson, isPlainObject, recordFromEntries } from '../schemas/own-record.ts';
+import { impliedType, resolveSchema, type SchemaTable } from '../schemas/resolve-schema.ts';
 
 export interface RenamedParameter {
   in: ParameterLocation;

@@ -4,16 +4,16 @@
  * names are matched loosely (`issues.opened` = `issues-opened`); unknown ones fail with a suggestion.
  */
 import type { JsonSchema, TriggerDefinition, TriggerWebhook, WebhookValueSource } from '@specwire/runtime';
-import { SpecwireError } from '../errors/index.ts';
-import type { OperationIR, SchemaIR, WebhookIR } from '../ir/types.ts';
-import { canonicalEventName } from '../override/canonical-event-name.ts';
-import { didYouMean } from '../override/did-you-mean.ts';
-import type { CuratedApi, TriggerDeclaration } from '../override/types.ts';
-import { chooseRequestMedia } from './choose-media-type.ts';
-import { claimUnique, humanLabel, splitWords } from './names.ts';
-import { planOutputSchema } from './output-schema.ts';
-import { isPlainObject } from './own-record.ts';
-import { lookupRef, type SchemaTable } from './resolve-schema.ts';
+import { SpecwireError } from '../../errors/index.ts';
+import type { OperationIR, SchemaIR, WebhookIR } from '../../ir/types.ts';
+import { canonicalEventName } from '../../override/canonical-event-name.ts';
+import { didYouMean } from '../../override/did-you-mean.ts';
+import type { CuratedApi, TriggerDeclaration } from '../../override/types.ts';
+import { chooseRequestMedia } from '../actions/choose-media-type.ts';
+import { claimUnique, humanLabel, splitWords } from '../names.ts';
+import { planOutputSchema } from '../schemas/output-schema.ts';
+import { isPlainObject } from '../schemas/own-record.ts';
+import { lookupRef, type SchemaTable } from '../schemas/resolve-schema.ts';
 
 interface EventSource {
   eventType: string;

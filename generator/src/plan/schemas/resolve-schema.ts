@@ -3,8 +3,8 @@
  * `null` alternative into a flag. Refs stay refs in the IR (circular schemas are finite), so every
  * walk carries the refs already followed on its path and stops when one comes round again.
  */
-import type { SchemaIR } from '../ir/types.ts';
-import { parsePointerFragment } from '../errors/index.ts';
+import type { SchemaIR } from '../../ir/types.ts';
+import { parsePointerFragment } from '../../errors/index.ts';
 import { isPlainObject, ownValue, recordFromEntries, type PlainObject } from './own-record.ts';
 
 export type SchemaTable = Record<string, SchemaIR>;

@@ -4,13 +4,13 @@
  * schemas they reach. Refs stay refs (circular schemas become recursive types); a ref to nothing
  * becomes `{}` so type generation cannot fail on it.
  */
-import type { ApiIR, OperationIR } from '../ir/types.ts';
-import { bodyIsCurated } from './action.ts';
-import type { CuratedInput } from './curate-input.ts';
-import type { ActionInputPlan } from './input-schema.ts';
-import { cloneJson, isPlainObject, ownValue, recordFromEntries } from './own-record.ts';
-import { componentNameOfRef, lookupRef, resolveSchema, type SchemaTable } from './resolve-schema.ts';
-import { cutEagerRefCycles } from './cut-eager-ref-cycles.ts';
+import type { ApiIR, OperationIR } from '../../ir/types.ts';
+import { bodyIsCurated } from '../actions/action.ts';
+import type { CuratedInput } from '../inputs/curate-input.ts';
+import type { ActionInputPlan } from '../inputs/input-schema.ts';
+import { cloneJson, isPlainObject, ownValue, recordFromEntries } from '../schemas/own-record.ts';
+import { componentNameOfRef, lookupRef, resolveSchema, type SchemaTable } from '../schemas/resolve-schema.ts';
+import { cutEagerRefCycles } from '../schemas/cut-eager-ref-cycles.ts';
 
 /** Keywords whose value maps names to schemas. */
 const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);

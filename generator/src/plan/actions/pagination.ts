@@ -1,5 +1,5 @@
 import type { PaginationDefinition } from '@specwire/runtime';
-import type { PaginationEntry } from '../override/file-types.ts';
+import type { PaginationEntry } from '../../override/file-types.ts';
 
 /**
  * An override file's `pagination:` (snake_case, checked against the action's inputs by
