@@ -25,6 +25,12 @@ export interface AuthField {
   required: boolean;
   placeholder?: string;
   description?: string;
+  /**
+   * Ids of the `auth` schemes that read this field (several when schemes share a credential).
+   * With `auth_type: multiple` a form shows the fields of the scheme the user picks. Absent: no
+   * scheme reads it (a webhook signing secret).
+   */
+  schemes?: string[];
 }
 
 /**
@@ -448,6 +454,16 @@ export interface RateLimits {
   burst?: number;
 }
 
+/**
+ * The side-effect-free action `testConnection()` runs. `input` is sent as the action's input; a
+ * string that is exactly `{{credentials.<key>}}` is replaced by that credential (an account id the
+ * API wants in the path, say), so a test can run an action with required inputs.
+ */
+export interface ConnectionTest {
+  actionId: string;
+  input?: Record<string, unknown>;
+}
+
 export interface ConnectorDefinition {
   name: string;
   display_name: string;
@@ -469,8 +485,8 @@ export interface ConnectorDefinition {
   retry?: { maxAttempts?: number };
   supported_actions: ActionDefinition[];
   supported_triggers: TriggerDefinition[];
-  /** Action that `testConnection()` runs to prove the credentials work (no required inputs). */
-  connection_test?: { actionId: string };
+  /** Action that `testConnection()` runs to prove the credentials work. */
+  connection_test?: ConnectionTest;
   /**
    * Shared JSON Schemas by name (the spec's component schemas that output schemas reach), each
    * written once. Output schemas refer to them as `#/$defs/<name>`.
