@@ -1,6 +1,7 @@
 import { SpecwireError } from '../errors/index.ts';
 import type { ApiIR, OperationIR, ServerIR } from '../ir/types.ts';
 import { defineSchemes } from './define-schemes.ts';
+import { foldCredentialParameters } from './fold-credential-parameters.ts';
 import { didYouMean } from './did-you-mean.ts';
 import type { LoadedOverrides } from './load-overrides.ts';
 import { applyOAuth2Settings } from './apply-oauth2-settings.ts';
@@ -21,7 +22,8 @@ export function applyOverrides(options: { ir: ApiIR; overrides?: LoadedOverrides
   const fail = (message: string, path: Array<string | number>): never => {
     throw new SpecwireError(message, { file: overrides?.file, ...overrides?.locate(path) });
   };
-  const defined = defineSchemes({ ir: options.ir, define: data.auth?.define, fail });
+  const declared = defineSchemes({ ir: options.ir, define: data.auth?.define, fail });
+  const defined = foldCredentialParameters({ ir: declared, enabled: data.auth?.fold_credential_parameters !== false });
   const ir = dropPrivateServers({
     ir: applyOAuth2Settings({ ir: defined, settings: data.auth?.oauth2, fail }),
     allow: data.servers?.allow_private_base_url === true,
@@ -55,7 +57,7 @@ export function applyOverrides(options: { ir: ApiIR; overrides?: LoadedOverrides
     authSchemes: chooseAuthSchemes({ ir, schemes: data.auth?.schemes, fail }),
     authFieldText: data.auth?.fields ?? {},
     rateLimits: data.rate_limits,
-    ...chooseConnectionTest({ ir, testAction: data.auth?.test_action, selected, excluded, fail }),
+    ...chooseConnectionTest({ ir, testAction: data.auth?.test_action, testInput: data.auth?.test_input, selected, excluded, fail }),
     ...(data.retry
       ? {
           retry: {
@@ -166,12 +168,16 @@ function refuseCurationOfExcluded(options: {
 function chooseConnectionTest(options: {
   ir: ApiIR;
   testAction: string | undefined;
+  testInput: Record<string, unknown> | undefined;
   selected: SelectedOperation[];
   excluded: ExcludedOperation[];
   fail: Fail;
 }): Pick<CuratedApi, 'connectionTest'> {
-  const { testAction, fail } = options;
-  if (testAction === undefined) return {};
+  const { testAction, testInput, fail } = options;
+  if (testAction === undefined) {
+    if (testInput !== undefined) fail('auth.test_input needs auth.test_action', ['auth', 'test_input']);
+    return {};
+  }
   const byKey = operationsByKey(options.ir);
   const operation = byKey.get(testAction);
   const at = ['auth', 'test_action'];
@@ -182,7 +188,7 @@ function chooseConnectionTest(options: {
   if (excluded) {
     fail(`auth.test_action "${testAction}" is not an action of this connector (${excluded.reason}); include it in operations`, at);
   }
-  return { connectionTest: { operation: operation! } };
+  return { connectionTest: { operation: operation!, ...(testInput !== undefined ? { input: testInput } : {}) } };
 }
 
 function selectOperations(options: {

@@ -47,6 +47,10 @@ export interface OverridesFile {
     oauth2?: Record<string, OAuth2Settings>;
     /** operationId (or `METHOD /path`) of a side-effect-free action that proves the credentials work. */
     test_action?: string;
+    /** Inputs of the test action; `{{credentials.<key>}}` stands for a credential. */
+    test_input?: Record<string, unknown>;
+    /** Whether `api_key`-like parameters of a spec without security schemes become API-key auth (default true). */
+    fold_credential_parameters?: boolean;
   };
   rate_limits?: RateLimits;
   /** Retry policy: the planner writes it into each action's `api.retry` for the runtime's retry middleware. */

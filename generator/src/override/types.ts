@@ -88,7 +88,7 @@ export interface CuratedApi {
   authFieldText: Record<string, { label?: string; description?: string; placeholder?: string }>;
   rateLimits?: RateLimits;
   /** Operation whose action tests the connection (`auth.test_action`); must be selected. */
-  connectionTest?: { operation: OperationIR };
+  connectionTest?: { operation: OperationIR; input?: Record<string, unknown> };
   /** Retry policy for the retry issue (data only). */
   retry?: { idempotencyHeader?: string; maxAttempts?: number };
   triggers: TriggerDeclaration[];

@@ -26,7 +26,19 @@ const DEFAULT_LABELS: Record<string, string> = {
   accessToken: 'Access Token',
   username: 'Username',
   password: 'Password',
+  clientId: 'Client ID',
+  clientSecret: 'Client Secret',
+  refreshToken: 'Refresh Token',
+  expiresAt: 'Access Token Expiry',
 };
+
+/** The OAuth2 keys besides the access token (the runtime's defaults), with what each one is for. */
+const OAUTH2_CLIENT_FIELDS: ReadonlyArray<{ key: string; type: AuthField['type']; description: string }> = [
+  { key: 'clientId', type: 'string', description: 'Client id of the OAuth2 app registered with the provider.' },
+  { key: 'clientSecret', type: 'password', description: 'Client secret of the OAuth2 app (absent for a public client using PKCE).' },
+  { key: 'refreshToken', type: 'password', description: 'Refresh token from the authorization; the connector renews the access token with it.' },
+  { key: 'expiresAt', type: 'string', description: 'When the access token expires (epoch milliseconds or ISO date); set by the host after the authorization.' },
+];
 
 function authTypeOf(scheme: AuthScheme): AuthType {
   switch (scheme.type) {
@@ -112,6 +124,11 @@ export function credentialKeysOf(scheme: AuthScheme): string[] {
   return scheme.type === 'basic' ? [scheme.usernameCredential, scheme.passwordCredential] : [scheme.credential];
 }
 
+/** Whether the chosen flow is client credentials: the connector fetches the access token itself. */
+function isClientCredentials(scheme: Extract<AuthScheme, { type: 'oauth2' }>): boolean {
+  return (scheme.flow ?? (scheme.tokenUrl !== undefined && scheme.authorizationUrl === undefined ? 'clientCredentials' : 'authorizationCode')) === 'clientCredentials';
+}
+
 /**
  * `auth_type` is the one kind all executable schemes share (`none` without any), else `multiple`.
  * Credential fields are required unless the kinds differ (then the user fills in the ones they use).
@@ -121,17 +138,38 @@ export function planAuth(curated: Pick<CuratedApi, 'authSchemes' | 'authFieldTex
   const schemes: AuthScheme[] = [];
   const descriptions = new Map<string, string | undefined>();
   const sourceNames = new Map<string, string>();
+  /** Scheme ids reading each credential key, in order. */
+  const readers = new Map<string, string[]>();
+  const types = new Map<string, AuthField['type']>();
+  /** Keys the user may leave empty even with one kind of auth (OAuth2 client fields, say). */
+  const optional = new Set<string>();
+  const use = (options: { key: string; schemeId: string; description?: string; sourceName: string }): void => {
+    const { key } = options;
+    if (!usedKeys.has(key)) {
+      usedKeys.add(key);
+      descriptions.set(key, options.description);
+      sourceNames.set(key, options.sourceName);
+    }
+    const ids = readers.get(key) ?? [];
+    if (!ids.includes(options.schemeId)) ids.push(options.schemeId);
+    readers.set(key, ids);
+  };
   for (const scheme of curated.authSchemes) {
     if (schemes.some((existing) => existing.id === scheme.name)) continue;
     const planned = toAuthScheme({ scheme, usedKeys });
     if (!planned) continue;
     const auth = withSharedCredential({ auth: planned, schemes });
     schemes.push(auth);
-    for (const key of credentialKeysOf(auth)) {
-      if (!usedKeys.has(key)) {
-        usedKeys.add(key);
-        descriptions.set(key, scheme.description);
-        sourceNames.set(key, scheme.name);
+    for (const key of credentialKeysOf(auth)) use({ key, schemeId: auth.id, description: scheme.description, sourceName: scheme.name });
+    if (auth.type === 'oauth2') {
+      // The client fields are listed so a host can ask for them; with client credentials the
+      // connector fetches the access token, so that is the one left optional instead.
+      const clientCredentials = isClientCredentials(auth);
+      if (clientCredentials) optional.add(auth.credential);
+      for (const field of OAUTH2_CLIENT_FIELDS) {
+        use({ key: field.key, schemeId: auth.id, description: field.description, sourceName: field.key });
+        types.set(field.key, field.type);
+        if (!(clientCredentials && (field.key === 'clientId' || field.key === 'clientSecret'))) optional.add(field.key);
       }
     }
   }
@@ -144,10 +182,11 @@ export function planAuth(curated: Pick<CuratedApi, 'authSchemes' | 'authFieldTex
     return {
       key,
       label,
-      type: key === 'username' ? 'string' : 'password',
-      required: authType !== 'multiple',
+      type: types.get(key) ?? (key === 'username' ? 'string' : 'password'),
+      required: authType !== 'multiple' && !optional.has(key),
       ...(text.placeholder !== undefined ? { placeholder: text.placeholder } : {}),
       ...(description !== undefined && description.trim() !== '' ? { description: description.trim() } : {}),
+      schemes: readers.get(key) ?? [],
     };
   });
   const oauth = schemes.find((scheme): scheme is Extract<AuthScheme, { type: 'oauth2' }> => scheme.type === 'oauth2');

@@ -1,5 +1,5 @@
 /** The connector definition: metadata, auth, endpoints, the planned actions and triggers. */
-import type { ConnectorDefinition, ActionDefinition, AuthField, InputField, WebhookSettings } from '@specwire/runtime';
+import type { ConnectorDefinition, ActionDefinition, AuthField, ConnectionTest, InputField, WebhookSettings } from '@specwire/runtime';
 import type { CuratedApi } from '../override/types.ts';
 import type { AuthPlan } from './auth.ts';
 import { planSharedSchemas } from './schemas/output-schema.ts';
@@ -10,7 +10,7 @@ export function planDefinition(options: {
   curated: CuratedApi;
   auth: AuthPlan;
   actions: ActionDefinition[];
-  connectionTest?: { actionId: string };
+  connectionTest?: ConnectionTest;
 }): ConnectorDefinition {
   const { curated, auth } = options;
   const meta = curated.connector;
@@ -38,7 +38,7 @@ export function planDefinition(options: {
     ...(curated.retry?.maxAttempts !== undefined ? { retry: { maxAttempts: curated.retry.maxAttempts } } : {}),
     supported_actions: actions,
     supported_triggers: triggers,
-    ...(options.connectionTest ? { connection_test: { ...options.connectionTest } } : {}),
+    ...(options.connectionTest ? { connection_test: structuredClone(options.connectionTest) } : {}),
     ...(Object.keys(schemas).length > 0 ? { schemas } : {}),
   };
 }

@@ -2,6 +2,7 @@
  * The planner: every decision about one connector package (names, the executable definition, the
  * types document, the generated tests) made once, so emitters only render.
  */
+import type { AuthField, ConnectionTest } from '@specwire/runtime';
 import { planPackageHome } from './package-home.ts';
 import type { CuratedApi } from '../override/types.ts';
 import type { ConnectorPlan, PlannedFiles, Provenance } from './types.ts';
@@ -66,7 +67,7 @@ export function planConnector(options: { curated: CuratedApi; provenance: Proven
   }));
   checkOptionsInputs({ curated, planned: planned.map(({ action }) => action) });
   declareOptionsDependencies({ actions: planned.map(({ action }) => action.definition) });
-  const connectionTest = planConnectionTest({ curated, actionIds, planned: planned.map(({ action }) => action) });
+  const connectionTest = planConnectionTest({ curated, actionIds, planned: planned.map(({ action }) => action), authFields: auth.fields });
   const definition = planDefinition({
     curated,
     auth,
@@ -145,25 +146,50 @@ function checkOptionsInputs(options: { curated: CuratedApi; planned: PlannedActi
   });
 }
 
-/** `auth.test_action` → its action id; the action must run without input. */
+/** A test input string that stands for a credential: `{{credentials.accountId}}`. */
+const CREDENTIAL_REFERENCE = /^\{\{\s*credentials\.([A-Za-z0-9_$-]+)\s*\}\}$/;
+
+/**
+ * `auth.test_action` → its action id and `auth.test_input`: every input named must exist, every
+ * required input must be given (or have a default), and a `{{credentials.<key>}}` must name an
+ * auth field.
+ */
 function planConnectionTest(options: {
   curated: CuratedApi;
   actionIds: readonly string[];
   planned: PlannedAction[];
-}): { actionId: string } | undefined {
-  const target = options.curated.connectionTest?.operation;
+  authFields: readonly AuthField[];
+}): ConnectionTest | undefined {
+  const { curated } = options;
+  const target = curated.connectionTest?.operation;
   if (!target) return undefined;
-  const index = options.curated.selected.findIndex((entry) => entry.operation === target);
+  const index = curated.selected.findIndex((entry) => entry.operation === target);
   const action = options.planned[index];
   if (!action) return undefined;
-  const required = Object.entries(action.definition.inputSchema).filter(([, field]) => field.required && field.default === undefined);
+  const input = curated.connectionTest?.input ?? {};
+  const names = Object.keys(action.definition.inputSchema);
+  for (const [name, value] of Object.entries(input)) {
+    if (!names.includes(name)) {
+      throw new SpecwireError(
+        `auth.test_input "${name}" is not an input of action "${action.definition.id}"${suggestInputName({ name, names })}`,
+        curated.locate(['auth', 'test_input', name]),
+      );
+    }
+    const reference = typeof value === 'string' ? CREDENTIAL_REFERENCE.exec(value) : null;
+    const key = reference?.[1];
+    if (key !== undefined && !options.authFields.some((field) => field.key === key)) {
+      const keys = options.authFields.map((field) => `"${field.key}"`).join(', ') || 'none';
+      throw new SpecwireError(`auth.test_input "${name}": credential "${key}" is not an auth field of this connector (auth fields: ${keys})`, curated.locate(['auth', 'test_input', name]));
+    }
+  }
+  const required = Object.entries(action.definition.inputSchema).filter(([name, field]) => field.required && field.default === undefined && !Object.hasOwn(input, name));
   if (required.length > 0) {
     throw new SpecwireError(
-      `auth.test_action: action "${action.definition.id}" needs input (${required.map(([name]) => `"${name}"`).join(', ')}); choose an action without required inputs, or give them fixed values`,
-      options.curated.locate(['auth', 'test_action']),
+      `auth.test_action: action "${action.definition.id}" needs input (${required.map(([name]) => `"${name}"`).join(', ')}); give it in auth.test_input (a credential as "{{credentials.<key>}}"), or choose an action without required inputs`,
+      curated.locate(['auth', 'test_action']),
     );
   }
-  return { actionId: action.definition.id };
+  return { actionId: action.definition.id, ...(Object.keys(input).length > 0 ? { input: structuredClone(input) } : {}) };
 }
 
 /** npm expects an SPDX id: the common ways specs spell Apache 2.0 and MIT become theirs; other names stay as written. */

@@ -257,7 +257,7 @@ describe('field curation errors name file, line and column', () => {
 
   it('refuses a connection-test action that needs input', () => {
     expect(errorOf(() => plan(lines('auth:', '  test_action: orders/get')))).toBe(
-      'overrides/shop.yaml:2:16: auth.test_action: action "orders_get" needs input ("store", "id"); choose an action without required inputs, or give them fixed values',
+      'overrides/shop.yaml:2:16: auth.test_action: action "orders_get" needs input ("store", "id"); give it in auth.test_input (a credential as "{{credentials.<key>}}"), or choose an action without required inputs',
     );
   });
 

@@ -57,7 +57,7 @@ describe.skipIf(!corpusPresent)('corpus specs curated by override files', () => 
     ]);
     expect(definition.auth_type).toBe('bearer_token');
     expect(definition.auth_fields).toEqual([
-      { key: 'accessToken', label: 'Secret key', type: 'password', required: true, placeholder: 'sk_live_…', description: 'A restricted or secret API key from the Stripe dashboard.' },
+      { key: 'accessToken', label: 'Secret key', type: 'password', required: true, placeholder: 'sk_live_…', description: 'A restricted or secret API key from the Stripe dashboard.', schemes: ['bearerAuth'] },
     ]);
     expect(definition.connection_test).toEqual({ actionId: 'get_balance' });
     for (const action of definition.supported_actions) expect(action.inputSchema).not.toHaveProperty('expand');

@@ -50,7 +50,7 @@ describe('planConnector: metadata and auth', () => {
     const { definition } = plan({ securitySchemes: [bearerScheme] });
     expect(definition.auth_type).toBe('bearer_token');
     expect(definition.auth).toEqual([{ id: 'bearerAuth', type: 'bearer', credential: 'accessToken' }]);
-    expect(definition.auth_fields).toEqual([{ key: 'accessToken', label: 'Access Token', type: 'password', required: true }]);
+    expect(definition.auth_fields).toEqual([{ key: 'accessToken', label: 'Access Token', type: 'password', required: true, schemes: ['bearerAuth'] }]);
   });
 
   it('plans basic auth with username and password fields', () => {
@@ -73,8 +73,8 @@ describe('planConnector: metadata and auth', () => {
       { id: 'app_key', type: 'apiKey', in: 'query', name: 'application_key', credential: 'appKeyApiKey' },
     ]);
     expect(definition.auth_fields).toEqual([
-      { key: 'apiKey', label: 'Your key', type: 'password', required: true, placeholder: 'sk-…' },
-      { key: 'appKeyApiKey', label: 'App Key', type: 'password', required: true, description: 'The app key.' },
+      { key: 'apiKey', label: 'Your key', type: 'password', required: true, placeholder: 'sk-…', schemes: [apiKeyHeaderScheme.name] },
+      { key: 'appKeyApiKey', label: 'App Key', type: 'password', required: true, description: 'The app key.', schemes: ['app_key'] },
     ]);
   });
 
@@ -91,9 +91,13 @@ describe('planConnector: metadata and auth', () => {
     });
     expect(definition.auth[2]).toEqual({ id: 'oidc', type: 'bearer', credential: 'accessToken' });
     expect(definition.oauth_config).toEqual({ authorization_url: 'https://auth.test/authorize', token_url: 'https://auth.test/token', scopes: ['read', 'write'] });
-    expect(definition.auth_fields.map((field) => [field.key, field.required])).toEqual([
-      ['accessToken', false],
-      ['apiKey', false],
+    expect(definition.auth_fields.map((field) => [field.key, field.required, field.schemes])).toEqual([
+      ['accessToken', false, ['oauth', 'oidc']],
+      ['clientId', false, ['oauth']],
+      ['clientSecret', false, ['oauth']],
+      ['refreshToken', false, ['oauth']],
+      ['expiresAt', false, ['oauth']],
+      ['apiKey', false, [apiKeyQueryScheme.name]],
     ]);
   });
 
