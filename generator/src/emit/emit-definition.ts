@@ -42,10 +42,58 @@ export function emitDefinition(options: { plan: ConnectorPlan; banner: BannerOpt
 function renderActions(options: { actions: unknown[]; where: string }): string {
   if (options.actions.length === 0) return '[]';
   const items = options.actions.map(
-    (action, index) =>
-      `    ${renderLiteral(action, { indent: '    ', where: `${options.where}/${index}`, lineWidth: LINE_WIDTH })} satisfies ActionDefinition as ActionDefinition,`,
+    (action, index) => `    ${renderAction({ action, where: `${options.where}/${index}` })} satisfies ActionDefinition as ActionDefinition,`,
   );
   return `[\n${items.join('\n')}\n  ]`;
+}
+
+/**
+ * One action, its input fields and parameter mappings one per line: a change to one input is then a
+ * one-line hunk, and the indentation of a pretty-printed field (a third of GitHub's input bytes)
+ * goes away. Everything else is pretty-printed, short objects on one line.
+ */
+function renderAction(options: { action: unknown; where: string }): string {
+  const { action, where } = options;
+  if (!isRecord(action)) return renderLiteral(action, { indent: '    ', where, lineWidth: LINE_WIDTH });
+  const parts = Object.entries(action)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => {
+      const at = `${where}/${escapePointerSegment(key)}`;
+      const rendered =
+        key === 'inputSchema' && isRecord(value)
+          ? renderEntriesPerLine({ record: value, indent: '      ', where: at })
+          : key === 'api' && isRecord(value)
+            ? renderApi({ api: value, where: at })
+            : renderLiteral(value, { indent: '      ', where: at, lineWidth: LINE_WIDTH });
+      return `      ${renderValuePropertyKey(key)}: ${rendered},`;
+    });
+  return `{\n${parts.join('\n')}\n    }`;
+}
+
+function renderApi(options: { api: Record<string, unknown>; where: string }): string {
+  const parts = Object.entries(options.api)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => {
+      const at = `${options.where}/${escapePointerSegment(key)}`;
+      const rendered =
+        key === 'paramMapping' && isRecord(value)
+          ? renderEntriesPerLine({ record: value, indent: '        ', where: at })
+          : renderLiteral(value, { indent: '        ', where: at, lineWidth: LINE_WIDTH });
+      return `        ${renderValuePropertyKey(key)}: ${rendered},`;
+    });
+  return `{\n${parts.join('\n')}\n      }`;
+}
+
+/** A record with each entry on one line of its own, whatever its length, in the record's order. */
+function renderEntriesPerLine(options: { record: Record<string, unknown>; indent: string; where: string }): string {
+  const entries = Object.entries(options.record).filter(([, value]) => value !== undefined);
+  if (entries.length === 0) return '{}';
+  const inner = `${options.indent}  `;
+  const lines = entries.map(
+    ([name, value]) =>
+      `${inner}${renderValuePropertyKey(name)}: ${renderLiteral(value, { where: `${options.where}/${escapePointerSegment(name)}`, lineWidth: Number.MAX_SAFE_INTEGER })},`,
+  );
+  return `{\n${lines.join('\n')}\n${options.indent}}`;
 }
 
 /** Each shared schema on one line of its own, in the plan's (name) order. */
