@@ -2,6 +2,7 @@ export type * from './definition.ts';
 export type { ConnectorResponse, ConnectorSuccess, ConnectorFailure, ConnectorErrorInfo, ResponseMetadata } from './response.ts';
 export { ConnectorError, ErrorCode, type ConnectorErrorInit, type RequestSummary } from './errors/connector-error.ts';
 export { BaseConnector } from './connector/base-connector.ts';
+export { CONNECTION_UNVERIFIED, type ConnectionTestResponse, type ConnectionTestStatus } from './connector/connection-test.ts';
 export { createConnector } from './connector/create-connector.ts';
 export type { ConnectorOptions } from './connector/connector-options.ts';
 export type { ConnectorEvents, ConnectorMetadata, HealthStatus, UsageStats } from './connector/connector-events.ts';

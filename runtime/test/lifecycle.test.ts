@@ -67,9 +67,10 @@ describe('lifecycle', () => {
 
   it('testConnection reports missing required credentials by key', async () => {
     const missing = await new DemoConnector({ baseUrl: 'http://127.0.0.1:9' }).testConnection();
-    expect(missing).toMatchObject({ success: false, error: { code: 'MISSING_CREDENTIALS', message: 'missing credentials: set "accessToken"' } });
-    const ok = await new DemoConnector({ baseUrl: 'http://127.0.0.1:9', credentials: { accessToken: 't' } }).testConnection();
-    expect(ok).toEqual({ success: true, data: true });
+    expect(missing).toMatchObject({ success: false, status: 'failed', error: { code: 'MISSING_CREDENTIALS', message: 'missing credentials: set "accessToken"' } });
+    // No test action: the settings are complete, but nothing proved the token.
+    const unverified = await new DemoConnector({ baseUrl: 'http://127.0.0.1:9', credentials: { accessToken: 't' } }).testConnection();
+    expect(unverified).toMatchObject({ success: false, status: 'unverified', error: { code: 'CONNECTION_UNVERIFIED' } });
   });
 
   it('getHealthStatus reflects the connection test', async () => {

@@ -143,11 +143,12 @@ describe('override presets: fixed and default values', () => {
 describe('connection test action', () => {
   it('runs the named action and reports its failure', async () => {
     const { srv, connector } = await connectorFor(() => ({ json: { login: 'octo' } }), { connectionTest: true });
-    expect(await connector.testConnection()).toMatchObject({ success: true, data: true });
+    expect(await connector.testConnection()).toEqual({ success: true, data: true, status: 'verified' });
     expect(srv.requests.map((request) => request.pathname)).toEqual(['/ping']);
     srv.respondWith(() => ({ status: 401, json: {} }));
     const failed = await connector.testConnection();
     expect(failed.success).toBe(false);
+    expect(failed.status).toBe('failed');
     expect(failed.error).toMatchObject({ statusCode: 401 });
     expect(failed.error?.message).toBe('HTTP 401 Unauthorized');
   });

@@ -51,7 +51,7 @@ describe('a subclass may use any name the runtime keeps private', () => {
     const events: string[] = [];
     connector.on('action.completed', (event) => events.push(`${event.actionId}:${event.success}`));
 
-    expect(await connector.testConnection()).toEqual({ success: true, data: true });
+    expect(await connector.testConnection()).toMatchObject({ success: false, status: 'unverified', error: { code: 'CONNECTION_UNVERIFIED' } });
     expect(await connector.executeAction('list_items', {})).toMatchObject({ success: true, data: [{ id: 1 }, { id: 2 }] });
     expect(await connector.executeAction('fail', {})).toMatchObject({ success: false, error: { code: 'HTTP_500' } });
     expect(await connector.executeAction('missing', {})).toMatchObject({ success: false, error: { code: 'UNKNOWN_ACTION' } });

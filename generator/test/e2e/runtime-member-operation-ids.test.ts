@@ -101,7 +101,7 @@ describe('operationIds named like runtime members', () => {
     const loaded = (await import(pathToFileURL(join(dir, 'src', 'index.ts')).href)) as Record<string, unknown>;
     connectorClass = loaded[generated.plan.className] as typeof connectorClass;
     const connector = new connectorClass({ baseUrl: server.url });
-    expect(await connector.testConnection()).toEqual({ success: true, data: true });
+    expect(await connector.testConnection()).toMatchObject({ success: false, status: 'unverified', error: { code: 'CONNECTION_UNVERIFIED' } });
 
     const failures: string[] = [];
     for (const [index, action] of generated.plan.actions.entries()) {

@@ -17,7 +17,8 @@ import { resolveBaseUrl } from '../request/base-url.ts';
 import { buildActionRequest } from '../request/build-action-request.ts';
 import { buildRawRequest, type RawRequest } from '../request/build-raw-request.ts';
 import type { PreparedRequest } from '../request/prepared-request.ts';
-import type { ConnectorResponse } from '../response.ts';
+import type { ConnectorFailure, ConnectorResponse } from '../response.ts';
+import { CONNECTION_UNVERIFIED, resolveTestInput, type ConnectionTestResponse } from './connection-test.ts';
 import { DEFAULT_VALIDATION_LIMITS, type ValidationLimits } from '../validate/limits.ts';
 import { validateInput } from '../validate/validate-input.ts';
 import type { ConnectorEvents, ConnectorMetadata, HealthStatus, UsageStats } from './connector-events.ts';
@@ -138,14 +139,23 @@ export class BaseConnector {
     return this.#initializing;
   }
 
-  async testConnection(): Promise<ConnectorResponse<boolean>> {
+  /**
+   * `status` says what was proven: `verified` (`success: true`), `unverified` when the definition
+   * names no test action (`success: false`, code `CONNECTION_UNVERIFIED`: the settings look complete
+   * but nothing was sent), or `failed`.
+   */
+  async testConnection(): Promise<ConnectionTestResponse> {
     try {
       await this.initialize();
-      const connected = await this.performConnectionTest();
-      if (connected) return { success: true, data: true };
-      return { success: false, error: { code: 'CONNECTION_TEST_FAILED', message: 'the connection test did not pass' } };
+      const outcome = await this.performConnectionTest();
+      if (outcome === true) return { success: true, data: true, status: 'verified' };
+      if (outcome === 'unverified') {
+        const message = 'the connection is not verified: this connector names no test action, so only the base URL and the required credentials were checked and nothing was sent';
+        return { success: false, status: 'unverified', error: { code: CONNECTION_UNVERIFIED, message, retryable: false } };
+      }
+      return { success: false, status: 'failed', error: { code: 'CONNECTION_TEST_FAILED', message: 'the connection test did not pass' } };
     } catch (error) {
-      return this.#failure({ error, started: performance.now() });
+      return { ...this.#failure({ error, started: performance.now() }), status: 'failed' } as ConnectorFailure & { status: 'failed' };
     }
   }
 
@@ -386,10 +396,12 @@ export class BaseConnector {
   }
 
   /**
-   * No network by default (the runtime cannot know a side-effect-free endpoint): the base URL
-   * resolves and every required auth field is set. Override to call a real endpoint.
+   * The base URL resolves and every required auth field is set; then the definition's
+   * `connection_test` action runs with its input (credentials filled in) and proves the
+   * credentials: `true`. Without a test action nothing is sent: `'unverified'`. Override to call a
+   * real endpoint (and return `true`).
    */
-  protected async performConnectionTest(): Promise<boolean> {
+  protected async performConnectionTest(): Promise<boolean | 'unverified'> {
     resolveBaseUrl({ definition: this.#definition, settings: this.#options });
     const missing = (this.#definition.auth_fields ?? [])
       .filter((field) => field.required && !this.#credentials[field.key])
@@ -398,23 +410,25 @@ export class BaseConnector {
       throw new ConnectorError({ code: ErrorCode.missingCredentials, message: `missing credentials: set ${missing.join(', ')}` });
     }
     // A definition may name a side-effect-free action (`connection_test`) that proves the credentials.
-    const testAction = this.#definition.connection_test?.actionId;
-    if (testAction !== undefined) {
-      const response = await this.performAction(testAction, {});
-      if (!response.success) {
-        const cause = response.error;
-        throw new ConnectorError({
-          code: cause?.code ?? ErrorCode.configuration,
-          message: `connection test action "${testAction}" failed: ${cause?.message ?? 'unsuccessful response'}`,
-          ...(cause?.statusCode !== undefined ? { statusCode: cause.statusCode } : {}),
-        });
-      }
+    const test = this.#definition.connection_test;
+    if (test === undefined) return 'unverified';
+    const testAction = test.actionId;
+    const response = await this.performAction(testAction, resolveTestInput({ input: test.input, credentials: this.#credentials }));
+    if (!response.success) {
+      const cause = response.error;
+      throw new ConnectorError({
+        code: cause?.code ?? ErrorCode.configuration,
+        message: `connection test action "${testAction}" failed: ${cause?.message ?? 'unsuccessful response'}`,
+        ...(cause?.statusCode !== undefined ? { statusCode: cause.statusCode } : {}),
+      });
     }
     return true;
   }
 
+  /** `connected`: the checks passed; `verified`: a request proved the credentials. */
   protected async performHealthCheck(): Promise<Record<string, unknown>> {
-    return { connected: await this.performConnectionTest(), usage: this.getUsageStats() };
+    const outcome = await this.performConnectionTest();
+    return { connected: outcome !== false, verified: outcome === true, usage: this.getUsageStats() };
   }
 
   /** The generic executor: validate, build the request from `api`, send, interpret. */
