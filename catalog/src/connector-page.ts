@@ -8,20 +8,20 @@ import { renderSchema } from './schema-view.ts';
 export function renderConnectorPage(options: { definition: ConnectorDefinition; root: HTMLElement; expandAll: boolean }): void {
   const { definition, root } = options;
   const baseUrl = h('input', { id: 'base-url', type: 'url', value: definition.endpoints?.base_url ?? '', size: '60' });
-  const credentials = new Map<string, HTMLInputElement>();
-  const authForm = h('form', { id: 'auth-form', class: 'auth-form' });
-  for (const field of definition.auth_fields ?? []) {
-    const input = h('input', { id: `auth-${field.key}`, name: field.key, type: field.type === 'password' ? 'password' : 'text', placeholder: field.placeholder });
-    credentials.set(field.key, input);
-    authForm.append(h('div', { class: 'field' }, h('label', { for: `auth-${field.key}`, class: 'field-label' }, field.label, field.required ? h('span', { class: 'required' }, ' *') : null),
-      field.description ? h('p', { class: 'field-description' }, field.description) : null, input));
-  }
-  const connect = (): ReturnType<typeof createConnector> => {
-    const values: Record<string, string> = {};
-    for (const [key, input] of credentials) if (input.value !== '') values[key] = input.value;
+  const auth = renderAuthForm(definition);
+  const connect = (): ReturnType<typeof createConnector> =>
     // Retries and rate limits stay off: "Try it" shows the one request and its answer.
-    return createConnector(definition, { baseUrl: baseUrl.value, credentials: values, retry: false, rateLimit: false });
-  };
+    createConnector(definition, { baseUrl: baseUrl.value, credentials: auth.credentials(), retry: false, rateLimit: false });
+  const testStatus = h('output', { id: 'connection-status', class: 'connection-status' });
+  const testButton = h('button', { type: 'button', id: 'test-connection' }, 'Test connection');
+  testButton.addEventListener('click', () => {
+    testStatus.textContent = 'testing…';
+    void connect().testConnection().then((result) => {
+      // verified / unverified / failed, and why when it is not verified.
+      testStatus.textContent = result.success ? result.status : `${result.status}: ${result.error.message}`;
+      testStatus.dataset.status = result.status;
+    });
+  });
 
   const actions = definition.supported_actions ?? [];
   const triggers = definition.supported_triggers ?? [];
@@ -31,8 +31,9 @@ export function renderConnectorPage(options: { definition: ConnectorDefinition; 
     h('p', { class: 'description' }, definition.description ?? ''),
     h('section', { id: 'connection' }, h('h2', {}, 'Connection'),
       h('p', {}, `Auth: ${definition.auth_type}`),
-      authForm,
+      auth.form,
       h('label', { for: 'base-url' }, 'Base URL for "Try it" '), baseUrl,
+      h('p', {}, testButton, ' ', testStatus),
       h('ul', {}, ...(definition.endpoints?.servers ?? []).map((server) => h('li', {}, h('code', {}, server.url), server.description ? ` — ${server.description}` : '')))),
     renderCoverage(definition),
     h('section', { id: 'triggers' }, h('h2', {}, `Triggers (${triggers.length})`),
@@ -41,6 +42,40 @@ export function renderConnectorPage(options: { definition: ConnectorDefinition; 
     h('section', { id: 'actions' }, h('h2', {}, `Actions (${actions.length})`),
       ...actions.map((action) => renderActionSection({ definition, action, connect, expand: options.expandAll }))),
   );
+}
+
+/**
+ * The connection form. With several schemes whose fields say which scheme reads them (`schemes`),
+ * a chooser shows the chosen scheme's fields only, and only those are used; fields that name no
+ * scheme (a webhook secret) always show.
+ */
+function renderAuthForm(definition: ConnectorDefinition): { form: HTMLFormElement; credentials: () => Record<string, string> } {
+  const form = h('form', { id: 'auth-form', class: 'auth-form' });
+  const schemes = definition.auth ?? [];
+  const fields = definition.auth_fields ?? [];
+  const chooser = schemes.length > 1 && fields.some((field) => field.schemes !== undefined)
+    ? h('select', { id: 'auth-scheme', name: 'auth-scheme' }, ...schemes.map((scheme) => h('option', { value: scheme.id }, `${scheme.id} (${scheme.type})`)))
+    : undefined;
+  if (chooser) form.append(h('div', { class: 'field' }, h('label', { for: 'auth-scheme', class: 'field-label' }, 'Authenticate with'), chooser));
+  const inputs: Array<{ key: string; schemes?: string[]; input: HTMLInputElement; row: HTMLElement }> = [];
+  for (const field of fields) {
+    const input = h('input', { id: `auth-${field.key}`, name: field.key, type: field.type === 'password' ? 'password' : 'text', placeholder: field.placeholder });
+    const row = h('div', { class: 'field', 'data-schemes': field.schemes?.join(' ') },
+      h('label', { for: `auth-${field.key}`, class: 'field-label' }, field.label, field.required ? h('span', { class: 'required' }, ' *') : null),
+      field.description ? h('p', { class: 'field-description' }, field.description) : null, input);
+    inputs.push({ key: field.key, ...(field.schemes ? { schemes: field.schemes } : {}), input, row });
+    form.append(row);
+  }
+  const shown = (entry: { schemes?: string[] }): boolean => !chooser || entry.schemes === undefined || entry.schemes.includes(chooser.value);
+  const refresh = (): void => {
+    for (const entry of inputs) entry.row.hidden = !shown(entry);
+  };
+  chooser?.addEventListener('change', refresh);
+  refresh();
+  return {
+    form,
+    credentials: () => Object.fromEntries(inputs.filter((entry) => shown(entry) && entry.input.value !== '').map((entry) => [entry.key, entry.input.value])),
+  };
 }
 
 function renderCoverage(definition: ConnectorDefinition): HTMLElement {
