@@ -46,8 +46,10 @@ export function renderConnectorPage(options: { definition: ConnectorDefinition; 
 
 /**
  * The connection form. With several schemes whose fields say which scheme reads them (`schemes`),
- * a chooser shows the chosen scheme's fields only, and only those are used; fields that name no
- * scheme (a webhook secret) always show.
+ * a chooser shows the chosen scheme's fields; fields that name no scheme (a webhook secret) always
+ * show. Every filled field is used, hidden ones too: the runtime takes the first security
+ * alternative of an action that the credentials satisfy, so a value entered under another scheme
+ * still serves the actions that need that scheme.
  */
 function renderAuthForm(definition: ConnectorDefinition): { form: HTMLFormElement; credentials: () => Record<string, string> } {
   const form = h('form', { id: 'auth-form', class: 'auth-form' });
@@ -74,7 +76,7 @@ function renderAuthForm(definition: ConnectorDefinition): { form: HTMLFormElemen
   refresh();
   return {
     form,
-    credentials: () => Object.fromEntries(inputs.filter((entry) => shown(entry) && entry.input.value !== '').map((entry) => [entry.key, entry.input.value])),
+    credentials: () => Object.fromEntries(inputs.filter((entry) => entry.input.value !== '').map((entry) => [entry.key, entry.input.value])),
   };
 }
 

@@ -96,6 +96,9 @@ describe.skipIf(!chromiumPath)('connection form in chromium', () => {
     await page.selectOption('#auth-scheme', 'basic');
     expect(await page.isVisible('#auth-apiKey')).toBe(false);
     expect(await page.isVisible('#auth-password')).toBe(true);
+    await page.selectOption('#auth-scheme', 'key');
+    expect(await page.isVisible('#auth-apiKey')).toBe(true);
+    expect(await page.isVisible('#auth-password')).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });

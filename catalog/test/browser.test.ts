@@ -97,7 +97,12 @@ describe.skipIf(!chromiumPath)('catalog in chromium', () => {
     const { page, errors } = await openPage('connector.html?c=kitchen-sink&all=1');
     await page.fill('#base-url', `${site.origin}/api`);
     // Every credential, so whichever scheme an action accepts is satisfied.
-    for (const field of kitchen.auth_fields) await page.fill(`#auth-${field.key}`, `${field.key}-value`);
+    // With a scheme chooser (auth fields naming their schemes), a field shows under its own scheme.
+    const chooser = (await page.locator('#auth-scheme').count()) > 0;
+    for (const field of kitchen.auth_fields) {
+      if (chooser && field.schemes?.[0] !== undefined) await page.selectOption('#auth-scheme', field.schemes[0]);
+      await page.fill(`#auth-${field.key}`, `${field.key}-value`);
+    }
     const unsent: string[] = [];
     for (const action of kitchen.supported_actions) {
       const section = page.locator(`#action-${action.id}`);
