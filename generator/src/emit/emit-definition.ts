@@ -10,7 +10,8 @@ const LINE_WIDTH = 100;
 /**
  * `src/definition.gen.ts`: the plan's definition as one annotated object literal, shared schemas
  * (`schemas`) last, one per line: a vendor schema change is then a one-line hunk, and the shared
- * schemas take about 30% fewer bytes than pretty-printed (GitHub: 237 KB → 170 KB). An annotation
+ * schemas take about 30% fewer bytes than pretty-printed (GitHub: 237 KB → 170 KB). Input fields and
+ * parameter mappings are one per line too (`renderAction`). An annotation
  * rather than `as const satisfies`: readonly tuples of a huge literal typecheck slowly and do not fit
  * the mutable arrays of `ConnectorDefinition`. Each action is written `{…} satisfies ActionDefinition
  * as ActionDefinition`: checked in full, then widened, so the compiler never builds the union of
