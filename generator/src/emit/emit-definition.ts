@@ -12,11 +12,16 @@ const LINE_WIDTH = 100;
  * (`schemas`) last, one per line: a vendor schema change is then a one-line hunk, and the shared
  * schemas take about 30% fewer bytes than pretty-printed (GitHub: 237 KB → 170 KB). Input fields and
  * parameter mappings are one per line too (`renderAction`). An annotation
- * rather than `as const satisfies`: readonly tuples of a huge literal typecheck slowly and do not fit
- * the mutable arrays of `ConnectorDefinition`. Each action is written `{…} satisfies ActionDefinition
- * as ActionDefinition`: checked in full, then widened, so the compiler never builds the union of
- * every action's literal type (which overflows on specs with over a thousand operations). Both are
- * type-only syntax: the JavaScript is the same plain data.
+ * rather than `as const satisfies`: readonly tuples do not fit the mutable arrays of
+ * `ConnectorDefinition`. Each action is written `{…} satisfies ActionDefinition as ActionDefinition`:
+ * checked in full, then widened, so the compiler never builds the union of every action's literal
+ * type (which overflows on specs with over a thousand operations). Both are type-only syntax: the
+ * JavaScript is the same plain data.
+ *
+ * Measured on the whole GitHub spec (1,223 actions, tsc CPU time of the package, medians of 3): this
+ * form 10.0 s; `as const` data cast to the type 8.9 s, a JSON module cast to the type 9.8 s and a
+ * bare `as ActionDefinition` per action 7.9 s, but all three check nothing (a required property the
+ * runtime adds would pass), so the checked form stays. Without a definition the package takes 5.6 s.
  */
 export function emitDefinition(options: { plan: ConnectorPlan; banner: BannerOptions }): string {
   const lines: string[] = [];
