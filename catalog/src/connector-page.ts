@@ -122,13 +122,15 @@ function renderActionBody(options: {
 }): HTMLElement {
   const { definition, action } = options;
   const body = h('div', { class: 'action-body' }, h('p', {}, action.description ?? ''));
-  let form: FieldControl;
+  let form: FieldControl | undefined;
   try {
     form = renderInputForm({
       definition,
       action,
-      onLoadOptions: async (field) => {
-        const result = await options.connect().loadOptions(action.id, field);
+      // One page at a time, with the form's current values (what the choices depend on) and the search term.
+      onLoadOptions: async (field, request) => {
+        const values = (form?.read() as Record<string, unknown> | undefined) ?? {};
+        const result = await options.connect().loadOptionsPage(action.id, field, { values, ...request });
         if (!result.success) throw new Error(result.error.message);
         return result.data;
       },

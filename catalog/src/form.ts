@@ -2,6 +2,7 @@
 // shape the runtime validates, so "Try it" sends exactly what a host's form would.
 import type { ActionDefinition, ConnectorDefinition, InputField } from '@specwire/runtime';
 import { h } from './dom.ts';
+import { isPrimitiveUnion, renderPrimitiveUnion } from './primitive-union.ts';
 
 export interface FieldControl {
   element: HTMLElement;
@@ -14,8 +15,25 @@ interface FieldContext {
   action: ActionDefinition;
   /** Dotted path of the field inside the input, used as the control's `name`. */
   path: string;
-  onLoadOptions?: (field: string) => Promise<Array<{ label: string; value: unknown }>>;
+  onLoadOptions?: (field: string, request: OptionsRequest) => Promise<OptionsPage>;
 }
+
+/** What a dynamic-options field asks for: a search term and the cursor of the page after the last. */
+export interface OptionsRequest {
+  search?: string;
+  cursor?: string;
+}
+
+export interface OptionsPage {
+  options: Array<{ label: string; value: unknown }>;
+  nextCursor?: string;
+}
+
+/**
+ * More optional fields than this on one level go under a collapsed "Additional fields" group
+ * (n8n's collection); up to this many stay in the list beside the required ones.
+ */
+export const ADDITIONAL_FIELDS_THRESHOLD = 5;
 
 export function renderInputForm(options: {
   definition: ConnectorDefinition;
@@ -41,13 +59,19 @@ function renderProperties(options: {
 }): FieldControl {
   const { properties, context } = options;
   const controls: Array<[string, FieldControl]> = [];
-  const element = h('div', { class: 'fields' });
-  for (const [key, field] of Object.entries(properties)) {
-    if (field && field.readOnly) continue;
+  const element = h('div', { class: context.path === '' ? 'fields input-form' : 'fields' });
+  const entries = Object.entries(properties).filter(([, field]) => !(field && field.readOnly));
+  const optionalCount = entries.filter(([, field]) => !field?.required).length;
+  const additional = optionalCount > ADDITIONAL_FIELDS_THRESHOLD
+    ? h('details', { class: 'additional-fields' }, h('summary', {}, `Additional fields (${optionalCount})`))
+    : undefined;
+  for (const [key, field] of entries) {
     const control = renderField(field, { ...context, path: context.path ? `${context.path}.${key}` : key });
     controls.push([key, control]);
-    element.append(control.element);
+    if (additional && !field?.required) additional.append(control.element);
+    else element.append(control.element);
   }
+  if (additional) element.append(additional);
   return {
     element,
     read() {
@@ -78,6 +102,7 @@ export function renderField(field: InputField, context: FieldContext): FieldCont
 }
 
 function kindOf(field: InputField): string {
+  if (isPrimitiveUnion(field)) return 'union';
   if (field.variants && field.variants.length > 0) return 'variants';
   if (field.inputType === 'file') return 'file';
   if (field.loadOptionsSource || field.loadOptionsMethod) return 'dynamic';
@@ -95,6 +120,7 @@ function describeType(field: InputField): string {
 
 function renderControl(field: InputField, context: FieldContext): FieldControl {
   switch (kindOf(field)) {
+    case 'union': return renderPrimitiveUnion(field, context);
     case 'variants': return renderVariants(field, context);
     case 'file': return renderFile(context);
     case 'dynamic': return renderDynamic(field, context);
@@ -243,25 +269,59 @@ function renderDynamic(field: InputField, context: FieldContext): FieldControl {
   const input = h('input', { id: context.path, name: context.path, type: 'text', list: listId });
   const datalist = h('datalist', { id: listId });
   const source = field.loadOptionsSource;
-  const dependsOn = source ? dependenciesOf({ definition: context.definition, action: context.action, sourceAction: source.action }) : [];
+  // The definition says what the choices depend on; older definitions without it are read as the runtime reads them.
+  const dependsOn = source
+    ? source.dependsOn ?? dependenciesOf({ definition: context.definition, action: context.action, sourceAction: source.action })
+    : [];
   const status = h('span', { class: 'load-status' });
+  const search = source?.searchParam
+    ? h('input', { type: 'search', class: 'options-search', placeholder: 'Search options', 'aria-label': `Search ${field.label}` })
+    : undefined;
   const load = h('button', { type: 'button', class: 'load-options' }, 'Load options');
-  load.addEventListener('click', async () => {
+  const more = h('button', { type: 'button', class: 'more-options', hidden: true }, 'More options');
+  let nextCursor: string | undefined;
+  let loaded: OptionsPage['options'] = [];
+  const fetchPage = async (options: { append: boolean }): Promise<void> => {
     if (!context.onLoadOptions) return;
     status.textContent = 'loading…';
     try {
-      const options = await context.onLoadOptions(context.path);
-      datalist.replaceChildren(...options.map((option) => h('option', { value: String(option.value) }, option.label)));
-      status.textContent = `${options.length} options`;
+      const page = await context.onLoadOptions(context.path, {
+        search: search?.value || undefined,
+        cursor: options.append ? nextCursor : undefined,
+      });
+      loaded = options.append ? [...loaded, ...page.options] : page.options;
+      nextCursor = page.nextCursor;
+      datalist.replaceChildren(...loaded.map((option) => h('option', { value: String(option.value) }, option.label)));
+      status.textContent = `${loaded.length} options`;
+      more.hidden = nextCursor === undefined;
     } catch (error) {
       status.textContent = error instanceof Error ? error.message : String(error);
     }
-  });
+  };
+  load.addEventListener('click', () => void fetchPage({ append: false }));
+  more.addEventListener('click', () => void fetchPage({ append: true }));
+  search?.addEventListener('change', () => void fetchPage({ append: false }));
+  if (dependsOn.length > 0) {
+    // A change to a field this one depends on makes the loaded choices stale: drop them and reload.
+    document.addEventListener('change', (event) => {
+      const target = event.target;
+      if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+      if (!dependsOn.includes(target.name) || target.closest('.input-form') !== input.closest('.input-form')) return;
+      loaded = [];
+      nextCursor = undefined;
+      datalist.replaceChildren();
+      more.hidden = true;
+      status.textContent = `${target.name} changed`;
+      void fetchPage({ append: false });
+    });
+  }
   const note = h('p', { class: 'dynamic-note' },
     `Options from ${source ? source.action : field.loadOptionsMethod}`,
     dependsOn.length > 0 ? `; depends on: ${dependsOn.join(', ')}` : '');
+  const element = h('div', { class: 'dynamic' }, input, datalist, search, load, more, status, note);
+  if (dependsOn.length > 0) element.setAttribute('data-depends-on', dependsOn.join(' '));
   return {
-    element: h('div', { class: 'dynamic' }, input, datalist, load, status, note),
+    element,
     read: () => (input.value === '' ? undefined : field.type === 'number' ? Number(input.value) : input.value),
   };
 }

@@ -21,7 +21,11 @@ async function bodyOf(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startSiteServer(options: { root: string }): Promise<{ origin: string; requests: RecordedRequest[]; close(): Promise<void> }> {
+export async function startSiteServer(options: {
+  root: string;
+  /** A test's own answer for an /api URL (path and query after /api); `undefined` falls back to the default. */
+  answer?: (url: string) => unknown;
+}): Promise<{ origin: string; requests: RecordedRequest[]; close(): Promise<void> }> {
   const requests: RecordedRequest[] = [];
   const server = createServer(async (request, response) => {
     const url = request.url ?? '/';
@@ -34,7 +38,7 @@ export async function startSiteServer(options: { root: string }): Promise<{ orig
         body: await bodyOf(request),
       });
       // A repository list for dynamic options (GitHub's repos_list_for_authenticated_user); else a plain answer.
-      const answer = url.startsWith('/api/user/repos') ? [{ name: 'specwire', full_name: 'acme/specwire' }] : { ok: true };
+      const answer = options.answer?.(url.slice('/api'.length)) ?? (url.startsWith('/api/user/repos') ? [{ name: 'specwire', full_name: 'acme/specwire' }] : { ok: true });
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
       return;
     }
