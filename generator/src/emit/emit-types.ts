@@ -3,6 +3,7 @@ import { SpecwireError, escapePointerSegment } from '../errors/index.ts';
 import type { ActionPlan, ConnectorPlan } from '../plan/types.ts';
 import { assertIdentifier } from './assert-identifier.ts';
 import { renderBanner, type BannerOptions } from './render-banner.ts';
+import { FLAT_INPUT_HELPERS, renderFlatInput } from './render-flat-input.ts';
 import { renderPropertyKey } from './render-property-key.ts';
 import { renderStringLiteral } from './render-string-literal.ts';
 import { shieldObjectMemberKeys } from './shield-object-member-keys.ts';
@@ -51,10 +52,16 @@ export async function emitTypes(options: { plan: ConnectorPlan; banner: BannerOp
   const { plan } = options;
   assertActionsHaveOperations(plan);
   const generated = await runOpenapiTypescript(plan);
-  const aliases = plan.actions.map((action) => renderActionAliases({ plan, action }));
-  const usesRenamedKeys = plan.actions.some((action) => hasRenames(action));
+  const rendered = plan.actions.map((action) => renderActionTypes({ plan, action }));
+  const aliases = rendered.map((types) => types.text);
+  const usesRenamedKeys = rendered.some((types, index) => !types.flat && hasRenames(plan.actions[index]!));
   const usesInputOf = plan.actions.some((action) => action.typeShape.body !== undefined);
-  const helpers = [...(usesRenamedKeys ? [RENAMED_KEYS_HELPER, ''] : []), ...(usesInputOf ? [INPUT_OF_HELPER, ''] : [])];
+  const usesFlat = rendered.some((types) => types.flat);
+  const helpers = [
+    ...(usesRenamedKeys ? [RENAMED_KEYS_HELPER, ''] : []),
+    ...(usesInputOf ? [INPUT_OF_HELPER, ''] : []),
+    ...(usesFlat ? [FLAT_INPUT_HELPERS, ''] : []),
+  ];
   const tail = [...helpers, ...aliases];
   return [renderBanner(options.banner), generated.trimEnd(), '', ...tail, ''].join('\n');
 }
@@ -155,15 +162,21 @@ function hasRenames(action: ActionPlan): boolean {
   return renamed !== undefined && Object.keys(renamed).length > 0;
 }
 
-function renderActionAliases(options: { plan: ConnectorPlan; action: ActionPlan }): string {
+/**
+ * An action's input and output types: a flattened, documented input interface where every field
+ * traces to one parameter or plain body property, else the alias composed from `operations[...]`.
+ */
+function renderActionTypes(options: { plan: ConnectorPlan; action: ActionPlan }): { text: string; flat: boolean } {
   const { plan, action } = options;
   const location = { file: plan.provenance.specSource, pointer: action.pointer };
   assertIdentifier({ name: action.inputTypeName, kind: 'type', location });
   assertIdentifier({ name: action.outputTypeName, kind: 'type', location });
   const operation = `operations[${renderStringLiteral(action.actionId)}]`;
+  const output = `export type ${action.outputTypeName} = ${renderOutputType({ plan, action, operation })};`;
+  const flat = renderFlatInput({ plan, action });
+  if (flat !== undefined) return { text: `${flat}\n${output}`, flat: true };
   const input = renderInputType({ action, operation, location });
-  const output = renderOutputType({ action, operation });
-  return `export type ${action.inputTypeName} =${input};\nexport type ${action.outputTypeName} = ${output};`;
+  return { text: `export type ${action.inputTypeName} =${input};\n${output}`, flat: false };
 }
 
 function renderInputType(options: {
@@ -204,8 +217,35 @@ function renderInputType(options: {
   return parts.map((part) => `\n  & ${part}`).join('');
 }
 
-function renderOutputType(options: { action: ActionPlan; operation: string }): string {
+function renderOutputType(options: { plan: ConnectorPlan; action: ActionPlan; operation: string }): string {
   const output = options.action.typeShape.output;
   if (output === undefined) return 'unknown';
+  // A response that is one named component schema reads best as that schema.
+  const component = responseComponentName({ plan: options.plan, actionId: options.action.actionId, output });
+  if (component !== undefined) return `components["schemas"][${renderStringLiteral(component)}]`;
   return `${options.operation}["responses"][${renderStringLiteral(output.status)}]["content"][${renderStringLiteral(output.mediaType)}]`;
+}
+
+/** The component schema name when the response content's schema is exactly `$ref: #/components/schemas/<name>`. */
+function responseComponentName(options: {
+  plan: ConnectorPlan;
+  actionId: string;
+  output: { status: string; mediaType: string };
+}): string | undefined {
+  const { plan, actionId, output } = options;
+  const paths = plan.typesDocument.paths;
+  if (paths === null || typeof paths !== 'object') return undefined;
+  for (const pathItem of Object.values(paths as Record<string, unknown>)) {
+    if (pathItem === null || typeof pathItem !== 'object') continue;
+    for (const operation of Object.values(pathItem as Record<string, unknown>)) {
+      const candidate = operation as { operationId?: unknown; responses?: Record<string, unknown> } | null;
+      if (candidate?.operationId !== actionId) continue;
+      const response = candidate.responses?.[output.status] as { content?: Record<string, { schema?: unknown }> } | undefined;
+      const schema = response?.content?.[output.mediaType]?.schema as Record<string, unknown> | undefined;
+      if (schema === undefined || Object.keys(schema).length !== 1 || typeof schema.$ref !== 'string') return undefined;
+      const match = /^#\/components\/schemas\/([^/~]+)$/.exec(schema.$ref);
+      return match?.[1];
+    }
+  }
+  return undefined;
 }
