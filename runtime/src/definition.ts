@@ -305,6 +305,18 @@ export interface InputField {
   loadOptionsMethod?: string;
   /** Where the dynamic choices come from; `loadOptions(actionId, field)` runs it. */
   loadOptionsSource?: LoadOptionsSource;
+  /** When a form shows this field, by the values of other fields of the same level (n8n's `displayOptions`). */
+  displayOptions?: DisplayOptions;
+}
+
+/**
+ * Show/hide rules: field name → values. The field shows when every `show` field has one of its
+ * values and no `hide` field has one of its. A form leaves a hidden field's value out of the input;
+ * `isFieldShown` applies the rule.
+ */
+export interface DisplayOptions {
+  show?: Record<string, Array<string | number | boolean | null>>;
+  hide?: Record<string, Array<string | number | boolean | null>>;
 }
 
 /** A field's choices from another action's response: each item becomes `{ label, value }`. */
