@@ -16,6 +16,7 @@ export { composePipeline, type RequestContext, type RequestHandler, type Request
 export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './redact/redactor.ts';
 export { validateInput } from './validate/validate-input.ts';
 export { outputSchemaOf } from './schema/output-schema-of.ts';
+export { isFieldShown } from './forms/display-options.ts';
 export type { ValidationLimits, FieldIssue } from './validate/limits.ts';
 export type { ExecuteOptions, OAuth2ConnectorOptions } from './connector/connector-options.ts';
 export { systemClock, type RuntimeClock } from './timing/clock.ts';
