@@ -105,7 +105,11 @@ export interface FieldEntry {
   /** New input name. */
   rename?: string;
   options_from?: OptionsFromEntry;
+  /** When a form shows the field: other fields of the action (final names) → values (n8n's displayOptions). */
+  display_options?: { show?: Record<string, DisplayValue[]>; hide?: Record<string, DisplayValue[]> };
 }
+
+export type DisplayValue = string | number | boolean | null;
 
 export interface OptionsFromEntry {
   /** operationId, `METHOD /path` or action id of the action that lists the choices. */

@@ -105,10 +105,12 @@ export function curateActionInput(options: {
     if (entry.options_from !== undefined) {
       curated = { ...curated, ...loadOptionsOf({ entry, resolveAction: options.resolveAction, fail, at }) };
     }
+    if (entry.display_options !== undefined) curated.displayOptions = structuredClone(entry.display_options);
     entries.push([finalName, curated]);
     mapping.push([finalName, target]);
     finalNames.set(name, finalName);
   }
+  checkDisplayOptions({ entries, finalNames, fail });
 
   const ordered = orderFields({ entries, order: override.fieldOrder, actionId, fail });
   return {
@@ -122,6 +124,28 @@ export function curateActionInput(options: {
 }
 
 type Fail = (message: string, path: Array<string | number>) => never;
+
+/**
+ * A display rule names other inputs of the same action (final names), and only an optional field
+ * may carry one: the runtime still requires a required field that a form has hidden.
+ */
+function checkDisplayOptions(options: { entries: Array<[string, InputField]>; finalNames: Map<string, string>; fail: Fail }): void {
+  const inputs = options.entries.map(([name]) => name);
+  const overrideName = new Map([...options.finalNames].map(([original, final]) => [final, original]));
+  for (const [name, field] of options.entries) {
+    if (!field.displayOptions) continue;
+    const at = (...rest: string[]) => ['fields', overrideName.get(name) ?? name, 'display_options', ...rest];
+    if (field.required) options.fail(`field "${name}" is required, so a display rule could hide a value the action needs; make it optional or drop the rule`, at());
+    for (const kind of ['show', 'hide'] as const) {
+      for (const other of Object.keys(field.displayOptions[kind] ?? {})) {
+        if (other === name) options.fail(`display_options.${kind} of field "${name}" names the field itself`, at(kind, other));
+        if (!inputs.includes(other)) {
+          options.fail(`display_options.${kind} of field "${name}": "${other}" is not an input of this action${suggestInputName({ name: other, names: inputs })}`, at(kind, other));
+        }
+      }
+    }
+  }
+}
 
 /** ` (did you mean …?)`, or a short list of the inputs when nothing is close. */
 export function suggestInputName(options: { name: string; names: string[] }): string {
@@ -148,7 +172,7 @@ function checkCombination(options: {
   }
   const removed = entry.fixed !== undefined || entry.hidden === true;
   if (removed) {
-    const shown = (['rename', 'label', 'placeholder', 'description', 'input_type', 'default', 'options_from'] as const).find(
+    const shown = (['rename', 'label', 'placeholder', 'description', 'input_type', 'default', 'options_from', 'display_options'] as const).find(
       (key) => entry[key] !== undefined,
     );
     if (shown !== undefined) fail(`field "${name}" is hidden, so "${shown}" would have no effect; remove one of them`, at(shown));
