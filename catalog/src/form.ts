@@ -1,6 +1,6 @@
 // Renders one action's inputSchema as a form. Each control knows how to read its value back in the
 // shape the runtime validates, so "Try it" sends exactly what a host's form would.
-import type { ActionDefinition, ConnectorDefinition, InputField } from '@specwire/runtime';
+import { isFieldShown, type ActionDefinition, type ConnectorDefinition, type InputField } from '@specwire/runtime';
 import { h } from './dom.ts';
 import { isPrimitiveUnion, renderPrimitiveUnion } from './primitive-union.ts';
 
@@ -72,11 +72,25 @@ function renderProperties(options: {
     else element.append(control.element);
   }
   if (additional) element.append(additional);
+  // Show/hide rules (displayOptions) read the values of this level's fields, again on every edit.
+  const ruled = controls.filter(([key]) => properties[key]?.displayOptions !== undefined);
+  const valuesOfLevel = (): Record<string, unknown> =>
+    Object.fromEntries(controls.filter(([key]) => !isHidden(key)).map(([key, control]) => [key, control.read()]));
+  const isHidden = (key: string): boolean => controls.find(([name]) => name === key)?.[1].element.hidden === true;
+  const applyRules = (): void => {
+    for (const [key, control] of ruled) control.element.hidden = !isFieldShown({ field: properties[key]!, values: valuesOfLevel() });
+  };
+  if (ruled.length > 0) {
+    applyRules();
+    element.addEventListener('input', applyRules);
+    element.addEventListener('change', applyRules);
+  }
   return {
     element,
     read() {
       const value: Record<string, unknown> = {};
       for (const [key, control] of controls) {
+        if (control.element.hidden) continue; // a field its rules hide sends nothing
         const fieldValue = control.read();
         if (fieldValue !== undefined) value[key] = fieldValue;
       }

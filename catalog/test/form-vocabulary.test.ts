@@ -85,13 +85,15 @@ const ticketsCreate: ActionDefinition = {
         { label: 'square', discriminatorValues: ['square'], field: { type: 'object', label: 'square', properties: { kind: { type: 'string', label: 'Kind' }, side: { type: 'number', label: 'Side' } } } },
       ],
     },
+    mode: { type: 'select', label: 'Mode', options: [{ label: 'Text', value: 'text' }, { label: 'Template', value: 'template' }] },
+    template: { type: 'string', label: 'Template', displayOptions: { show: { mode: ['template'] } } },
     ...optionalNotes,
   },
   api: {
     endpoint: '/tickets',
     method: 'POST',
     headers: {},
-    paramMapping: body(['project', 'title', 'size', 'board', 'shape', ...Object.keys(optionalNotes)]),
+    paramMapping: body(['project', 'title', 'size', 'board', 'mode', 'template', 'shape', ...Object.keys(optionalNotes)]),
     body: { encoding: 'json', contentType: 'application/json', required: true },
     response: { type: 'json' },
     security: [],
@@ -201,7 +203,7 @@ describe.skipIf(!chromiumPath)('form vocabulary in chromium', () => {
   it('folds more than five optional fields into "Additional fields", which expands', async () => {
     const { page, form, errors } = await openForm();
     const group = form.locator('details.additional-fields');
-    expect(await group.locator('summary').textContent()).toBe('Additional fields (9)');
+    expect(await group.locator('summary').textContent()).toBe('Additional fields (11)');
     expect(await form.locator('[name="project"]').isVisible()).toBe(true);
     expect(await form.locator('[name="n1"]').isVisible()).toBe(false);
     await group.locator('summary').click();
@@ -225,6 +227,24 @@ describe.skipIf(!chromiumPath)('form vocabulary in chromium', () => {
     await shape.locator('select.variant-choice').selectOption({ label: 'square' });
     expect(await shape.locator('[name="shape.side"]').isVisible()).toBe(true);
     expect(await shape.locator('[name="shape.radius"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a field only while its displayOptions hold, and sends nothing from it when hidden', async () => {
+    const { page, form, errors } = await openForm();
+    await form.locator('details.additional-fields summary').click();
+    const template = form.locator('[data-field="template"]');
+    expect(await template.isHidden()).toBe(true);
+    await form.locator('[name="mode"]').selectOption({ label: 'Template' });
+    expect(await template.isVisible()).toBe(true);
+    await form.locator('[name="template"]').fill('welcome');
+    await form.locator('[name="project"]').fill('p1');
+    await form.locator('[name="title"]').fill('t');
+    expect(await send(form)).toEqual({ project: 'p1', title: 't', mode: 'template', template: 'welcome' });
+    await form.locator('[name="mode"]').selectOption({ label: 'Text' });
+    expect(await template.isHidden()).toBe(true);
+    expect(await send(form)).toEqual({ project: 'p1', title: 't', mode: 'text' });
     expect(errors).toEqual([]);
     await page.close();
   });
