@@ -59,7 +59,8 @@ export async function emitTypes(options: { plan: ConnectorPlan; banner: BannerOp
   const usesFlat = rendered.some((types) => types.flat);
   const helpers = [
     ...(usesRenamedKeys ? [RENAMED_KEYS_HELPER, ''] : []),
-    ...(usesInputOf ? [INPUT_OF_HELPER, ''] : []),
+    // The flat helpers' `RequestBodyOf` names `InputOf`, so a connector without bodies needs it too.
+    ...(usesInputOf || usesFlat ? [INPUT_OF_HELPER, ''] : []),
     ...(usesFlat ? [FLAT_INPUT_HELPERS, ''] : []),
   ];
   const tail = [...helpers, ...aliases];

@@ -13,6 +13,8 @@ export const FLAT_INPUT_HELPERS = [
   'type ParameterOf<K extends keyof operations, L extends string> = operations[K] extends { parameters: infer P } ? (L extends keyof P ? NonNullable<P[L]> : never) : never;',
   '/** The request body of operation `K` in media type `M`, as an input (readOnly properties optional). */',
   'type RequestBodyOf<K extends keyof operations, M extends string> = operations[K] extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? (M extends keyof C ? InputOf<C[M]> : never) : never) : never;',
+  '/** The properties of an object request body (a nullable body spreads its object part). */',
+  'type BodyPropertiesOf<K extends keyof operations, M extends string> = NonNullable<RequestBodyOf<K, M>>;',
 ].join('\n');
 
 const PARAMETER_LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);
@@ -57,11 +59,11 @@ function renderFieldType(options: {
   const target = Object.hasOwn(definition.api.paramMapping, field) ? definition.api.paramMapping[field] : undefined;
   const id = renderStringLiteral(action.actionId);
   const body = action.typeShape.body;
-  // A whole-body field: no `paramMapping` entry, the field is the body.
-  if (target === undefined) {
-    if (body?.mode === 'field' && body.field === field) return `RequestBodyOf<${id}, ${renderStringLiteral(body.mediaType)}>`;
-    return undefined;
+  // A whole-body field: the field is the body (nullable as the schema says).
+  if (body?.mode === 'field' && body.field === field && (target === undefined || target.in === 'body')) {
+    return `RequestBodyOf<${id}, ${renderStringLiteral(body.mediaType)}>`;
   }
+  if (target === undefined) return undefined;
   if (PARAMETER_LOCATIONS.has(target.in)) {
     // The types document names each parameter by its final field name.
     if (!hasParameter({ operation, location: target.in, name: field })) return undefined;
@@ -72,7 +74,7 @@ function renderFieldType(options: {
   const property = Object.entries(body.renamed ?? {}).find(([, renamedField]) => renamedField === field)?.[0] ?? field;
   const schema = bodySchema({ document: plan.typesDocument, operation, mediaType: body.mediaType });
   if (schema === undefined || !isPlainObjectWith({ schema, property })) return undefined;
-  return `RequestBodyOf<${id}, ${renderStringLiteral(body.mediaType)}>[${renderStringLiteral(property)}]`;
+  return `BodyPropertiesOf<${id}, ${renderStringLiteral(body.mediaType)}>[${renderStringLiteral(property)}]`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -122,12 +124,13 @@ function bodySchema(options: { document: Record<string, unknown>; operation: Rec
 
 /**
  * An object schema openapi-typescript prints as one object type that has `property`: no composition
- * (a union or intersection may lack the key on some member) and not nullable.
+ * (a union or intersection may lack the key on some member); `null` beside it is fine, as
+ * `BodyPropertiesOf` spreads the object part only.
  */
 function isPlainObjectWith(options: { schema: Record<string, unknown>; property: string }): boolean {
   const { schema, property } = options;
   if (COMPOSITION_KEYWORDS.some((keyword) => Object.hasOwn(schema, keyword))) return false;
-  if (schema.nullable === true) return false;
-  if (Array.isArray(schema.type) ? schema.type.some((type) => type !== 'object') : schema.type !== undefined && schema.type !== 'object') return false;
+  const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
+  if (types.some((type) => type !== 'object' && type !== 'null')) return false;
   return isRecord(schema.properties) && Object.hasOwn(schema.properties, property);
 }
