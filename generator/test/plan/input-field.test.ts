@@ -143,9 +143,9 @@ describe('schemaToInputField: structures', () => {
     expect(result).toMatchObject({ type: 'object', label: 'Pet', variantMode: 'oneOf', discriminator: 'kind' });
     expect(result.variants?.map((variant) => variant.label)).toEqual(['Cat', 'A dog']);
     expect(result.variants?.[0]?.field.properties?.meows).toEqual({ type: 'boolean', label: 'Meows' });
-    const mixed = field({ anyOf: [{ type: 'string' }, { type: 'integer' }] });
+    const mixed = field({ anyOf: [{ type: 'string' }, { type: 'object', properties: { a: { type: 'string' } } }] });
     expect(mixed).toMatchObject({ type: 'object', inputType: 'json', variantMode: 'anyOf' });
-    expect(mixed.variants?.map((variant) => variant.label)).toEqual(['string', 'integer']);
+    expect(mixed.variants?.map((variant) => variant.label)).toEqual(['string', 'object']);
   });
 
   it('reads oneOf lists that combine required properties as variants of the whole object', () => {

@@ -225,16 +225,24 @@ function variantField(options: {
   });
   const types = new Set(variants.map((variant) => variant.field.type));
   const [onlyType] = types;
-  const shared: InputFieldType = types.size === 1 && onlyType !== undefined ? onlyType : 'object';
+  // A union of plain values (`string | integer`) is typed text, checked against the variants, not JSON.
+  const plainValues = types.size > 1 && variants.every(({ field }) => isPlainValueField(field));
+  const shared: InputFieldType = types.size === 1 && onlyType !== undefined ? onlyType : plainValues ? 'string' : 'object';
   return finish({
     type: shared,
     label: options.label,
     ...options.common,
-    inputType: types.size === 1 ? undefined : 'json',
+    inputType: types.size === 1 ? undefined : plainValues ? 'text' : 'json',
     variants,
     variantMode: alternatives.mode,
     discriminator: propertyName,
   });
+}
+
+/** A string, number or boolean typed in one text box: no structure, fixed choices, file or nested choice. */
+function isPlainValueField(field: InputField): boolean {
+  return (field.type === 'string' || field.type === 'number' || field.type === 'boolean')
+    && field.variants === undefined && field.properties === undefined && !field.opaque && field.inputType !== 'file';
 }
 
 /**
