@@ -307,6 +307,11 @@ export interface InputField {
   loadOptionsSource?: LoadOptionsSource;
   /** When a form shows this field, by the values of other fields of the same level (n8n's `displayOptions`). */
   displayOptions?: DisplayOptions;
+  /**
+   * Form grouping of an optional field: `true` puts it under "Additional fields", `false` keeps it
+   * in the main list; absent, the host decides (the catalog groups beyond 5 optional fields).
+   */
+  additional?: boolean;
 }
 
 /**
