@@ -107,6 +107,8 @@ export interface FieldEntry {
   options_from?: OptionsFromEntry;
   /** When a form shows the field: other fields of the action (final names) → values (n8n's displayOptions). */
   display_options?: { show?: Record<string, DisplayValue[]>; hide?: Record<string, DisplayValue[]> };
+  /** Optional fields only: true groups the field under "Additional fields", false keeps it in the main list. */
+  additional?: boolean;
 }
 
 export type DisplayValue = string | number | boolean | null;

@@ -74,4 +74,12 @@ describe('display_options in overrides', () => {
     expect(errorOf(() => plan(fields('text: { display_options: {} }')))).toMatch(/display_options/);
     expect(errorOf(() => plan(fields('text: { display_options: { show: { kind: [{ a: 1 }] } } }')))).toMatch(/display_options/);
   });
+
+  it('additional: true groups an optional field, false keeps it in the main list; refused on a required field', () => {
+    const result = plan(fields('text: { additional: true }', 'silent: { additional: false }'));
+    expect(inputs(result).text!.additional).toBe(true);
+    expect(inputs(result).silent!.additional).toBe(false);
+    expect(inputs(result).template_id!.additional).toBeUndefined();
+    expect(errorOf(() => plan(fields('kind: { additional: true }')))).toMatch(/field "kind" is required, so it cannot go under "Additional fields"/);
+  });
 });

@@ -106,6 +106,10 @@ export function curateActionInput(options: {
       curated = { ...curated, ...loadOptionsOf({ entry, resolveAction: options.resolveAction, fail, at }) };
     }
     if (entry.display_options !== undefined) curated.displayOptions = structuredClone(entry.display_options);
+    if (entry.additional !== undefined) {
+      if (entry.additional && curated.required) fail(`field "${name}" is required, so it cannot go under "Additional fields"`, at('additional'));
+      curated.additional = entry.additional;
+    }
     entries.push([finalName, curated]);
     mapping.push([finalName, target]);
     finalNames.set(name, finalName);
@@ -172,7 +176,7 @@ function checkCombination(options: {
   }
   const removed = entry.fixed !== undefined || entry.hidden === true;
   if (removed) {
-    const shown = (['rename', 'label', 'placeholder', 'description', 'input_type', 'default', 'options_from', 'display_options'] as const).find(
+    const shown = (['rename', 'label', 'placeholder', 'description', 'input_type', 'default', 'options_from', 'display_options', 'additional'] as const).find(
       (key) => entry[key] !== undefined,
     );
     if (shown !== undefined) fail(`field "${name}" is hidden, so "${shown}" would have no effect; remove one of them`, at(shown));
