@@ -77,27 +77,46 @@ describe('emitConnector', () => {
     expect(text).toContain('  }\n\n  metaPing(input: MetaPingInput)');
   });
 
-  it('renders Input/Output aliases from each action type shape', async () => {
+  it('renders each input as an interface of fields typed through openapi-typescript, and outputs as named schemas', async () => {
     const text = fileOf(await emitConnector(makeConnectorPlan(), OPTIONS), 'src/types.gen.ts');
     expect(text).toContain('export interface operations {');
     expect(text).toContain(
+      'export interface IssuesCreateInput {\n' +
+        '  owner: ParameterOf<"issues_create", "path">["owner"];\n' +
+        '  repo: ParameterOf<"issues_create", "path">["repo"];\n' +
+        '  "x-request-id"?: ParameterOf<"issues_create", "header">["x-request-id"];\n' +
+        '  title: BodyPropertiesOf<"issues_create", "application/json">["title"];\n' +
+        '  body_owner?: BodyPropertiesOf<"issues_create", "application/json">["owner"];\n',
+    );
+    expect(text).toContain('export type IssuesCreateOutput = components["schemas"]["Thing"];\n');
+    expect(text).toContain('export interface MetaPingInput {\n}\nexport type MetaPingOutput = unknown;\n');
+    expect(text).toContain('  payload?: RequestBodyOf<"gists_update", "application/json">;\n');
+    expect(text).toContain('  text?: BodyPropertiesOf<"markdown_render", "application/x-www-form-urlencoded">["text"];\n');
+    expect(text).not.toContain('RenamedKeys');
+    expect(text).toContain('type InputOf<T> =');
+  });
+
+  it('keeps the composed alias, RenamedKeys included, when a spread body is a union openapi-typescript cannot index by one key', async () => {
+    const plan = makeConnectorPlan({
+      operations: [
+        makeOperation({
+          actionId: 'issues_create',
+          method: 'POST',
+          path: '/repos/{owner}/issues',
+          pathParams: ['owner'],
+          body: { mode: 'spread', required: true, properties: { owner: false, title: true }, renamed: { owner: 'body_owner' } },
+          bodySchema: { oneOf: [{ type: 'object', properties: { owner: { type: 'string' }, title: { type: 'string' } } }, { type: 'object', properties: { title: { type: 'string' } } }] },
+        }),
+      ],
+      cases: [],
+    });
+    const text = fileOf(await emitConnector(plan, OPTIONS), 'src/types.gen.ts');
+    expect(text).toContain(
       'export type IssuesCreateInput =\n' +
         '  & NonNullable<operations["issues_create"]["parameters"]["path"]>\n' +
-        '  & NonNullable<operations["issues_create"]["parameters"]["header"]>\n' +
         '  & RenamedKeys<NonNullable<InputOf<NonNullable<operations["issues_create"]["requestBody"]>["content"]["application/json"]>>, { owner: "body_owner" }>;\n',
     );
-    expect(text).toContain(
-      'export type IssuesCreateOutput = operations["issues_create"]["responses"]["201"]["content"]["application/json"];\n',
-    );
-    expect(text).toContain('export type MetaPingInput = Record<string, never>;\nexport type MetaPingOutput = unknown;\n');
-    expect(text).toContain(
-      '  & { payload?: InputOf<NonNullable<operations["gists_update"]["requestBody"]>["content"]["application/json"]> };\n',
-    );
-    expect(text).toContain(
-      'export type MarkdownRenderInput = Partial<NonNullable<InputOf<NonNullable<operations["markdown_render"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>>>;\n',
-    );
     expect(text).toContain('type RenamedKeys<T, M extends Record<string, string>> =');
-    expect(text).toContain('type InputOf<T> =');
   });
 
   it('leaves the RenamedKeys helper out when no action renames a body property', async () => {
