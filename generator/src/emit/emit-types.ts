@@ -46,7 +46,9 @@ const INPUT_OF_HELPER = [
 
 /**
  * `src/types.gen.ts`: openapi-typescript's output for the plan's synthesised document, followed by
- * one `<Action>Input` / `<Action>Output` alias per action, indexed into `operations[...]`.
+ * each action's `<Action>Input` and `<Action>Output`. The input is an interface with one documented
+ * member per field, typed by indexing openapi-typescript's types (see `render-flat-input.ts`); an
+ * action whose fields cannot all be traced that way keeps the alias composed from `operations[...]`.
  */
 export async function emitTypes(options: { plan: ConnectorPlan; banner: BannerOptions }): Promise<string> {
   const { plan } = options;
