@@ -61,14 +61,18 @@ function renderProperties(options: {
   const controls: Array<[string, FieldControl]> = [];
   const element = h('div', { class: context.path === '' ? 'fields input-form' : 'fields' });
   const entries = Object.entries(properties).filter(([, field]) => !(field && field.readOnly));
-  const optionalCount = entries.filter(([, field]) => !field?.required).length;
-  const additional = optionalCount > ADDITIONAL_FIELDS_THRESHOLD
-    ? h('details', { class: 'additional-fields' }, h('summary', {}, `Additional fields (${optionalCount})`))
+  // The definition's `additional` flag decides where it is set; the threshold decides the rest.
+  const beyondThreshold = entries.filter(([, field]) => !field?.required).length > ADDITIONAL_FIELDS_THRESHOLD;
+  const grouped = (field: InputField | undefined): boolean =>
+    !!field && !field.required && (field.additional ?? beyondThreshold);
+  const groupedCount = entries.filter(([, field]) => grouped(field)).length;
+  const additional = groupedCount > 0
+    ? h('details', { class: 'additional-fields' }, h('summary', {}, `Additional fields (${groupedCount})`))
     : undefined;
   for (const [key, field] of entries) {
     const control = renderField(field, { ...context, path: context.path ? `${context.path}.${key}` : key });
     controls.push([key, control]);
-    if (additional && !field?.required) additional.append(control.element);
+    if (additional && grouped(field)) additional.append(control.element);
     else element.append(control.element);
   }
   if (additional) element.append(additional);

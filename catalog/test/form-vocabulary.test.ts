@@ -85,6 +85,7 @@ const ticketsCreate: ActionDefinition = {
         { label: 'square', discriminatorValues: ['square'], field: { type: 'object', label: 'square', properties: { kind: { type: 'string', label: 'Kind' }, side: { type: 'number', label: 'Side' } } } },
       ],
     },
+    priority: { type: 'number', label: 'Priority', additional: false },
     mode: { type: 'select', label: 'Mode', options: [{ label: 'Text', value: 'text' }, { label: 'Template', value: 'template' }] },
     template: { type: 'string', label: 'Template', displayOptions: { show: { mode: ['template'] } } },
     ...optionalNotes,
@@ -93,7 +94,28 @@ const ticketsCreate: ActionDefinition = {
     endpoint: '/tickets',
     method: 'POST',
     headers: {},
-    paramMapping: body(['project', 'title', 'size', 'board', 'mode', 'template', 'shape', ...Object.keys(optionalNotes)]),
+    paramMapping: body(['project', 'title', 'size', 'board', 'priority', 'mode', 'template', 'shape', ...Object.keys(optionalNotes)]),
+    body: { encoding: 'json', contentType: 'application/json', required: true },
+    response: { type: 'json' },
+    security: [],
+  },
+};
+
+const ticketsClose: ActionDefinition = {
+  id: 'tickets_close',
+  name: 'Close ticket',
+  description: 'Closes a ticket',
+  category: 'tickets',
+  inputSchema: {
+    id: { type: 'string', label: 'Ticket', required: true },
+    reason: { type: 'string', label: 'Reason' },
+    notify: { type: 'boolean', label: 'Notify', additional: true },
+  },
+  api: {
+    endpoint: '/tickets/close',
+    method: 'POST',
+    headers: {},
+    paramMapping: body(['id', 'reason', 'notify']),
     body: { encoding: 'json', contentType: 'application/json', required: true },
     response: { type: 'json' },
     security: [],
@@ -110,7 +132,7 @@ const tracker: ConnectorDefinition = {
   auth: [],
   endpoints: { base_url: 'https://api.example.invalid', servers: [] },
   webhook_support: false,
-  supported_actions: [boardsList, ticketsCreate],
+  supported_actions: [boardsList, ticketsCreate, ticketsClose],
   supported_triggers: [],
 };
 
@@ -146,15 +168,15 @@ describe.skipIf(!chromiumPath)('form vocabulary in chromium', () => {
     if (outDir) await rm(outDir, { recursive: true, force: true });
   });
 
-  async function openForm(): Promise<{ page: Page; form: ReturnType<Page['locator']>; errors: string[] }> {
+  async function openForm(actionId = 'tickets_create'): Promise<{ page: Page; form: ReturnType<Page['locator']>; errors: string[] }> {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${site.origin}/connector.html?c=tracker#action-tickets_create`);
+    await page.goto(`${site.origin}/connector.html?c=tracker#action-${actionId}`);
     await page.waitForSelector('body[data-ready]');
     await page.fill('#base-url', `${site.origin}/api`);
-    return { page, form: page.locator('#action-tickets_create'), errors };
+    return { page, form: page.locator(`#action-${actionId}`), errors };
   }
 
   async function send(form: ReturnType<Page['locator']>): Promise<unknown> {
@@ -206,12 +228,23 @@ describe.skipIf(!chromiumPath)('form vocabulary in chromium', () => {
     expect(await group.locator('summary').textContent()).toBe('Additional fields (11)');
     expect(await form.locator('[name="project"]').isVisible()).toBe(true);
     expect(await form.locator('[name="n1"]').isVisible()).toBe(false);
+    // additional: false keeps an optional field in the main list.
+    expect(await form.locator('[name="priority"]').isVisible()).toBe(true);
     await group.locator('summary').click();
     expect(await form.locator('[name="n1"]').isVisible()).toBe(true);
     await form.locator('[name="project"]').fill('p1');
     await form.locator('[name="title"]').fill('t');
     await form.locator('[name="n6"]').fill('six');
     expect(await send(form)).toEqual({ project: 'p1', title: 't', n6: 'six' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('groups a field the definition marks additional even below the threshold', async () => {
+    const { page, form: close, errors } = await openForm('tickets_close');
+    expect(await close.locator('details.additional-fields summary').textContent()).toBe('Additional fields (1)');
+    expect(await close.locator('[name="reason"]').isVisible()).toBe(true);
+    expect(await close.locator('[name="notify"]').isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
