@@ -60,7 +60,7 @@ function renderProperties(options: {
   const { properties, context } = options;
   const controls: Array<[string, FieldControl]> = [];
   const element = h('div', { class: context.path === '' ? 'fields input-form' : 'fields' });
-  const entries = Object.entries(properties).filter(([, field]) => !(field && field.readOnly));
+  const entries = Object.entries(properties).filter(([, field]) => !field?.readOnly);
   // The definition's `additional` flag decides where it is set; the threshold decides the rest.
   const beyondThreshold = entries.filter(([, field]) => !field?.required).length > ADDITIONAL_FIELDS_THRESHOLD;
   const grouped = (field: InputField | undefined): boolean =>

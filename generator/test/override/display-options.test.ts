@@ -42,7 +42,7 @@ function inputs(result: ConnectorPlan) {
   return result.definition.supported_actions.find((action) => action.id === 'messages_send')!.inputSchema;
 }
 
-const fields = (...text: string[]) => ['actions:', '  messages/send:', '    fields:', ...text.map((line) => `      ${line}`)].join('\n') + '\n';
+const fields = (...text: string[]) => `${['actions:', '  messages/send:', '    fields:', ...text.map((line) => `      ${line}`)].join('\n')}\n`;
 
 describe('display_options in overrides', () => {
   it('becomes the field displayOptions, by the final names of the other fields', () => {
