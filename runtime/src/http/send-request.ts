@@ -90,27 +90,29 @@ function headersFor(options: {
   headers: Record<string, string>;
   withCredentials: boolean;
   credentialHeaderNames: string[];
-}): Headers {
+}): Record<string, string> | Array<[string, string]> {
   const { request, withCredentials } = options;
   // No prototype, so a header named `__proto__` (an API key's, from the spec) is an own entry like any other.
   const out: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, options.headers);
   if (!withCredentials) {
     // Cookie parameters may be session-like, so a cross-origin hop drops them with the credentials.
     for (const name of ['authorization', 'proxy-authorization', 'cookie', ...options.credentialHeaderNames]) delete out[name];
-    return headersFromRecord(out);
+    return sendable(out);
   }
   Object.assign(out, request.auth.headers);
   if (request.cookies.length > 0 || request.auth.cookies.length > 0) out.cookie = [...request.cookies, ...request.auth.cookies].join('; ');
-  return headersFromRecord(out);
+  return sendable(out);
 }
 
 /**
- * A `Headers` built from pairs, with a `__proto__` name sent as `__Proto__`: both `new Headers(record)`
+ * The record itself (ofetch copies it into its own `Headers` once; handing it a `Headers` costs a second
+ * copy), or pairs with a `__proto__` name sent as `__Proto__`: both `new Headers(record)`
  * and Node's fetch copy names through plain objects, where `__proto__` sets the prototype and the
  * header (an API key's name comes from the spec) silently vanishes. Header names are case-insensitive.
  */
-function headersFromRecord(record: Record<string, string>): Headers {
-  return new Headers(Object.entries(record).map(([name, value]): [string, string] => [name === '__proto__' ? '__Proto__' : name, value]));
+function sendable(record: Record<string, string>): Record<string, string> | Array<[string, string]> {
+  if (!Object.hasOwn(record, '__proto__')) return record;
+  return Object.entries(record).map(([name, value]): [string, string] => [name === '__proto__' ? '__Proto__' : name, value]);
 }
 
 /**
