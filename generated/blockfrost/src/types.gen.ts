@@ -17062,371 +17062,1256 @@ type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] 
 /** `T` as a request input: readOnly properties optional, at every depth. */
 type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
 
-export type GetInput = Record<string, never>;
+/** The parameters of operation `K` in location `L` (`path`, `query`, `header` or `cookie`). */
+type ParameterOf<K extends keyof operations, L extends string> = operations[K] extends { parameters: infer P } ? (L extends keyof P ? NonNullable<P[L]> : never) : never;
+/** The request body of operation `K` in media type `M`, as an input (readOnly properties optional). */
+type RequestBodyOf<K extends keyof operations, M extends string> = operations[K] extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? (M extends keyof C ? InputOf<C[M]> : never) : never) : never;
+/** The properties of an object request body (a nullable body spreads its object part). */
+type BodyPropertiesOf<K extends keyof operations, M extends string> = NonNullable<RequestBodyOf<K, M>>;
+
+export interface GetInput {
+}
 export type GetOutput = operations["get"]["responses"]["200"]["content"]["application/json"];
-export type GetHealthInput = Record<string, never>;
+export interface GetHealthInput {
+}
 export type GetHealthOutput = operations["get_health"]["responses"]["200"]["content"]["application/json"];
-export type GetHealthClockInput = Record<string, never>;
+export interface GetHealthClockInput {
+}
 export type GetHealthClockOutput = operations["get_health_clock"]["responses"]["200"]["content"]["application/json"];
-export type GetBlocksLatestInput = Record<string, never>;
-export type GetBlocksLatestOutput = operations["get_blocks_latest"]["responses"]["200"]["content"]["application/json"];
-export type GetBlocksLatestTxsInput = NonNullable<operations["get_blocks_latest_txs"]["parameters"]["query"]>;
-export type GetBlocksLatestTxsOutput = operations["get_blocks_latest_txs"]["responses"]["200"]["content"]["application/json"];
-export type GetBlocksLatestTxsCborInput = NonNullable<operations["get_blocks_latest_txs_cbor"]["parameters"]["query"]>;
-export type GetBlocksLatestTxsCborOutput = operations["get_blocks_latest_txs_cbor"]["responses"]["200"]["content"]["application/json"];
-export type GetBlocksHashOrNumberInput = NonNullable<operations["get_blocks_hash_or_number"]["parameters"]["path"]>;
-export type GetBlocksHashOrNumberOutput = operations["get_blocks_hash_or_number"]["responses"]["200"]["content"]["application/json"];
-export type GetBlocksHashOrNumberNextInput =
-  & NonNullable<operations["get_blocks_hash_or_number_next"]["parameters"]["path"]>
-  & NonNullable<operations["get_blocks_hash_or_number_next"]["parameters"]["query"]>;
-export type GetBlocksHashOrNumberNextOutput = operations["get_blocks_hash_or_number_next"]["responses"]["200"]["content"]["application/json"];
-export type GetBlocksHashOrNumberPreviousInput =
-  & NonNullable<operations["get_blocks_hash_or_number_previous"]["parameters"]["path"]>
-  & NonNullable<operations["get_blocks_hash_or_number_previous"]["parameters"]["query"]>;
-export type GetBlocksHashOrNumberPreviousOutput = operations["get_blocks_hash_or_number_previous"]["responses"]["200"]["content"]["application/json"];
-export type GetBlocksSlotSlotNumberInput = NonNullable<operations["get_blocks_slot_slot_number"]["parameters"]["path"]>;
-export type GetBlocksSlotSlotNumberOutput = operations["get_blocks_slot_slot_number"]["responses"]["200"]["content"]["application/json"];
-export type GetBlocksEpochEpochNumberSlotSlotNumberInput = NonNullable<operations["get_blocks_epoch_epoch_number_slot_slot_number"]["parameters"]["path"]>;
-export type GetBlocksEpochEpochNumberSlotSlotNumberOutput = operations["get_blocks_epoch_epoch_number_slot_slot_number"]["responses"]["200"]["content"]["application/json"];
-export type GetBlocksHashOrNumberTxsInput =
-  & NonNullable<operations["get_blocks_hash_or_number_txs"]["parameters"]["path"]>
-  & NonNullable<operations["get_blocks_hash_or_number_txs"]["parameters"]["query"]>;
-export type GetBlocksHashOrNumberTxsOutput = operations["get_blocks_hash_or_number_txs"]["responses"]["200"]["content"]["application/json"];
-export type GetBlocksHashOrNumberTxsCborInput =
-  & NonNullable<operations["get_blocks_hash_or_number_txs_cbor"]["parameters"]["path"]>
-  & NonNullable<operations["get_blocks_hash_or_number_txs_cbor"]["parameters"]["query"]>;
-export type GetBlocksHashOrNumberTxsCborOutput = operations["get_blocks_hash_or_number_txs_cbor"]["responses"]["200"]["content"]["application/json"];
-export type GetBlocksHashOrNumberAddressesInput =
-  & NonNullable<operations["get_blocks_hash_or_number_addresses"]["parameters"]["path"]>
-  & NonNullable<operations["get_blocks_hash_or_number_addresses"]["parameters"]["query"]>;
-export type GetBlocksHashOrNumberAddressesOutput = operations["get_blocks_hash_or_number_addresses"]["responses"]["200"]["content"]["application/json"];
-export type GetGenesisInput = Record<string, never>;
-export type GetGenesisOutput = operations["get_genesis"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceCommitteeInput = Record<string, never>;
-export type GetGovernanceCommitteeOutput = operations["get_governance_committee"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceCommitteeVotesInput = NonNullable<operations["get_governance_committee_votes"]["parameters"]["query"]>;
-export type GetGovernanceCommitteeVotesOutput = operations["get_governance_committee_votes"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceCommitteeCcIdVotesInput =
-  & NonNullable<operations["get_governance_committee_cc_id_votes"]["parameters"]["path"]>
-  & NonNullable<operations["get_governance_committee_cc_id_votes"]["parameters"]["query"]>;
-export type GetGovernanceCommitteeCcIdVotesOutput = operations["get_governance_committee_cc_id_votes"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceDrepsInput = NonNullable<operations["get_governance_dreps"]["parameters"]["query"]>;
-export type GetGovernanceDrepsOutput = operations["get_governance_dreps"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceDrepsDrepIdInput = NonNullable<operations["get_governance_dreps_drep_id"]["parameters"]["path"]>;
-export type GetGovernanceDrepsDrepIdOutput = operations["get_governance_dreps_drep_id"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceDrepsDrepIdDelegatorsInput =
-  & NonNullable<operations["get_governance_dreps_drep_id_delegators"]["parameters"]["path"]>
-  & NonNullable<operations["get_governance_dreps_drep_id_delegators"]["parameters"]["query"]>;
-export type GetGovernanceDrepsDrepIdDelegatorsOutput = operations["get_governance_dreps_drep_id_delegators"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceDrepsDrepIdMetadataInput = NonNullable<operations["get_governance_dreps_drep_id_metadata"]["parameters"]["path"]>;
-export type GetGovernanceDrepsDrepIdMetadataOutput = operations["get_governance_dreps_drep_id_metadata"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceDrepsDrepIdUpdatesInput =
-  & NonNullable<operations["get_governance_dreps_drep_id_updates"]["parameters"]["path"]>
-  & NonNullable<operations["get_governance_dreps_drep_id_updates"]["parameters"]["query"]>;
-export type GetGovernanceDrepsDrepIdUpdatesOutput = operations["get_governance_dreps_drep_id_updates"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceDrepsDrepIdVotesInput =
-  & NonNullable<operations["get_governance_dreps_drep_id_votes"]["parameters"]["path"]>
-  & NonNullable<operations["get_governance_dreps_drep_id_votes"]["parameters"]["query"]>;
-export type GetGovernanceDrepsDrepIdVotesOutput = operations["get_governance_dreps_drep_id_votes"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceProposalsInput = NonNullable<operations["get_governance_proposals"]["parameters"]["query"]>;
-export type GetGovernanceProposalsOutput = operations["get_governance_proposals"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceProposalsTxHashCertIndexInput = NonNullable<operations["get_governance_proposals_tx_hash_cert_index"]["parameters"]["path"]>;
-export type GetGovernanceProposalsTxHashCertIndexOutput = operations["get_governance_proposals_tx_hash_cert_index"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceProposalsTxHashCertIndexParametersInput = NonNullable<operations["get_governance_proposals_tx_hash_cert_index_parameters"]["parameters"]["path"]>;
-export type GetGovernanceProposalsTxHashCertIndexParametersOutput = operations["get_governance_proposals_tx_hash_cert_index_parameters"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceProposalsTxHashCertIndexWithdrawalsInput =
-  & NonNullable<operations["get_governance_proposals_tx_hash_cert_index_withdrawals"]["parameters"]["path"]>
-  & NonNullable<operations["get_governance_proposals_tx_hash_cert_index_withdrawals"]["parameters"]["query"]>;
-export type GetGovernanceProposalsTxHashCertIndexWithdrawalsOutput = operations["get_governance_proposals_tx_hash_cert_index_withdrawals"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceProposalsTxHashCertIndexVotesInput =
-  & NonNullable<operations["get_governance_proposals_tx_hash_cert_index_votes"]["parameters"]["path"]>
-  & NonNullable<operations["get_governance_proposals_tx_hash_cert_index_votes"]["parameters"]["query"]>;
-export type GetGovernanceProposalsTxHashCertIndexVotesOutput = operations["get_governance_proposals_tx_hash_cert_index_votes"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceProposalsTxHashCertIndexMetadataInput = NonNullable<operations["get_governance_proposals_tx_hash_cert_index_metadata"]["parameters"]["path"]>;
-export type GetGovernanceProposalsTxHashCertIndexMetadataOutput = operations["get_governance_proposals_tx_hash_cert_index_metadata"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceProposalsGovActionIdInput = NonNullable<operations["get_governance_proposals_gov_action_id"]["parameters"]["path"]>;
-export type GetGovernanceProposalsGovActionIdOutput = operations["get_governance_proposals_gov_action_id"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceProposalsGovActionIdParametersInput = NonNullable<operations["get_governance_proposals_gov_action_id_parameters"]["parameters"]["path"]>;
-export type GetGovernanceProposalsGovActionIdParametersOutput = operations["get_governance_proposals_gov_action_id_parameters"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceProposalsGovActionIdWithdrawalsInput =
-  & NonNullable<operations["get_governance_proposals_gov_action_id_withdrawals"]["parameters"]["path"]>
-  & NonNullable<operations["get_governance_proposals_gov_action_id_withdrawals"]["parameters"]["query"]>;
-export type GetGovernanceProposalsGovActionIdWithdrawalsOutput = operations["get_governance_proposals_gov_action_id_withdrawals"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceProposalsGovActionIdVotesInput =
-  & NonNullable<operations["get_governance_proposals_gov_action_id_votes"]["parameters"]["path"]>
-  & NonNullable<operations["get_governance_proposals_gov_action_id_votes"]["parameters"]["query"]>;
-export type GetGovernanceProposalsGovActionIdVotesOutput = operations["get_governance_proposals_gov_action_id_votes"]["responses"]["200"]["content"]["application/json"];
-export type GetGovernanceProposalsGovActionIdMetadataInput = NonNullable<operations["get_governance_proposals_gov_action_id_metadata"]["parameters"]["path"]>;
-export type GetGovernanceProposalsGovActionIdMetadataOutput = operations["get_governance_proposals_gov_action_id_metadata"]["responses"]["200"]["content"]["application/json"];
-export type GetEpochsLatestInput = Record<string, never>;
-export type GetEpochsLatestOutput = operations["get_epochs_latest"]["responses"]["200"]["content"]["application/json"];
-export type GetEpochsLatestParametersInput = Record<string, never>;
-export type GetEpochsLatestParametersOutput = operations["get_epochs_latest_parameters"]["responses"]["200"]["content"]["application/json"];
-export type GetEpochsNumberInput = NonNullable<operations["get_epochs_number"]["parameters"]["path"]>;
-export type GetEpochsNumberOutput = operations["get_epochs_number"]["responses"]["200"]["content"]["application/json"];
-export type GetEpochsNumberNextInput =
-  & NonNullable<operations["get_epochs_number_next"]["parameters"]["path"]>
-  & NonNullable<operations["get_epochs_number_next"]["parameters"]["query"]>;
-export type GetEpochsNumberNextOutput = operations["get_epochs_number_next"]["responses"]["200"]["content"]["application/json"];
-export type GetEpochsNumberPreviousInput =
-  & NonNullable<operations["get_epochs_number_previous"]["parameters"]["path"]>
-  & NonNullable<operations["get_epochs_number_previous"]["parameters"]["query"]>;
-export type GetEpochsNumberPreviousOutput = operations["get_epochs_number_previous"]["responses"]["200"]["content"]["application/json"];
-export type GetEpochsNumberStakesInput =
-  & NonNullable<operations["get_epochs_number_stakes"]["parameters"]["path"]>
-  & NonNullable<operations["get_epochs_number_stakes"]["parameters"]["query"]>;
-export type GetEpochsNumberStakesOutput = operations["get_epochs_number_stakes"]["responses"]["200"]["content"]["application/json"];
-export type GetEpochsNumberStakesPoolIdInput =
-  & NonNullable<operations["get_epochs_number_stakes_pool_id"]["parameters"]["path"]>
-  & NonNullable<operations["get_epochs_number_stakes_pool_id"]["parameters"]["query"]>;
-export type GetEpochsNumberStakesPoolIdOutput = operations["get_epochs_number_stakes_pool_id"]["responses"]["200"]["content"]["application/json"];
-export type GetEpochsNumberBlocksInput =
-  & NonNullable<operations["get_epochs_number_blocks"]["parameters"]["path"]>
-  & NonNullable<operations["get_epochs_number_blocks"]["parameters"]["query"]>;
-export type GetEpochsNumberBlocksOutput = operations["get_epochs_number_blocks"]["responses"]["200"]["content"]["application/json"];
-export type GetEpochsNumberBlocksPoolIdInput =
-  & NonNullable<operations["get_epochs_number_blocks_pool_id"]["parameters"]["path"]>
-  & NonNullable<operations["get_epochs_number_blocks_pool_id"]["parameters"]["query"]>;
-export type GetEpochsNumberBlocksPoolIdOutput = operations["get_epochs_number_blocks_pool_id"]["responses"]["200"]["content"]["application/json"];
-export type GetEpochsNumberParametersInput = NonNullable<operations["get_epochs_number_parameters"]["parameters"]["path"]>;
-export type GetEpochsNumberParametersOutput = operations["get_epochs_number_parameters"]["responses"]["200"]["content"]["application/json"];
-export type GetTxsHashInput = NonNullable<operations["get_txs_hash"]["parameters"]["path"]>;
-export type GetTxsHashOutput = operations["get_txs_hash"]["responses"]["200"]["content"]["application/json"];
-export type GetTxsHashUtxosInput = NonNullable<operations["get_txs_hash_utxos"]["parameters"]["path"]>;
-export type GetTxsHashUtxosOutput = operations["get_txs_hash_utxos"]["responses"]["200"]["content"]["application/json"];
-export type GetTxsHashStakesInput = NonNullable<operations["get_txs_hash_stakes"]["parameters"]["path"]>;
-export type GetTxsHashStakesOutput = operations["get_txs_hash_stakes"]["responses"]["200"]["content"]["application/json"];
-export type GetTxsHashDelegationsInput = NonNullable<operations["get_txs_hash_delegations"]["parameters"]["path"]>;
-export type GetTxsHashDelegationsOutput = operations["get_txs_hash_delegations"]["responses"]["200"]["content"]["application/json"];
-export type GetTxsHashWithdrawalsInput = NonNullable<operations["get_txs_hash_withdrawals"]["parameters"]["path"]>;
-export type GetTxsHashWithdrawalsOutput = operations["get_txs_hash_withdrawals"]["responses"]["200"]["content"]["application/json"];
-export type GetTxsHashMirsInput = NonNullable<operations["get_txs_hash_mirs"]["parameters"]["path"]>;
-export type GetTxsHashMirsOutput = operations["get_txs_hash_mirs"]["responses"]["200"]["content"]["application/json"];
-export type GetTxsHashPoolUpdatesInput = NonNullable<operations["get_txs_hash_pool_updates"]["parameters"]["path"]>;
-export type GetTxsHashPoolUpdatesOutput = operations["get_txs_hash_pool_updates"]["responses"]["200"]["content"]["application/json"];
-export type GetTxsHashPoolRetiresInput = NonNullable<operations["get_txs_hash_pool_retires"]["parameters"]["path"]>;
-export type GetTxsHashPoolRetiresOutput = operations["get_txs_hash_pool_retires"]["responses"]["200"]["content"]["application/json"];
-export type GetTxsHashMetadataInput = NonNullable<operations["get_txs_hash_metadata"]["parameters"]["path"]>;
-export type GetTxsHashMetadataOutput = operations["get_txs_hash_metadata"]["responses"]["200"]["content"]["application/json"];
-export type GetTxsHashMetadataCborInput = NonNullable<operations["get_txs_hash_metadata_cbor"]["parameters"]["path"]>;
-export type GetTxsHashMetadataCborOutput = operations["get_txs_hash_metadata_cbor"]["responses"]["200"]["content"]["application/json"];
-export type GetTxsHashRedeemersInput = NonNullable<operations["get_txs_hash_redeemers"]["parameters"]["path"]>;
-export type GetTxsHashRedeemersOutput = operations["get_txs_hash_redeemers"]["responses"]["200"]["content"]["application/json"];
-export type GetTxsHashRequiredSignersInput = NonNullable<operations["get_txs_hash_required_signers"]["parameters"]["path"]>;
-export type GetTxsHashRequiredSignersOutput = operations["get_txs_hash_required_signers"]["responses"]["200"]["content"]["application/json"];
-export type GetTxsHashCborInput = NonNullable<operations["get_txs_hash_cbor"]["parameters"]["path"]>;
-export type GetTxsHashCborOutput = operations["get_txs_hash_cbor"]["responses"]["200"]["content"]["application/json"];
-export type PostTxSubmitInput = { body: InputOf<NonNullable<operations["post_tx_submit"]["requestBody"]>["content"]["application/cbor"]> };
+export interface GetBlocksLatestInput {
+}
+export type GetBlocksLatestOutput = components["schemas"]["block_content"];
+export interface GetBlocksLatestTxsInput {
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_blocks_latest_txs", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_blocks_latest_txs", "query">["page"];
+  /**
+   * Ordered by tx index in the block.
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_blocks_latest_txs", "query">["order"];
+}
+export type GetBlocksLatestTxsOutput = components["schemas"]["block_content_txs"];
+export interface GetBlocksLatestTxsCborInput {
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_blocks_latest_txs_cbor", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_blocks_latest_txs_cbor", "query">["page"];
+  /**
+   * Ordered by tx index in the block.
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_blocks_latest_txs_cbor", "query">["order"];
+}
+export type GetBlocksLatestTxsCborOutput = components["schemas"]["block_content_txs_cbor"];
+export interface GetBlocksHashOrNumberInput {
+  /** Hash or number of the requested block. */
+  hash_or_number: ParameterOf<"get_blocks_hash_or_number", "path">["hash_or_number"];
+}
+export type GetBlocksHashOrNumberOutput = components["schemas"]["block_content"];
+export interface GetBlocksHashOrNumberNextInput {
+  /** Hash of the requested block. */
+  hash_or_number: ParameterOf<"get_blocks_hash_or_number_next", "path">["hash_or_number"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_blocks_hash_or_number_next", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_blocks_hash_or_number_next", "query">["page"];
+}
+export type GetBlocksHashOrNumberNextOutput = components["schemas"]["block_content_array"];
+export interface GetBlocksHashOrNumberPreviousInput {
+  /** Hash of the requested block */
+  hash_or_number: ParameterOf<"get_blocks_hash_or_number_previous", "path">["hash_or_number"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_blocks_hash_or_number_previous", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_blocks_hash_or_number_previous", "query">["page"];
+}
+export type GetBlocksHashOrNumberPreviousOutput = components["schemas"]["block_content_array"];
+export interface GetBlocksSlotSlotNumberInput {
+  /** Slot position for requested block. */
+  slot_number: ParameterOf<"get_blocks_slot_slot_number", "path">["slot_number"];
+}
+export type GetBlocksSlotSlotNumberOutput = components["schemas"]["block_content"];
+export interface GetBlocksEpochEpochNumberSlotSlotNumberInput {
+  /** Epoch for specific epoch slot. */
+  epoch_number: ParameterOf<"get_blocks_epoch_epoch_number_slot_slot_number", "path">["epoch_number"];
+  /** Slot position for requested block. */
+  slot_number: ParameterOf<"get_blocks_epoch_epoch_number_slot_slot_number", "path">["slot_number"];
+}
+export type GetBlocksEpochEpochNumberSlotSlotNumberOutput = components["schemas"]["block_content"];
+export interface GetBlocksHashOrNumberTxsInput {
+  /** Hash of the requested block. */
+  hash_or_number: ParameterOf<"get_blocks_hash_or_number_txs", "path">["hash_or_number"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_blocks_hash_or_number_txs", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_blocks_hash_or_number_txs", "query">["page"];
+  /**
+   * Ordered by tx index in the block.
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_blocks_hash_or_number_txs", "query">["order"];
+}
+export type GetBlocksHashOrNumberTxsOutput = components["schemas"]["block_content_txs"];
+export interface GetBlocksHashOrNumberTxsCborInput {
+  /** Hash of the requested block. */
+  hash_or_number: ParameterOf<"get_blocks_hash_or_number_txs_cbor", "path">["hash_or_number"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_blocks_hash_or_number_txs_cbor", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_blocks_hash_or_number_txs_cbor", "query">["page"];
+  /**
+   * Ordered by tx index in the block.
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_blocks_hash_or_number_txs_cbor", "query">["order"];
+}
+export type GetBlocksHashOrNumberTxsCborOutput = components["schemas"]["block_content_txs_cbor"];
+export interface GetBlocksHashOrNumberAddressesInput {
+  /** Hash of the requested block. */
+  hash_or_number: ParameterOf<"get_blocks_hash_or_number_addresses", "path">["hash_or_number"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_blocks_hash_or_number_addresses", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_blocks_hash_or_number_addresses", "query">["page"];
+}
+export type GetBlocksHashOrNumberAddressesOutput = components["schemas"]["block_content_addresses"];
+export interface GetGenesisInput {
+}
+export type GetGenesisOutput = components["schemas"]["genesis_content"];
+export interface GetGovernanceCommitteeInput {
+}
+export type GetGovernanceCommitteeOutput = components["schemas"]["committee"];
+export interface GetGovernanceCommitteeVotesInput {
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_governance_committee_votes", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_governance_committee_votes", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_governance_committee_votes", "query">["order"];
+}
+export type GetGovernanceCommitteeVotesOutput = components["schemas"]["committee_votes"];
+export interface GetGovernanceCommitteeCcIdVotesInput {
+  /** CIP-129 bech32 committee credential (`cc_hot1...` or `cc_cold1...`). */
+  cc_id: ParameterOf<"get_governance_committee_cc_id_votes", "path">["cc_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_governance_committee_cc_id_votes", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_governance_committee_cc_id_votes", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_governance_committee_cc_id_votes", "query">["order"];
+}
+export type GetGovernanceCommitteeCcIdVotesOutput = components["schemas"]["committee_votes"];
+export interface GetGovernanceDrepsInput {
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_governance_dreps", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_governance_dreps", "query">["page"];
+  /**
+   * The ordering of items. Direction applied to whichever sort key is selected by `order_by`.
+   * By default, when sorting by registration order, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_governance_dreps", "query">["order"];
+  /**
+   * Optional sort key. When omitted, DReps are ordered by their internal registration order
+   * (the current default). Set to `amount` to sort by voting power.
+   */
+  order_by?: ParameterOf<"get_governance_dreps", "query">["order_by"];
+  /**
+   * Optional filter. When `true`, only returns DReps that have been deregistered.
+   * When `false`, only returns DReps that are currently registered.
+   * When omitted, both are returned.
+   */
+  retired?: ParameterOf<"get_governance_dreps", "query">["retired"];
+  /**
+   * Optional filter. When `true`, only returns DReps that have been inactive for longer than
+   * the `drep_activity` protocol parameter. When `false`, only returns DReps that are not
+   * expired. When omitted, both are returned.
+   */
+  expired?: ParameterOf<"get_governance_dreps", "query">["expired"];
+}
+export type GetGovernanceDrepsOutput = components["schemas"]["dreps"];
+export interface GetGovernanceDrepsDrepIdInput {
+  /** Bech32 or hexadecimal DRep ID. */
+  drep_id: ParameterOf<"get_governance_dreps_drep_id", "path">["drep_id"];
+}
+export type GetGovernanceDrepsDrepIdOutput = components["schemas"]["drep"];
+export interface GetGovernanceDrepsDrepIdDelegatorsInput {
+  /** Bech32 or hexadecimal drep ID. */
+  drep_id: ParameterOf<"get_governance_dreps_drep_id_delegators", "path">["drep_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_governance_dreps_drep_id_delegators", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_governance_dreps_drep_id_delegators", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_governance_dreps_drep_id_delegators", "query">["order"];
+}
+export type GetGovernanceDrepsDrepIdDelegatorsOutput = components["schemas"]["drep_delegators"];
+export interface GetGovernanceDrepsDrepIdMetadataInput {
+  /** Bech32 or hexadecimal DRep ID. */
+  drep_id: ParameterOf<"get_governance_dreps_drep_id_metadata", "path">["drep_id"];
+}
+export type GetGovernanceDrepsDrepIdMetadataOutput = components["schemas"]["drep_metadata"];
+export interface GetGovernanceDrepsDrepIdUpdatesInput {
+  /** Bech32 or hexadecimal DRep ID. */
+  drep_id: ParameterOf<"get_governance_dreps_drep_id_updates", "path">["drep_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_governance_dreps_drep_id_updates", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_governance_dreps_drep_id_updates", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_governance_dreps_drep_id_updates", "query">["order"];
+}
+export type GetGovernanceDrepsDrepIdUpdatesOutput = components["schemas"]["drep_updates"];
+export interface GetGovernanceDrepsDrepIdVotesInput {
+  /** Bech32 or hexadecimal drep ID. */
+  drep_id: ParameterOf<"get_governance_dreps_drep_id_votes", "path">["drep_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_governance_dreps_drep_id_votes", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_governance_dreps_drep_id_votes", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_governance_dreps_drep_id_votes", "query">["order"];
+}
+export type GetGovernanceDrepsDrepIdVotesOutput = components["schemas"]["drep_votes"];
+export interface GetGovernanceProposalsInput {
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_governance_proposals", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_governance_proposals", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   * Ordering in this case is based on the time of the first mint transaction.
+   */
+  order?: ParameterOf<"get_governance_proposals", "query">["order"];
+}
+export type GetGovernanceProposalsOutput = components["schemas"]["proposals"];
+export interface GetGovernanceProposalsTxHashCertIndexInput {
+  /** Transaction hash. */
+  tx_hash: ParameterOf<"get_governance_proposals_tx_hash_cert_index", "path">["tx_hash"];
+  /** Index of the certificate within the proposal transaction. */
+  cert_index: ParameterOf<"get_governance_proposals_tx_hash_cert_index", "path">["cert_index"];
+}
+export type GetGovernanceProposalsTxHashCertIndexOutput = components["schemas"]["proposal"];
+export interface GetGovernanceProposalsTxHashCertIndexParametersInput {
+  /** Transaction hash. */
+  tx_hash: ParameterOf<"get_governance_proposals_tx_hash_cert_index_parameters", "path">["tx_hash"];
+  /** Index of the certificate within the proposal transaction. */
+  cert_index: ParameterOf<"get_governance_proposals_tx_hash_cert_index_parameters", "path">["cert_index"];
+}
+export type GetGovernanceProposalsTxHashCertIndexParametersOutput = components["schemas"]["proposal_parameters"];
+export interface GetGovernanceProposalsTxHashCertIndexWithdrawalsInput {
+  /** Transaction hash. */
+  tx_hash: ParameterOf<"get_governance_proposals_tx_hash_cert_index_withdrawals", "path">["tx_hash"];
+  /** Index of the certificate within the proposal transaction. */
+  cert_index: ParameterOf<"get_governance_proposals_tx_hash_cert_index_withdrawals", "path">["cert_index"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_governance_proposals_tx_hash_cert_index_withdrawals", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_governance_proposals_tx_hash_cert_index_withdrawals", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_governance_proposals_tx_hash_cert_index_withdrawals", "query">["order"];
+}
+export type GetGovernanceProposalsTxHashCertIndexWithdrawalsOutput = components["schemas"]["proposal_withdrawals"];
+export interface GetGovernanceProposalsTxHashCertIndexVotesInput {
+  /** Transaction hash. */
+  tx_hash: ParameterOf<"get_governance_proposals_tx_hash_cert_index_votes", "path">["tx_hash"];
+  /** Index of the certificate within the proposal transaction. */
+  cert_index: ParameterOf<"get_governance_proposals_tx_hash_cert_index_votes", "path">["cert_index"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_governance_proposals_tx_hash_cert_index_votes", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_governance_proposals_tx_hash_cert_index_votes", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_governance_proposals_tx_hash_cert_index_votes", "query">["order"];
+}
+export type GetGovernanceProposalsTxHashCertIndexVotesOutput = components["schemas"]["proposal_votes"];
+export interface GetGovernanceProposalsTxHashCertIndexMetadataInput {
+  /** Transaction hash of the proposal. */
+  tx_hash: ParameterOf<"get_governance_proposals_tx_hash_cert_index_metadata", "path">["tx_hash"];
+  /** Index of the certificate within the proposal transaction. */
+  cert_index: ParameterOf<"get_governance_proposals_tx_hash_cert_index_metadata", "path">["cert_index"];
+}
+export type GetGovernanceProposalsTxHashCertIndexMetadataOutput = components["schemas"]["proposal_metadata"];
+export interface GetGovernanceProposalsGovActionIdInput {
+  /** Governance Action Identifier (CIP-0129) */
+  gov_action_id: ParameterOf<"get_governance_proposals_gov_action_id", "path">["gov_action_id"];
+}
+export type GetGovernanceProposalsGovActionIdOutput = components["schemas"]["proposal"];
+export interface GetGovernanceProposalsGovActionIdParametersInput {
+  /** Governance Action Identifier (CIP-0129) */
+  gov_action_id: ParameterOf<"get_governance_proposals_gov_action_id_parameters", "path">["gov_action_id"];
+}
+export type GetGovernanceProposalsGovActionIdParametersOutput = components["schemas"]["proposal_parameters"];
+export interface GetGovernanceProposalsGovActionIdWithdrawalsInput {
+  /** Governance Action Identifier (CIP-0129) */
+  gov_action_id: ParameterOf<"get_governance_proposals_gov_action_id_withdrawals", "path">["gov_action_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_governance_proposals_gov_action_id_withdrawals", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_governance_proposals_gov_action_id_withdrawals", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_governance_proposals_gov_action_id_withdrawals", "query">["order"];
+}
+export type GetGovernanceProposalsGovActionIdWithdrawalsOutput = components["schemas"]["proposal_withdrawals"];
+export interface GetGovernanceProposalsGovActionIdVotesInput {
+  /** Governance Action Identifier (CIP-0129) */
+  gov_action_id: ParameterOf<"get_governance_proposals_gov_action_id_votes", "path">["gov_action_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_governance_proposals_gov_action_id_votes", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_governance_proposals_gov_action_id_votes", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_governance_proposals_gov_action_id_votes", "query">["order"];
+}
+export type GetGovernanceProposalsGovActionIdVotesOutput = components["schemas"]["proposal_votes"];
+export interface GetGovernanceProposalsGovActionIdMetadataInput {
+  /** Governance Action Identifier (CIP-0129) */
+  gov_action_id: ParameterOf<"get_governance_proposals_gov_action_id_metadata", "path">["gov_action_id"];
+}
+export type GetGovernanceProposalsGovActionIdMetadataOutput = components["schemas"]["proposal_metadata_v2"];
+export interface GetEpochsLatestInput {
+}
+export type GetEpochsLatestOutput = components["schemas"]["epoch_content"];
+export interface GetEpochsLatestParametersInput {
+}
+export type GetEpochsLatestParametersOutput = components["schemas"]["epoch_param_content"];
+export interface GetEpochsNumberInput {
+  /** Number of the epoch */
+  number: ParameterOf<"get_epochs_number", "path">["number"];
+}
+export type GetEpochsNumberOutput = components["schemas"]["epoch_content"];
+export interface GetEpochsNumberNextInput {
+  /** Number of the requested epoch. */
+  number: ParameterOf<"get_epochs_number_next", "path">["number"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_epochs_number_next", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_epochs_number_next", "query">["page"];
+}
+export type GetEpochsNumberNextOutput = components["schemas"]["epoch_content_array"];
+export interface GetEpochsNumberPreviousInput {
+  /** Number of the epoch */
+  number: ParameterOf<"get_epochs_number_previous", "path">["number"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_epochs_number_previous", "query">["count"];
+  /** The page number for listing the results */
+  page?: ParameterOf<"get_epochs_number_previous", "query">["page"];
+}
+export type GetEpochsNumberPreviousOutput = components["schemas"]["epoch_content_array"];
+export interface GetEpochsNumberStakesInput {
+  /** Number of the epoch */
+  number: ParameterOf<"get_epochs_number_stakes", "path">["number"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_epochs_number_stakes", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_epochs_number_stakes", "query">["page"];
+}
+export type GetEpochsNumberStakesOutput = components["schemas"]["epoch_stake_content"];
+export interface GetEpochsNumberStakesPoolIdInput {
+  /** Number of the epoch */
+  number: ParameterOf<"get_epochs_number_stakes_pool_id", "path">["number"];
+  /** Stake pool ID to filter */
+  pool_id: ParameterOf<"get_epochs_number_stakes_pool_id", "path">["pool_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_epochs_number_stakes_pool_id", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_epochs_number_stakes_pool_id", "query">["page"];
+}
+export type GetEpochsNumberStakesPoolIdOutput = components["schemas"]["epoch_stake_pool_content"];
+export interface GetEpochsNumberBlocksInput {
+  /** Number of the epoch */
+  number: ParameterOf<"get_epochs_number_blocks", "path">["number"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_epochs_number_blocks", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_epochs_number_blocks", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_epochs_number_blocks", "query">["order"];
+}
+export type GetEpochsNumberBlocksOutput = components["schemas"]["epoch_block_content"];
+export interface GetEpochsNumberBlocksPoolIdInput {
+  /** Number of the epoch */
+  number: ParameterOf<"get_epochs_number_blocks_pool_id", "path">["number"];
+  /** Stake pool ID to filter */
+  pool_id: ParameterOf<"get_epochs_number_blocks_pool_id", "path">["pool_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_epochs_number_blocks_pool_id", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_epochs_number_blocks_pool_id", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_epochs_number_blocks_pool_id", "query">["order"];
+}
+export type GetEpochsNumberBlocksPoolIdOutput = components["schemas"]["epoch_block_content"];
+export interface GetEpochsNumberParametersInput {
+  /** Number of the epoch */
+  number: ParameterOf<"get_epochs_number_parameters", "path">["number"];
+}
+export type GetEpochsNumberParametersOutput = components["schemas"]["epoch_param_content"];
+export interface GetTxsHashInput {
+  /** Hash of the requested transaction */
+  hash: ParameterOf<"get_txs_hash", "path">["hash"];
+}
+export type GetTxsHashOutput = components["schemas"]["tx_content"];
+export interface GetTxsHashUtxosInput {
+  /** Hash of the requested transaction */
+  hash: ParameterOf<"get_txs_hash_utxos", "path">["hash"];
+}
+export type GetTxsHashUtxosOutput = components["schemas"]["tx_content_utxo"];
+export interface GetTxsHashStakesInput {
+  /** Hash of the requested transaction. */
+  hash: ParameterOf<"get_txs_hash_stakes", "path">["hash"];
+}
+export type GetTxsHashStakesOutput = components["schemas"]["tx_content_stake_addr"];
+export interface GetTxsHashDelegationsInput {
+  /** Hash of the requested transaction. */
+  hash: ParameterOf<"get_txs_hash_delegations", "path">["hash"];
+}
+export type GetTxsHashDelegationsOutput = components["schemas"]["tx_content_delegations"];
+export interface GetTxsHashWithdrawalsInput {
+  /** Hash of the requested transaction. */
+  hash: ParameterOf<"get_txs_hash_withdrawals", "path">["hash"];
+}
+export type GetTxsHashWithdrawalsOutput = components["schemas"]["tx_content_withdrawals"];
+export interface GetTxsHashMirsInput {
+  /** Hash of the requested transaction. */
+  hash: ParameterOf<"get_txs_hash_mirs", "path">["hash"];
+}
+export type GetTxsHashMirsOutput = components["schemas"]["tx_content_mirs"];
+export interface GetTxsHashPoolUpdatesInput {
+  /** Hash of the requested transaction */
+  hash: ParameterOf<"get_txs_hash_pool_updates", "path">["hash"];
+}
+export type GetTxsHashPoolUpdatesOutput = components["schemas"]["tx_content_pool_certs"];
+export interface GetTxsHashPoolRetiresInput {
+  /** Hash of the requested transaction */
+  hash: ParameterOf<"get_txs_hash_pool_retires", "path">["hash"];
+}
+export type GetTxsHashPoolRetiresOutput = components["schemas"]["tx_content_pool_retires"];
+export interface GetTxsHashMetadataInput {
+  /** Hash of the requested transaction */
+  hash: ParameterOf<"get_txs_hash_metadata", "path">["hash"];
+}
+export type GetTxsHashMetadataOutput = components["schemas"]["tx_content_metadata"];
+export interface GetTxsHashMetadataCborInput {
+  /** Hash of the requested transaction */
+  hash: ParameterOf<"get_txs_hash_metadata_cbor", "path">["hash"];
+}
+export type GetTxsHashMetadataCborOutput = components["schemas"]["tx_content_metadata_cbor"];
+export interface GetTxsHashRedeemersInput {
+  /** Hash of the requested transaction */
+  hash: ParameterOf<"get_txs_hash_redeemers", "path">["hash"];
+}
+export type GetTxsHashRedeemersOutput = components["schemas"]["tx_content_redeemers"];
+export interface GetTxsHashRequiredSignersInput {
+  /** Hash of the transaction */
+  hash: ParameterOf<"get_txs_hash_required_signers", "path">["hash"];
+}
+export type GetTxsHashRequiredSignersOutput = components["schemas"]["tx_content_required_signers"];
+export interface GetTxsHashCborInput {
+  /** Hash of the transaction */
+  hash: ParameterOf<"get_txs_hash_cbor", "path">["hash"];
+}
+export type GetTxsHashCborOutput = components["schemas"]["tx_content_cbor"];
+export interface PostTxSubmitInput {
+  /** The transaction to submit, serialized in CBOR. */
+  body: RequestBodyOf<"post_tx_submit", "application/cbor">;
+}
 export type PostTxSubmitOutput = operations["post_tx_submit"]["responses"]["200"]["content"]["application/json"];
-export type GetAccountsStakeAddressInput = NonNullable<operations["get_accounts_stake_address"]["parameters"]["path"]>;
-export type GetAccountsStakeAddressOutput = operations["get_accounts_stake_address"]["responses"]["200"]["content"]["application/json"];
-export type GetAccountsStakeAddressRewardsInput =
-  & NonNullable<operations["get_accounts_stake_address_rewards"]["parameters"]["path"]>
-  & NonNullable<operations["get_accounts_stake_address_rewards"]["parameters"]["query"]>;
-export type GetAccountsStakeAddressRewardsOutput = operations["get_accounts_stake_address_rewards"]["responses"]["200"]["content"]["application/json"];
-export type GetAccountsStakeAddressHistoryInput =
-  & NonNullable<operations["get_accounts_stake_address_history"]["parameters"]["path"]>
-  & NonNullable<operations["get_accounts_stake_address_history"]["parameters"]["query"]>;
-export type GetAccountsStakeAddressHistoryOutput = operations["get_accounts_stake_address_history"]["responses"]["200"]["content"]["application/json"];
-export type GetAccountsStakeAddressDelegationsInput =
-  & NonNullable<operations["get_accounts_stake_address_delegations"]["parameters"]["path"]>
-  & NonNullable<operations["get_accounts_stake_address_delegations"]["parameters"]["query"]>;
-export type GetAccountsStakeAddressDelegationsOutput = operations["get_accounts_stake_address_delegations"]["responses"]["200"]["content"]["application/json"];
-export type GetAccountsStakeAddressRegistrationsInput =
-  & NonNullable<operations["get_accounts_stake_address_registrations"]["parameters"]["path"]>
-  & NonNullable<operations["get_accounts_stake_address_registrations"]["parameters"]["query"]>;
-export type GetAccountsStakeAddressRegistrationsOutput = operations["get_accounts_stake_address_registrations"]["responses"]["200"]["content"]["application/json"];
-export type GetAccountsStakeAddressWithdrawalsInput =
-  & NonNullable<operations["get_accounts_stake_address_withdrawals"]["parameters"]["path"]>
-  & NonNullable<operations["get_accounts_stake_address_withdrawals"]["parameters"]["query"]>;
-export type GetAccountsStakeAddressWithdrawalsOutput = operations["get_accounts_stake_address_withdrawals"]["responses"]["200"]["content"]["application/json"];
-export type GetAccountsStakeAddressMirsInput =
-  & NonNullable<operations["get_accounts_stake_address_mirs"]["parameters"]["path"]>
-  & NonNullable<operations["get_accounts_stake_address_mirs"]["parameters"]["query"]>;
-export type GetAccountsStakeAddressMirsOutput = operations["get_accounts_stake_address_mirs"]["responses"]["200"]["content"]["application/json"];
-export type GetAccountsStakeAddressAddressesInput =
-  & NonNullable<operations["get_accounts_stake_address_addresses"]["parameters"]["path"]>
-  & NonNullable<operations["get_accounts_stake_address_addresses"]["parameters"]["query"]>;
-export type GetAccountsStakeAddressAddressesOutput = operations["get_accounts_stake_address_addresses"]["responses"]["200"]["content"]["application/json"];
-export type GetAccountsStakeAddressAddressesAssetsInput =
-  & NonNullable<operations["get_accounts_stake_address_addresses_assets"]["parameters"]["path"]>
-  & NonNullable<operations["get_accounts_stake_address_addresses_assets"]["parameters"]["query"]>;
-export type GetAccountsStakeAddressAddressesAssetsOutput = operations["get_accounts_stake_address_addresses_assets"]["responses"]["200"]["content"]["application/json"];
-export type GetAccountsStakeAddressAddressesTotalInput = NonNullable<operations["get_accounts_stake_address_addresses_total"]["parameters"]["path"]>;
-export type GetAccountsStakeAddressAddressesTotalOutput = operations["get_accounts_stake_address_addresses_total"]["responses"]["200"]["content"]["application/json"];
-export type GetAccountsStakeAddressUtxosInput =
-  & NonNullable<operations["get_accounts_stake_address_utxos"]["parameters"]["path"]>
-  & NonNullable<operations["get_accounts_stake_address_utxos"]["parameters"]["query"]>;
-export type GetAccountsStakeAddressUtxosOutput = operations["get_accounts_stake_address_utxos"]["responses"]["200"]["content"]["application/json"];
-export type GetAccountsStakeAddressTransactionsInput =
-  & NonNullable<operations["get_accounts_stake_address_transactions"]["parameters"]["path"]>
-  & NonNullable<operations["get_accounts_stake_address_transactions"]["parameters"]["query"]>;
-export type GetAccountsStakeAddressTransactionsOutput = operations["get_accounts_stake_address_transactions"]["responses"]["200"]["content"]["application/json"];
-export type GetMempoolInput = NonNullable<operations["get_mempool"]["parameters"]["query"]>;
-export type GetMempoolOutput = operations["get_mempool"]["responses"]["200"]["content"]["application/json"];
-export type GetMempoolHashInput = NonNullable<operations["get_mempool_hash"]["parameters"]["path"]>;
-export type GetMempoolHashOutput = operations["get_mempool_hash"]["responses"]["200"]["content"]["application/json"];
-export type GetMempoolAddressesAddressInput =
-  & NonNullable<operations["get_mempool_addresses_address"]["parameters"]["path"]>
-  & NonNullable<operations["get_mempool_addresses_address"]["parameters"]["query"]>;
-export type GetMempoolAddressesAddressOutput = operations["get_mempool_addresses_address"]["responses"]["200"]["content"]["application/json"];
-export type GetMetadataTxsLabelsInput = NonNullable<operations["get_metadata_txs_labels"]["parameters"]["query"]>;
-export type GetMetadataTxsLabelsOutput = operations["get_metadata_txs_labels"]["responses"]["200"]["content"]["application/json"];
-export type GetMetadataTxsLabelsLabelInput =
-  & NonNullable<operations["get_metadata_txs_labels_label"]["parameters"]["path"]>
-  & NonNullable<operations["get_metadata_txs_labels_label"]["parameters"]["query"]>;
-export type GetMetadataTxsLabelsLabelOutput = operations["get_metadata_txs_labels_label"]["responses"]["200"]["content"]["application/json"];
-export type GetMetadataTxsLabelsLabelCborInput =
-  & NonNullable<operations["get_metadata_txs_labels_label_cbor"]["parameters"]["path"]>
-  & NonNullable<operations["get_metadata_txs_labels_label_cbor"]["parameters"]["query"]>;
-export type GetMetadataTxsLabelsLabelCborOutput = operations["get_metadata_txs_labels_label_cbor"]["responses"]["200"]["content"]["application/json"];
-export type GetAddressesAddressInput = NonNullable<operations["get_addresses_address"]["parameters"]["path"]>;
-export type GetAddressesAddressOutput = operations["get_addresses_address"]["responses"]["200"]["content"]["application/json"];
-export type GetAddressesAddressExtendedInput = NonNullable<operations["get_addresses_address_extended"]["parameters"]["path"]>;
-export type GetAddressesAddressExtendedOutput = operations["get_addresses_address_extended"]["responses"]["200"]["content"]["application/json"];
-export type GetAddressesAddressTotalInput = NonNullable<operations["get_addresses_address_total"]["parameters"]["path"]>;
-export type GetAddressesAddressTotalOutput = operations["get_addresses_address_total"]["responses"]["200"]["content"]["application/json"];
-export type GetAddressesAddressUtxosInput =
-  & NonNullable<operations["get_addresses_address_utxos"]["parameters"]["path"]>
-  & NonNullable<operations["get_addresses_address_utxos"]["parameters"]["query"]>;
-export type GetAddressesAddressUtxosOutput = operations["get_addresses_address_utxos"]["responses"]["200"]["content"]["application/json"];
-export type GetAddressesAddressUtxosAssetInput =
-  & NonNullable<operations["get_addresses_address_utxos_asset"]["parameters"]["path"]>
-  & NonNullable<operations["get_addresses_address_utxos_asset"]["parameters"]["query"]>;
-export type GetAddressesAddressUtxosAssetOutput = operations["get_addresses_address_utxos_asset"]["responses"]["200"]["content"]["application/json"];
-export type GetAddressesAddressTxsInput =
-  & NonNullable<operations["get_addresses_address_txs"]["parameters"]["path"]>
-  & NonNullable<operations["get_addresses_address_txs"]["parameters"]["query"]>;
-export type GetAddressesAddressTxsOutput = operations["get_addresses_address_txs"]["responses"]["200"]["content"]["application/json"];
-export type GetAddressesAddressTransactionsInput =
-  & NonNullable<operations["get_addresses_address_transactions"]["parameters"]["path"]>
-  & NonNullable<operations["get_addresses_address_transactions"]["parameters"]["query"]>;
-export type GetAddressesAddressTransactionsOutput = operations["get_addresses_address_transactions"]["responses"]["200"]["content"]["application/json"];
-export type GetPoolsInput = NonNullable<operations["get_pools"]["parameters"]["query"]>;
-export type GetPoolsOutput = operations["get_pools"]["responses"]["200"]["content"]["application/json"];
-export type GetPoolsExtendedInput = NonNullable<operations["get_pools_extended"]["parameters"]["query"]>;
-export type GetPoolsExtendedOutput = operations["get_pools_extended"]["responses"]["200"]["content"]["application/json"];
-export type GetPoolsRetiredInput = NonNullable<operations["get_pools_retired"]["parameters"]["query"]>;
-export type GetPoolsRetiredOutput = operations["get_pools_retired"]["responses"]["200"]["content"]["application/json"];
-export type GetPoolsRetiringInput = NonNullable<operations["get_pools_retiring"]["parameters"]["query"]>;
-export type GetPoolsRetiringOutput = operations["get_pools_retiring"]["responses"]["200"]["content"]["application/json"];
-export type GetPoolsPoolIdInput = NonNullable<operations["get_pools_pool_id"]["parameters"]["path"]>;
-export type GetPoolsPoolIdOutput = operations["get_pools_pool_id"]["responses"]["200"]["content"]["application/json"];
-export type GetPoolsPoolIdHistoryInput =
-  & NonNullable<operations["get_pools_pool_id_history"]["parameters"]["path"]>
-  & NonNullable<operations["get_pools_pool_id_history"]["parameters"]["query"]>;
-export type GetPoolsPoolIdHistoryOutput = operations["get_pools_pool_id_history"]["responses"]["200"]["content"]["application/json"];
-export type GetPoolsPoolIdMetadataInput = NonNullable<operations["get_pools_pool_id_metadata"]["parameters"]["path"]>;
+export interface GetAccountsStakeAddressInput {
+  /** Bech32 stake address. */
+  stake_address: ParameterOf<"get_accounts_stake_address", "path">["stake_address"];
+}
+export type GetAccountsStakeAddressOutput = components["schemas"]["account_content"];
+export interface GetAccountsStakeAddressRewardsInput {
+  /** Bech32 stake address. */
+  stake_address: ParameterOf<"get_accounts_stake_address_rewards", "path">["stake_address"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_accounts_stake_address_rewards", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_accounts_stake_address_rewards", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_accounts_stake_address_rewards", "query">["order"];
+}
+export type GetAccountsStakeAddressRewardsOutput = components["schemas"]["account_reward_content"];
+export interface GetAccountsStakeAddressHistoryInput {
+  /** Bech32 stake address. */
+  stake_address: ParameterOf<"get_accounts_stake_address_history", "path">["stake_address"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_accounts_stake_address_history", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_accounts_stake_address_history", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_accounts_stake_address_history", "query">["order"];
+}
+export type GetAccountsStakeAddressHistoryOutput = components["schemas"]["account_history_content"];
+export interface GetAccountsStakeAddressDelegationsInput {
+  /** Bech32 stake address. */
+  stake_address: ParameterOf<"get_accounts_stake_address_delegations", "path">["stake_address"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_accounts_stake_address_delegations", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_accounts_stake_address_delegations", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_accounts_stake_address_delegations", "query">["order"];
+}
+export type GetAccountsStakeAddressDelegationsOutput = components["schemas"]["account_delegation_content"];
+export interface GetAccountsStakeAddressRegistrationsInput {
+  /** Bech32 stake address. */
+  stake_address: ParameterOf<"get_accounts_stake_address_registrations", "path">["stake_address"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_accounts_stake_address_registrations", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_accounts_stake_address_registrations", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_accounts_stake_address_registrations", "query">["order"];
+}
+export type GetAccountsStakeAddressRegistrationsOutput = components["schemas"]["account_registration_content"];
+export interface GetAccountsStakeAddressWithdrawalsInput {
+  /** Bech32 stake address. */
+  stake_address: ParameterOf<"get_accounts_stake_address_withdrawals", "path">["stake_address"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_accounts_stake_address_withdrawals", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_accounts_stake_address_withdrawals", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_accounts_stake_address_withdrawals", "query">["order"];
+}
+export type GetAccountsStakeAddressWithdrawalsOutput = components["schemas"]["account_withdrawal_content"];
+export interface GetAccountsStakeAddressMirsInput {
+  /** Bech32 stake address. */
+  stake_address: ParameterOf<"get_accounts_stake_address_mirs", "path">["stake_address"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_accounts_stake_address_mirs", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_accounts_stake_address_mirs", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_accounts_stake_address_mirs", "query">["order"];
+}
+export type GetAccountsStakeAddressMirsOutput = components["schemas"]["account_mir_content"];
+export interface GetAccountsStakeAddressAddressesInput {
+  /** Bech32 stake address. */
+  stake_address: ParameterOf<"get_accounts_stake_address_addresses", "path">["stake_address"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_accounts_stake_address_addresses", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_accounts_stake_address_addresses", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_accounts_stake_address_addresses", "query">["order"];
+}
+export type GetAccountsStakeAddressAddressesOutput = components["schemas"]["account_addresses_content"];
+export interface GetAccountsStakeAddressAddressesAssetsInput {
+  /** Bech32 stake address. */
+  stake_address: ParameterOf<"get_accounts_stake_address_addresses_assets", "path">["stake_address"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_accounts_stake_address_addresses_assets", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_accounts_stake_address_addresses_assets", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_accounts_stake_address_addresses_assets", "query">["order"];
+}
+export type GetAccountsStakeAddressAddressesAssetsOutput = components["schemas"]["account_addresses_assets"];
+export interface GetAccountsStakeAddressAddressesTotalInput {
+  /** Bech32 address. */
+  stake_address: ParameterOf<"get_accounts_stake_address_addresses_total", "path">["stake_address"];
+}
+export type GetAccountsStakeAddressAddressesTotalOutput = components["schemas"]["account_addresses_total"];
+export interface GetAccountsStakeAddressUtxosInput {
+  /** Bech32 stake address. */
+  stake_address: ParameterOf<"get_accounts_stake_address_utxos", "path">["stake_address"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_accounts_stake_address_utxos", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_accounts_stake_address_utxos", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_accounts_stake_address_utxos", "query">["order"];
+}
+export type GetAccountsStakeAddressUtxosOutput = components["schemas"]["account_utxo_content"];
+export interface GetAccountsStakeAddressTransactionsInput {
+  /** Bech32 stake address. */
+  stake_address: ParameterOf<"get_accounts_stake_address_transactions", "path">["stake_address"];
+  /** The number of transactions per page. */
+  count?: ParameterOf<"get_accounts_stake_address_transactions", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_accounts_stake_address_transactions", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_accounts_stake_address_transactions", "query">["order"];
+  /**
+   * The block number and optionally also index from which (inclusive) to start search for results, concatenated using colon.
+   * Has to be lower than or equal to `to` parameter.
+   */
+  from?: ParameterOf<"get_accounts_stake_address_transactions", "query">["from"];
+  /**
+   * The block number and optionally also index where (inclusive) to end the search for results, concatenated using colon.
+   * Has to be higher than or equal to `from` parameter.
+   */
+  to?: ParameterOf<"get_accounts_stake_address_transactions", "query">["to"];
+}
+export type GetAccountsStakeAddressTransactionsOutput = components["schemas"]["account_transactions_content"];
+export interface GetMempoolInput {
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_mempool", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_mempool", "query">["page"];
+  /**
+   * Ordered by the time of transaction submission.
+   * By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_mempool", "query">["order"];
+}
+export type GetMempoolOutput = components["schemas"]["mempool_content"];
+export interface GetMempoolHashInput {
+  /** Hash of the requested transaction */
+  hash: ParameterOf<"get_mempool_hash", "path">["hash"];
+}
+export type GetMempoolHashOutput = components["schemas"]["mempool_tx_content"];
+export interface GetMempoolAddressesAddressInput {
+  /** Bech32 address. */
+  address: ParameterOf<"get_mempool_addresses_address", "path">["address"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_mempool_addresses_address", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_mempool_addresses_address", "query">["page"];
+  /**
+   * Ordered by the time of transaction submission.
+   * By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_mempool_addresses_address", "query">["order"];
+}
+export type GetMempoolAddressesAddressOutput = components["schemas"]["mempool_addresses_content"];
+export interface GetMetadataTxsLabelsInput {
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_metadata_txs_labels", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_metadata_txs_labels", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_metadata_txs_labels", "query">["order"];
+}
+export type GetMetadataTxsLabelsOutput = components["schemas"]["tx_metadata_labels"];
+export interface GetMetadataTxsLabelsLabelInput {
+  /** Metadata label */
+  label: ParameterOf<"get_metadata_txs_labels_label", "path">["label"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_metadata_txs_labels_label", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_metadata_txs_labels_label", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_metadata_txs_labels_label", "query">["order"];
+}
+export type GetMetadataTxsLabelsLabelOutput = components["schemas"]["tx_metadata_label_json"];
+export interface GetMetadataTxsLabelsLabelCborInput {
+  /** Metadata label */
+  label: ParameterOf<"get_metadata_txs_labels_label_cbor", "path">["label"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_metadata_txs_labels_label_cbor", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_metadata_txs_labels_label_cbor", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_metadata_txs_labels_label_cbor", "query">["order"];
+}
+export type GetMetadataTxsLabelsLabelCborOutput = components["schemas"]["tx_metadata_label_cbor"];
+export interface GetAddressesAddressInput {
+  /** Bech32 address. */
+  address: ParameterOf<"get_addresses_address", "path">["address"];
+}
+export type GetAddressesAddressOutput = components["schemas"]["address_content"];
+export interface GetAddressesAddressExtendedInput {
+  /** Bech32 address. */
+  address: ParameterOf<"get_addresses_address_extended", "path">["address"];
+}
+export type GetAddressesAddressExtendedOutput = components["schemas"]["address_content_extended"];
+export interface GetAddressesAddressTotalInput {
+  /** Bech32 address. */
+  address: ParameterOf<"get_addresses_address_total", "path">["address"];
+}
+export type GetAddressesAddressTotalOutput = components["schemas"]["address_content_total"];
+export interface GetAddressesAddressUtxosInput {
+  /** Bech32 address. */
+  address: ParameterOf<"get_addresses_address_utxos", "path">["address"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_addresses_address_utxos", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_addresses_address_utxos", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_addresses_address_utxos", "query">["order"];
+}
+export type GetAddressesAddressUtxosOutput = components["schemas"]["address_utxo_content"];
+export interface GetAddressesAddressUtxosAssetInput {
+  /** Bech32 address. */
+  address: ParameterOf<"get_addresses_address_utxos_asset", "path">["address"];
+  /** Concatenation of the policy_id and hex-encoded asset_name */
+  asset: ParameterOf<"get_addresses_address_utxos_asset", "path">["asset"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_addresses_address_utxos_asset", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_addresses_address_utxos_asset", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_addresses_address_utxos_asset", "query">["order"];
+}
+export type GetAddressesAddressUtxosAssetOutput = components["schemas"]["address_utxo_content"];
+export interface GetAddressesAddressTxsInput {
+  /** Bech32 address. */
+  address: ParameterOf<"get_addresses_address_txs", "path">["address"];
+  /** The number of transactions per page. */
+  count?: ParameterOf<"get_addresses_address_txs", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_addresses_address_txs", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_addresses_address_txs", "query">["order"];
+}
+export type GetAddressesAddressTxsOutput = components["schemas"]["address_txs_content"];
+export interface GetAddressesAddressTransactionsInput {
+  /** Bech32 address. */
+  address: ParameterOf<"get_addresses_address_transactions", "path">["address"];
+  /** The number of transactions per page. */
+  count?: ParameterOf<"get_addresses_address_transactions", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_addresses_address_transactions", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_addresses_address_transactions", "query">["order"];
+  /**
+   * The block number and optionally also index from which (inclusive) to start search for results, concatenated using colon.
+   * Has to be lower than or equal to `to` parameter.
+   */
+  from?: ParameterOf<"get_addresses_address_transactions", "query">["from"];
+  /**
+   * The block number and optionally also index where (inclusive) to end the search for results, concatenated using colon.
+   * Has to be higher than or equal to `from` parameter.
+   */
+  to?: ParameterOf<"get_addresses_address_transactions", "query">["to"];
+}
+export type GetAddressesAddressTransactionsOutput = components["schemas"]["address_transactions_content"];
+export interface GetPoolsInput {
+  /** The number of pools per page. */
+  count?: ParameterOf<"get_pools", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_pools", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_pools", "query">["order"];
+}
+export type GetPoolsOutput = components["schemas"]["pool_list"];
+export interface GetPoolsExtendedInput {
+  /** The number of pools per page. */
+  count?: ParameterOf<"get_pools_extended", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_pools_extended", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_pools_extended", "query">["order"];
+}
+export type GetPoolsExtendedOutput = components["schemas"]["pool_list_extended"];
+export interface GetPoolsRetiredInput {
+  /** The number of pools per page. */
+  count?: ParameterOf<"get_pools_retired", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_pools_retired", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_pools_retired", "query">["order"];
+}
+export type GetPoolsRetiredOutput = components["schemas"]["pool_list_retire"];
+export interface GetPoolsRetiringInput {
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_pools_retiring", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_pools_retiring", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_pools_retiring", "query">["order"];
+}
+export type GetPoolsRetiringOutput = components["schemas"]["pool_list_retire"];
+export interface GetPoolsPoolIdInput {
+  /** Bech32 or hexadecimal pool ID. */
+  pool_id: ParameterOf<"get_pools_pool_id", "path">["pool_id"];
+}
+export type GetPoolsPoolIdOutput = components["schemas"]["pool"];
+export interface GetPoolsPoolIdHistoryInput {
+  /** Bech32 or hexadecimal pool ID. */
+  pool_id: ParameterOf<"get_pools_pool_id_history", "path">["pool_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_pools_pool_id_history", "query">["count"];
+  /** The page number for listing the results */
+  page?: ParameterOf<"get_pools_pool_id_history", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_pools_pool_id_history", "query">["order"];
+}
+export type GetPoolsPoolIdHistoryOutput = components["schemas"]["pool_history"];
+export interface GetPoolsPoolIdMetadataInput {
+  /** Bech32 or hexadecimal pool ID. */
+  pool_id: ParameterOf<"get_pools_pool_id_metadata", "path">["pool_id"];
+}
 export type GetPoolsPoolIdMetadataOutput = operations["get_pools_pool_id_metadata"]["responses"]["200"]["content"]["application/json"];
-export type GetPoolsPoolIdRelaysInput = NonNullable<operations["get_pools_pool_id_relays"]["parameters"]["path"]>;
-export type GetPoolsPoolIdRelaysOutput = operations["get_pools_pool_id_relays"]["responses"]["200"]["content"]["application/json"];
-export type GetPoolsPoolIdDelegatorsInput =
-  & NonNullable<operations["get_pools_pool_id_delegators"]["parameters"]["path"]>
-  & NonNullable<operations["get_pools_pool_id_delegators"]["parameters"]["query"]>;
-export type GetPoolsPoolIdDelegatorsOutput = operations["get_pools_pool_id_delegators"]["responses"]["200"]["content"]["application/json"];
-export type GetPoolsPoolIdBlocksInput =
-  & NonNullable<operations["get_pools_pool_id_blocks"]["parameters"]["path"]>
-  & NonNullable<operations["get_pools_pool_id_blocks"]["parameters"]["query"]>;
-export type GetPoolsPoolIdBlocksOutput = operations["get_pools_pool_id_blocks"]["responses"]["200"]["content"]["application/json"];
-export type GetPoolsPoolIdUpdatesInput =
-  & NonNullable<operations["get_pools_pool_id_updates"]["parameters"]["path"]>
-  & NonNullable<operations["get_pools_pool_id_updates"]["parameters"]["query"]>;
-export type GetPoolsPoolIdUpdatesOutput = operations["get_pools_pool_id_updates"]["responses"]["200"]["content"]["application/json"];
-export type GetPoolsPoolIdVotesInput =
-  & NonNullable<operations["get_pools_pool_id_votes"]["parameters"]["path"]>
-  & NonNullable<operations["get_pools_pool_id_votes"]["parameters"]["query"]>;
-export type GetPoolsPoolIdVotesOutput = operations["get_pools_pool_id_votes"]["responses"]["200"]["content"]["application/json"];
-export type GetAssetsInput = NonNullable<operations["get_assets"]["parameters"]["query"]>;
-export type GetAssetsOutput = operations["get_assets"]["responses"]["200"]["content"]["application/json"];
-export type GetAssetsAssetInput = NonNullable<operations["get_assets_asset"]["parameters"]["path"]>;
-export type GetAssetsAssetOutput = operations["get_assets_asset"]["responses"]["200"]["content"]["application/json"];
-export type GetAssetsAssetHistoryInput =
-  & NonNullable<operations["get_assets_asset_history"]["parameters"]["path"]>
-  & NonNullable<operations["get_assets_asset_history"]["parameters"]["query"]>;
-export type GetAssetsAssetHistoryOutput = operations["get_assets_asset_history"]["responses"]["200"]["content"]["application/json"];
-export type GetAssetsAssetTxsInput =
-  & NonNullable<operations["get_assets_asset_txs"]["parameters"]["path"]>
-  & NonNullable<operations["get_assets_asset_txs"]["parameters"]["query"]>;
-export type GetAssetsAssetTxsOutput = operations["get_assets_asset_txs"]["responses"]["200"]["content"]["application/json"];
-export type GetAssetsAssetTransactionsInput =
-  & NonNullable<operations["get_assets_asset_transactions"]["parameters"]["path"]>
-  & NonNullable<operations["get_assets_asset_transactions"]["parameters"]["query"]>;
-export type GetAssetsAssetTransactionsOutput = operations["get_assets_asset_transactions"]["responses"]["200"]["content"]["application/json"];
-export type GetAssetsAssetAddressesInput =
-  & NonNullable<operations["get_assets_asset_addresses"]["parameters"]["path"]>
-  & NonNullable<operations["get_assets_asset_addresses"]["parameters"]["query"]>;
-export type GetAssetsAssetAddressesOutput = operations["get_assets_asset_addresses"]["responses"]["200"]["content"]["application/json"];
-export type GetAssetsAssetUtxosInput =
-  & NonNullable<operations["get_assets_asset_utxos"]["parameters"]["path"]>
-  & NonNullable<operations["get_assets_asset_utxos"]["parameters"]["query"]>;
-export type GetAssetsAssetUtxosOutput = operations["get_assets_asset_utxos"]["responses"]["200"]["content"]["application/json"];
-export type GetAssetsPolicyPolicyIdInput =
-  & NonNullable<operations["get_assets_policy_policy_id"]["parameters"]["path"]>
-  & NonNullable<operations["get_assets_policy_policy_id"]["parameters"]["query"]>;
-export type GetAssetsPolicyPolicyIdOutput = operations["get_assets_policy_policy_id"]["responses"]["200"]["content"]["application/json"];
-export type GetScriptsInput = NonNullable<operations["get_scripts"]["parameters"]["query"]>;
-export type GetScriptsOutput = operations["get_scripts"]["responses"]["200"]["content"]["application/json"];
-export type GetScriptsScriptHashInput = NonNullable<operations["get_scripts_script_hash"]["parameters"]["path"]>;
-export type GetScriptsScriptHashOutput = operations["get_scripts_script_hash"]["responses"]["200"]["content"]["application/json"];
-export type GetScriptsScriptHashJsonInput = NonNullable<operations["get_scripts_script_hash_json"]["parameters"]["path"]>;
-export type GetScriptsScriptHashJsonOutput = operations["get_scripts_script_hash_json"]["responses"]["200"]["content"]["application/json"];
-export type GetScriptsScriptHashCborInput = NonNullable<operations["get_scripts_script_hash_cbor"]["parameters"]["path"]>;
-export type GetScriptsScriptHashCborOutput = operations["get_scripts_script_hash_cbor"]["responses"]["200"]["content"]["application/json"];
-export type GetScriptsScriptHashRedeemersInput =
-  & NonNullable<operations["get_scripts_script_hash_redeemers"]["parameters"]["path"]>
-  & NonNullable<operations["get_scripts_script_hash_redeemers"]["parameters"]["query"]>;
-export type GetScriptsScriptHashRedeemersOutput = operations["get_scripts_script_hash_redeemers"]["responses"]["200"]["content"]["application/json"];
-export type GetScriptsScriptHashUtxosInput =
-  & NonNullable<operations["get_scripts_script_hash_utxos"]["parameters"]["path"]>
-  & NonNullable<operations["get_scripts_script_hash_utxos"]["parameters"]["query"]>;
-export type GetScriptsScriptHashUtxosOutput = operations["get_scripts_script_hash_utxos"]["responses"]["200"]["content"]["application/json"];
-export type GetScriptsDatumDatumHashInput = NonNullable<operations["get_scripts_datum_datum_hash"]["parameters"]["path"]>;
-export type GetScriptsDatumDatumHashOutput = operations["get_scripts_datum_datum_hash"]["responses"]["200"]["content"]["application/json"];
-export type GetScriptsDatumDatumHashCborInput = NonNullable<operations["get_scripts_datum_datum_hash_cbor"]["parameters"]["path"]>;
-export type GetScriptsDatumDatumHashCborOutput = operations["get_scripts_datum_datum_hash_cbor"]["responses"]["200"]["content"]["application/json"];
-export type GetUtilsAddressesXpubXpubRoleIndexInput = NonNullable<operations["get_utils_addresses_xpub_xpub_role_index"]["parameters"]["path"]>;
-export type GetUtilsAddressesXpubXpubRoleIndexOutput = operations["get_utils_addresses_xpub_xpub_role_index"]["responses"]["200"]["content"]["application/json"];
-export type PostUtilsTxsEvaluateInput =
-  & NonNullable<operations["post_utils_txs_evaluate"]["parameters"]["query"]>
-  & { body: InputOf<NonNullable<operations["post_utils_txs_evaluate"]["requestBody"]>["content"]["application/cbor"]> };
+export interface GetPoolsPoolIdRelaysInput {
+  /** Bech32 or hexadecimal pool ID. */
+  pool_id: ParameterOf<"get_pools_pool_id_relays", "path">["pool_id"];
+}
+export type GetPoolsPoolIdRelaysOutput = components["schemas"]["pool_relays"];
+export interface GetPoolsPoolIdDelegatorsInput {
+  /** Bech32 or hexadecimal pool ID. */
+  pool_id: ParameterOf<"get_pools_pool_id_delegators", "path">["pool_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_pools_pool_id_delegators", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_pools_pool_id_delegators", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_pools_pool_id_delegators", "query">["order"];
+}
+export type GetPoolsPoolIdDelegatorsOutput = components["schemas"]["pool_delegators"];
+export interface GetPoolsPoolIdBlocksInput {
+  /** Bech32 or hexadecimal pool ID. */
+  pool_id: ParameterOf<"get_pools_pool_id_blocks", "path">["pool_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_pools_pool_id_blocks", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_pools_pool_id_blocks", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_pools_pool_id_blocks", "query">["order"];
+}
+export type GetPoolsPoolIdBlocksOutput = components["schemas"]["pool_blocks"];
+export interface GetPoolsPoolIdUpdatesInput {
+  /** Bech32 or hexadecimal pool ID. */
+  pool_id: ParameterOf<"get_pools_pool_id_updates", "path">["pool_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_pools_pool_id_updates", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_pools_pool_id_updates", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_pools_pool_id_updates", "query">["order"];
+}
+export type GetPoolsPoolIdUpdatesOutput = components["schemas"]["pool_updates"];
+export interface GetPoolsPoolIdVotesInput {
+  /** Bech32 or hexadecimal pool ID. */
+  pool_id: ParameterOf<"get_pools_pool_id_votes", "path">["pool_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_pools_pool_id_votes", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_pools_pool_id_votes", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_pools_pool_id_votes", "query">["order"];
+}
+export type GetPoolsPoolIdVotesOutput = components["schemas"]["pool_votes"];
+export interface GetAssetsInput {
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_assets", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_assets", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   * Ordering in this case is based on the time of the first mint transaction.
+   */
+  order?: ParameterOf<"get_assets", "query">["order"];
+}
+export type GetAssetsOutput = components["schemas"]["assets"];
+export interface GetAssetsAssetInput {
+  /** Concatenation of the policy_id and hex-encoded asset_name */
+  asset: ParameterOf<"get_assets_asset", "path">["asset"];
+}
+export type GetAssetsAssetOutput = components["schemas"]["asset"];
+export interface GetAssetsAssetHistoryInput {
+  /** Concatenation of the policy_id and hex-encoded asset_name */
+  asset: ParameterOf<"get_assets_asset_history", "path">["asset"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_assets_asset_history", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_assets_asset_history", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_assets_asset_history", "query">["order"];
+}
+export type GetAssetsAssetHistoryOutput = components["schemas"]["asset_history"];
+export interface GetAssetsAssetTxsInput {
+  /** Concatenation of the policy_id and hex-encoded asset_name */
+  asset: ParameterOf<"get_assets_asset_txs", "path">["asset"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_assets_asset_txs", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_assets_asset_txs", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_assets_asset_txs", "query">["order"];
+}
+export type GetAssetsAssetTxsOutput = components["schemas"]["asset_txs"];
+export interface GetAssetsAssetTransactionsInput {
+  /** Concatenation of the policy_id and hex-encoded asset_name */
+  asset: ParameterOf<"get_assets_asset_transactions", "path">["asset"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_assets_asset_transactions", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_assets_asset_transactions", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_assets_asset_transactions", "query">["order"];
+  /**
+   * The block number and optionally also index from which (inclusive) to start search for results, concatenated using colon.
+   * Has to be lower than or equal to `to` parameter.
+   */
+  from?: ParameterOf<"get_assets_asset_transactions", "query">["from"];
+  /**
+   * The block number and optionally also index where (inclusive) to end the search for results, concatenated using colon.
+   * Has to be higher than or equal to `from` parameter.
+   */
+  to?: ParameterOf<"get_assets_asset_transactions", "query">["to"];
+}
+export type GetAssetsAssetTransactionsOutput = components["schemas"]["asset_transactions"];
+export interface GetAssetsAssetAddressesInput {
+  /** Concatenation of the policy_id and hex-encoded asset_name */
+  asset: ParameterOf<"get_assets_asset_addresses", "path">["asset"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_assets_asset_addresses", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_assets_asset_addresses", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_assets_asset_addresses", "query">["order"];
+}
+export type GetAssetsAssetAddressesOutput = components["schemas"]["asset_addresses"];
+export interface GetAssetsAssetUtxosInput {
+  /** Concatenation of the policy_id and hex-encoded asset_name */
+  asset: ParameterOf<"get_assets_asset_utxos", "path">["asset"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_assets_asset_utxos", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_assets_asset_utxos", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_assets_asset_utxos", "query">["order"];
+  /**
+   * The block height from which (inclusive) to start search for results.
+   * Has to be lower than or equal to `to` parameter.
+   */
+  from?: ParameterOf<"get_assets_asset_utxos", "query">["from"];
+  /**
+   * The block height where (inclusive) to end the search for results.
+   * Has to be higher than or equal to `from` parameter.
+   */
+  to?: ParameterOf<"get_assets_asset_utxos", "query">["to"];
+}
+export type GetAssetsAssetUtxosOutput = components["schemas"]["asset_utxo_content"];
+export interface GetAssetsPolicyPolicyIdInput {
+  /** Specific policy_id */
+  policy_id: ParameterOf<"get_assets_policy_policy_id", "path">["policy_id"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_assets_policy_policy_id", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_assets_policy_policy_id", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_assets_policy_policy_id", "query">["order"];
+}
+export type GetAssetsPolicyPolicyIdOutput = components["schemas"]["asset_policy"];
+export interface GetScriptsInput {
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_scripts", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_scripts", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_scripts", "query">["order"];
+}
+export type GetScriptsOutput = components["schemas"]["scripts"];
+export interface GetScriptsScriptHashInput {
+  /** Hash of the script */
+  script_hash: ParameterOf<"get_scripts_script_hash", "path">["script_hash"];
+}
+export type GetScriptsScriptHashOutput = components["schemas"]["script"];
+export interface GetScriptsScriptHashJsonInput {
+  /** Hash of the script */
+  script_hash: ParameterOf<"get_scripts_script_hash_json", "path">["script_hash"];
+}
+export type GetScriptsScriptHashJsonOutput = components["schemas"]["script_json"];
+export interface GetScriptsScriptHashCborInput {
+  /** Hash of the script */
+  script_hash: ParameterOf<"get_scripts_script_hash_cbor", "path">["script_hash"];
+}
+export type GetScriptsScriptHashCborOutput = components["schemas"]["script_cbor"];
+export interface GetScriptsScriptHashRedeemersInput {
+  /** Hash of the script */
+  script_hash: ParameterOf<"get_scripts_script_hash_redeemers", "path">["script_hash"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_scripts_script_hash_redeemers", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_scripts_script_hash_redeemers", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_scripts_script_hash_redeemers", "query">["order"];
+}
+export type GetScriptsScriptHashRedeemersOutput = components["schemas"]["script_redeemers"];
+export interface GetScriptsScriptHashUtxosInput {
+  /** Hash of the script */
+  script_hash: ParameterOf<"get_scripts_script_hash_utxos", "path">["script_hash"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_scripts_script_hash_utxos", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_scripts_script_hash_utxos", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_scripts_script_hash_utxos", "query">["order"];
+}
+export type GetScriptsScriptHashUtxosOutput = components["schemas"]["script_utxos"];
+export interface GetScriptsDatumDatumHashInput {
+  /** Hash of the datum */
+  datum_hash: ParameterOf<"get_scripts_datum_datum_hash", "path">["datum_hash"];
+}
+export type GetScriptsDatumDatumHashOutput = components["schemas"]["script_datum"];
+export interface GetScriptsDatumDatumHashCborInput {
+  /** Hash of the datum */
+  datum_hash: ParameterOf<"get_scripts_datum_datum_hash_cbor", "path">["datum_hash"];
+}
+export type GetScriptsDatumDatumHashCborOutput = components["schemas"]["script_datum_cbor"];
+export interface GetUtilsAddressesXpubXpubRoleIndexInput {
+  /** Hex xpub */
+  xpub: ParameterOf<"get_utils_addresses_xpub_xpub_role_index", "path">["xpub"];
+  /** Account role */
+  role: ParameterOf<"get_utils_addresses_xpub_xpub_role_index", "path">["role"];
+  /** Address index */
+  index: ParameterOf<"get_utils_addresses_xpub_xpub_role_index", "path">["index"];
+}
+export type GetUtilsAddressesXpubXpubRoleIndexOutput = components["schemas"]["utils_addresses_xpub"];
+export interface PostUtilsTxsEvaluateInput {
+  /** Optional parameter to specify the version of the Ogmios service to use. Default is `5`. Set to `6` to use Ogmios version 6. */
+  version?: ParameterOf<"post_utils_txs_evaluate", "query">["version"];
+  /** The transaction to submit, serialized in CBOR. */
+  body: RequestBodyOf<"post_utils_txs_evaluate", "application/cbor">;
+}
 export type PostUtilsTxsEvaluateOutput = operations["post_utils_txs_evaluate"]["responses"]["200"]["content"]["application/json"];
-export type PostUtilsTxsEvaluateUtxosInput =
-  & NonNullable<operations["post_utils_txs_evaluate_utxos"]["parameters"]["query"]>
-  & NonNullable<InputOf<NonNullable<operations["post_utils_txs_evaluate_utxos"]["requestBody"]>["content"]["application/json"]>>;
+export interface PostUtilsTxsEvaluateUtxosInput {
+  /** Optional parameter to specify the version of the Ogmios service to use. Default is `5`. Set to `6` to use Ogmios version 6. */
+  version?: ParameterOf<"post_utils_txs_evaluate_utxos", "query">["version"];
+  /** Transaction CBOR (encoded using base64 or base16). */
+  cbor: BodyPropertiesOf<"post_utils_txs_evaluate_utxos", "application/json">["cbor"];
+  /** Additional UTXO as an array of tuples [TxIn, TxOut]. See https://ogmios.dev/mini-protocols/local-tx-submission/#additional-utxo-set. */
+  additionalUtxoSet?: BodyPropertiesOf<"post_utils_txs_evaluate_utxos", "application/json">["additionalUtxoSet"];
+}
 export type PostUtilsTxsEvaluateUtxosOutput = operations["post_utils_txs_evaluate_utxos"]["responses"]["200"]["content"]["application/json"];
-export type IpfsAddInput = Partial<NonNullable<InputOf<NonNullable<operations["ipfs_add"]["requestBody"]>["content"]["multipart/form-data"]>>>;
+export interface IpfsAddInput {
+  file?: BodyPropertiesOf<"ipfs_add", "multipart/form-data">["file"];
+}
 export type IpfsAddOutput = operations["ipfs_add"]["responses"]["200"]["content"]["application/json"];
-export type GetIpfsGatewayIpfsPathInput = NonNullable<operations["get_ipfs_gateway_ipfs_path"]["parameters"]["path"]>;
+export interface GetIpfsGatewayIpfsPathInput {
+  /** Path to the IPFS object */
+  IPFS_path: ParameterOf<"get_ipfs_gateway_ipfs_path", "path">["IPFS_path"];
+}
 export type GetIpfsGatewayIpfsPathOutput = operations["get_ipfs_gateway_ipfs_path"]["responses"]["200"]["content"]["application/octet-stream"];
-export type PostIpfsPinAddIpfsPathInput =
-  & NonNullable<operations["post_ipfs_pin_add_ipfs_path"]["parameters"]["path"]>
-  & NonNullable<operations["post_ipfs_pin_add_ipfs_path"]["parameters"]["query"]>;
+export interface PostIpfsPinAddIpfsPathInput {
+  /** Path to the IPFS object */
+  IPFS_path: ParameterOf<"post_ipfs_pin_add_ipfs_path", "path">["IPFS_path"];
+  /** If set to true, the object will be pinned to Filecoin as well. If not specified, the object will only be pinned to IPFS. Objects pinned to Filecoin cannot be unpinned due to its long-term storage guarantees. */
+  filecoin?: ParameterOf<"post_ipfs_pin_add_ipfs_path", "query">["filecoin"];
+}
 export type PostIpfsPinAddIpfsPathOutput = operations["post_ipfs_pin_add_ipfs_path"]["responses"]["200"]["content"]["application/json"];
-export type GetIpfsPinListInput = NonNullable<operations["get_ipfs_pin_list"]["parameters"]["query"]>;
+export interface GetIpfsPinListInput {
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_ipfs_pin_list", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_ipfs_pin_list", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_ipfs_pin_list", "query">["order"];
+}
 export type GetIpfsPinListOutput = operations["get_ipfs_pin_list"]["responses"]["200"]["content"]["application/json"];
-export type GetIpfsPinListIpfsPathInput = NonNullable<operations["get_ipfs_pin_list_ipfs_path"]["parameters"]["path"]>;
+export interface GetIpfsPinListIpfsPathInput {
+  /** The path to the IPFS object */
+  IPFS_path: ParameterOf<"get_ipfs_pin_list_ipfs_path", "path">["IPFS_path"];
+}
 export type GetIpfsPinListIpfsPathOutput = operations["get_ipfs_pin_list_ipfs_path"]["responses"]["200"]["content"]["application/json"];
-export type PostIpfsPinRemoveIpfsPathInput = NonNullable<operations["post_ipfs_pin_remove_ipfs_path"]["parameters"]["path"]>;
+export interface PostIpfsPinRemoveIpfsPathInput {
+  /** The path to the IPFS object */
+  IPFS_path: ParameterOf<"post_ipfs_pin_remove_ipfs_path", "path">["IPFS_path"];
+}
 export type PostIpfsPinRemoveIpfsPathOutput = operations["post_ipfs_pin_remove_ipfs_path"]["responses"]["200"]["content"]["application/json"];
-export type GetMetricsInput = Record<string, never>;
-export type GetMetricsOutput = operations["get_metrics"]["responses"]["200"]["content"]["application/json"];
-export type GetMetricsEndpointsInput = Record<string, never>;
-export type GetMetricsEndpointsOutput = operations["get_metrics_endpoints"]["responses"]["200"]["content"]["application/json"];
-export type GetNetworkInput = Record<string, never>;
-export type GetNetworkOutput = operations["get_network"]["responses"]["200"]["content"]["application/json"];
-export type GetNetworkErasInput = Record<string, never>;
-export type GetNetworkErasOutput = operations["get_network_eras"]["responses"]["200"]["content"]["application/json"];
-export type GetNutlinkAddressInput = NonNullable<operations["get_nutlink_address"]["parameters"]["path"]>;
-export type GetNutlinkAddressOutput = operations["get_nutlink_address"]["responses"]["200"]["content"]["application/json"];
-export type GetNutlinkAddressTickersInput =
-  & NonNullable<operations["get_nutlink_address_tickers"]["parameters"]["path"]>
-  & NonNullable<operations["get_nutlink_address_tickers"]["parameters"]["query"]>;
-export type GetNutlinkAddressTickersOutput = operations["get_nutlink_address_tickers"]["responses"]["200"]["content"]["application/json"];
-export type GetNutlinkAddressTickersTickerInput =
-  & NonNullable<operations["get_nutlink_address_tickers_ticker"]["parameters"]["path"]>
-  & NonNullable<operations["get_nutlink_address_tickers_ticker"]["parameters"]["query"]>;
-export type GetNutlinkAddressTickersTickerOutput = operations["get_nutlink_address_tickers_ticker"]["responses"]["200"]["content"]["application/json"];
-export type GetNutlinkTickersTickerInput =
-  & NonNullable<operations["get_nutlink_tickers_ticker"]["parameters"]["path"]>
-  & NonNullable<operations["get_nutlink_tickers_ticker"]["parameters"]["query"]>;
-export type GetNutlinkTickersTickerOutput = operations["get_nutlink_tickers_ticker"]["responses"]["200"]["content"]["application/json"];
+export interface GetMetricsInput {
+}
+export type GetMetricsOutput = components["schemas"]["metrics"];
+export interface GetMetricsEndpointsInput {
+}
+export type GetMetricsEndpointsOutput = components["schemas"]["metrics_endpoints"];
+export interface GetNetworkInput {
+}
+export type GetNetworkOutput = components["schemas"]["network"];
+export interface GetNetworkErasInput {
+}
+export type GetNetworkErasOutput = components["schemas"]["network-eras"];
+export interface GetNutlinkAddressInput {
+  /** Address of a metadata oracle */
+  address: ParameterOf<"get_nutlink_address", "path">["address"];
+}
+export type GetNutlinkAddressOutput = components["schemas"]["nutlink_address"];
+export interface GetNutlinkAddressTickersInput {
+  /** Address of a metadata oracle */
+  address: ParameterOf<"get_nutlink_address_tickers", "path">["address"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_nutlink_address_tickers", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_nutlink_address_tickers", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_nutlink_address_tickers", "query">["order"];
+}
+export type GetNutlinkAddressTickersOutput = components["schemas"]["nutlink_address_tickers"];
+export interface GetNutlinkAddressTickersTickerInput {
+  /** Address of a metadata oracle */
+  address: ParameterOf<"get_nutlink_address_tickers_ticker", "path">["address"];
+  /** Ticker for the pool record */
+  ticker: ParameterOf<"get_nutlink_address_tickers_ticker", "path">["ticker"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_nutlink_address_tickers_ticker", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_nutlink_address_tickers_ticker", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_nutlink_address_tickers_ticker", "query">["order"];
+}
+export type GetNutlinkAddressTickersTickerOutput = components["schemas"]["nutlink_address_ticker"];
+export interface GetNutlinkTickersTickerInput {
+  /** Ticker for the pool record */
+  ticker: ParameterOf<"get_nutlink_tickers_ticker", "path">["ticker"];
+  /** The number of results displayed on one page. */
+  count?: ParameterOf<"get_nutlink_tickers_ticker", "query">["count"];
+  /** The page number for listing the results. */
+  page?: ParameterOf<"get_nutlink_tickers_ticker", "query">["page"];
+  /**
+   * The ordering of items from the point of view of the blockchain,
+   * not the page listing itself. By default, we return oldest first, newest last.
+   */
+  order?: ParameterOf<"get_nutlink_tickers_ticker", "query">["order"];
+}
+export type GetNutlinkTickersTickerOutput = components["schemas"]["nutlink_tickers_ticker"];

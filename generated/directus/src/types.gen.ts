@@ -8494,409 +8494,1535 @@ export interface operations {
     };
 }
 
-/** Renames the keys of `T` listed in `M`, keeping optionality. */
-type RenamedKeys<T, M extends Record<string, string>> = { [K in keyof T as K extends keyof M ? M[K] : K]: T[K] };
-
 /** Whether the key `K` of `T` was declared readOnly (printed with the `readonly` modifier). */
 type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends (<V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2) ? false : true;
 /** `T` as a request input: readOnly properties optional, at every depth. */
 type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
 
-export type GetActivitiesInput = NonNullable<operations["get_activities"]["parameters"]["query"]>;
+/** The parameters of operation `K` in location `L` (`path`, `query`, `header` or `cookie`). */
+type ParameterOf<K extends keyof operations, L extends string> = operations[K] extends { parameters: infer P } ? (L extends keyof P ? NonNullable<P[L]> : never) : never;
+/** The request body of operation `K` in media type `M`, as an input (readOnly properties optional). */
+type RequestBodyOf<K extends keyof operations, M extends string> = operations[K] extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? (M extends keyof C ? InputOf<C[M]> : never) : never) : never;
+/** The properties of an object request body (a nullable body spreads its object part). */
+type BodyPropertiesOf<K extends keyof operations, M extends string> = NonNullable<RequestBodyOf<K, M>>;
+
+export interface GetActivitiesInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_activities", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"get_activities", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"get_activities", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"get_activities", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"get_activities", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"get_activities", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"get_activities", "query">["page"];
+  /** Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field. */
+  aggregate?: ParameterOf<"get_activities", "query">["aggregate"];
+  /** Group the returned items by the given field(s). */
+  groupBy?: ParameterOf<"get_activities", "query">["groupBy"];
+  /** Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset. */
+  deep?: ParameterOf<"get_activities", "query">["deep"];
+  /** Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period. */
+  alias?: ParameterOf<"get_activities", "query">["alias"];
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"get_activities", "query">["export"];
+  /** Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected. */
+  backlink?: ParameterOf<"get_activities", "query">["backlink"];
+  /** What metadata to return. `*` is shorthand for both `total_count` and `filter_count`. */
+  meta?: ParameterOf<"get_activities", "query">["meta"];
+}
 export type GetActivitiesOutput = operations["get_activities"]["responses"]["200"]["content"]["application/json"];
-export type GetActivityInput =
-  & NonNullable<operations["get_activity"]["parameters"]["path"]>
-  & NonNullable<operations["get_activity"]["parameters"]["query"]>;
+export interface GetActivityInput {
+  /** Index */
+  id: ParameterOf<"get_activity", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_activity", "query">["fields"];
+}
 export type GetActivityOutput = operations["get_activity"]["responses"]["200"]["content"]["application/json"];
-export type GetAssetInput =
-  & NonNullable<operations["get_asset"]["parameters"]["path"]>
-  & NonNullable<operations["get_asset"]["parameters"]["query"]>;
+export interface GetAssetInput {
+  /** The id of the file. */
+  id: ParameterOf<"get_asset", "path">["id"];
+  /** The key of the asset size configured in settings. */
+  key?: ParameterOf<"get_asset", "query">["key"];
+  /** A JSON array of image transformations */
+  transforms?: ParameterOf<"get_asset", "query">["transforms"];
+  /** Download the asset to your computer */
+  download?: ParameterOf<"get_asset", "query">["download"];
+}
 export type GetAssetOutput = operations["get_asset"]["responses"]["200"]["content"]["text/plain"];
-export type LoginInput = Partial<NonNullable<InputOf<NonNullable<operations["login"]["requestBody"]>["content"]["application/json"]>>>;
+export interface LoginInput {
+  /** Email address of the user you're retrieving the access token for. */
+  email?: BodyPropertiesOf<"login", "application/json">["email"];
+  /** Password of the user. */
+  password?: BodyPropertiesOf<"login", "application/json">["password"];
+  /** Whether to retrieve the refresh token in the JSON response, or in a httpOnly cookie. */
+  mode?: BodyPropertiesOf<"login", "application/json">["mode"];
+  /** The user's one-time-password (if MFA is enabled). */
+  otp?: BodyPropertiesOf<"login", "application/json">["otp"];
+}
 export type LoginOutput = operations["login"]["responses"]["200"]["content"]["application/json"];
-export type RefreshInput = Partial<NonNullable<InputOf<NonNullable<operations["refresh"]["requestBody"]>["content"]["application/json"]>>>;
+export interface RefreshInput {
+  /** JWT access token you want to refresh. This token can't be expired. */
+  refresh_token?: BodyPropertiesOf<"refresh", "application/json">["refresh_token"];
+  /** Whether to submit and retrieve the refresh token in the JSON response, or in a httpOnly cookie. */
+  mode?: BodyPropertiesOf<"refresh", "application/json">["mode"];
+}
 export type RefreshOutput = operations["refresh"]["responses"]["200"]["content"]["application/json"];
-export type LogoutInput = Partial<NonNullable<InputOf<NonNullable<operations["logout"]["requestBody"]>["content"]["application/json"]>>>;
+export interface LogoutInput {
+  /** The refresh token to invalidate. If you have the refresh token in a cookie through /auth/login, you don't have to submit it here. */
+  refresh_token?: BodyPropertiesOf<"logout", "application/json">["refresh_token"];
+  /** Whether the refresh token is submitted in the JSON response, or in a httpOnly cookie. */
+  mode?: BodyPropertiesOf<"logout", "application/json">["mode"];
+}
 export type LogoutOutput = unknown;
-export type PasswordRequestInput = Partial<NonNullable<InputOf<NonNullable<operations["password_request"]["requestBody"]>["content"]["application/json"]>>>;
+export interface PasswordRequestInput {
+  /** Email address of the user you're requesting a reset for. */
+  email?: BodyPropertiesOf<"password_request", "application/json">["email"];
+}
 export type PasswordRequestOutput = unknown;
-export type PasswordResetInput = Partial<NonNullable<InputOf<NonNullable<operations["password_reset"]["requestBody"]>["content"]["application/json"]>>>;
+export interface PasswordResetInput {
+  /** One-time use JWT token that is used to verify the user. */
+  token?: BodyPropertiesOf<"password_reset", "application/json">["token"];
+  /** New password for the user. */
+  password?: BodyPropertiesOf<"password_reset", "application/json">["password"];
+}
 export type PasswordResetOutput = unknown;
-export type OauthInput = Record<string, never>;
+export interface OauthInput {
+}
 export type OauthOutput = operations["oauth"]["responses"]["200"]["content"]["application/json"];
-export type OauthProviderInput =
-  & NonNullable<operations["oauth_provider"]["parameters"]["path"]>
-  & NonNullable<operations["oauth_provider"]["parameters"]["query"]>;
+export interface OauthProviderInput {
+  /** Key of the activated OAuth provider. */
+  provider: ParameterOf<"oauth_provider", "path">["provider"];
+  /** Where to redirect on successful login.<br/>If set the authentication details are set inside cookies otherwise a JSON is returned. */
+  redirect?: ParameterOf<"oauth_provider", "query">["redirect"];
+}
 export type OauthProviderOutput = operations["oauth_provider"]["responses"]["200"]["content"]["application/json"];
-export type GetItemsInput =
-  & NonNullable<operations["get_items"]["parameters"]["path"]>
-  & NonNullable<operations["get_items"]["parameters"]["query"]>;
+export interface GetItemsInput {
+  /** Collection of which you want to retrieve the items from. */
+  collection: ParameterOf<"get_items", "path">["collection"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_items", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"get_items", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"get_items", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"get_items", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"get_items", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"get_items", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"get_items", "query">["page"];
+  /** Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field. */
+  aggregate?: ParameterOf<"get_items", "query">["aggregate"];
+  /** Group the returned items by the given field(s). */
+  groupBy?: ParameterOf<"get_items", "query">["groupBy"];
+  /** Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset. */
+  deep?: ParameterOf<"get_items", "query">["deep"];
+  /** Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period. */
+  alias?: ParameterOf<"get_items", "query">["alias"];
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"get_items", "query">["export"];
+  /** Retrieve an item's state from a specific Content Version. The value corresponds to the "key" of the Content Version. */
+  version?: ParameterOf<"get_items", "query">["version"];
+  /** Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected. */
+  backlink?: ParameterOf<"get_items", "query">["backlink"];
+  /** What metadata to return. `*` is shorthand for both `total_count` and `filter_count`. */
+  meta?: ParameterOf<"get_items", "query">["meta"];
+}
 export type GetItemsOutput = operations["get_items"]["responses"]["200"]["content"]["application/json"];
-export type CreateItemInput =
-  & NonNullable<operations["create_item"]["parameters"]["path"]>
-  & { body?: InputOf<NonNullable<operations["create_item"]["requestBody"]>["content"]["application/json"]> };
+export interface CreateItemInput {
+  /** Collection of which you want to retrieve the items from. */
+  collection: ParameterOf<"create_item", "path">["collection"];
+  body?: RequestBodyOf<"create_item", "application/json">;
+}
 export type CreateItemOutput = operations["create_item"]["responses"]["200"]["content"]["application/json"];
-export type DeleteItemsInput = NonNullable<operations["delete_items"]["parameters"]["path"]>;
+export interface DeleteItemsInput {
+  /** Collection of which you want to retrieve the items from. */
+  collection: ParameterOf<"delete_items", "path">["collection"];
+}
 export type DeleteItemsOutput = unknown;
-export type UpdateItemsInput =
-  & NonNullable<operations["update_items"]["parameters"]["path"]>
-  & NonNullable<operations["update_items"]["parameters"]["query"]>;
+export interface UpdateItemsInput {
+  /** Collection of which you want to retrieve the items from. */
+  collection: ParameterOf<"update_items", "path">["collection"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_items", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"update_items", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"update_items", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"update_items", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"update_items", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"update_items", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"update_items", "query">["page"];
+}
 export type UpdateItemsOutput = operations["update_items"]["responses"]["200"]["content"]["application/json"];
-export type GetItemInput =
-  & NonNullable<operations["get_item"]["parameters"]["path"]>
-  & NonNullable<operations["get_item"]["parameters"]["query"]>;
+export interface GetItemInput {
+  /** Collection of which you want to retrieve the items from. */
+  collection: ParameterOf<"get_item", "path">["collection"];
+  /** Index of the item. */
+  id: ParameterOf<"get_item", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_item", "query">["fields"];
+  /** Retrieve an item's state from a specific Content Version. The value corresponds to the "key" of the Content Version. */
+  version?: ParameterOf<"get_item", "query">["version"];
+  /** When used with `version`, returns the raw revision data instead of the merged item data. */
+  versionRaw?: ParameterOf<"get_item", "query">["versionRaw"];
+}
 export type GetItemOutput = operations["get_item"]["responses"]["200"]["content"]["application/json"];
-export type DeleteItemInput = NonNullable<operations["delete_item"]["parameters"]["path"]>;
+export interface DeleteItemInput {
+  /** Collection of which you want to retrieve the items from. */
+  collection: ParameterOf<"delete_item", "path">["collection"];
+  /** Index of the item. */
+  id: ParameterOf<"delete_item", "path">["id"];
+}
 export type DeleteItemOutput = unknown;
-export type UpdateItemInput =
-  & NonNullable<operations["update_item"]["parameters"]["path"]>
-  & NonNullable<operations["update_item"]["parameters"]["query"]>
-  & { body?: InputOf<NonNullable<operations["update_item"]["requestBody"]>["content"]["application/json"]> };
+export interface UpdateItemInput {
+  /** Collection of which you want to retrieve the items from. */
+  collection: ParameterOf<"update_item", "path">["collection"];
+  /** Index of the item. */
+  id: ParameterOf<"update_item", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_item", "query">["fields"];
+  body?: RequestBodyOf<"update_item", "application/json">;
+}
 export type UpdateItemOutput = operations["update_item"]["responses"]["200"]["content"]["application/json"];
-export type GetPresetsInput = NonNullable<operations["get_presets"]["parameters"]["query"]>;
+export interface GetPresetsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_presets", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"get_presets", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"get_presets", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"get_presets", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"get_presets", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"get_presets", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"get_presets", "query">["page"];
+  /** Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field. */
+  aggregate?: ParameterOf<"get_presets", "query">["aggregate"];
+  /** Group the returned items by the given field(s). */
+  groupBy?: ParameterOf<"get_presets", "query">["groupBy"];
+  /** Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset. */
+  deep?: ParameterOf<"get_presets", "query">["deep"];
+  /** Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period. */
+  alias?: ParameterOf<"get_presets", "query">["alias"];
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"get_presets", "query">["export"];
+  /** Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected. */
+  backlink?: ParameterOf<"get_presets", "query">["backlink"];
+  /** What metadata to return. `*` is shorthand for both `total_count` and `filter_count`. */
+  meta?: ParameterOf<"get_presets", "query">["meta"];
+}
 export type GetPresetsOutput = operations["get_presets"]["responses"]["200"]["content"]["application/json"];
-export type CreatePresetInput =
-  & NonNullable<operations["create_preset"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["create_preset"]["requestBody"]>["content"]["application/json"]>>>;
+export interface CreatePresetInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"create_preset", "query">["fields"];
+  /** What collection this collection preset is used for. */
+  collection?: BodyPropertiesOf<"create_preset", "application/json">["collection"];
+  /** Name for the bookmark. If this is set, the collection preset will be considered to be a bookmark. */
+  title?: BodyPropertiesOf<"create_preset", "application/json">["title"];
+  /** The unique identifier of a role in the platform. If user is null, this will be used to apply the collection preset or bookmark for all users in the role. */
+  role?: BodyPropertiesOf<"create_preset", "application/json">["role"];
+  /** What the user searched for in search/filter in the header bar. */
+  search?: BodyPropertiesOf<"create_preset", "application/json">["search"];
+  filters?: BodyPropertiesOf<"create_preset", "application/json">["filters"];
+  /** Name of the view type that is used. */
+  layout?: BodyPropertiesOf<"create_preset", "application/json">["layout"];
+  /** Layout query that's saved per layout type. Controls what data is fetched on load. These follow the same format as the JS SDK parameters. */
+  layout_query?: BodyPropertiesOf<"create_preset", "application/json">["layout_query"];
+  /** Options of the views. The properties in here are controlled by the layout. */
+  layout_options?: BodyPropertiesOf<"create_preset", "application/json">["layout_options"];
+}
 export type CreatePresetOutput = operations["create_preset"]["responses"]["200"]["content"]["application/json"];
-export type DeletePresetsInput = Record<string, never>;
+export interface DeletePresetsInput {
+}
 export type DeletePresetsOutput = unknown;
-export type UpdatePresetsInput =
-  & NonNullable<operations["update_presets"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_presets"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdatePresetsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_presets", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"update_presets", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"update_presets", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"update_presets", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"update_presets", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"update_presets", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"update_presets", "query">["page"];
+  keys?: BodyPropertiesOf<"update_presets", "application/json">["keys"];
+  data?: BodyPropertiesOf<"update_presets", "application/json">["data"];
+}
 export type UpdatePresetsOutput = operations["update_presets"]["responses"]["200"]["content"]["application/json"];
-export type GetPresetInput =
-  & NonNullable<operations["get_preset"]["parameters"]["path"]>
-  & NonNullable<operations["get_preset"]["parameters"]["query"]>;
+export interface GetPresetInput {
+  /** Index */
+  id: ParameterOf<"get_preset", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_preset", "query">["fields"];
+}
 export type GetPresetOutput = operations["get_preset"]["responses"]["200"]["content"]["application/json"];
-export type DeletePresetInput = NonNullable<operations["delete_preset"]["parameters"]["path"]>;
+export interface DeletePresetInput {
+  /** Index */
+  id: ParameterOf<"delete_preset", "path">["id"];
+}
 export type DeletePresetOutput = unknown;
-export type UpdatePresetInput =
-  & NonNullable<operations["update_preset"]["parameters"]["path"]>
-  & NonNullable<operations["update_preset"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_preset"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdatePresetInput {
+  /** Index */
+  id: ParameterOf<"update_preset", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_preset", "query">["fields"];
+  /** What collection this collection preset is used for. */
+  collection?: BodyPropertiesOf<"update_preset", "application/json">["collection"];
+  /** Name for the bookmark. If this is set, the collection preset will be considered to be a bookmark. */
+  title?: BodyPropertiesOf<"update_preset", "application/json">["title"];
+  /** The unique identifier of a role in the platform. If user is null, this will be used to apply the collection preset or bookmark for all users in the role. */
+  role?: BodyPropertiesOf<"update_preset", "application/json">["role"];
+  /** What the user searched for in search/filter in the header bar. */
+  search_query?: BodyPropertiesOf<"update_preset", "application/json">["search_query"];
+  filters?: BodyPropertiesOf<"update_preset", "application/json">["filters"];
+  /** Name of the view type that is used. Defaults to tabular. */
+  view_type?: BodyPropertiesOf<"update_preset", "application/json">["view_type"];
+  /** View query that's saved per view type. Controls what data is fetched on load. These follow the same format as the JS SDK parameters. */
+  view_query?: BodyPropertiesOf<"update_preset", "application/json">["view_query"];
+  /** Options of the views. The properties in here are controlled by the layout. */
+  view_options?: BodyPropertiesOf<"update_preset", "application/json">["view_options"];
+  /** Key value pair of language-translation. Can be used to translate the bookmark title in multiple languages. */
+  translation?: BodyPropertiesOf<"update_preset", "application/json">["translation"];
+}
 export type UpdatePresetOutput = operations["update_preset"]["responses"]["200"]["content"]["application/json"];
-export type GetCollectionsInput = Record<string, never>;
+export interface GetCollectionsInput {
+}
 export type GetCollectionsOutput = operations["get_collections"]["responses"]["200"]["content"]["application/json"];
-export type CreateCollectionInput = Partial<NonNullable<InputOf<NonNullable<operations["create_collection"]["requestBody"]>["content"]["application/json"]>>>;
+export interface CreateCollectionInput {
+  /** Unique name of the collection. */
+  collection?: BodyPropertiesOf<"create_collection", "application/json">["collection"];
+  /** The fields contained in this collection. See the fields reference for more information. Each individual field requires field, type, and interface to be provided. */
+  fields?: BodyPropertiesOf<"create_collection", "application/json">["fields"];
+  /** Name of a Google Material Design Icon that's assigned to this collection. */
+  icon?: BodyPropertiesOf<"create_collection", "application/json">["icon"];
+  /** A note describing the collection. */
+  note?: BodyPropertiesOf<"create_collection", "application/json">["note"];
+  /** Text representation of how items from this collection are shown across the system. */
+  display_template?: BodyPropertiesOf<"create_collection", "application/json">["display_template"];
+  /** Whether or not the collection is hidden from the navigation in the admin app. */
+  hidden?: BodyPropertiesOf<"create_collection", "application/json">["hidden"];
+  /** Whether or not the collection is treated as a single object. */
+  singleton?: BodyPropertiesOf<"create_collection", "application/json">["singleton"];
+  /** Key value pairs of how to show this collection's name in different languages in the admin app. */
+  translation?: BodyPropertiesOf<"create_collection", "application/json">["translation"];
+  /** Whether or not Content Versioning is enabled for this collection. */
+  versioning?: BodyPropertiesOf<"create_collection", "application/json">["versioning"];
+  /** What field holds the archive value. */
+  archive_field?: BodyPropertiesOf<"create_collection", "application/json">["archive_field"];
+  /** What value to use for "archived" items. */
+  archive_app_filter?: BodyPropertiesOf<"create_collection", "application/json">["archive_app_filter"];
+  /** What value to use to "unarchive" items. */
+  archive_value?: BodyPropertiesOf<"create_collection", "application/json">["archive_value"];
+  /** Whether or not to show the "archived" filter. */
+  unarchive_value?: BodyPropertiesOf<"create_collection", "application/json">["unarchive_value"];
+  /** The sort field in the collection. */
+  sort_field?: BodyPropertiesOf<"create_collection", "application/json">["sort_field"];
+}
 export type CreateCollectionOutput = operations["create_collection"]["responses"]["200"]["content"]["application/json"];
-export type GetCollectionInput = NonNullable<operations["get_collection"]["parameters"]["path"]>;
+export interface GetCollectionInput {
+  /** Unique identifier of the collection. */
+  id: ParameterOf<"get_collection", "path">["id"];
+}
 export type GetCollectionOutput = operations["get_collection"]["responses"]["200"]["content"]["application/json"];
-export type DeleteCollectionInput = NonNullable<operations["delete_collection"]["parameters"]["path"]>;
+export interface DeleteCollectionInput {
+  /** Unique identifier of the collection. */
+  id: ParameterOf<"delete_collection", "path">["id"];
+}
 export type DeleteCollectionOutput = unknown;
-export type UpdateCollectionInput =
-  & NonNullable<operations["update_collection"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_collection"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateCollectionInput {
+  /** Unique identifier of the collection. */
+  id: ParameterOf<"update_collection", "path">["id"];
+  /** Metadata of the collection. */
+  meta?: BodyPropertiesOf<"update_collection", "application/json">["meta"];
+}
 export type UpdateCollectionOutput = operations["update_collection"]["responses"]["200"]["content"]["application/json"];
-export type GetCommentsInput = NonNullable<operations["get_comments"]["parameters"]["query"]>;
+export interface GetCommentsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_comments", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"get_comments", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"get_comments", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"get_comments", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"get_comments", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"get_comments", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"get_comments", "query">["page"];
+  /** Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field. */
+  aggregate?: ParameterOf<"get_comments", "query">["aggregate"];
+  /** Group the returned items by the given field(s). */
+  groupBy?: ParameterOf<"get_comments", "query">["groupBy"];
+  /** Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset. */
+  deep?: ParameterOf<"get_comments", "query">["deep"];
+  /** Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period. */
+  alias?: ParameterOf<"get_comments", "query">["alias"];
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"get_comments", "query">["export"];
+  /** Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected. */
+  backlink?: ParameterOf<"get_comments", "query">["backlink"];
+  /** What metadata to return. `*` is shorthand for both `total_count` and `filter_count`. */
+  meta?: ParameterOf<"get_comments", "query">["meta"];
+}
 export type GetCommentsOutput = operations["get_comments"]["responses"]["200"]["content"]["application/json"];
-export type CreateCommentInput =
-  & NonNullable<operations["create_comment"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["create_comment"]["requestBody"]>["content"]["application/json"]>>>;
+export interface CreateCommentInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"create_comment", "query">["fields"];
+  /** Which collection this collection comment is for. */
+  collection?: BodyPropertiesOf<"create_comment", "application/json">["collection"];
+  item?: BodyPropertiesOf<"create_comment", "application/json">["item"];
+  comment?: BodyPropertiesOf<"create_comment", "application/json">["comment"];
+}
 export type CreateCommentOutput = operations["create_comment"]["responses"]["200"]["content"]["application/json"];
-export type DeleteCommentsInput = Record<string, never>;
+export interface DeleteCommentsInput {
+}
 export type DeleteCommentsOutput = unknown;
-export type UpdateCommentsInput =
-  & NonNullable<operations["update_comments"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_comments"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateCommentsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_comments", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"update_comments", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"update_comments", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"update_comments", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"update_comments", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"update_comments", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"update_comments", "query">["page"];
+  keys?: BodyPropertiesOf<"update_comments", "application/json">["keys"];
+  data?: BodyPropertiesOf<"update_comments", "application/json">["data"];
+}
 export type UpdateCommentsOutput = operations["update_comments"]["responses"]["200"]["content"]["application/json"];
-export type GetCommentInput =
-  & NonNullable<operations["get_comment"]["parameters"]["path"]>
-  & NonNullable<operations["get_comment"]["parameters"]["query"]>;
+export interface GetCommentInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"get_comment", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_comment", "query">["fields"];
+}
 export type GetCommentOutput = operations["get_comment"]["responses"]["200"]["content"]["application/json"];
-export type DeleteCommentInput = NonNullable<operations["delete_comment"]["parameters"]["path"]>;
+export interface DeleteCommentInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"delete_comment", "path">["id"];
+}
 export type DeleteCommentOutput = unknown;
-export type UpdateCommentInput =
-  & NonNullable<operations["update_comment"]["parameters"]["path"]>
-  & NonNullable<operations["update_comment"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_comment"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateCommentInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"update_comment", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_comment", "query">["fields"];
+  /** Which collection this comment is for. */
+  collection?: BodyPropertiesOf<"update_comment", "application/json">["collection"];
+  item?: BodyPropertiesOf<"update_comment", "application/json">["item"];
+  comment?: BodyPropertiesOf<"update_comment", "application/json">["comment"];
+}
 export type UpdateCommentOutput = operations["update_comment"]["responses"]["200"]["content"]["application/json"];
-export type ListExtensionsInput = Record<string, never>;
+export interface ListExtensionsInput {
+}
 export type ListExtensionsOutput = operations["list_extensions"]["responses"]["200"]["content"]["application/json"];
-export type UpdateExtensionsInput =
-  & NonNullable<operations["update_extensions"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_extensions"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateExtensionsInput {
+  name: ParameterOf<"update_extensions", "path">["name"];
+  /** Directus metadata for the extension. Where the configuration for the extension in the current project is stored. */
+  meta?: BodyPropertiesOf<"update_extensions", "application/json">["meta"];
+}
 export type UpdateExtensionsOutput = operations["update_extensions"]["responses"]["200"]["content"]["application/json"];
-export type UpdateExtensionBundleInput =
-  & NonNullable<operations["update_extension_bundle"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_extension_bundle"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateExtensionBundleInput {
+  bundle: ParameterOf<"update_extension_bundle", "path">["bundle"];
+  name: ParameterOf<"update_extension_bundle", "path">["name"];
+  /** Directus metadata for the extension. Where the configuration for the extension in the current project is stored. */
+  meta?: BodyPropertiesOf<"update_extension_bundle", "application/json">["meta"];
+}
 export type UpdateExtensionBundleOutput = operations["update_extension_bundle"]["responses"]["200"]["content"]["application/json"];
-export type GetFieldsInput = Record<string, never>;
+export interface GetFieldsInput {
+}
 export type GetFieldsOutput = operations["get_fields"]["responses"]["200"]["content"]["application/json"];
-export type GetCollectionFieldsInput = NonNullable<operations["get_collection_fields"]["parameters"]["path"]>;
+export interface GetCollectionFieldsInput {
+  /** Unique identifier of the collection the item resides in. */
+  collection: ParameterOf<"get_collection_fields", "path">["collection"];
+}
 export type GetCollectionFieldsOutput = operations["get_collection_fields"]["responses"]["200"]["content"]["application/json"];
-export type CreateFieldInput =
-  & NonNullable<operations["create_field"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["create_field"]["requestBody"]>["content"]["application/json"]>>>;
+export interface CreateFieldInput {
+  /** Unique identifier of the collection the item resides in. */
+  collection: ParameterOf<"create_field", "path">["collection"];
+  /** Unique name of the field. Field name is unique within the collection. */
+  field?: BodyPropertiesOf<"create_field", "application/json">["field"];
+  /** Directus specific data type. Used to cast values in the API. */
+  type?: BodyPropertiesOf<"create_field", "application/json">["type"];
+  /** The schema info. */
+  schema?: BodyPropertiesOf<"create_field", "application/json">["schema"];
+  /** The meta info. */
+  meta?: BodyPropertiesOf<"create_field", "application/json">["meta"];
+}
 export type CreateFieldOutput = operations["create_field"]["responses"]["200"]["content"]["application/json"];
-export type GetCollectionFieldInput = NonNullable<operations["get_collection_field"]["parameters"]["path"]>;
+export interface GetCollectionFieldInput {
+  /** Unique identifier of the collection the item resides in. */
+  collection: ParameterOf<"get_collection_field", "path">["collection"];
+  /** Unique identifier of the field. */
+  id: ParameterOf<"get_collection_field", "path">["id"];
+}
 export type GetCollectionFieldOutput = operations["get_collection_field"]["responses"]["200"]["content"]["application/json"];
-export type DeleteFieldInput = NonNullable<operations["delete_field"]["parameters"]["path"]>;
+export interface DeleteFieldInput {
+  /** Unique identifier of the collection the item resides in. */
+  collection: ParameterOf<"delete_field", "path">["collection"];
+  /** Unique identifier of the field. */
+  id: ParameterOf<"delete_field", "path">["id"];
+}
 export type DeleteFieldOutput = unknown;
-export type UpdateFieldInput =
-  & NonNullable<operations["update_field"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_field"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateFieldInput {
+  /** Unique identifier of the collection the item resides in. */
+  collection: ParameterOf<"update_field", "path">["collection"];
+  /** Unique identifier of the field. */
+  id: ParameterOf<"update_field", "path">["id"];
+  /** Unique name of the field. Field name is unique within the collection. */
+  field?: BodyPropertiesOf<"update_field", "application/json">["field"];
+  /** Directus specific data type. Used to cast values in the API. */
+  type?: BodyPropertiesOf<"update_field", "application/json">["type"];
+  /** The schema info. */
+  schema?: BodyPropertiesOf<"update_field", "application/json">["schema"];
+  /** The meta info. */
+  meta?: BodyPropertiesOf<"update_field", "application/json">["meta"];
+}
 export type UpdateFieldOutput = operations["update_field"]["responses"]["200"]["content"]["application/json"];
-export type GetFilesInput = NonNullable<operations["get_files"]["parameters"]["query"]>;
+export interface GetFilesInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_files", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"get_files", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"get_files", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"get_files", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"get_files", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"get_files", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"get_files", "query">["page"];
+  /** Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field. */
+  aggregate?: ParameterOf<"get_files", "query">["aggregate"];
+  /** Group the returned items by the given field(s). */
+  groupBy?: ParameterOf<"get_files", "query">["groupBy"];
+  /** Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset. */
+  deep?: ParameterOf<"get_files", "query">["deep"];
+  /** Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period. */
+  alias?: ParameterOf<"get_files", "query">["alias"];
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"get_files", "query">["export"];
+  /** Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected. */
+  backlink?: ParameterOf<"get_files", "query">["backlink"];
+  /** What metadata to return. `*` is shorthand for both `total_count` and `filter_count`. */
+  meta?: ParameterOf<"get_files", "query">["meta"];
+}
 export type GetFilesOutput = operations["get_files"]["responses"]["200"]["content"]["application/json"];
-export type CreateFileInput = Partial<NonNullable<InputOf<NonNullable<operations["create_file"]["requestBody"]>["content"]["application/json"]>>>;
+export interface CreateFileInput {
+  data?: BodyPropertiesOf<"create_file", "application/json">["data"];
+}
 export type CreateFileOutput = operations["create_file"]["responses"]["200"]["content"]["application/json"];
-export type DeleteFilesInput = Record<string, never>;
+export interface DeleteFilesInput {
+}
 export type DeleteFilesOutput = unknown;
-export type UpdateFilesInput =
-  & NonNullable<operations["update_files"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_files"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateFilesInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_files", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"update_files", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"update_files", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"update_files", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"update_files", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"update_files", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"update_files", "query">["page"];
+  data?: BodyPropertiesOf<"update_files", "application/json">["data"];
+  keys?: BodyPropertiesOf<"update_files", "application/json">["keys"];
+}
 export type UpdateFilesOutput = operations["update_files"]["responses"]["200"]["content"]["application/json"];
-export type GetFileInput =
-  & NonNullable<operations["get_file"]["parameters"]["path"]>
-  & NonNullable<operations["get_file"]["parameters"]["query"]>;
+export interface GetFileInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"get_file", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_file", "query">["fields"];
+}
 export type GetFileOutput = operations["get_file"]["responses"]["200"]["content"]["application/json"];
-export type DeleteFileInput = NonNullable<operations["delete_file"]["parameters"]["path"]>;
+export interface DeleteFileInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"delete_file", "path">["id"];
+}
 export type DeleteFileOutput = unknown;
-export type UpdateFileInput =
-  & NonNullable<operations["update_file"]["parameters"]["path"]>
-  & NonNullable<operations["update_file"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_file"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateFileInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"update_file", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_file", "query">["fields"];
+  /** Title for the file. Is extracted from the filename on upload, but can be edited by the user. */
+  title?: BodyPropertiesOf<"update_file", "application/json">["title"];
+  /** Preferred filename when file is downloaded. */
+  filename_download?: BodyPropertiesOf<"update_file", "application/json">["filename_download"];
+  /** Description for the file. */
+  description?: BodyPropertiesOf<"update_file", "application/json">["description"];
+  /** Virtual folder where this file resides in. */
+  folder?: BodyPropertiesOf<"update_file", "application/json">["folder"];
+  /** Tags for the file. Is automatically populated based on Exif data for images. */
+  tags?: BodyPropertiesOf<"update_file", "application/json">["tags"];
+}
 export type UpdateFileOutput = operations["update_file"]["responses"]["200"]["content"]["application/json"];
-export type GetFlowsInput = NonNullable<operations["get_flows"]["parameters"]["query"]>;
+export interface GetFlowsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_flows", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"get_flows", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"get_flows", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"get_flows", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"get_flows", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"get_flows", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"get_flows", "query">["page"];
+  /** Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field. */
+  aggregate?: ParameterOf<"get_flows", "query">["aggregate"];
+  /** Group the returned items by the given field(s). */
+  groupBy?: ParameterOf<"get_flows", "query">["groupBy"];
+  /** Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset. */
+  deep?: ParameterOf<"get_flows", "query">["deep"];
+  /** Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period. */
+  alias?: ParameterOf<"get_flows", "query">["alias"];
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"get_flows", "query">["export"];
+  /** Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected. */
+  backlink?: ParameterOf<"get_flows", "query">["backlink"];
+  /** What metadata to return. `*` is shorthand for both `total_count` and `filter_count`. */
+  meta?: ParameterOf<"get_flows", "query">["meta"];
+}
 export type GetFlowsOutput = operations["get_flows"]["responses"]["200"]["content"]["application/json"];
-export type CreateFlowInput =
-  & NonNullable<operations["create_flow"]["parameters"]["query"]>
-  & { body?: InputOf<NonNullable<operations["create_flow"]["requestBody"]>["content"]["application/json"]> };
+export interface CreateFlowInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"create_flow", "query">["fields"];
+  body?: RequestBodyOf<"create_flow", "application/json">;
+}
 export type CreateFlowOutput = operations["create_flow"]["responses"]["200"]["content"]["application/json"];
-export type DeleteFlowsInput = Record<string, never>;
+export interface DeleteFlowsInput {
+}
 export type DeleteFlowsOutput = unknown;
-export type UpdateFlowsInput =
-  & NonNullable<operations["update_flows"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_flows"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateFlowsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_flows", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"update_flows", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"update_flows", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"update_flows", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"update_flows", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"update_flows", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"update_flows", "query">["page"];
+  data?: BodyPropertiesOf<"update_flows", "application/json">["data"];
+  keys?: BodyPropertiesOf<"update_flows", "application/json">["keys"];
+}
 export type UpdateFlowsOutput = operations["update_flows"]["responses"]["200"]["content"]["application/json"];
-export type GetFlowInput = NonNullable<operations["get_flow"]["parameters"]["path"]>;
+export interface GetFlowInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"get_flow", "path">["id"];
+}
 export type GetFlowOutput = operations["get_flow"]["responses"]["200"]["content"]["application/json"];
-export type DeleteFlowInput = NonNullable<operations["delete_flow"]["parameters"]["path"]>;
+export interface DeleteFlowInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"delete_flow", "path">["id"];
+}
 export type DeleteFlowOutput = unknown;
-export type UpdateFlowInput =
-  & NonNullable<operations["update_flow"]["parameters"]["path"]>
-  & NonNullable<operations["update_flow"]["parameters"]["query"]>
-  & { body?: InputOf<NonNullable<operations["update_flow"]["requestBody"]>["content"]["application/json"]> };
+export interface UpdateFlowInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"update_flow", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_flow", "query">["fields"];
+  body?: RequestBodyOf<"update_flow", "application/json">;
+}
 export type UpdateFlowOutput = operations["update_flow"]["responses"]["200"]["content"]["application/json"];
-export type GetFoldersInput = NonNullable<operations["get_folders"]["parameters"]["query"]>;
+export interface GetFoldersInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_folders", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"get_folders", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"get_folders", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"get_folders", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"get_folders", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"get_folders", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"get_folders", "query">["page"];
+  /** Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field. */
+  aggregate?: ParameterOf<"get_folders", "query">["aggregate"];
+  /** Group the returned items by the given field(s). */
+  groupBy?: ParameterOf<"get_folders", "query">["groupBy"];
+  /** Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset. */
+  deep?: ParameterOf<"get_folders", "query">["deep"];
+  /** Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period. */
+  alias?: ParameterOf<"get_folders", "query">["alias"];
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"get_folders", "query">["export"];
+  /** Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected. */
+  backlink?: ParameterOf<"get_folders", "query">["backlink"];
+  /** What metadata to return. `*` is shorthand for both `total_count` and `filter_count`. */
+  meta?: ParameterOf<"get_folders", "query">["meta"];
+}
 export type GetFoldersOutput = operations["get_folders"]["responses"]["200"]["content"]["application/json"];
-export type CreateFolderInput =
-  & NonNullable<operations["create_folder"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["create_folder"]["requestBody"]>["content"]["application/json"]>>>;
+export interface CreateFolderInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"create_folder", "query">["fields"];
+  /** Name of the folder. */
+  name?: BodyPropertiesOf<"create_folder", "application/json">["name"];
+  /** Unique identifier of the parent folder. This allows for nested folders. */
+  parent?: BodyPropertiesOf<"create_folder", "application/json">["parent"];
+}
 export type CreateFolderOutput = operations["create_folder"]["responses"]["200"]["content"]["application/json"];
-export type DeleteFoldersInput = Record<string, never>;
+export interface DeleteFoldersInput {
+}
 export type DeleteFoldersOutput = unknown;
-export type UpdateFoldersInput =
-  & NonNullable<operations["update_folders"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_folders"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateFoldersInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_folders", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"update_folders", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"update_folders", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"update_folders", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"update_folders", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"update_folders", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"update_folders", "query">["page"];
+  data?: BodyPropertiesOf<"update_folders", "application/json">["data"];
+  keys?: BodyPropertiesOf<"update_folders", "application/json">["keys"];
+}
 export type UpdateFoldersOutput = operations["update_folders"]["responses"]["200"]["content"]["application/json"];
-export type GetFolderInput =
-  & NonNullable<operations["get_folder"]["parameters"]["path"]>
-  & NonNullable<operations["get_folder"]["parameters"]["query"]>;
+export interface GetFolderInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"get_folder", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_folder", "query">["fields"];
+}
 export type GetFolderOutput = operations["get_folder"]["responses"]["200"]["content"]["application/json"];
-export type DeleteFolderInput = NonNullable<operations["delete_folder"]["parameters"]["path"]>;
+export interface DeleteFolderInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"delete_folder", "path">["id"];
+}
 export type DeleteFolderOutput = unknown;
-export type UpdateFolderInput =
-  & NonNullable<operations["update_folder"]["parameters"]["path"]>
-  & NonNullable<operations["update_folder"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_folder"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateFolderInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"update_folder", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_folder", "query">["fields"];
+  /** Name of the folder. Can't be null or empty. */
+  name?: BodyPropertiesOf<"update_folder", "application/json">["name"];
+  /** Unique identifier of the parent folder. This allows for nested folders. */
+  parent?: BodyPropertiesOf<"update_folder", "application/json">["parent"];
+}
 export type UpdateFolderOutput = operations["update_folder"]["responses"]["200"]["content"]["application/json"];
-export type GetOperationsInput = NonNullable<operations["get_operations"]["parameters"]["query"]>;
+export interface GetOperationsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_operations", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"get_operations", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"get_operations", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"get_operations", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"get_operations", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"get_operations", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"get_operations", "query">["page"];
+  /** Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field. */
+  aggregate?: ParameterOf<"get_operations", "query">["aggregate"];
+  /** Group the returned items by the given field(s). */
+  groupBy?: ParameterOf<"get_operations", "query">["groupBy"];
+  /** Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset. */
+  deep?: ParameterOf<"get_operations", "query">["deep"];
+  /** Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period. */
+  alias?: ParameterOf<"get_operations", "query">["alias"];
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"get_operations", "query">["export"];
+  /** Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected. */
+  backlink?: ParameterOf<"get_operations", "query">["backlink"];
+  /** What metadata to return. `*` is shorthand for both `total_count` and `filter_count`. */
+  meta?: ParameterOf<"get_operations", "query">["meta"];
+}
 export type GetOperationsOutput = operations["get_operations"]["responses"]["200"]["content"]["application/json"];
-export type CreateOperationInput =
-  & NonNullable<operations["create_operation"]["parameters"]["query"]>
-  & { body?: InputOf<NonNullable<operations["create_operation"]["requestBody"]>["content"]["application/json"]> };
+export interface CreateOperationInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"create_operation", "query">["fields"];
+  body?: RequestBodyOf<"create_operation", "application/json">;
+}
 export type CreateOperationOutput = operations["create_operation"]["responses"]["200"]["content"]["application/json"];
-export type DeleteOperationsInput = Record<string, never>;
+export interface DeleteOperationsInput {
+}
 export type DeleteOperationsOutput = unknown;
-export type UpdateOperationsInput =
-  & NonNullable<operations["update_operations"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_operations"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateOperationsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_operations", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"update_operations", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"update_operations", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"update_operations", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"update_operations", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"update_operations", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"update_operations", "query">["page"];
+  data?: BodyPropertiesOf<"update_operations", "application/json">["data"];
+  keys?: BodyPropertiesOf<"update_operations", "application/json">["keys"];
+}
 export type UpdateOperationsOutput = operations["update_operations"]["responses"]["200"]["content"]["application/json"];
-export type GetOperationInput = NonNullable<operations["get_operation"]["parameters"]["path"]>;
+export interface GetOperationInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"get_operation", "path">["id"];
+}
 export type GetOperationOutput = operations["get_operation"]["responses"]["200"]["content"]["application/json"];
-export type DeleteOperationInput = NonNullable<operations["delete_operation"]["parameters"]["path"]>;
+export interface DeleteOperationInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"delete_operation", "path">["id"];
+}
 export type DeleteOperationOutput = unknown;
-export type UpdateOperationInput =
-  & NonNullable<operations["update_operation"]["parameters"]["path"]>
-  & NonNullable<operations["update_operation"]["parameters"]["query"]>
-  & { body?: InputOf<NonNullable<operations["update_operation"]["requestBody"]>["content"]["application/json"]> };
+export interface UpdateOperationInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"update_operation", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_operation", "query">["fields"];
+  body?: RequestBodyOf<"update_operation", "application/json">;
+}
 export type UpdateOperationOutput = operations["update_operation"]["responses"]["200"]["content"]["application/json"];
-export type GetPermissionsInput = NonNullable<operations["get_permissions"]["parameters"]["query"]>;
+export interface GetPermissionsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_permissions", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"get_permissions", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"get_permissions", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"get_permissions", "query">["sort"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"get_permissions", "query">["offset"];
+  /** Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field. */
+  aggregate?: ParameterOf<"get_permissions", "query">["aggregate"];
+  /** Group the returned items by the given field(s). */
+  groupBy?: ParameterOf<"get_permissions", "query">["groupBy"];
+  /** Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset. */
+  deep?: ParameterOf<"get_permissions", "query">["deep"];
+  /** Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period. */
+  alias?: ParameterOf<"get_permissions", "query">["alias"];
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"get_permissions", "query">["export"];
+  /** Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected. */
+  backlink?: ParameterOf<"get_permissions", "query">["backlink"];
+  /** What metadata to return. `*` is shorthand for both `total_count` and `filter_count`. */
+  meta?: ParameterOf<"get_permissions", "query">["meta"];
+}
 export type GetPermissionsOutput = operations["get_permissions"]["responses"]["200"]["content"]["application/json"];
-export type CreatePermissionInput = Partial<NonNullable<InputOf<NonNullable<operations["create_permission"]["requestBody"]>["content"]["application/json"]>>>;
+export interface CreatePermissionInput {
+  /** What collection this permission applies to. */
+  collection?: BodyPropertiesOf<"create_permission", "application/json">["collection"];
+  /** If the user can post comments. */
+  comment?: BodyPropertiesOf<"create_permission", "application/json">["comment"];
+  /** If the user can create items. */
+  create?: BodyPropertiesOf<"create_permission", "application/json">["create"];
+  /** If the user can update items. */
+  delete?: BodyPropertiesOf<"create_permission", "application/json">["delete"];
+  /** If the user is required to leave a comment explaining what was changed. */
+  explain?: BodyPropertiesOf<"create_permission", "application/json">["explain"];
+  /** If the user can read items. */
+  read?: BodyPropertiesOf<"create_permission", "application/json">["read"];
+  /** Unique identifier of the role this permission applies to. */
+  role?: BodyPropertiesOf<"create_permission", "application/json">["role"];
+  /** Explicitly denies read access for specific fields. */
+  read_field_blacklist?: BodyPropertiesOf<"create_permission", "application/json">["read_field_blacklist"];
+  /** What status this permission applies to. */
+  status?: BodyPropertiesOf<"create_permission", "application/json">["status"];
+  /** Explicitly denies specific statuses to be used. */
+  status_blacklist?: BodyPropertiesOf<"create_permission", "application/json">["status_blacklist"];
+  /** If the user can update items. */
+  update?: BodyPropertiesOf<"create_permission", "application/json">["update"];
+  /** Explicitly denies write access for specific fields. */
+  write_field_blacklist?: BodyPropertiesOf<"create_permission", "application/json">["write_field_blacklist"];
+}
 export type CreatePermissionOutput = operations["create_permission"]["responses"]["200"]["content"]["application/json"];
-export type DeletePermissionsInput = Record<string, never>;
+export interface DeletePermissionsInput {
+}
 export type DeletePermissionsOutput = unknown;
-export type UpdatePermissionsInput =
-  & NonNullable<operations["update_permissions"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_permissions"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdatePermissionsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_permissions", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"update_permissions", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"update_permissions", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"update_permissions", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"update_permissions", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"update_permissions", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"update_permissions", "query">["page"];
+  keys?: BodyPropertiesOf<"update_permissions", "application/json">["keys"];
+  data?: BodyPropertiesOf<"update_permissions", "application/json">["data"];
+}
 export type UpdatePermissionsOutput = operations["update_permissions"]["responses"]["200"]["content"]["application/json"];
-export type GetMyPermissionsInput = Record<string, never>;
+export interface GetMyPermissionsInput {
+}
 export type GetMyPermissionsOutput = operations["get_my_permissions"]["responses"]["200"]["content"]["application/json"];
-export type GetPermissionInput =
-  & NonNullable<operations["get_permission"]["parameters"]["path"]>
-  & NonNullable<operations["get_permission"]["parameters"]["query"]>;
+export interface GetPermissionInput {
+  /** Index */
+  id: ParameterOf<"get_permission", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_permission", "query">["fields"];
+}
 export type GetPermissionOutput = operations["get_permission"]["responses"]["200"]["content"]["application/json"];
-export type DeletePermissionInput = NonNullable<operations["delete_permission"]["parameters"]["path"]>;
+export interface DeletePermissionInput {
+  /** Index */
+  id: ParameterOf<"delete_permission", "path">["id"];
+}
 export type DeletePermissionOutput = unknown;
-export type UpdatePermissionInput =
-  & NonNullable<operations["update_permission"]["parameters"]["path"]>
-  & NonNullable<operations["update_permission"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_permission"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdatePermissionInput {
+  /** Index */
+  id: ParameterOf<"update_permission", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_permission", "query">["fields"];
+  /** What collection this permission applies to. */
+  collection?: BodyPropertiesOf<"update_permission", "application/json">["collection"];
+  /** If the user can post comments. `full`. */
+  comment?: BodyPropertiesOf<"update_permission", "application/json">["comment"];
+  /** If the user can create items. */
+  create?: BodyPropertiesOf<"update_permission", "application/json">["create"];
+  /** If the user can update items. */
+  delete?: BodyPropertiesOf<"update_permission", "application/json">["delete"];
+  /** If the user is required to leave a comment explaining what was changed. */
+  explain?: BodyPropertiesOf<"update_permission", "application/json">["explain"];
+  /** If the user can read items. */
+  read?: BodyPropertiesOf<"update_permission", "application/json">["read"];
+  /** Explicitly denies read access for specific fields. */
+  read_field_blacklist?: BodyPropertiesOf<"update_permission", "application/json">["read_field_blacklist"];
+  /** Unique identifier of the role this permission applies to. */
+  role?: BodyPropertiesOf<"update_permission", "application/json">["role"];
+  /** What status this permission applies to. */
+  status?: BodyPropertiesOf<"update_permission", "application/json">["status"];
+  /** Explicitly denies specific statuses to be used. */
+  status_blacklist?: BodyPropertiesOf<"update_permission", "application/json">["status_blacklist"];
+  /** If the user can update items. */
+  update?: BodyPropertiesOf<"update_permission", "application/json">["update"];
+  /** Explicitly denies write access for specific fields. */
+  write_field_blacklist?: BodyPropertiesOf<"update_permission", "application/json">["write_field_blacklist"];
+}
 export type UpdatePermissionOutput = operations["update_permission"]["responses"]["200"]["content"]["application/json"];
-export type GetRelationsInput = Record<string, never>;
+export interface GetRelationsInput {
+}
 export type GetRelationsOutput = operations["get_relations"]["responses"]["200"]["content"]["application/json"];
-export type CreateRelationInput = Partial<NonNullable<InputOf<NonNullable<operations["create_relation"]["requestBody"]>["content"]["application/json"]>>>;
+export interface CreateRelationInput {
+  /** Collection that has the field that holds the foreign key. */
+  collection_many?: BodyPropertiesOf<"create_relation", "application/json">["collection_many"];
+  /** Collection on the _one_ side of the relationship. */
+  collection_one?: BodyPropertiesOf<"create_relation", "application/json">["collection_one"];
+  /** Foreign key. Field that holds the primary key of the related collection. */
+  field_many?: BodyPropertiesOf<"create_relation", "application/json">["field_many"];
+  /** Alias column that serves as the _one_ side of the relationship. */
+  field_one?: BodyPropertiesOf<"create_relation", "application/json">["field_one"];
+  /** Field on the junction table that holds the primary key of the related collection. */
+  junction_field?: BodyPropertiesOf<"create_relation", "application/json">["junction_field"];
+}
 export type CreateRelationOutput = operations["create_relation"]["responses"]["200"]["content"]["application/json"];
-export type GetRelationInput = NonNullable<operations["get_relation"]["parameters"]["path"]>;
+export interface GetRelationInput {
+  /** Index */
+  id: ParameterOf<"get_relation", "path">["id"];
+}
 export type GetRelationOutput = operations["get_relation"]["responses"]["200"]["content"]["application/json"];
-export type DeleteRelationInput = NonNullable<operations["delete_relation"]["parameters"]["path"]>;
+export interface DeleteRelationInput {
+  /** Index */
+  id: ParameterOf<"delete_relation", "path">["id"];
+}
 export type DeleteRelationOutput = unknown;
-export type UpdateRelationInput =
-  & NonNullable<operations["update_relation"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_relation"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateRelationInput {
+  /** Index */
+  id: ParameterOf<"update_relation", "path">["id"];
+  /** Collection that has the field that holds the foreign key. */
+  collection_many?: BodyPropertiesOf<"update_relation", "application/json">["collection_many"];
+  /** Collection on the _one_ side of the relationship. */
+  collection_one?: BodyPropertiesOf<"update_relation", "application/json">["collection_one"];
+  /** Foreign key. Field that holds the primary key of the related collection. */
+  field_many?: BodyPropertiesOf<"update_relation", "application/json">["field_many"];
+  /** Alias column that serves as the _one_ side of the relationship. */
+  field_one?: BodyPropertiesOf<"update_relation", "application/json">["field_one"];
+  /** Field on the junction table that holds the primary key of the related collection. */
+  junction_field?: BodyPropertiesOf<"update_relation", "application/json">["junction_field"];
+}
 export type UpdateRelationOutput = operations["update_relation"]["responses"]["200"]["content"]["application/json"];
-export type GetRevisionsInput = NonNullable<operations["get_revisions"]["parameters"]["query"]>;
+export interface GetRevisionsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_revisions", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"get_revisions", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"get_revisions", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"get_revisions", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"get_revisions", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"get_revisions", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"get_revisions", "query">["page"];
+  /** Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field. */
+  aggregate?: ParameterOf<"get_revisions", "query">["aggregate"];
+  /** Group the returned items by the given field(s). */
+  groupBy?: ParameterOf<"get_revisions", "query">["groupBy"];
+  /** Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset. */
+  deep?: ParameterOf<"get_revisions", "query">["deep"];
+  /** Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period. */
+  alias?: ParameterOf<"get_revisions", "query">["alias"];
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"get_revisions", "query">["export"];
+  /** Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected. */
+  backlink?: ParameterOf<"get_revisions", "query">["backlink"];
+  /** What metadata to return. `*` is shorthand for both `total_count` and `filter_count`. */
+  meta?: ParameterOf<"get_revisions", "query">["meta"];
+}
 export type GetRevisionsOutput = operations["get_revisions"]["responses"]["200"]["content"]["application/json"];
-export type GetRevisionInput =
-  & NonNullable<operations["get_revision"]["parameters"]["path"]>
-  & NonNullable<operations["get_revision"]["parameters"]["query"]>;
+export interface GetRevisionInput {
+  /** Index */
+  id: ParameterOf<"get_revision", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_revision", "query">["fields"];
+}
 export type GetRevisionOutput = operations["get_revision"]["responses"]["200"]["content"]["application/json"];
-export type GetRolesInput = NonNullable<operations["get_roles"]["parameters"]["query"]>;
+export interface GetRolesInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_roles", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"get_roles", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"get_roles", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"get_roles", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"get_roles", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"get_roles", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"get_roles", "query">["page"];
+  /** Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field. */
+  aggregate?: ParameterOf<"get_roles", "query">["aggregate"];
+  /** Group the returned items by the given field(s). */
+  groupBy?: ParameterOf<"get_roles", "query">["groupBy"];
+  /** Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset. */
+  deep?: ParameterOf<"get_roles", "query">["deep"];
+  /** Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period. */
+  alias?: ParameterOf<"get_roles", "query">["alias"];
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"get_roles", "query">["export"];
+  /** Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected. */
+  backlink?: ParameterOf<"get_roles", "query">["backlink"];
+  /** What metadata to return. `*` is shorthand for both `total_count` and `filter_count`. */
+  meta?: ParameterOf<"get_roles", "query">["meta"];
+}
 export type GetRolesOutput = operations["get_roles"]["responses"]["200"]["content"]["application/json"];
-export type CreateRoleInput =
-  & NonNullable<operations["create_role"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["create_role"]["requestBody"]>["content"]["application/json"]>>>;
+export interface CreateRoleInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"create_role", "query">["fields"];
+  /** Description of the role. */
+  description?: BodyPropertiesOf<"create_role", "application/json">["description"];
+  /** Whether or not this role enforces the use of 2FA. */
+  enforce_tfa?: BodyPropertiesOf<"create_role", "application/json">["enforce_tfa"];
+  /** ID used with external services in SCIM. */
+  external_id?: BodyPropertiesOf<"create_role", "application/json">["external_id"];
+  /** Array of IP addresses that are allowed to connect to the API as a user of this role. */
+  ip_access?: BodyPropertiesOf<"create_role", "application/json">["ip_access"];
+  /** Custom override for the admin app module bar navigation. */
+  module_listing?: BodyPropertiesOf<"create_role", "application/json">["module_listing"];
+  /** Name of the role. */
+  name?: BodyPropertiesOf<"create_role", "application/json">["name"];
+}
 export type CreateRoleOutput = operations["create_role"]["responses"]["200"]["content"]["application/json"];
-export type DeleteRolesInput = Record<string, never>;
+export interface DeleteRolesInput {
+}
 export type DeleteRolesOutput = unknown;
-export type UpdateRolesInput =
-  & NonNullable<operations["update_roles"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_roles"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateRolesInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_roles", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"update_roles", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"update_roles", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"update_roles", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"update_roles", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"update_roles", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"update_roles", "query">["page"];
+  keys?: BodyPropertiesOf<"update_roles", "application/json">["keys"];
+  data?: BodyPropertiesOf<"update_roles", "application/json">["data"];
+}
 export type UpdateRolesOutput = operations["update_roles"]["responses"]["200"]["content"]["application/json"];
-export type GetRoleInput =
-  & NonNullable<operations["get_role"]["parameters"]["path"]>
-  & NonNullable<operations["get_role"]["parameters"]["query"]>;
+export interface GetRoleInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"get_role", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_role", "query">["fields"];
+}
 export type GetRoleOutput = operations["get_role"]["responses"]["200"]["content"]["application/json"];
-export type DeleteRoleInput = NonNullable<operations["delete_role"]["parameters"]["path"]>;
+export interface DeleteRoleInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"delete_role", "path">["id"];
+}
 export type DeleteRoleOutput = unknown;
-export type UpdateRoleInput =
-  & NonNullable<operations["update_role"]["parameters"]["path"]>
-  & NonNullable<operations["update_role"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_role"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateRoleInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"update_role", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_role", "query">["fields"];
+  /** Description of the role. */
+  description?: BodyPropertiesOf<"update_role", "application/json">["description"];
+  /** Whether or not this role enforces the use of 2FA. */
+  enforce_tfa?: BodyPropertiesOf<"update_role", "application/json">["enforce_tfa"];
+  /** ID used with external services in SCIM. */
+  external_id?: BodyPropertiesOf<"update_role", "application/json">["external_id"];
+  /** Array of IP addresses that are allowed to connect to the API as a user of this role. */
+  ip_access?: BodyPropertiesOf<"update_role", "application/json">["ip_access"];
+  /** Custom override for the admin app module bar navigation. */
+  module_listing?: BodyPropertiesOf<"update_role", "application/json">["module_listing"];
+  /** Name of the role. */
+  name?: BodyPropertiesOf<"update_role", "application/json">["name"];
+}
 export type UpdateRoleOutput = operations["update_role"]["responses"]["200"]["content"]["application/json"];
-export type SchemaSnapshotInput = NonNullable<operations["schema_snapshot"]["parameters"]["query"]>;
+export interface SchemaSnapshotInput {
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"schema_snapshot", "query">["export"];
+  /** Restrict the snapshot to these collections (produces a partial snapshot, version 2). Mutually exclusive with `excludeCollections`. */
+  includeCollections?: ParameterOf<"schema_snapshot", "query">["includeCollections"];
+  /** Exclude these collections from the snapshot (produces a partial snapshot, version 2). Mutually exclusive with `includeCollections`. */
+  excludeCollections?: ParameterOf<"schema_snapshot", "query">["excludeCollections"];
+}
 export type SchemaSnapshotOutput = operations["schema_snapshot"]["responses"]["200"]["content"]["application/json"];
-export type SchemaApplyInput = NonNullable<InputOf<NonNullable<operations["schema_apply"]["requestBody"]>["content"]["application/json"]>>;
+export interface SchemaApplyInput {
+  data?: BodyPropertiesOf<"schema_apply", "application/json">["data"];
+}
 export type SchemaApplyOutput = unknown;
-export type SchemaDiffInput =
-  & NonNullable<operations["schema_diff"]["parameters"]["query"]>
-  & NonNullable<InputOf<NonNullable<operations["schema_diff"]["requestBody"]>["content"]["application/json"]>>;
+export interface SchemaDiffInput {
+  /** Bypass version and database vendor restrictions. */
+  force?: ParameterOf<"schema_diff", "query">["force"];
+  /** `mirror` (default) returns all operations. `merge` yields an additive diff, excluding deletions so existing collections, fields, and relations are never removed. */
+  mode?: ParameterOf<"schema_diff", "query">["mode"];
+  data?: BodyPropertiesOf<"schema_diff", "application/json">["data"];
+}
 export type SchemaDiffOutput = operations["schema_diff"]["responses"]["200"]["content"]["application/json"];
-export type ServerInfoInput = Record<string, never>;
+export interface ServerInfoInput {
+}
 export type ServerInfoOutput = operations["server_info"]["responses"]["200"]["content"]["application/json"];
-export type PingInput = Record<string, never>;
+export interface PingInput {
+}
 export type PingOutput = operations["ping"]["responses"]["200"]["content"]["application/text"];
-export type GetSettingsInput = NonNullable<operations["get_settings"]["parameters"]["query"]>;
+export interface GetSettingsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_settings", "query">["fields"];
+}
 export type GetSettingsOutput = operations["get_settings"]["responses"]["200"]["content"]["application/json"];
-export type UpdateSettingInput = { body?: InputOf<NonNullable<operations["update_setting"]["requestBody"]>["content"]["application/json"]> };
+export interface UpdateSettingInput {
+  body?: RequestBodyOf<"update_setting", "application/json">;
+}
 export type UpdateSettingOutput = operations["update_setting"]["responses"]["200"]["content"]["application/json"];
-export type GetUsersInput = NonNullable<operations["get_users"]["parameters"]["query"]>;
+export interface GetUsersInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_users", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"get_users", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"get_users", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"get_users", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"get_users", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"get_users", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"get_users", "query">["page"];
+  /** Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field. */
+  aggregate?: ParameterOf<"get_users", "query">["aggregate"];
+  /** Group the returned items by the given field(s). */
+  groupBy?: ParameterOf<"get_users", "query">["groupBy"];
+  /** Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset. */
+  deep?: ParameterOf<"get_users", "query">["deep"];
+  /** Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period. */
+  alias?: ParameterOf<"get_users", "query">["alias"];
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"get_users", "query">["export"];
+  /** Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected. */
+  backlink?: ParameterOf<"get_users", "query">["backlink"];
+  /** What metadata to return. `*` is shorthand for both `total_count` and `filter_count`. */
+  meta?: ParameterOf<"get_users", "query">["meta"];
+}
 export type GetUsersOutput = operations["get_users"]["responses"]["200"]["content"]["application/json"];
-export type CreateUserInput = Partial<NonNullable<InputOf<NonNullable<operations["create_user"]["requestBody"]>["content"]["application/json"]>>>;
+export interface CreateUserInput {
+  /** Unique identifier for the user. */
+  id?: BodyPropertiesOf<"create_user", "application/json">["id"];
+  /** First name of the user. */
+  first_name?: BodyPropertiesOf<"create_user", "application/json">["first_name"];
+  /** Last name of the user. */
+  last_name?: BodyPropertiesOf<"create_user", "application/json">["last_name"];
+  /** Unique email address for the user. */
+  email?: BodyPropertiesOf<"create_user", "application/json">["email"];
+  /** Password of the user. */
+  password?: BodyPropertiesOf<"create_user", "application/json">["password"];
+  /** The user's location. */
+  location?: BodyPropertiesOf<"create_user", "application/json">["location"];
+  /** The user's title. */
+  title?: BodyPropertiesOf<"create_user", "application/json">["title"];
+  /** The user's description. */
+  description?: BodyPropertiesOf<"create_user", "application/json">["description"];
+  /** The user's tags. */
+  tags?: BodyPropertiesOf<"create_user", "application/json">["tags"];
+  /** The user's avatar. */
+  avatar?: BodyPropertiesOf<"create_user", "application/json">["avatar"];
+  /** The user's language used in Directus. */
+  language?: BodyPropertiesOf<"create_user", "application/json">["language"];
+  /** What theme the user is using. */
+  theme?: BodyPropertiesOf<"create_user", "application/json">["theme"];
+  /** The 2FA secret string that's used to generate one time passwords. */
+  tfa_secret?: BodyPropertiesOf<"create_user", "application/json">["tfa_secret"];
+  /** Status of the user. */
+  status?: BodyPropertiesOf<"create_user", "application/json">["status"];
+  /** Unique identifier of the role of this user. */
+  role?: BodyPropertiesOf<"create_user", "application/json">["role"];
+  /** Static token for the user. */
+  token?: BodyPropertiesOf<"create_user", "application/json">["token"];
+  /** When this user used the API last. */
+  last_access?: BodyPropertiesOf<"create_user", "application/json">["last_access"];
+  /** Last page that the user was on. */
+  last_page?: BodyPropertiesOf<"create_user", "application/json">["last_page"];
+}
 export type CreateUserOutput = operations["create_user"]["responses"]["200"]["content"]["application/json"];
-export type DeleteUsersInput = Record<string, never>;
+export interface DeleteUsersInput {
+}
 export type DeleteUsersOutput = unknown;
-export type UpdateUsersInput =
-  & NonNullable<operations["update_users"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_users"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateUsersInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_users", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"update_users", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"update_users", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"update_users", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"update_users", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"update_users", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"update_users", "query">["page"];
+  data?: BodyPropertiesOf<"update_users", "application/json">["data"];
+  keys?: BodyPropertiesOf<"update_users", "application/json">["keys"];
+}
 export type UpdateUsersOutput = operations["update_users"]["responses"]["200"]["content"]["application/json"];
-export type GetUserInput =
-  & NonNullable<operations["get_user"]["parameters"]["path"]>
-  & NonNullable<operations["get_user"]["parameters"]["query"]>;
+export interface GetUserInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"get_user", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_user", "query">["fields"];
+}
 export type GetUserOutput = operations["get_user"]["responses"]["200"]["content"]["application/json"];
-export type DeleteUserInput = NonNullable<operations["delete_user"]["parameters"]["path"]>;
+export interface DeleteUserInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"delete_user", "path">["id"];
+}
 export type DeleteUserOutput = unknown;
-export type UpdateUserInput =
-  & NonNullable<operations["update_user"]["parameters"]["path"]>
-  & NonNullable<operations["update_user"]["parameters"]["query"]>
-  & Partial<RenamedKeys<NonNullable<InputOf<NonNullable<operations["update_user"]["requestBody"]>["content"]["application/json"]>>, { id: "body_id" }>>;
+export interface UpdateUserInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"update_user", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_user", "query">["fields"];
+  /** Unique identifier for the user. */
+  body_id?: BodyPropertiesOf<"update_user", "application/json">["id"];
+  /** First name of the user. */
+  first_name?: BodyPropertiesOf<"update_user", "application/json">["first_name"];
+  /** Last name of the user. */
+  last_name?: BodyPropertiesOf<"update_user", "application/json">["last_name"];
+  /** Unique email address for the user. */
+  email?: BodyPropertiesOf<"update_user", "application/json">["email"];
+  /** Password of the user. */
+  password?: BodyPropertiesOf<"update_user", "application/json">["password"];
+  /** The user's location. */
+  location?: BodyPropertiesOf<"update_user", "application/json">["location"];
+  /** The user's title. */
+  title?: BodyPropertiesOf<"update_user", "application/json">["title"];
+  /** The user's description. */
+  description?: BodyPropertiesOf<"update_user", "application/json">["description"];
+  /** The user's tags. */
+  tags?: BodyPropertiesOf<"update_user", "application/json">["tags"];
+  /** The user's avatar. */
+  avatar?: BodyPropertiesOf<"update_user", "application/json">["avatar"];
+  /** The user's language used in Directus. */
+  language?: BodyPropertiesOf<"update_user", "application/json">["language"];
+  /** What theme the user is using. */
+  theme?: BodyPropertiesOf<"update_user", "application/json">["theme"];
+  /** The 2FA secret string that's used to generate one time passwords. */
+  tfa_secret?: BodyPropertiesOf<"update_user", "application/json">["tfa_secret"];
+  /** Status of the user. */
+  status?: BodyPropertiesOf<"update_user", "application/json">["status"];
+  /** Unique identifier of the role of this user. */
+  role?: BodyPropertiesOf<"update_user", "application/json">["role"];
+  /** Static token for the user. */
+  token?: BodyPropertiesOf<"update_user", "application/json">["token"];
+  /** When this user used the API last. */
+  last_access?: BodyPropertiesOf<"update_user", "application/json">["last_access"];
+  /** Last page that the user was on. */
+  last_page?: BodyPropertiesOf<"update_user", "application/json">["last_page"];
+}
 export type UpdateUserOutput = operations["update_user"]["responses"]["200"]["content"]["application/json"];
-export type DisableUserTfaInput = NonNullable<operations["disable_user_tfa"]["parameters"]["path"]>;
+export interface DisableUserTfaInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"disable_user_tfa", "path">["id"];
+}
 export type DisableUserTfaOutput = unknown;
-export type InviteInput = Partial<NonNullable<InputOf<NonNullable<operations["invite"]["requestBody"]>["content"]["application/json"]>>>;
+export interface InviteInput {
+  /** Email address or array of email addresses of the to-be-invited user(s). */
+  email?: BodyPropertiesOf<"invite", "application/json">["email"];
+}
 export type InviteOutput = unknown;
-export type AcceptInviteInput = NonNullable<InputOf<NonNullable<operations["accept_invite"]["requestBody"]>["content"]["application/json"]>>;
+export interface AcceptInviteInput {
+  /** Accept invite token. */
+  token?: BodyPropertiesOf<"accept_invite", "application/json">["token"];
+  /** Password of the user. */
+  password?: BodyPropertiesOf<"accept_invite", "application/json">["password"];
+}
 export type AcceptInviteOutput = unknown;
-export type GetMeInput = NonNullable<operations["get_me"]["parameters"]["query"]>;
+export interface GetMeInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_me", "query">["fields"];
+}
 export type GetMeOutput = operations["get_me"]["responses"]["200"]["content"]["application/json"];
-export type UpdateMeInput = Record<string, never>;
+export interface UpdateMeInput {
+}
 export type UpdateMeOutput = operations["update_me"]["responses"]["200"]["content"]["application/json"];
-export type MeTfaDisableInput = Record<string, never>;
+export interface MeTfaDisableInput {
+}
 export type MeTfaDisableOutput = unknown;
-export type MeTfaEnableInput = Partial<NonNullable<InputOf<NonNullable<operations["me_tfa_enable"]["requestBody"]>["content"]["application/json"]>>>;
+export interface MeTfaEnableInput {
+  /** The secret from the tfa/generate endpoint. */
+  secret?: BodyPropertiesOf<"me_tfa_enable", "application/json">["secret"];
+  /** One-time-password from the user's authenticator app. */
+  otp?: BodyPropertiesOf<"me_tfa_enable", "application/json">["otp"];
+}
 export type MeTfaEnableOutput = unknown;
-export type MeTfaGenerateInput = Partial<NonNullable<InputOf<NonNullable<operations["me_tfa_generate"]["requestBody"]>["content"]["application/json"]>>>;
+export interface MeTfaGenerateInput {
+  /** The user's current password. Required when using the default authentication provider. */
+  password?: BodyPropertiesOf<"me_tfa_generate", "application/json">["password"];
+}
 export type MeTfaGenerateOutput = operations["me_tfa_generate"]["responses"]["200"]["content"]["application/json"];
-export type UpdateLastUsedPageMeInput = Partial<NonNullable<InputOf<NonNullable<operations["update_last_used_page_me"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateLastUsedPageMeInput {
+  /** Path of the page you used last. */
+  last_page?: BodyPropertiesOf<"update_last_used_page_me", "application/json">["last_page"];
+}
 export type UpdateLastUsedPageMeOutput = unknown;
-export type RegisterUserInput = Partial<NonNullable<InputOf<NonNullable<operations["register_user"]["requestBody"]>["content"]["application/json"]>>>;
+export interface RegisterUserInput {
+  /** Email address of the new user. */
+  email?: BodyPropertiesOf<"register_user", "application/json">["email"];
+  /** Password for the new user. */
+  password?: BodyPropertiesOf<"register_user", "application/json">["password"];
+  /** First name of the new user. */
+  first_name?: BodyPropertiesOf<"register_user", "application/json">["first_name"];
+  /** Last name of the new user. */
+  last_name?: BodyPropertiesOf<"register_user", "application/json">["last_name"];
+  /** Custom URL for the email verification link. */
+  verification_url?: BodyPropertiesOf<"register_user", "application/json">["verification_url"];
+}
 export type RegisterUserOutput = unknown;
-export type RegisterUserVerifyEmailInput = NonNullable<operations["register_user_verify_email"]["parameters"]["query"]>;
+export interface RegisterUserVerifyEmailInput {
+  /** Email verification token. */
+  token: ParameterOf<"register_user_verify_email", "query">["token"];
+}
 export type RegisterUserVerifyEmailOutput = unknown;
-export type SortInput =
-  & NonNullable<operations["sort"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["sort"]["requestBody"]>["content"]["application/json"]>>>;
+export interface SortInput {
+  /** Collection identifier */
+  collection: ParameterOf<"sort", "path">["collection"];
+  /** Primary key of item to move */
+  item?: BodyPropertiesOf<"sort", "application/json">["item"];
+  /** Primary key of item where to move the current item to */
+  to?: BodyPropertiesOf<"sort", "application/json">["to"];
+}
 export type SortOutput = unknown;
-export type ImportBatchInput =
-  & NonNullable<operations["import_batch"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["import_batch"]["requestBody"]>["content"]["multipart/form-data"]>>>;
+export interface ImportBatchInput {
+  /** `add` (default) inserts new items and remaps conflicting primary keys, `merge` upserts items. */
+  mode?: ParameterOf<"import_batch", "query">["mode"];
+  /** When true, no data is persisted; the computed id mappings are still returned. */
+  dryRun?: ParameterOf<"import_batch", "query">["dryRun"];
+  /** Only valid with `mode=merge`. Deletes any existing records in the imported collections whose primary key is absent from the import, mirroring the payload. Destructive. */
+  dangerouslyAllowDelete?: ParameterOf<"import_batch", "query">["dangerouslyAllowDelete"];
+  /** A JSON file containing an array of `{ collection, items }` objects. */
+  file?: BodyPropertiesOf<"import_batch", "multipart/form-data">["file"];
+}
 export type ImportBatchOutput = operations["import_batch"]["responses"]["200"]["content"]["application/json"];
-export type ImportInput =
-  & NonNullable<operations["import"]["parameters"]["path"]>
-  & NonNullable<operations["import"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["import"]["requestBody"]>["content"]["multipart/form-data"]>>>;
+export interface ImportInput {
+  /** Collection identifier */
+  collection: ParameterOf<"import", "path">["collection"];
+  /** When true, the upload is received and the import is processed asynchronously in the background. The endpoint responds once the upload has been received. */
+  background?: ParameterOf<"import", "query">["background"];
+  file?: BodyPropertiesOf<"import", "multipart/form-data">["file"];
+}
 export type ImportOutput = unknown;
-export type ExportInput =
-  & NonNullable<operations["export"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["export"]["requestBody"]>["content"]["application/json"]>>>;
+export interface ExportInput {
+  /** Collection identifier */
+  collection: ParameterOf<"export", "path">["collection"];
+  /** What file format to save the export to. */
+  format?: BodyPropertiesOf<"export", "application/json">["format"];
+  query?: BodyPropertiesOf<"export", "application/json">["query"];
+  /** Optional file metadata to apply to the created file. */
+  file?: BodyPropertiesOf<"export", "application/json">["file"];
+}
 export type ExportOutput = unknown;
-export type ClearCacheInput = Record<string, never>;
+export interface ClearCacheInput {
+}
 export type ClearCacheOutput = unknown;
-export type RandomInput = NonNullable<operations["random"]["parameters"]["query"]>;
+export interface RandomInput {
+  /** Length of the random string. */
+  length?: ParameterOf<"random", "query">["length"];
+}
 export type RandomOutput = operations["random"]["responses"]["200"]["content"]["application/json"];
-export type GetContentVersionsInput = NonNullable<operations["get_content_versions"]["parameters"]["query"]>;
+export interface GetContentVersionsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_content_versions", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"get_content_versions", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"get_content_versions", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"get_content_versions", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"get_content_versions", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"get_content_versions", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"get_content_versions", "query">["page"];
+  /** Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field. */
+  aggregate?: ParameterOf<"get_content_versions", "query">["aggregate"];
+  /** Group the returned items by the given field(s). */
+  groupBy?: ParameterOf<"get_content_versions", "query">["groupBy"];
+  /** Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset. */
+  deep?: ParameterOf<"get_content_versions", "query">["deep"];
+  /** Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period. */
+  alias?: ParameterOf<"get_content_versions", "query">["alias"];
+  /** Saves the API response to a file. */
+  export?: ParameterOf<"get_content_versions", "query">["export"];
+  /** Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected. */
+  backlink?: ParameterOf<"get_content_versions", "query">["backlink"];
+  /** What metadata to return. `*` is shorthand for both `total_count` and `filter_count`. */
+  meta?: ParameterOf<"get_content_versions", "query">["meta"];
+}
 export type GetContentVersionsOutput = operations["get_content_versions"]["responses"]["200"]["content"]["application/json"];
-export type CreateContentVersionInput =
-  & NonNullable<operations["create_content_version"]["parameters"]["query"]>
-  & { body?: InputOf<NonNullable<operations["create_content_version"]["requestBody"]>["content"]["application/json"]> };
+export interface CreateContentVersionInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"create_content_version", "query">["fields"];
+  body?: RequestBodyOf<"create_content_version", "application/json">;
+}
 export type CreateContentVersionOutput = operations["create_content_version"]["responses"]["200"]["content"]["application/json"];
-export type DeleteContentVersionsInput = Record<string, never>;
+export interface DeleteContentVersionsInput {
+}
 export type DeleteContentVersionsOutput = unknown;
-export type UpdateContentVersionsInput =
-  & NonNullable<operations["update_content_versions"]["parameters"]["query"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_content_versions"]["requestBody"]>["content"]["application/json"]>>>;
+export interface UpdateContentVersionsInput {
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_content_versions", "query">["fields"];
+  /** Select items in the collection that match the given filter conditions. */
+  filter?: ParameterOf<"update_content_versions", "query">["filter"];
+  /** Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly. */
+  search?: ParameterOf<"update_content_versions", "query">["search"];
+  /** How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`). */
+  sort?: ParameterOf<"update_content_versions", "query">["sort"];
+  /** Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items. */
+  limit?: ParameterOf<"update_content_versions", "query">["limit"];
+  /** How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided. */
+  offset?: ParameterOf<"update_content_versions", "query">["offset"];
+  /** An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided. */
+  page?: ParameterOf<"update_content_versions", "query">["page"];
+  data?: BodyPropertiesOf<"update_content_versions", "application/json">["data"];
+  keys?: BodyPropertiesOf<"update_content_versions", "application/json">["keys"];
+}
 export type UpdateContentVersionsOutput = operations["update_content_versions"]["responses"]["200"]["content"]["application/json"];
-export type GetContentVersionInput =
-  & NonNullable<operations["get_content_version"]["parameters"]["path"]>
-  & NonNullable<operations["get_content_version"]["parameters"]["query"]>;
+export interface GetContentVersionInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"get_content_version", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"get_content_version", "query">["fields"];
+}
 export type GetContentVersionOutput = operations["get_content_version"]["responses"]["200"]["content"]["application/json"];
-export type DeleteContentVersionInput = NonNullable<operations["delete_content_version"]["parameters"]["path"]>;
+export interface DeleteContentVersionInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"delete_content_version", "path">["id"];
+}
 export type DeleteContentVersionOutput = unknown;
-export type UpdateContentVersionInput =
-  & NonNullable<operations["update_content_version"]["parameters"]["path"]>
-  & NonNullable<operations["update_content_version"]["parameters"]["query"]>
-  & { body?: InputOf<NonNullable<operations["update_content_version"]["requestBody"]>["content"]["application/json"]> };
+export interface UpdateContentVersionInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"update_content_version", "path">["id"];
+  /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */
+  fields?: ParameterOf<"update_content_version", "query">["fields"];
+  body?: RequestBodyOf<"update_content_version", "application/json">;
+}
 export type UpdateContentVersionOutput = operations["update_content_version"]["responses"]["200"]["content"]["application/json"];
-export type SaveContentVersionInput =
-  & NonNullable<operations["save_content_version"]["parameters"]["path"]>
-  & { body?: InputOf<NonNullable<operations["save_content_version"]["requestBody"]>["content"]["application/json"]> };
+export interface SaveContentVersionInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"save_content_version", "path">["id"];
+  body?: RequestBodyOf<"save_content_version", "application/json">;
+}
 export type SaveContentVersionOutput = operations["save_content_version"]["responses"]["200"]["content"]["application/json"];
-export type CompareContentVersionInput = NonNullable<operations["compare_content_version"]["parameters"]["path"]>;
+export interface CompareContentVersionInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"compare_content_version", "path">["id"];
+}
 export type CompareContentVersionOutput = operations["compare_content_version"]["responses"]["200"]["content"]["application/json"];
-export type PromoteContentVersionInput =
-  & NonNullable<operations["promote_content_version"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["promote_content_version"]["requestBody"]>["content"]["application/json"]>>>;
+export interface PromoteContentVersionInput {
+  /** Unique identifier for the object. */
+  id: ParameterOf<"promote_content_version", "path">["id"];
+  /** Hash of the main version of the item to be promoted. */
+  mainHash?: BodyPropertiesOf<"promote_content_version", "application/json">["mainHash"];
+  /** Optional array of field names of which the values are to be promoted. */
+  fields?: BodyPropertiesOf<"promote_content_version", "application/json">["fields"];
+}
 export type PromoteContentVersionOutput = operations["promote_content_version"]["responses"]["200"]["content"]["application/json"];

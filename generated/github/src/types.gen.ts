@@ -8282,207 +8282,1087 @@ type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] 
 /** `T` as a request input: readOnly properties optional, at every depth. */
 type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
 
-export type GistsListInput = NonNullable<operations["gists_list"]["parameters"]["query"]>;
+/** The parameters of operation `K` in location `L` (`path`, `query`, `header` or `cookie`). */
+type ParameterOf<K extends keyof operations, L extends string> = operations[K] extends { parameters: infer P } ? (L extends keyof P ? NonNullable<P[L]> : never) : never;
+/** The request body of operation `K` in media type `M`, as an input (readOnly properties optional). */
+type RequestBodyOf<K extends keyof operations, M extends string> = operations[K] extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? (M extends keyof C ? InputOf<C[M]> : never) : never) : never;
+/** The properties of an object request body (a nullable body spreads its object part). */
+type BodyPropertiesOf<K extends keyof operations, M extends string> = NonNullable<RequestBodyOf<K, M>>;
+
+export interface GistsListInput {
+  /** Only show results that were last updated after the given time. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: `YYYY-MM-DDTHH:MM:SSZ`. */
+  since?: ParameterOf<"gists_list", "query">["since"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"gists_list", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"gists_list", "query">["page"];
+}
 export type GistsListOutput = operations["gists_list"]["responses"]["200"]["content"]["application/json"];
-export type GistsCreateInput = NonNullable<InputOf<NonNullable<operations["gists_create"]["requestBody"]>["content"]["application/json"]>>;
-export type GistsCreateOutput = operations["gists_create"]["responses"]["201"]["content"]["application/json"];
-export type ReposListForOrgInput =
-  & NonNullable<operations["repos_list_for_org"]["parameters"]["path"]>
-  & NonNullable<operations["repos_list_for_org"]["parameters"]["query"]>;
+export interface GistsCreateInput {
+  /** Description of the gist */
+  description?: BodyPropertiesOf<"gists_create", "application/json">["description"];
+  /** Names and content for the files that make up the gist */
+  files: BodyPropertiesOf<"gists_create", "application/json">["files"];
+  public?: BodyPropertiesOf<"gists_create", "application/json">["public"];
+}
+export type GistsCreateOutput = components["schemas"]["gist-simple"];
+export interface ReposListForOrgInput {
+  /** The organization name. The name is not case sensitive. */
+  org: ParameterOf<"repos_list_for_org", "path">["org"];
+  /** Specifies the types of repositories you want returned. */
+  type?: ParameterOf<"repos_list_for_org", "query">["type"];
+  /** The property to sort the results by. */
+  sort?: ParameterOf<"repos_list_for_org", "query">["sort"];
+  /** The order to sort by. Default: `asc` when using `full_name`, otherwise `desc`. */
+  direction?: ParameterOf<"repos_list_for_org", "query">["direction"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"repos_list_for_org", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"repos_list_for_org", "query">["page"];
+}
 export type ReposListForOrgOutput = operations["repos_list_for_org"]["responses"]["200"]["content"]["application/json"];
-export type ReposCreateInOrgInput =
-  & NonNullable<operations["repos_create_in_org"]["parameters"]["path"]>
-  & NonNullable<InputOf<NonNullable<operations["repos_create_in_org"]["requestBody"]>["content"]["application/json"]>>;
-export type ReposCreateInOrgOutput = operations["repos_create_in_org"]["responses"]["201"]["content"]["application/json"];
-export type ReposGetInput = NonNullable<operations["repos_get"]["parameters"]["path"]>;
-export type ReposGetOutput = operations["repos_get"]["responses"]["200"]["content"]["application/json"];
-export type ReposUpdateInput =
-  & NonNullable<operations["repos_update"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["repos_update"]["requestBody"]>["content"]["application/json"]>>>;
-export type ReposUpdateOutput = operations["repos_update"]["responses"]["200"]["content"]["application/json"];
-export type ActionsListWorkflowRunsForRepoInput =
-  & NonNullable<operations["actions_list_workflow_runs_for_repo"]["parameters"]["path"]>
-  & NonNullable<operations["actions_list_workflow_runs_for_repo"]["parameters"]["query"]>;
+export interface ReposCreateInOrgInput {
+  /** The organization name. The name is not case sensitive. */
+  org: ParameterOf<"repos_create_in_org", "path">["org"];
+  /** The name of the repository. */
+  name: BodyPropertiesOf<"repos_create_in_org", "application/json">["name"];
+  /** A short description of the repository. */
+  description?: BodyPropertiesOf<"repos_create_in_org", "application/json">["description"];
+  /** A URL with more information about the repository. */
+  homepage?: BodyPropertiesOf<"repos_create_in_org", "application/json">["homepage"];
+  /** Whether the repository is private. */
+  private?: BodyPropertiesOf<"repos_create_in_org", "application/json">["private"];
+  /** The visibility of the repository. */
+  visibility?: BodyPropertiesOf<"repos_create_in_org", "application/json">["visibility"];
+  /** Either `true` to enable issues for this repository or `false` to disable them. */
+  has_issues?: BodyPropertiesOf<"repos_create_in_org", "application/json">["has_issues"];
+  /** Either `true` to enable projects for this repository or `false` to disable them. **Note:** If you're creating a repository in an organization that has disabled repository projects, the default is `false`, and if you pass `true`, the API returns an error. */
+  has_projects?: BodyPropertiesOf<"repos_create_in_org", "application/json">["has_projects"];
+  /** Either `true` to enable the wiki for this repository or `false` to disable it. */
+  has_wiki?: BodyPropertiesOf<"repos_create_in_org", "application/json">["has_wiki"];
+  /** Whether downloads are enabled. */
+  has_downloads?: BodyPropertiesOf<"repos_create_in_org", "application/json">["has_downloads"];
+  /** Either `true` to make this repo available as a template repository or `false` to prevent it. */
+  is_template?: BodyPropertiesOf<"repos_create_in_org", "application/json">["is_template"];
+  /** The id of the team that will be granted access to this repository. This is only valid when creating a repository in an organization. */
+  team_id?: BodyPropertiesOf<"repos_create_in_org", "application/json">["team_id"];
+  /** Pass `true` to create an initial commit with empty README. */
+  auto_init?: BodyPropertiesOf<"repos_create_in_org", "application/json">["auto_init"];
+  /** Desired language or platform [.gitignore template](https://github.com/github/gitignore) to apply. Use the name of the template without the extension. For example, "Haskell". */
+  gitignore_template?: BodyPropertiesOf<"repos_create_in_org", "application/json">["gitignore_template"];
+  /** Choose an [open source license template](https://choosealicense.com/) that best suits your needs, and then use the [license keyword](https://docs.github.com/articles/licensing-a-repository/#searching-github-by-license-type) as the `license_template` string. For example, "mit" or "mpl-2.0". */
+  license_template?: BodyPropertiesOf<"repos_create_in_org", "application/json">["license_template"];
+  /** Either `true` to allow squash-merging pull requests, or `false` to prevent squash-merging. */
+  allow_squash_merge?: BodyPropertiesOf<"repos_create_in_org", "application/json">["allow_squash_merge"];
+  /** Either `true` to allow merging pull requests with a merge commit, or `false` to prevent merging pull requests with merge commits. */
+  allow_merge_commit?: BodyPropertiesOf<"repos_create_in_org", "application/json">["allow_merge_commit"];
+  /** Either `true` to allow rebase-merging pull requests, or `false` to prevent rebase-merging. */
+  allow_rebase_merge?: BodyPropertiesOf<"repos_create_in_org", "application/json">["allow_rebase_merge"];
+  /** Either `true` to allow auto-merge on pull requests, or `false` to disallow auto-merge. */
+  allow_auto_merge?: BodyPropertiesOf<"repos_create_in_org", "application/json">["allow_auto_merge"];
+  /** Either `true` to allow automatically deleting head branches when pull requests are merged, or `false` to prevent automatic deletion. **The authenticated user must be an organization owner to set this property to `true`.** */
+  delete_branch_on_merge?: BodyPropertiesOf<"repos_create_in_org", "application/json">["delete_branch_on_merge"];
+  /** Either `true` to allow squash-merge commits to use pull request title, or `false` to use commit message. **This property is closing down. Please use `squash_merge_commit_title` instead. */
+  use_squash_pr_title_as_default?: BodyPropertiesOf<"repos_create_in_org", "application/json">["use_squash_pr_title_as_default"];
+  /**
+   * Required when using `squash_merge_commit_message`.
+   *
+   * The default value for a squash merge commit title:
+   *
+   * - `PR_TITLE` - default to the pull request's title.
+   * - `COMMIT_OR_PR_TITLE` - default to the commit's title (if only one commit) or the pull request's title (when more than one commit).
+   */
+  squash_merge_commit_title?: BodyPropertiesOf<"repos_create_in_org", "application/json">["squash_merge_commit_title"];
+  /**
+   * The default value for a squash merge commit message:
+   *
+   * - `PR_BODY` - default to the pull request's body.
+   * - `COMMIT_MESSAGES` - default to the branch's commit messages.
+   * - `BLANK` - default to a blank commit message.
+   */
+  squash_merge_commit_message?: BodyPropertiesOf<"repos_create_in_org", "application/json">["squash_merge_commit_message"];
+  /**
+   * Required when using `merge_commit_message`.
+   *
+   * The default value for a merge commit title.
+   *
+   * - `PR_TITLE` - default to the pull request's title.
+   * - `MERGE_MESSAGE` - default to the classic title for a merge message (e.g., Merge pull request #123 from branch-name).
+   */
+  merge_commit_title?: BodyPropertiesOf<"repos_create_in_org", "application/json">["merge_commit_title"];
+  /**
+   * The default value for a merge commit message.
+   *
+   * - `PR_TITLE` - default to the pull request's title.
+   * - `PR_BODY` - default to the pull request's body.
+   * - `BLANK` - default to a blank commit message.
+   */
+  merge_commit_message?: BodyPropertiesOf<"repos_create_in_org", "application/json">["merge_commit_message"];
+  /** The custom properties for the new repository. The keys are the custom property names, and the values are the corresponding custom property values. */
+  custom_properties?: BodyPropertiesOf<"repos_create_in_org", "application/json">["custom_properties"];
+}
+export type ReposCreateInOrgOutput = components["schemas"]["full-repository"];
+export interface ReposGetInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_get", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_get", "path">["repo"];
+}
+export type ReposGetOutput = components["schemas"]["full-repository"];
+export interface ReposUpdateInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_update", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_update", "path">["repo"];
+  /** The name of the repository. */
+  name?: BodyPropertiesOf<"repos_update", "application/json">["name"];
+  /** A short description of the repository. */
+  description?: BodyPropertiesOf<"repos_update", "application/json">["description"];
+  /** A URL with more information about the repository. */
+  homepage?: BodyPropertiesOf<"repos_update", "application/json">["homepage"];
+  /**
+   * Either `true` to make the repository private or `false` to make it public. Default: `false`.
+   * **Note**: You will get a `422` error if the organization restricts [changing repository visibility](https://docs.github.com/articles/repository-permission-levels-for-an-organization#changing-the-visibility-of-repositories) to organization owners and a non-owner tries to change the value of private.
+   */
+  private?: BodyPropertiesOf<"repos_update", "application/json">["private"];
+  /** The visibility of the repository. */
+  visibility?: BodyPropertiesOf<"repos_update", "application/json">["visibility"];
+  /**
+   * Specify which security and analysis features to enable or disable for the repository.
+   *
+   * To use this parameter, you must have admin permissions for the repository or be an owner or security manager for the organization that owns the repository. For more information, see "[Managing security managers in your organization](https://docs.github.com/organizations/managing-peoples-access-to-your-organization-with-roles/managing-security-managers-in-your-organization)."
+   *
+   * For example, to enable GitHub Advanced Security, use this data in the body of the `PATCH` request:
+   * `{ "security_and_analysis": {"advanced_security": { "status": "enabled" } } }`.
+   *
+   * You can check which security and analysis features are currently enabled by using a `GET /repos/{owner}/{repo}` request.
+   */
+  security_and_analysis?: BodyPropertiesOf<"repos_update", "application/json">["security_and_analysis"];
+  /** Either `true` to enable issues for this repository or `false` to disable them. */
+  has_issues?: BodyPropertiesOf<"repos_update", "application/json">["has_issues"];
+  /** Either `true` to enable projects for this repository or `false` to disable them. **Note:** If you're creating a repository in an organization that has disabled repository projects, the default is `false`, and if you pass `true`, the API returns an error. */
+  has_projects?: BodyPropertiesOf<"repos_update", "application/json">["has_projects"];
+  /** Either `true` to enable the wiki for this repository or `false` to disable it. */
+  has_wiki?: BodyPropertiesOf<"repos_update", "application/json">["has_wiki"];
+  /** Either `true` to allow pull requests for this repository or `false` to prevent pull requests. */
+  has_pull_requests?: BodyPropertiesOf<"repos_update", "application/json">["has_pull_requests"];
+  /** The policy that controls who can create pull requests for this repository: `all` or `collaborators_only`. */
+  pull_request_creation_policy?: BodyPropertiesOf<"repos_update", "application/json">["pull_request_creation_policy"];
+  /** Either `true` to make this repo available as a template repository or `false` to prevent it. */
+  is_template?: BodyPropertiesOf<"repos_update", "application/json">["is_template"];
+  /** Updates the default branch for this repository. */
+  default_branch?: BodyPropertiesOf<"repos_update", "application/json">["default_branch"];
+  /** Either `true` to allow squash-merging pull requests, or `false` to prevent squash-merging. */
+  allow_squash_merge?: BodyPropertiesOf<"repos_update", "application/json">["allow_squash_merge"];
+  /** Either `true` to allow merging pull requests with a merge commit, or `false` to prevent merging pull requests with merge commits. */
+  allow_merge_commit?: BodyPropertiesOf<"repos_update", "application/json">["allow_merge_commit"];
+  /** Either `true` to allow rebase-merging pull requests, or `false` to prevent rebase-merging. */
+  allow_rebase_merge?: BodyPropertiesOf<"repos_update", "application/json">["allow_rebase_merge"];
+  /** Either `true` to allow auto-merge on pull requests, or `false` to disallow auto-merge. */
+  allow_auto_merge?: BodyPropertiesOf<"repos_update", "application/json">["allow_auto_merge"];
+  /** Either `true` to allow automatically deleting head branches when pull requests are merged, or `false` to prevent automatic deletion. */
+  delete_branch_on_merge?: BodyPropertiesOf<"repos_update", "application/json">["delete_branch_on_merge"];
+  /** Either `true` to always allow a pull request head branch that is behind its base branch to be updated even if it is not required to be up to date before merging, or false otherwise. */
+  allow_update_branch?: BodyPropertiesOf<"repos_update", "application/json">["allow_update_branch"];
+  /** Either `true` to allow squash-merge commits to use pull request title, or `false` to use commit message. **This property is closing down. Please use `squash_merge_commit_title` instead. */
+  use_squash_pr_title_as_default?: BodyPropertiesOf<"repos_update", "application/json">["use_squash_pr_title_as_default"];
+  /**
+   * Required when using `squash_merge_commit_message`.
+   *
+   * The default value for a squash merge commit title:
+   *
+   * - `PR_TITLE` - default to the pull request's title.
+   * - `COMMIT_OR_PR_TITLE` - default to the commit's title (if only one commit) or the pull request's title (when more than one commit).
+   */
+  squash_merge_commit_title?: BodyPropertiesOf<"repos_update", "application/json">["squash_merge_commit_title"];
+  /**
+   * The default value for a squash merge commit message:
+   *
+   * - `PR_BODY` - default to the pull request's body.
+   * - `COMMIT_MESSAGES` - default to the branch's commit messages.
+   * - `BLANK` - default to a blank commit message.
+   */
+  squash_merge_commit_message?: BodyPropertiesOf<"repos_update", "application/json">["squash_merge_commit_message"];
+  /**
+   * Required when using `merge_commit_message`.
+   *
+   * The default value for a merge commit title.
+   *
+   * - `PR_TITLE` - default to the pull request's title.
+   * - `MERGE_MESSAGE` - default to the classic title for a merge message (e.g., Merge pull request #123 from branch-name).
+   */
+  merge_commit_title?: BodyPropertiesOf<"repos_update", "application/json">["merge_commit_title"];
+  /**
+   * The default value for a merge commit message.
+   *
+   * - `PR_TITLE` - default to the pull request's title.
+   * - `PR_BODY` - default to the pull request's body.
+   * - `BLANK` - default to a blank commit message.
+   */
+  merge_commit_message?: BodyPropertiesOf<"repos_update", "application/json">["merge_commit_message"];
+  /** Whether to archive this repository. `false` will unarchive a previously archived repository. */
+  archived?: BodyPropertiesOf<"repos_update", "application/json">["archived"];
+  /** Either `true` to allow private forks, or `false` to prevent private forks. */
+  allow_forking?: BodyPropertiesOf<"repos_update", "application/json">["allow_forking"];
+  /** Either `true` to require contributors to sign off on web-based commits, or `false` to not require contributors to sign off on web-based commits. */
+  web_commit_signoff_required?: BodyPropertiesOf<"repos_update", "application/json">["web_commit_signoff_required"];
+}
+export type ReposUpdateOutput = components["schemas"]["full-repository"];
+export interface ActionsListWorkflowRunsForRepoInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"actions_list_workflow_runs_for_repo", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"actions_list_workflow_runs_for_repo", "path">["repo"];
+  /** Returns someone's workflow runs. Use the login for the user who created the `push` associated with the check suite or workflow run. */
+  actor?: ParameterOf<"actions_list_workflow_runs_for_repo", "query">["actor"];
+  /** Returns workflow runs associated with a branch. Use the name of the branch of the `push`. */
+  branch?: ParameterOf<"actions_list_workflow_runs_for_repo", "query">["branch"];
+  /** Returns workflow run triggered by the event you specify. For example, `push`, `pull_request` or `issue`. For more information, see "[Events that trigger workflows](https://docs.github.com/actions/automating-your-workflow-with-github-actions/events-that-trigger-workflows)." */
+  event?: ParameterOf<"actions_list_workflow_runs_for_repo", "query">["event"];
+  /** Returns workflow runs with the check run `status` or `conclusion` that you specify. For example, a conclusion can be `success` or a status can be `in_progress`. Only GitHub Actions can set a status of `waiting`, `pending`, or `requested`. */
+  status?: ParameterOf<"actions_list_workflow_runs_for_repo", "query">["status"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"actions_list_workflow_runs_for_repo", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"actions_list_workflow_runs_for_repo", "query">["page"];
+  /** Returns workflow runs created within the given date-time range. For more information on the syntax, see "[Understanding the search syntax](https://docs.github.com/search-github/getting-started-with-searching-on-github/understanding-the-search-syntax#query-for-dates)." */
+  created?: ParameterOf<"actions_list_workflow_runs_for_repo", "query">["created"];
+  /** If `true` pull requests are omitted from the response (empty array). */
+  exclude_pull_requests?: ParameterOf<"actions_list_workflow_runs_for_repo", "query">["exclude_pull_requests"];
+  /** Returns workflow runs with the `check_suite_id` that you specify. */
+  check_suite_id?: ParameterOf<"actions_list_workflow_runs_for_repo", "query">["check_suite_id"];
+  /** Only returns workflow runs that are associated with the specified `head_sha`. */
+  head_sha?: ParameterOf<"actions_list_workflow_runs_for_repo", "query">["head_sha"];
+}
 export type ActionsListWorkflowRunsForRepoOutput = operations["actions_list_workflow_runs_for_repo"]["responses"]["200"]["content"]["application/json"];
-export type ActionsCreateWorkflowDispatchInput =
-  & NonNullable<operations["actions_create_workflow_dispatch"]["parameters"]["path"]>
-  & NonNullable<InputOf<NonNullable<operations["actions_create_workflow_dispatch"]["requestBody"]>["content"]["application/json"]>>;
-export type ActionsCreateWorkflowDispatchOutput = operations["actions_create_workflow_dispatch"]["responses"]["200"]["content"]["application/json"];
-export type ReposListBranchesInput =
-  & NonNullable<operations["repos_list_branches"]["parameters"]["path"]>
-  & NonNullable<operations["repos_list_branches"]["parameters"]["query"]>;
+export interface ActionsCreateWorkflowDispatchInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"actions_create_workflow_dispatch", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"actions_create_workflow_dispatch", "path">["repo"];
+  /** The ID of the workflow. You can also pass the workflow file name as a string. */
+  workflow_id: ParameterOf<"actions_create_workflow_dispatch", "path">["workflow_id"];
+  /** The git reference for the workflow. The reference can be a branch or tag name. */
+  ref: BodyPropertiesOf<"actions_create_workflow_dispatch", "application/json">["ref"];
+  /** Input keys and values configured in the workflow file. The maximum number of properties is 25. Any default properties configured in the workflow file will be used when `inputs` are omitted. */
+  inputs?: BodyPropertiesOf<"actions_create_workflow_dispatch", "application/json">["inputs"];
+  /** Whether the response should include the workflow run ID and URLs. */
+  return_run_details?: BodyPropertiesOf<"actions_create_workflow_dispatch", "application/json">["return_run_details"];
+}
+export type ActionsCreateWorkflowDispatchOutput = components["schemas"]["workflow-dispatch-response"];
+export interface ReposListBranchesInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_list_branches", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_list_branches", "path">["repo"];
+  /** Setting to `true` returns only branches protected by branch protections or rulesets. When set to `false`, only unprotected branches are returned. Omitting this parameter returns all branches. */
+  protected?: ParameterOf<"repos_list_branches", "query">["protected"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"repos_list_branches", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"repos_list_branches", "query">["page"];
+}
 export type ReposListBranchesOutput = operations["repos_list_branches"]["responses"]["200"]["content"]["application/json"];
-export type ReposGetBranchInput = NonNullable<operations["repos_get_branch"]["parameters"]["path"]>;
-export type ReposGetBranchOutput = operations["repos_get_branch"]["responses"]["200"]["content"]["application/json"];
-export type ReposListCollaboratorsInput =
-  & NonNullable<operations["repos_list_collaborators"]["parameters"]["path"]>
-  & NonNullable<operations["repos_list_collaborators"]["parameters"]["query"]>;
+export interface ReposGetBranchInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_get_branch", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_get_branch", "path">["repo"];
+  /** The name of the branch. Cannot contain wildcard characters. To use wildcard characters in branch names, use [the GraphQL API](https://docs.github.com/graphql). */
+  branch: ParameterOf<"repos_get_branch", "path">["branch"];
+}
+export type ReposGetBranchOutput = components["schemas"]["branch-with-protection"];
+export interface ReposListCollaboratorsInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_list_collaborators", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_list_collaborators", "path">["repo"];
+  /** Filter collaborators returned by their affiliation. `outside` means all outside collaborators of an organization-owned repository. `direct` means all collaborators with permissions to an organization-owned repository, regardless of organization membership status. `all` means all collaborators the authenticated user can see. */
+  affiliation?: ParameterOf<"repos_list_collaborators", "query">["affiliation"];
+  /** Filter collaborators by the permissions they have on the repository. If not specified, all collaborators will be returned. */
+  permission?: ParameterOf<"repos_list_collaborators", "query">["permission"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"repos_list_collaborators", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"repos_list_collaborators", "query">["page"];
+}
 export type ReposListCollaboratorsOutput = operations["repos_list_collaborators"]["responses"]["200"]["content"]["application/json"];
-export type ReposListCommitsInput =
-  & NonNullable<operations["repos_list_commits"]["parameters"]["path"]>
-  & NonNullable<operations["repos_list_commits"]["parameters"]["query"]>;
+export interface ReposListCommitsInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_list_commits", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_list_commits", "path">["repo"];
+  /** SHA or branch to start listing commits from. Default: the repository’s default branch (usually `main`). */
+  sha?: ParameterOf<"repos_list_commits", "query">["sha"];
+  /** Only commits containing this file path will be returned. */
+  path?: ParameterOf<"repos_list_commits", "query">["path"];
+  /** GitHub username or email address to use to filter by commit author. */
+  author?: ParameterOf<"repos_list_commits", "query">["author"];
+  /** GitHub username or email address to use to filter by commit committer. */
+  committer?: ParameterOf<"repos_list_commits", "query">["committer"];
+  /** Only show results that were last updated after the given time. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: `YYYY-MM-DDTHH:MM:SSZ`. Due to limitations of Git, timestamps must be between 1970-01-01 and 2099-12-31 (inclusive) or unexpected results may be returned. */
+  since?: ParameterOf<"repos_list_commits", "query">["since"];
+  /** Only commits before this date will be returned. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: `YYYY-MM-DDTHH:MM:SSZ`. Due to limitations of Git, timestamps must be between 1970-01-01 and 2099-12-31 (inclusive) or unexpected results may be returned. */
+  until?: ParameterOf<"repos_list_commits", "query">["until"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"repos_list_commits", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"repos_list_commits", "query">["page"];
+}
 export type ReposListCommitsOutput = operations["repos_list_commits"]["responses"]["200"]["content"]["application/json"];
-export type ReposGetCommitInput =
-  & NonNullable<operations["repos_get_commit"]["parameters"]["path"]>
-  & NonNullable<operations["repos_get_commit"]["parameters"]["query"]>;
-export type ReposGetCommitOutput = operations["repos_get_commit"]["responses"]["200"]["content"]["application/json"];
-export type ReposGetContentInput =
-  & NonNullable<operations["repos_get_content"]["parameters"]["path"]>
-  & NonNullable<operations["repos_get_content"]["parameters"]["query"]>;
+export interface ReposGetCommitInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_get_commit", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_get_commit", "path">["repo"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"repos_get_commit", "query">["page"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"repos_get_commit", "query">["per_page"];
+  /** The commit reference. Can be a commit SHA, branch name (`heads/BRANCH_NAME`), or tag name (`tags/TAG_NAME`). For more information, see "[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)" in the Git documentation. */
+  ref: ParameterOf<"repos_get_commit", "path">["ref"];
+}
+export type ReposGetCommitOutput = components["schemas"]["commit"];
+export interface ReposGetContentInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_get_content", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_get_content", "path">["repo"];
+  /** path parameter */
+  file_path: ParameterOf<"repos_get_content", "path">["file_path"];
+  /** The name of the commit/branch/tag. Default: the repository’s default branch. */
+  ref?: ParameterOf<"repos_get_content", "query">["ref"];
+}
 export type ReposGetContentOutput = operations["repos_get_content"]["responses"]["200"]["content"]["application/json"];
-export type ReposCreateOrUpdateFileContentsInput =
-  & NonNullable<operations["repos_create_or_update_file_contents"]["parameters"]["path"]>
-  & NonNullable<InputOf<NonNullable<operations["repos_create_or_update_file_contents"]["requestBody"]>["content"]["application/json"]>>;
-export type ReposCreateOrUpdateFileContentsOutput = operations["repos_create_or_update_file_contents"]["responses"]["200"]["content"]["application/json"];
-export type ReposDeleteFileInput =
-  & NonNullable<operations["repos_delete_file"]["parameters"]["path"]>
-  & NonNullable<InputOf<NonNullable<operations["repos_delete_file"]["requestBody"]>["content"]["application/json"]>>;
-export type ReposDeleteFileOutput = operations["repos_delete_file"]["responses"]["200"]["content"]["application/json"];
-export type ReposCreateDispatchEventInput =
-  & NonNullable<operations["repos_create_dispatch_event"]["parameters"]["path"]>
-  & NonNullable<InputOf<NonNullable<operations["repos_create_dispatch_event"]["requestBody"]>["content"]["application/json"]>>;
+export interface ReposCreateOrUpdateFileContentsInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_create_or_update_file_contents", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_create_or_update_file_contents", "path">["repo"];
+  /** path parameter */
+  path: ParameterOf<"repos_create_or_update_file_contents", "path">["path"];
+  /** The commit message. */
+  message: BodyPropertiesOf<"repos_create_or_update_file_contents", "application/json">["message"];
+  /** The new file content, using Base64 encoding. */
+  content: BodyPropertiesOf<"repos_create_or_update_file_contents", "application/json">["content"];
+  /** **Required if you are updating a file**. The blob SHA of the file being replaced. */
+  sha?: BodyPropertiesOf<"repos_create_or_update_file_contents", "application/json">["sha"];
+  /** The branch name. Default: the repository’s default branch. */
+  branch?: BodyPropertiesOf<"repos_create_or_update_file_contents", "application/json">["branch"];
+  /** The person that committed the file. Default: the authenticated user. */
+  committer?: BodyPropertiesOf<"repos_create_or_update_file_contents", "application/json">["committer"];
+  /** The author of the file. Default: The `committer` or the authenticated user if you omit `committer`. */
+  author?: BodyPropertiesOf<"repos_create_or_update_file_contents", "application/json">["author"];
+}
+export type ReposCreateOrUpdateFileContentsOutput = components["schemas"]["file-commit"];
+export interface ReposDeleteFileInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_delete_file", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_delete_file", "path">["repo"];
+  /** path parameter */
+  path: ParameterOf<"repos_delete_file", "path">["path"];
+  /** The commit message. */
+  message: BodyPropertiesOf<"repos_delete_file", "application/json">["message"];
+  /** The blob SHA of the file being deleted. */
+  sha: BodyPropertiesOf<"repos_delete_file", "application/json">["sha"];
+  /** The branch name. Default: the repository’s default branch */
+  branch?: BodyPropertiesOf<"repos_delete_file", "application/json">["branch"];
+  /** object containing information about the committer. */
+  committer?: BodyPropertiesOf<"repos_delete_file", "application/json">["committer"];
+  /** object containing information about the author. */
+  author?: BodyPropertiesOf<"repos_delete_file", "application/json">["author"];
+}
+export type ReposDeleteFileOutput = components["schemas"]["file-commit"];
+export interface ReposCreateDispatchEventInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_create_dispatch_event", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_create_dispatch_event", "path">["repo"];
+  /** A custom webhook event name. Must be 100 characters or fewer. */
+  event_type: BodyPropertiesOf<"repos_create_dispatch_event", "application/json">["event_type"];
+  /** JSON payload with extra information about the webhook event that your action or workflow may use. The maximum number of top-level properties is 10. The total size of the JSON payload must be less than 64KB. */
+  client_payload?: BodyPropertiesOf<"repos_create_dispatch_event", "application/json">["client_payload"];
+}
 export type ReposCreateDispatchEventOutput = unknown;
-export type GitGetRefInput = NonNullable<operations["git_get_ref"]["parameters"]["path"]>;
-export type GitGetRefOutput = operations["git_get_ref"]["responses"]["200"]["content"]["application/json"];
-export type GitCreateRefInput =
-  & NonNullable<operations["git_create_ref"]["parameters"]["path"]>
-  & NonNullable<InputOf<NonNullable<operations["git_create_ref"]["requestBody"]>["content"]["application/json"]>>;
-export type GitCreateRefOutput = operations["git_create_ref"]["responses"]["201"]["content"]["application/json"];
-export type ReposCreateWebhookInput =
-  & NonNullable<operations["repos_create_webhook"]["parameters"]["path"]>
-  & { body?: InputOf<NonNullable<operations["repos_create_webhook"]["requestBody"]>["content"]["application/json"]> };
-export type ReposCreateWebhookOutput = operations["repos_create_webhook"]["responses"]["201"]["content"]["application/json"];
-export type ReposDeleteWebhookInput = NonNullable<operations["repos_delete_webhook"]["parameters"]["path"]>;
+export interface GitGetRefInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"git_get_ref", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"git_get_ref", "path">["repo"];
+  /** The Git reference. For more information, see "[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)" in the Git documentation. */
+  ref: ParameterOf<"git_get_ref", "path">["ref"];
+}
+export type GitGetRefOutput = components["schemas"]["git-ref"];
+export interface GitCreateRefInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"git_create_ref", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"git_create_ref", "path">["repo"];
+  /** The name of the fully qualified reference (ie: `refs/heads/master`). If it doesn't start with 'refs' and have at least two slashes, it will be rejected. */
+  ref: BodyPropertiesOf<"git_create_ref", "application/json">["ref"];
+  /** The SHA1 value for this reference. */
+  sha: BodyPropertiesOf<"git_create_ref", "application/json">["sha"];
+}
+export type GitCreateRefOutput = components["schemas"]["git-ref"];
+export interface ReposCreateWebhookInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_create_webhook", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_create_webhook", "path">["repo"];
+  body?: RequestBodyOf<"repos_create_webhook", "application/json">;
+}
+export type ReposCreateWebhookOutput = components["schemas"]["hook"];
+export interface ReposDeleteWebhookInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_delete_webhook", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_delete_webhook", "path">["repo"];
+  /** The unique identifier of the hook. You can find this value in the `X-GitHub-Hook-ID` header of a webhook delivery. */
+  hook_id: ParameterOf<"repos_delete_webhook", "path">["hook_id"];
+}
 export type ReposDeleteWebhookOutput = unknown;
-export type IssuesListForRepoInput =
-  & NonNullable<operations["issues_list_for_repo"]["parameters"]["path"]>
-  & NonNullable<operations["issues_list_for_repo"]["parameters"]["query"]>;
+export interface IssuesListForRepoInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_list_for_repo", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_list_for_repo", "path">["repo"];
+  /** If an `integer` is passed, it should refer to a milestone by its `number` field. If the string `*` is passed, issues with any milestone are accepted. If the string `none` is passed, issues without milestones are returned. */
+  milestone?: ParameterOf<"issues_list_for_repo", "query">["milestone"];
+  /** Indicates the state of the issues to return. */
+  state?: ParameterOf<"issues_list_for_repo", "query">["state"];
+  /** Can be the name of a user. Pass in `none` for issues with no assigned user, and `*` for issues assigned to any user. */
+  assignee?: ParameterOf<"issues_list_for_repo", "query">["assignee"];
+  /** Can be the name of an issue type. If the string `*` is passed, issues with any type are accepted. If the string `none` is passed, issues without type are returned. */
+  type?: ParameterOf<"issues_list_for_repo", "query">["type"];
+  /** The user that created the issue. */
+  creator?: ParameterOf<"issues_list_for_repo", "query">["creator"];
+  /** A user that's mentioned in the issue. */
+  mentioned?: ParameterOf<"issues_list_for_repo", "query">["mentioned"];
+  /** A list of comma separated label names. Example: `bug,ui,@high` */
+  labels?: ParameterOf<"issues_list_for_repo", "query">["labels"];
+  /** What to sort results by. */
+  sort?: ParameterOf<"issues_list_for_repo", "query">["sort"];
+  /** The direction to sort the results by. */
+  direction?: ParameterOf<"issues_list_for_repo", "query">["direction"];
+  /** Only show results that were last updated after the given time. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: `YYYY-MM-DDTHH:MM:SSZ`. */
+  since?: ParameterOf<"issues_list_for_repo", "query">["since"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"issues_list_for_repo", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"issues_list_for_repo", "query">["page"];
+}
 export type IssuesListForRepoOutput = operations["issues_list_for_repo"]["responses"]["200"]["content"]["application/json"];
-export type IssuesCreateInput =
-  & NonNullable<operations["issues_create"]["parameters"]["path"]>
-  & NonNullable<InputOf<NonNullable<operations["issues_create"]["requestBody"]>["content"]["application/json"]>>;
-export type IssuesCreateOutput = operations["issues_create"]["responses"]["201"]["content"]["application/json"];
-export type IssuesGetInput = NonNullable<operations["issues_get"]["parameters"]["path"]>;
-export type IssuesGetOutput = operations["issues_get"]["responses"]["200"]["content"]["application/json"];
-export type IssuesUpdateInput =
-  & NonNullable<operations["issues_update"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["issues_update"]["requestBody"]>["content"]["application/json"]>>>;
+export interface IssuesCreateInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_create", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_create", "path">["repo"];
+  /** The title of the issue. */
+  title: BodyPropertiesOf<"issues_create", "application/json">["title"];
+  /** The contents of the issue. */
+  body?: BodyPropertiesOf<"issues_create", "application/json">["body"];
+  /** Labels to associate with this issue. _NOTE: Only users with push access can set labels for new issues. Labels are silently dropped otherwise._ */
+  labels?: BodyPropertiesOf<"issues_create", "application/json">["labels"];
+  /** Logins for Users to assign to this issue. _NOTE: Only users with push access can set assignees for new issues. Assignees are silently dropped otherwise._ */
+  assignees?: BodyPropertiesOf<"issues_create", "application/json">["assignees"];
+  /** Login for the user that this issue should be assigned to. _NOTE: Only users with push access can set the assignee for new issues. The assignee is silently dropped otherwise. **This field is closing down.**_ */
+  assignee?: BodyPropertiesOf<"issues_create", "application/json">["assignee"];
+  milestone?: BodyPropertiesOf<"issues_create", "application/json">["milestone"];
+  /** The name of the issue type to associate with this issue. _NOTE: Only users with push access can set the type for new issues. The type is silently dropped otherwise._ */
+  type?: BodyPropertiesOf<"issues_create", "application/json">["type"];
+}
+export type IssuesCreateOutput = components["schemas"]["issue"];
+export interface IssuesGetInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_get", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_get", "path">["repo"];
+  /** The number that identifies the issue. */
+  issue_number: ParameterOf<"issues_get", "path">["issue_number"];
+}
+export type IssuesGetOutput = components["schemas"]["issue"];
+export interface IssuesUpdateInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_update", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_update", "path">["repo"];
+  /** The number that identifies the issue. */
+  issue_number: ParameterOf<"issues_update", "path">["issue_number"];
+  /** The title of the issue. */
+  title?: BodyPropertiesOf<"issues_update", "application/json">["title"];
+  /** The contents of the issue. */
+  body?: BodyPropertiesOf<"issues_update", "application/json">["body"];
+  /** Username to assign to this issue. **This field is closing down.** */
+  assignee?: BodyPropertiesOf<"issues_update", "application/json">["assignee"];
+  /** The open or closed state of the issue. */
+  state?: BodyPropertiesOf<"issues_update", "application/json">["state"];
+  /** The reason for the state change. Ignored unless `state` is changed. */
+  state_reason?: BodyPropertiesOf<"issues_update", "application/json">["state_reason"];
+  /** The ID of the issue to mark as the canonical duplicate when `state_reason` is `duplicate`. The issue must exist and be accessible to the authenticated user. Ignored when `state_reason` is not `duplicate`. */
+  duplicate_issue_id?: BodyPropertiesOf<"issues_update", "application/json">["duplicate_issue_id"];
+  milestone?: BodyPropertiesOf<"issues_update", "application/json">["milestone"];
+  /** Labels to associate with this issue. Pass one or more labels to _replace_ the set of labels on this issue. Send an empty array (`[]`) to clear all labels from the issue. Only users with push access can set labels for issues. Without push access to the repository, label changes are silently dropped. */
+  labels?: BodyPropertiesOf<"issues_update", "application/json">["labels"];
+  /** Usernames to assign to this issue. Pass one or more user logins to _replace_ the set of assignees on this issue. Send an empty array (`[]`) to clear all assignees from the issue. Only users with push access can set assignees for new issues. Without push access to the repository, assignee changes are silently dropped. */
+  assignees?: BodyPropertiesOf<"issues_update", "application/json">["assignees"];
+  /** An array of issue field values to set on this issue. Each field value must include the field ID and the value to set. Only users with push access can set field values for issues */
+  issue_field_values?: BodyPropertiesOf<"issues_update", "application/json">["issue_field_values"];
+  /** The issue type to associate with this issue. Only users with push access can set the type for issues. Without push access to the repository, type changes are silently dropped. */
+  type?: BodyPropertiesOf<"issues_update", "application/json">["type"];
+}
 export type IssuesUpdateOutput = operations["issues_update"]["responses"]["200"]["content"]["application/json"];
-export type IssuesAddAssigneesInput =
-  & NonNullable<operations["issues_add_assignees"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["issues_add_assignees"]["requestBody"]>["content"]["application/json"]>>>;
-export type IssuesAddAssigneesOutput = operations["issues_add_assignees"]["responses"]["201"]["content"]["application/json"];
-export type IssuesListCommentsInput =
-  & NonNullable<operations["issues_list_comments"]["parameters"]["path"]>
-  & NonNullable<operations["issues_list_comments"]["parameters"]["query"]>;
+export interface IssuesAddAssigneesInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_add_assignees", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_add_assignees", "path">["repo"];
+  /** The number that identifies the issue. */
+  issue_number: ParameterOf<"issues_add_assignees", "path">["issue_number"];
+  /** Usernames of people to assign this issue to. _NOTE: Only users with push access can add assignees to an issue. Assignees are silently ignored otherwise._ */
+  assignees?: BodyPropertiesOf<"issues_add_assignees", "application/json">["assignees"];
+}
+export type IssuesAddAssigneesOutput = components["schemas"]["issue"];
+export interface IssuesListCommentsInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_list_comments", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_list_comments", "path">["repo"];
+  /** The number that identifies the issue. */
+  issue_number: ParameterOf<"issues_list_comments", "path">["issue_number"];
+  /** Only show results that were last updated after the given time. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: `YYYY-MM-DDTHH:MM:SSZ`. */
+  since?: ParameterOf<"issues_list_comments", "query">["since"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"issues_list_comments", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"issues_list_comments", "query">["page"];
+}
 export type IssuesListCommentsOutput = operations["issues_list_comments"]["responses"]["200"]["content"]["application/json"];
-export type IssuesCreateCommentInput =
-  & NonNullable<operations["issues_create_comment"]["parameters"]["path"]>
-  & NonNullable<InputOf<NonNullable<operations["issues_create_comment"]["requestBody"]>["content"]["application/json"]>>;
-export type IssuesCreateCommentOutput = operations["issues_create_comment"]["responses"]["201"]["content"]["application/json"];
-export type IssuesAddLabelsInput =
-  & NonNullable<operations["issues_add_labels"]["parameters"]["path"]>
-  & { body?: InputOf<NonNullable<operations["issues_add_labels"]["requestBody"]>["content"]["application/json"]> };
+export interface IssuesCreateCommentInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_create_comment", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_create_comment", "path">["repo"];
+  /** The number that identifies the issue. */
+  issue_number: ParameterOf<"issues_create_comment", "path">["issue_number"];
+  /** The contents of the comment. */
+  body: BodyPropertiesOf<"issues_create_comment", "application/json">["body"];
+}
+export type IssuesCreateCommentOutput = components["schemas"]["issue-comment"];
+export interface IssuesAddLabelsInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_add_labels", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_add_labels", "path">["repo"];
+  /** The number that identifies the issue. */
+  issue_number: ParameterOf<"issues_add_labels", "path">["issue_number"];
+  body?: RequestBodyOf<"issues_add_labels", "application/json">;
+}
 export type IssuesAddLabelsOutput = operations["issues_add_labels"]["responses"]["200"]["content"]["application/json"];
-export type IssuesRemoveLabelInput = NonNullable<operations["issues_remove_label"]["parameters"]["path"]>;
+export interface IssuesRemoveLabelInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_remove_label", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_remove_label", "path">["repo"];
+  /** The number that identifies the issue. */
+  issue_number: ParameterOf<"issues_remove_label", "path">["issue_number"];
+  name: ParameterOf<"issues_remove_label", "path">["name"];
+}
 export type IssuesRemoveLabelOutput = operations["issues_remove_label"]["responses"]["200"]["content"]["application/json"];
-export type IssuesLockInput =
-  & NonNullable<operations["issues_lock"]["parameters"]["path"]>
-  & { body?: InputOf<NonNullable<operations["issues_lock"]["requestBody"]>["content"]["application/json"]> };
+export interface IssuesLockInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_lock", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_lock", "path">["repo"];
+  /** The number that identifies the issue. */
+  issue_number: ParameterOf<"issues_lock", "path">["issue_number"];
+  body?: RequestBodyOf<"issues_lock", "application/json">;
+}
 export type IssuesLockOutput = unknown;
-export type ReactionsCreateForIssueInput =
-  & NonNullable<operations["reactions_create_for_issue"]["parameters"]["path"]>
-  & NonNullable<InputOf<NonNullable<operations["reactions_create_for_issue"]["requestBody"]>["content"]["application/json"]>>;
-export type ReactionsCreateForIssueOutput = operations["reactions_create_for_issue"]["responses"]["200"]["content"]["application/json"];
-export type IssuesListLabelsForRepoInput =
-  & NonNullable<operations["issues_list_labels_for_repo"]["parameters"]["path"]>
-  & NonNullable<operations["issues_list_labels_for_repo"]["parameters"]["query"]>;
+export interface ReactionsCreateForIssueInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"reactions_create_for_issue", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"reactions_create_for_issue", "path">["repo"];
+  /** The number that identifies the issue. */
+  issue_number: ParameterOf<"reactions_create_for_issue", "path">["issue_number"];
+  /** The [reaction type](https://docs.github.com/rest/reactions/reactions#about-reactions) to add to the issue. */
+  content: BodyPropertiesOf<"reactions_create_for_issue", "application/json">["content"];
+}
+export type ReactionsCreateForIssueOutput = components["schemas"]["reaction"];
+export interface IssuesListLabelsForRepoInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_list_labels_for_repo", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_list_labels_for_repo", "path">["repo"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"issues_list_labels_for_repo", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"issues_list_labels_for_repo", "query">["page"];
+}
 export type IssuesListLabelsForRepoOutput = operations["issues_list_labels_for_repo"]["responses"]["200"]["content"]["application/json"];
-export type IssuesCreateLabelInput =
-  & NonNullable<operations["issues_create_label"]["parameters"]["path"]>
-  & NonNullable<InputOf<NonNullable<operations["issues_create_label"]["requestBody"]>["content"]["application/json"]>>;
-export type IssuesCreateLabelOutput = operations["issues_create_label"]["responses"]["201"]["content"]["application/json"];
-export type IssuesListMilestonesInput =
-  & NonNullable<operations["issues_list_milestones"]["parameters"]["path"]>
-  & NonNullable<operations["issues_list_milestones"]["parameters"]["query"]>;
+export interface IssuesCreateLabelInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_create_label", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_create_label", "path">["repo"];
+  /** The name of the label. Emoji can be added to label names, using either native emoji or colon-style markup. For example, typing `:strawberry:` will render the emoji ![:strawberry:](https://github.githubassets.com/images/icons/emoji/unicode/1f353.png ":strawberry:"). For a full list of available emoji and codes, see "[Emoji cheat sheet](https://github.com/ikatyang/emoji-cheat-sheet)." */
+  name: BodyPropertiesOf<"issues_create_label", "application/json">["name"];
+  /** The [hexadecimal color code](http://www.color-hex.com/) for the label, without the leading `#`. */
+  color?: BodyPropertiesOf<"issues_create_label", "application/json">["color"];
+  /** A short description of the label. Must be 100 characters or fewer. */
+  description?: BodyPropertiesOf<"issues_create_label", "application/json">["description"];
+}
+export type IssuesCreateLabelOutput = components["schemas"]["label"];
+export interface IssuesListMilestonesInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_list_milestones", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_list_milestones", "path">["repo"];
+  /** The state of the milestone. Either `open`, `closed`, or `all`. */
+  state?: ParameterOf<"issues_list_milestones", "query">["state"];
+  /** What to sort results by. Either `due_on` or `completeness`. */
+  sort?: ParameterOf<"issues_list_milestones", "query">["sort"];
+  /** The direction of the sort. Either `asc` or `desc`. */
+  direction?: ParameterOf<"issues_list_milestones", "query">["direction"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"issues_list_milestones", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"issues_list_milestones", "query">["page"];
+}
 export type IssuesListMilestonesOutput = operations["issues_list_milestones"]["responses"]["200"]["content"]["application/json"];
-export type IssuesCreateMilestoneInput =
-  & NonNullable<operations["issues_create_milestone"]["parameters"]["path"]>
-  & NonNullable<InputOf<NonNullable<operations["issues_create_milestone"]["requestBody"]>["content"]["application/json"]>>;
-export type IssuesCreateMilestoneOutput = operations["issues_create_milestone"]["responses"]["201"]["content"]["application/json"];
-export type PullsListInput =
-  & NonNullable<operations["pulls_list"]["parameters"]["path"]>
-  & NonNullable<operations["pulls_list"]["parameters"]["query"]>;
+export interface IssuesCreateMilestoneInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"issues_create_milestone", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"issues_create_milestone", "path">["repo"];
+  /** The title of the milestone. */
+  title: BodyPropertiesOf<"issues_create_milestone", "application/json">["title"];
+  /** The state of the milestone. Either `open` or `closed`. */
+  state?: BodyPropertiesOf<"issues_create_milestone", "application/json">["state"];
+  /** A description of the milestone. */
+  description?: BodyPropertiesOf<"issues_create_milestone", "application/json">["description"];
+  /** The milestone due date. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: `YYYY-MM-DDTHH:MM:SSZ`. */
+  due_on?: BodyPropertiesOf<"issues_create_milestone", "application/json">["due_on"];
+}
+export type IssuesCreateMilestoneOutput = components["schemas"]["milestone"];
+export interface PullsListInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"pulls_list", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"pulls_list", "path">["repo"];
+  /** Either `open`, `closed`, or `all` to filter by state. */
+  state?: ParameterOf<"pulls_list", "query">["state"];
+  /** Filter pulls by head user or head organization and branch name in the format of `user:ref-name` or `organization:ref-name`. For example: `github:new-script-format` or `octocat:test-branch`. */
+  head?: ParameterOf<"pulls_list", "query">["head"];
+  /** Filter pulls by base branch name. Example: `gh-pages`. */
+  base?: ParameterOf<"pulls_list", "query">["base"];
+  /** What to sort results by. `popularity` will sort by the number of comments. `long-running` will sort by date created and will limit the results to pull requests that have been open for more than a month and have had activity within the past month. */
+  sort?: ParameterOf<"pulls_list", "query">["sort"];
+  /** The direction of the sort. Default: `desc` when sort is `created` or sort is not specified, otherwise `asc`. */
+  direction?: ParameterOf<"pulls_list", "query">["direction"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"pulls_list", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"pulls_list", "query">["page"];
+}
 export type PullsListOutput = operations["pulls_list"]["responses"]["200"]["content"]["application/json"];
-export type PullsCreateInput =
-  & NonNullable<operations["pulls_create"]["parameters"]["path"]>
-  & NonNullable<InputOf<NonNullable<operations["pulls_create"]["requestBody"]>["content"]["application/json"]>>;
-export type PullsCreateOutput = operations["pulls_create"]["responses"]["201"]["content"]["application/json"];
-export type PullsGetInput = NonNullable<operations["pulls_get"]["parameters"]["path"]>;
-export type PullsGetOutput = operations["pulls_get"]["responses"]["200"]["content"]["application/json"];
-export type PullsUpdateInput =
-  & NonNullable<operations["pulls_update"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["pulls_update"]["requestBody"]>["content"]["application/json"]>>>;
-export type PullsUpdateOutput = operations["pulls_update"]["responses"]["200"]["content"]["application/json"];
-export type PullsListCommitsInput =
-  & NonNullable<operations["pulls_list_commits"]["parameters"]["path"]>
-  & NonNullable<operations["pulls_list_commits"]["parameters"]["query"]>;
+export interface PullsCreateInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"pulls_create", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"pulls_create", "path">["repo"];
+  /** The title of the new pull request. Required unless `issue` is specified. */
+  title?: BodyPropertiesOf<"pulls_create", "application/json">["title"];
+  /** The name of the branch where your changes are implemented. For cross-repository pull requests in the same network, namespace `head` with a user like this: `username:branch`. */
+  head: BodyPropertiesOf<"pulls_create", "application/json">["head"];
+  /** The name of the branch you want the changes pulled into. This should be an existing branch on the current repository. You cannot submit a pull request to one repository that requests a merge to a base of another repository. */
+  base: BodyPropertiesOf<"pulls_create", "application/json">["base"];
+  /** The contents of the pull request. */
+  body?: BodyPropertiesOf<"pulls_create", "application/json">["body"];
+  /** Indicates whether the pull request is a draft. See "[Draft Pull Requests](https://docs.github.com/articles/about-pull-requests#draft-pull-requests)" in the GitHub Help documentation to learn more. */
+  draft?: BodyPropertiesOf<"pulls_create", "application/json">["draft"];
+  /** The name of the repository where the changes in the pull request were made. This field is required for cross-repository pull requests if both repositories are owned by the same organization. */
+  head_repo?: BodyPropertiesOf<"pulls_create", "application/json">["head_repo"];
+}
+export type PullsCreateOutput = components["schemas"]["pull-request"];
+export interface PullsGetInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"pulls_get", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"pulls_get", "path">["repo"];
+  /** The number that identifies the pull request. */
+  pull_number: ParameterOf<"pulls_get", "path">["pull_number"];
+}
+export type PullsGetOutput = components["schemas"]["pull-request"];
+export interface PullsUpdateInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"pulls_update", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"pulls_update", "path">["repo"];
+  /** The number that identifies the pull request. */
+  pull_number: ParameterOf<"pulls_update", "path">["pull_number"];
+  /** The title of the pull request. */
+  title?: BodyPropertiesOf<"pulls_update", "application/json">["title"];
+  /** The contents of the pull request. */
+  body?: BodyPropertiesOf<"pulls_update", "application/json">["body"];
+  /** State of this Pull Request. Either `open` or `closed`. */
+  state?: BodyPropertiesOf<"pulls_update", "application/json">["state"];
+  /** The name of the branch you want your changes pulled into. This should be an existing branch on the current repository. You cannot update the base branch on a pull request to point to another repository. */
+  base?: BodyPropertiesOf<"pulls_update", "application/json">["base"];
+  /** Indicates whether [maintainers can modify](https://docs.github.com/articles/allowing-changes-to-a-pull-request-branch-created-from-a-fork/) the pull request. */
+  maintainer_can_modify?: BodyPropertiesOf<"pulls_update", "application/json">["maintainer_can_modify"];
+}
+export type PullsUpdateOutput = components["schemas"]["pull-request"];
+export interface PullsListCommitsInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"pulls_list_commits", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"pulls_list_commits", "path">["repo"];
+  /** The number that identifies the pull request. */
+  pull_number: ParameterOf<"pulls_list_commits", "path">["pull_number"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"pulls_list_commits", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"pulls_list_commits", "query">["page"];
+}
 export type PullsListCommitsOutput = operations["pulls_list_commits"]["responses"]["200"]["content"]["application/json"];
-export type PullsListFilesInput =
-  & NonNullable<operations["pulls_list_files"]["parameters"]["path"]>
-  & NonNullable<operations["pulls_list_files"]["parameters"]["query"]>;
+export interface PullsListFilesInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"pulls_list_files", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"pulls_list_files", "path">["repo"];
+  /** The number that identifies the pull request. */
+  pull_number: ParameterOf<"pulls_list_files", "path">["pull_number"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"pulls_list_files", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"pulls_list_files", "query">["page"];
+}
 export type PullsListFilesOutput = operations["pulls_list_files"]["responses"]["200"]["content"]["application/json"];
-export type PullsMergeInput =
-  & NonNullable<operations["pulls_merge"]["parameters"]["path"]>
-  & { body?: InputOf<NonNullable<operations["pulls_merge"]["requestBody"]>["content"]["application/json"]> };
-export type PullsMergeOutput = operations["pulls_merge"]["responses"]["200"]["content"]["application/json"];
-export type PullsRequestReviewersInput =
-  & NonNullable<operations["pulls_request_reviewers"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["pulls_request_reviewers"]["requestBody"]>["content"]["application/json"]>>>;
-export type PullsRequestReviewersOutput = operations["pulls_request_reviewers"]["responses"]["201"]["content"]["application/json"];
-export type PullsListReviewsInput =
-  & NonNullable<operations["pulls_list_reviews"]["parameters"]["path"]>
-  & NonNullable<operations["pulls_list_reviews"]["parameters"]["query"]>;
+export interface PullsMergeInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"pulls_merge", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"pulls_merge", "path">["repo"];
+  /** The number that identifies the pull request. */
+  pull_number: ParameterOf<"pulls_merge", "path">["pull_number"];
+  body?: RequestBodyOf<"pulls_merge", "application/json">;
+}
+export type PullsMergeOutput = components["schemas"]["pull-request-merge-result"];
+export interface PullsRequestReviewersInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"pulls_request_reviewers", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"pulls_request_reviewers", "path">["repo"];
+  /** The number that identifies the pull request. */
+  pull_number: ParameterOf<"pulls_request_reviewers", "path">["pull_number"];
+  /** An array of user `login`s that will be requested. */
+  reviewers?: BodyPropertiesOf<"pulls_request_reviewers", "application/json">["reviewers"];
+  /** An array of team `slug`s that will be requested. */
+  team_reviewers?: BodyPropertiesOf<"pulls_request_reviewers", "application/json">["team_reviewers"];
+}
+export type PullsRequestReviewersOutput = components["schemas"]["pull-request-simple"];
+export interface PullsListReviewsInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"pulls_list_reviews", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"pulls_list_reviews", "path">["repo"];
+  /** The number that identifies the pull request. */
+  pull_number: ParameterOf<"pulls_list_reviews", "path">["pull_number"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"pulls_list_reviews", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"pulls_list_reviews", "query">["page"];
+}
 export type PullsListReviewsOutput = operations["pulls_list_reviews"]["responses"]["200"]["content"]["application/json"];
-export type PullsCreateReviewInput =
-  & NonNullable<operations["pulls_create_review"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["pulls_create_review"]["requestBody"]>["content"]["application/json"]>>>;
-export type PullsCreateReviewOutput = operations["pulls_create_review"]["responses"]["200"]["content"]["application/json"];
-export type ReposListReleasesInput =
-  & NonNullable<operations["repos_list_releases"]["parameters"]["path"]>
-  & NonNullable<operations["repos_list_releases"]["parameters"]["query"]>;
+export interface PullsCreateReviewInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"pulls_create_review", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"pulls_create_review", "path">["repo"];
+  /** The number that identifies the pull request. */
+  pull_number: ParameterOf<"pulls_create_review", "path">["pull_number"];
+  /** The SHA of the commit that needs a review. Not using the latest commit SHA may render your review comment outdated if a subsequent commit modifies the line you specify as the `position`. Defaults to the most recent commit in the pull request when you do not specify a value. */
+  commit_id?: BodyPropertiesOf<"pulls_create_review", "application/json">["commit_id"];
+  /** **Required** when using `REQUEST_CHANGES` or `COMMENT` for the `event` parameter. The body text of the pull request review. */
+  body?: BodyPropertiesOf<"pulls_create_review", "application/json">["body"];
+  /** The review action you want to perform. The review actions include: `APPROVE`, `REQUEST_CHANGES`, or `COMMENT`. By leaving this blank, you set the review action state to `PENDING`, which means you will need to [submit the pull request review](https://docs.github.com/rest/pulls/reviews#submit-a-review-for-a-pull-request) when you are ready. */
+  event?: BodyPropertiesOf<"pulls_create_review", "application/json">["event"];
+  /** Use the following table to specify the location, destination, and contents of the draft review comment. */
+  comments?: BodyPropertiesOf<"pulls_create_review", "application/json">["comments"];
+}
+export type PullsCreateReviewOutput = components["schemas"]["pull-request-review"];
+export interface ReposListReleasesInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_list_releases", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_list_releases", "path">["repo"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"repos_list_releases", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"repos_list_releases", "query">["page"];
+}
 export type ReposListReleasesOutput = operations["repos_list_releases"]["responses"]["200"]["content"]["application/json"];
-export type ReposCreateReleaseInput =
-  & NonNullable<operations["repos_create_release"]["parameters"]["path"]>
-  & NonNullable<InputOf<NonNullable<operations["repos_create_release"]["requestBody"]>["content"]["application/json"]>>;
-export type ReposCreateReleaseOutput = operations["repos_create_release"]["responses"]["201"]["content"]["application/json"];
-export type ReposGetLatestReleaseInput = NonNullable<operations["repos_get_latest_release"]["parameters"]["path"]>;
-export type ReposGetLatestReleaseOutput = operations["repos_get_latest_release"]["responses"]["200"]["content"]["application/json"];
-export type ReposGetReleaseByTagInput = NonNullable<operations["repos_get_release_by_tag"]["parameters"]["path"]>;
-export type ReposGetReleaseByTagOutput = operations["repos_get_release_by_tag"]["responses"]["200"]["content"]["application/json"];
-export type ReposUpdateReleaseInput =
-  & NonNullable<operations["repos_update_release"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["repos_update_release"]["requestBody"]>["content"]["application/json"]>>>;
-export type ReposUpdateReleaseOutput = operations["repos_update_release"]["responses"]["200"]["content"]["application/json"];
-export type ReposListTagsInput =
-  & NonNullable<operations["repos_list_tags"]["parameters"]["path"]>
-  & NonNullable<operations["repos_list_tags"]["parameters"]["query"]>;
+export interface ReposCreateReleaseInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_create_release", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_create_release", "path">["repo"];
+  /** The name of the tag. */
+  tag_name: BodyPropertiesOf<"repos_create_release", "application/json">["tag_name"];
+  /** Specifies the commitish value that determines where the Git tag is created from. Can be any branch or commit SHA. Unused if the Git tag already exists. Default: the repository's default branch. */
+  target_commitish?: BodyPropertiesOf<"repos_create_release", "application/json">["target_commitish"];
+  /** The name of the release. */
+  name?: BodyPropertiesOf<"repos_create_release", "application/json">["name"];
+  /** Text describing the contents of the tag. */
+  body?: BodyPropertiesOf<"repos_create_release", "application/json">["body"];
+  /** `true` to create a draft (unpublished) release, `false` to create a published one. */
+  draft?: BodyPropertiesOf<"repos_create_release", "application/json">["draft"];
+  /** `true` to identify the release as a prerelease. `false` to identify the release as a full release. */
+  prerelease?: BodyPropertiesOf<"repos_create_release", "application/json">["prerelease"];
+  /** If specified, a discussion of the specified category is created and linked to the release. The value must be a category that already exists in the repository. For more information, see "[Managing categories for discussions in your repository](https://docs.github.com/discussions/managing-discussions-for-your-community/managing-categories-for-discussions-in-your-repository)." */
+  discussion_category_name?: BodyPropertiesOf<"repos_create_release", "application/json">["discussion_category_name"];
+  /** Whether to automatically generate the name and body for this release. If `name` is specified, the specified name will be used; otherwise, a name will be automatically generated. If `body` is specified, the body will be pre-pended to the automatically generated notes. */
+  generate_release_notes?: BodyPropertiesOf<"repos_create_release", "application/json">["generate_release_notes"];
+  /** Specifies whether this release should be set as the latest release for the repository. Drafts and prereleases cannot be set as latest. Defaults to `true` for newly published releases. `legacy` specifies that the latest release should be determined based on the release creation date and higher semantic version. */
+  make_latest?: BodyPropertiesOf<"repos_create_release", "application/json">["make_latest"];
+}
+export type ReposCreateReleaseOutput = components["schemas"]["release"];
+export interface ReposGetLatestReleaseInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_get_latest_release", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_get_latest_release", "path">["repo"];
+}
+export type ReposGetLatestReleaseOutput = components["schemas"]["release"];
+export interface ReposGetReleaseByTagInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_get_release_by_tag", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_get_release_by_tag", "path">["repo"];
+  /** tag parameter */
+  tag: ParameterOf<"repos_get_release_by_tag", "path">["tag"];
+}
+export type ReposGetReleaseByTagOutput = components["schemas"]["release"];
+export interface ReposUpdateReleaseInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_update_release", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_update_release", "path">["repo"];
+  /** The unique identifier of the release. */
+  release_id: ParameterOf<"repos_update_release", "path">["release_id"];
+  /** The name of the tag. */
+  tag_name?: BodyPropertiesOf<"repos_update_release", "application/json">["tag_name"];
+  /** Specifies the commitish value that determines where the Git tag is created from. Can be any branch or commit SHA. Unused if the Git tag already exists. Default: the repository's default branch. */
+  target_commitish?: BodyPropertiesOf<"repos_update_release", "application/json">["target_commitish"];
+  /** The name of the release. */
+  name?: BodyPropertiesOf<"repos_update_release", "application/json">["name"];
+  /** Text describing the contents of the tag. */
+  body?: BodyPropertiesOf<"repos_update_release", "application/json">["body"];
+  /** `true` makes the release a draft, and `false` publishes the release. */
+  draft?: BodyPropertiesOf<"repos_update_release", "application/json">["draft"];
+  /** `true` to identify the release as a prerelease, `false` to identify the release as a full release. */
+  prerelease?: BodyPropertiesOf<"repos_update_release", "application/json">["prerelease"];
+  /** Specifies whether this release should be set as the latest release for the repository. Drafts and prereleases cannot be set as latest. Defaults to `true` for newly published releases. `legacy` specifies that the latest release should be determined based on the release creation date and higher semantic version. */
+  make_latest?: BodyPropertiesOf<"repos_update_release", "application/json">["make_latest"];
+  /** If specified, a discussion of the specified category is created and linked to the release. The value must be a category that already exists in the repository. If there is already a discussion linked to the release, this parameter is ignored. For more information, see "[Managing categories for discussions in your repository](https://docs.github.com/discussions/managing-discussions-for-your-community/managing-categories-for-discussions-in-your-repository)." */
+  discussion_category_name?: BodyPropertiesOf<"repos_update_release", "application/json">["discussion_category_name"];
+}
+export type ReposUpdateReleaseOutput = components["schemas"]["release"];
+export interface ReposListTagsInput {
+  /** The account owner of the repository. The name is not case sensitive. */
+  owner: ParameterOf<"repos_list_tags", "path">["owner"];
+  /** The name of the repository without the `.git` extension. The name is not case sensitive. */
+  repo: ParameterOf<"repos_list_tags", "path">["repo"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"repos_list_tags", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"repos_list_tags", "query">["page"];
+}
 export type ReposListTagsOutput = operations["repos_list_tags"]["responses"]["200"]["content"]["application/json"];
-export type SearchCodeInput = NonNullable<operations["search_code"]["parameters"]["query"]>;
+export interface SearchCodeInput {
+  /** The query contains one or more search keywords and qualifiers. Qualifiers allow you to limit your search to specific areas of GitHub. The REST API supports the same qualifiers as the web interface for GitHub. To learn more about the format of the query, see [Constructing a search query](https://docs.github.com/rest/search/search#constructing-a-search-query). See "[Searching code](https://docs.github.com/search-github/searching-on-github/searching-code)" for a detailed list of qualifiers. */
+  q: ParameterOf<"search_code", "query">["q"];
+  /** **This field is closing down.** Sorts the results of your query. Can only be `indexed`, which indicates how recently a file has been indexed by the GitHub search infrastructure. Default: [best match](https://docs.github.com/rest/search/search#ranking-search-results) */
+  sort?: ParameterOf<"search_code", "query">["sort"];
+  /** **This field is closing down.** Determines whether the first search result returned is the highest number of matches (`desc`) or lowest number of matches (`asc`). This parameter is ignored unless you provide `sort`. */
+  order?: ParameterOf<"search_code", "query">["order"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"search_code", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"search_code", "query">["page"];
+}
 export type SearchCodeOutput = operations["search_code"]["responses"]["200"]["content"]["application/json"];
-export type SearchCommitsInput = NonNullable<operations["search_commits"]["parameters"]["query"]>;
+export interface SearchCommitsInput {
+  /** The query contains one or more search keywords and qualifiers. Qualifiers allow you to limit your search to specific areas of GitHub. The REST API supports the same qualifiers as the web interface for GitHub. To learn more about the format of the query, see [Constructing a search query](https://docs.github.com/rest/search/search#constructing-a-search-query). See "[Searching commits](https://docs.github.com/search-github/searching-on-github/searching-commits)" for a detailed list of qualifiers. */
+  q: ParameterOf<"search_commits", "query">["q"];
+  /** Sorts the results of your query by `author-date` or `committer-date`. Default: [best match](https://docs.github.com/rest/search/search#ranking-search-results) */
+  sort?: ParameterOf<"search_commits", "query">["sort"];
+  /** Determines whether the first search result returned is the highest number of matches (`desc`) or lowest number of matches (`asc`). This parameter is ignored unless you provide `sort`. */
+  order?: ParameterOf<"search_commits", "query">["order"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"search_commits", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"search_commits", "query">["page"];
+}
 export type SearchCommitsOutput = operations["search_commits"]["responses"]["200"]["content"]["application/json"];
-export type SearchIssuesAndPullRequestsInput = NonNullable<operations["search_issues_and_pull_requests"]["parameters"]["query"]>;
+export interface SearchIssuesAndPullRequestsInput {
+  /** The query contains one or more search keywords and qualifiers. Qualifiers allow you to limit your search to specific areas of GitHub. The REST API supports the same qualifiers as the web interface for GitHub. To learn more about the format of the query, see [Constructing a search query](https://docs.github.com/rest/search/search#constructing-a-search-query). See "[Searching issues and pull requests](https://docs.github.com/search-github/searching-on-github/searching-issues-and-pull-requests)" for a detailed list of qualifiers. */
+  q: ParameterOf<"search_issues_and_pull_requests", "query">["q"];
+  /** Sorts the results of your query by the number of `comments`, `reactions`, `reactions-+1`, `reactions--1`, `reactions-smile`, `reactions-thinking_face`, `reactions-heart`, `reactions-tada`, or `interactions`. You can also sort results by how recently the items were `created` or `updated`, Default: [best match](https://docs.github.com/rest/search/search#ranking-search-results) */
+  sort?: ParameterOf<"search_issues_and_pull_requests", "query">["sort"];
+  /** Determines whether the first search result returned is the highest number of matches (`desc`) or lowest number of matches (`asc`). This parameter is ignored unless you provide `sort`. */
+  order?: ParameterOf<"search_issues_and_pull_requests", "query">["order"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"search_issues_and_pull_requests", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"search_issues_and_pull_requests", "query">["page"];
+  /**
+   * Set to `true` to use advanced search.
+   * Example: `http://api.github.com/search/issues?q={query}&advanced_search=true`
+   */
+  advanced_search?: ParameterOf<"search_issues_and_pull_requests", "query">["advanced_search"];
+  /**
+   * The type of search to perform on issues. When not specified, the default is lexical search.
+   *
+   * - `semantic` — performs a pure semantic (vector) search using embedding-based understanding.
+   * - `hybrid` — combines semantic search with lexical search for best results.
+   *
+   * Semantic and hybrid search require authentication and are rate limited to 10 requests per minute.
+   * Only applies to issue searches (`/search/issues`).
+   */
+  search_type?: ParameterOf<"search_issues_and_pull_requests", "query">["search_type"];
+}
 export type SearchIssuesAndPullRequestsOutput = operations["search_issues_and_pull_requests"]["responses"]["200"]["content"]["application/json"];
-export type SearchReposInput = NonNullable<operations["search_repos"]["parameters"]["query"]>;
+export interface SearchReposInput {
+  /** The query contains one or more search keywords and qualifiers. Qualifiers allow you to limit your search to specific areas of GitHub. The REST API supports the same qualifiers as the web interface for GitHub. To learn more about the format of the query, see [Constructing a search query](https://docs.github.com/rest/search/search#constructing-a-search-query). See "[Searching for repositories](https://docs.github.com/articles/searching-for-repositories/)" for a detailed list of qualifiers. */
+  q: ParameterOf<"search_repos", "query">["q"];
+  /** Sorts the results of your query by number of `stars`, `forks`, or `help-wanted-issues` or how recently the items were `updated`. Default: [best match](https://docs.github.com/rest/search/search#ranking-search-results) */
+  sort?: ParameterOf<"search_repos", "query">["sort"];
+  /** Determines whether the first search result returned is the highest number of matches (`desc`) or lowest number of matches (`asc`). This parameter is ignored unless you provide `sort`. */
+  order?: ParameterOf<"search_repos", "query">["order"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"search_repos", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"search_repos", "query">["page"];
+}
 export type SearchReposOutput = operations["search_repos"]["responses"]["200"]["content"]["application/json"];
-export type SearchUsersInput = NonNullable<operations["search_users"]["parameters"]["query"]>;
+export interface SearchUsersInput {
+  /** The query contains one or more search keywords and qualifiers. Qualifiers allow you to limit your search to specific areas of GitHub. The REST API supports the same qualifiers as the web interface for GitHub. To learn more about the format of the query, see [Constructing a search query](https://docs.github.com/rest/search/search#constructing-a-search-query). See "[Searching users](https://docs.github.com/search-github/searching-on-github/searching-users)" for a detailed list of qualifiers. */
+  q: ParameterOf<"search_users", "query">["q"];
+  /** Sorts the results of your query by number of `followers` or `repositories`, or when the person `joined` GitHub. Default: [best match](https://docs.github.com/rest/search/search#ranking-search-results) */
+  sort?: ParameterOf<"search_users", "query">["sort"];
+  /** Determines whether the first search result returned is the highest number of matches (`desc`) or lowest number of matches (`asc`). This parameter is ignored unless you provide `sort`. */
+  order?: ParameterOf<"search_users", "query">["order"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"search_users", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"search_users", "query">["page"];
+}
 export type SearchUsersOutput = operations["search_users"]["responses"]["200"]["content"]["application/json"];
-export type UsersGetAuthenticatedInput = Record<string, never>;
+export interface UsersGetAuthenticatedInput {
+}
 export type UsersGetAuthenticatedOutput = operations["users_get_authenticated"]["responses"]["200"]["content"]["application/json"];
-export type ReposListForAuthenticatedUserInput = NonNullable<operations["repos_list_for_authenticated_user"]["parameters"]["query"]>;
+export interface ReposListForAuthenticatedUserInput {
+  /** Limit results to repositories with the specified visibility. */
+  visibility?: ParameterOf<"repos_list_for_authenticated_user", "query">["visibility"];
+  /**
+   * Comma-separated list of values. Can include:
+   *  * `owner`: Repositories that are owned by the authenticated user.
+   *  * `collaborator`: Repositories that the user has been added to as a collaborator.
+   *  * `organization_member`: Repositories that the user has access to through being a member of an organization. This includes every repository on every team that the user is on.
+   */
+  affiliation?: ParameterOf<"repos_list_for_authenticated_user", "query">["affiliation"];
+  /** Limit results to repositories of the specified type. Will cause a `422` error if used in the same request as **visibility** or **affiliation**. */
+  type?: ParameterOf<"repos_list_for_authenticated_user", "query">["type"];
+  /** The property to sort the results by. */
+  sort?: ParameterOf<"repos_list_for_authenticated_user", "query">["sort"];
+  /** The order to sort by. Default: `asc` when using `full_name`, otherwise `desc`. */
+  direction?: ParameterOf<"repos_list_for_authenticated_user", "query">["direction"];
+  /** The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  per_page?: ParameterOf<"repos_list_for_authenticated_user", "query">["per_page"];
+  /** The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+  page?: ParameterOf<"repos_list_for_authenticated_user", "query">["page"];
+}
 export type ReposListForAuthenticatedUserOutput = operations["repos_list_for_authenticated_user"]["responses"]["200"]["content"]["application/json"];
-export type ReposCreateForAuthenticatedUserInput = NonNullable<InputOf<NonNullable<operations["repos_create_for_authenticated_user"]["requestBody"]>["content"]["application/json"]>>;
-export type ReposCreateForAuthenticatedUserOutput = operations["repos_create_for_authenticated_user"]["responses"]["201"]["content"]["application/json"];
-export type UsersGetByUsernameInput = NonNullable<operations["users_get_by_username"]["parameters"]["path"]>;
+export interface ReposCreateForAuthenticatedUserInput {
+  /** The name of the repository. */
+  name: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["name"];
+  /** A short description of the repository. */
+  description?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["description"];
+  /** A URL with more information about the repository. */
+  homepage?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["homepage"];
+  /** Whether the repository is private. */
+  private?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["private"];
+  /** Whether issues are enabled. */
+  has_issues?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["has_issues"];
+  /** Whether projects are enabled. */
+  has_projects?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["has_projects"];
+  /** Whether the wiki is enabled. */
+  has_wiki?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["has_wiki"];
+  /** Whether discussions are enabled. */
+  has_discussions?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["has_discussions"];
+  /** The id of the team that will be granted access to this repository. This is only valid when creating a repository in an organization. */
+  team_id?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["team_id"];
+  /** Whether the repository is initialized with a minimal README. */
+  auto_init?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["auto_init"];
+  /** The desired language or platform to apply to the .gitignore. */
+  gitignore_template?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["gitignore_template"];
+  /** The license keyword of the open source license for this repository. */
+  license_template?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["license_template"];
+  /** Whether to allow squash merges for pull requests. */
+  allow_squash_merge?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["allow_squash_merge"];
+  /** Whether to allow merge commits for pull requests. */
+  allow_merge_commit?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["allow_merge_commit"];
+  /** Whether to allow rebase merges for pull requests. */
+  allow_rebase_merge?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["allow_rebase_merge"];
+  /** Whether to allow Auto-merge to be used on pull requests. */
+  allow_auto_merge?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["allow_auto_merge"];
+  /** Whether to delete head branches when pull requests are merged */
+  delete_branch_on_merge?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["delete_branch_on_merge"];
+  /**
+   * Required when using `squash_merge_commit_message`.
+   *
+   * The default value for a squash merge commit title:
+   *
+   * - `PR_TITLE` - default to the pull request's title.
+   * - `COMMIT_OR_PR_TITLE` - default to the commit's title (if only one commit) or the pull request's title (when more than one commit).
+   */
+  squash_merge_commit_title?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["squash_merge_commit_title"];
+  /**
+   * The default value for a squash merge commit message:
+   *
+   * - `PR_BODY` - default to the pull request's body.
+   * - `COMMIT_MESSAGES` - default to the branch's commit messages.
+   * - `BLANK` - default to a blank commit message.
+   */
+  squash_merge_commit_message?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["squash_merge_commit_message"];
+  /**
+   * Required when using `merge_commit_message`.
+   *
+   * The default value for a merge commit title.
+   *
+   * - `PR_TITLE` - default to the pull request's title.
+   * - `MERGE_MESSAGE` - default to the classic title for a merge message (e.g., Merge pull request #123 from branch-name).
+   */
+  merge_commit_title?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["merge_commit_title"];
+  /**
+   * The default value for a merge commit message.
+   *
+   * - `PR_TITLE` - default to the pull request's title.
+   * - `PR_BODY` - default to the pull request's body.
+   * - `BLANK` - default to a blank commit message.
+   */
+  merge_commit_message?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["merge_commit_message"];
+  /** Whether downloads are enabled. */
+  has_downloads?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["has_downloads"];
+  /** Whether this repository acts as a template that can be used to generate new repositories. */
+  is_template?: BodyPropertiesOf<"repos_create_for_authenticated_user", "application/json">["is_template"];
+}
+export type ReposCreateForAuthenticatedUserOutput = components["schemas"]["full-repository"];
+export interface UsersGetByUsernameInput {
+  /** The handle for the GitHub user account. */
+  username: ParameterOf<"users_get_by_username", "path">["username"];
+}
 export type UsersGetByUsernameOutput = operations["users_get_by_username"]["responses"]["200"]["content"]["application/json"];

@@ -5,6 +5,10 @@ import { GithubConnector, definition } from "../src/index.ts";
 
 const credentials: Record<string, string> = {
   accessToken: "test-accessToken",
+  clientId: "test-clientId",
+  clientSecret: "test-clientSecret",
+  refreshToken: "test-refreshToken",
+  expiresAt: "test-expiresAt",
   webhookSecret: "test-webhookSecret",
 };
 const basePath = "";

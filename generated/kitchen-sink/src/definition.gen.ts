@@ -14,12 +14,37 @@ export const definition: ConnectorDefinition = {
       type: "password",
       required: false,
       description: "An API key from the account settings page.",
+      schemes: ["apiKeyHeader"],
     },
-    { key: "apiKeyQueryApiKey", label: "Api Key Query", type: "password", required: false },
-    { key: "apiKeyCookieApiKey", label: "Api Key Cookie", type: "password", required: false },
-    { key: "accessToken", label: "Access Token", type: "password", required: false },
-    { key: "username", label: "Username", type: "string", required: false },
-    { key: "password", label: "Password", type: "password", required: false },
+    {
+      key: "apiKeyQueryApiKey",
+      label: "Api Key Query",
+      type: "password",
+      required: false,
+      schemes: ["apiKeyQuery"],
+    },
+    {
+      key: "apiKeyCookieApiKey",
+      label: "Api Key Cookie",
+      type: "password",
+      required: false,
+      schemes: ["apiKeyCookie"],
+    },
+    {
+      key: "accessToken",
+      label: "Access Token",
+      type: "password",
+      required: false,
+      schemes: ["bearerAuth"],
+    },
+    { key: "username", label: "Username", type: "string", required: false, schemes: ["basicAuth"] },
+    {
+      key: "password",
+      label: "Password",
+      type: "password",
+      required: false,
+      schemes: ["basicAuth"],
+    },
   ],
   auth: [
     { id: "apiKeyHeader", type: "apiKey", in: "header", name: "X-API-Key", credential: "apiKey" },
@@ -106,32 +131,11 @@ export const definition: ConnectorDefinition = {
         security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        tag: {
-          type: "array",
-          label: "Tag",
-          description: "Only notes with all of these tags (sent as `tag=a&tag=b`).",
-          itemSchema: { type: "string", label: "Item" },
-        },
-        ids: {
-          type: "array",
-          label: "Ids",
-          description: "Only these note ids (sent comma-separated, `ids=1,2`).",
-          itemSchema: { type: "number", label: "Item", format: "integer" },
-        },
-        limit: {
-          type: "number",
-          label: "Limit",
-          default: 20,
-          format: "integer",
-          validation: { min: 1, max: 100 },
-        },
+        tag: { type: "array", label: "Tag", description: "Only notes with all of these tags (sent as `tag=a&tag=b`).", itemSchema: { type: "string", label: "Item" } },
+        ids: { type: "array", label: "Ids", description: "Only these note ids (sent comma-separated, `ids=1,2`).", itemSchema: { type: "number", label: "Item", format: "integer" } },
+        limit: { type: "number", label: "Limit", default: 20, format: "integer", validation: { min: 1, max: 100 } },
         cursor: { type: "string", label: "Cursor" },
-        "X-Request-Id": {
-          type: "string",
-          label: "X Request Id",
-          format: "uuid",
-          description: "Optional client-chosen id echoed back in responses.",
-        },
+        "X-Request-Id": { type: "string", label: "X Request Id", format: "uuid", description: "Optional client-chosen id echoed back in responses." },
       },
       outputSchema: { $ref: "#/$defs/NotePage" },
     } satisfies ActionDefinition as ActionDefinition,
@@ -156,72 +160,12 @@ export const definition: ConnectorDefinition = {
         security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        title: {
-          type: "string",
-          label: "Title",
-          validation: { minLength: 1, maxLength: 200 },
-          required: true,
-        },
-        body: {
-          type: "string",
-          label: "Body",
-          description: "Markdown text of the note.",
-          inputType: "textarea",
-        },
-        status: {
-          type: "select",
-          label: "Status",
-          default: "draft",
-          options: [
-            { label: "draft", value: "draft" },
-            { label: "published", value: "published" },
-            { label: "archived", value: "archived" },
-          ],
-        },
-        labels: {
-          type: "array",
-          label: "Labels",
-          itemSchema: {
-            type: "object",
-            label: "Item",
-            properties: {
-              name: { type: "string", label: "Name", required: true },
-              colour: {
-                type: "select",
-                label: "Colour",
-                options: [
-                  { label: "red", value: "red" },
-                  { label: "green", value: "green" },
-                  { label: "blue", value: "blue" },
-                ],
-              },
-            },
-          },
-        },
-        location: {
-          type: "object",
-          label: "Location",
-          description: "Where the note was written.",
-          properties: {
-            lat: { type: "number", label: "Lat", validation: { min: -90, max: 90 } },
-            lng: { type: "number", label: "Lng", validation: { min: -180, max: 180 } },
-            place: {
-              type: "object",
-              label: "Place",
-              properties: {
-                name: { type: "string", label: "Name" },
-                country: { type: "string", label: "Country", validation: { minLength: 2, maxLength: 2 } },
-              },
-            },
-          },
-        },
-        dueAt: {
-          type: "string",
-          label: "Due At",
-          nullable: true,
-          inputType: "datetime",
-          format: "date-time",
-        },
+        title: { type: "string", label: "Title", validation: { minLength: 1, maxLength: 200 }, required: true },
+        body: { type: "string", label: "Body", description: "Markdown text of the note.", inputType: "textarea" },
+        status: { type: "select", label: "Status", default: "draft", options: [{ label: "draft", value: "draft" }, { label: "published", value: "published" }, { label: "archived", value: "archived" }] },
+        labels: { type: "array", label: "Labels", itemSchema: { type: "object", label: "Item", properties: { name: { type: "string", label: "Name", required: true }, colour: { type: "select", label: "Colour", options: [{ label: "red", value: "red" }, { label: "green", value: "green" }, { label: "blue", value: "blue" }] } } } },
+        location: { type: "object", label: "Location", description: "Where the note was written.", properties: { lat: { type: "number", label: "Lat", validation: { min: -90, max: 90 } }, lng: { type: "number", label: "Lng", validation: { min: -180, max: 180 } }, place: { type: "object", label: "Place", properties: { name: { type: "string", label: "Name" }, country: { type: "string", label: "Country", validation: { minLength: 2, maxLength: 2 } } } } } },
+        dueAt: { type: "string", label: "Due At", nullable: true, inputType: "datetime", format: "date-time" },
       },
       outputSchema: { $ref: "#/$defs/Note" },
     } satisfies ActionDefinition as ActionDefinition,
@@ -245,64 +189,12 @@ export const definition: ConnectorDefinition = {
         security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        words: {
-          type: "array",
-          label: "Words",
-          description: "Words that must all appear (sent space-separated).",
-          required: true,
-          itemSchema: { type: "string", label: "Item" },
-        },
-        colours: {
-          type: "multiselect",
-          label: "Colours",
-          options: [
-            { label: "red", value: "red" },
-            { label: "green", value: "green" },
-            { label: "blue", value: "blue" },
-          ],
-          description: "Any of these colours (sent pipe-separated).",
-        },
-        filter: {
-          type: "object",
-          label: "Filter",
-          description: "Field filters, sent as `filter[author]=x&filter[pinned]=true`.",
-          properties: {
-            author: { type: "string", label: "Author" },
-            pinned: { type: "boolean", label: "Pinned" },
-          },
-        },
-        range: {
-          type: "object",
-          label: "Range",
-          description: "A date range sent as `from=…&to=…` (form, exploded object).",
-          properties: {
-            from: { type: "string", label: "From", inputType: "date", format: "date" },
-            to: { type: "string", label: "To", inputType: "date", format: "date" },
-          },
-        },
-        sort: {
-          type: "object",
-          label: "Sort",
-          description: "Sort keys as one value, `sort=field,created,dir,desc` (form, not exploded object).",
-          properties: {
-            field: {
-              type: "select",
-              label: "Field",
-              options: [{ label: "created", value: "created" }, { label: "title", value: "title" }],
-            },
-            dir: {
-              type: "select",
-              label: "Dir",
-              options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }],
-            },
-          },
-        },
-        where: {
-          type: "object",
-          label: "Where",
-          inputType: "json",
-          description: "A JSON-encoded filter expression.",
-        },
+        words: { type: "array", label: "Words", description: "Words that must all appear (sent space-separated).", required: true, itemSchema: { type: "string", label: "Item" } },
+        colours: { type: "multiselect", label: "Colours", options: [{ label: "red", value: "red" }, { label: "green", value: "green" }, { label: "blue", value: "blue" }], description: "Any of these colours (sent pipe-separated)." },
+        filter: { type: "object", label: "Filter", description: "Field filters, sent as `filter[author]=x&filter[pinned]=true`.", properties: { author: { type: "string", label: "Author" }, pinned: { type: "boolean", label: "Pinned" } } },
+        range: { type: "object", label: "Range", description: "A date range sent as `from=…&to=…` (form, exploded object).", properties: { from: { type: "string", label: "From", inputType: "date", format: "date" }, to: { type: "string", label: "To", inputType: "date", format: "date" } } },
+        sort: { type: "object", label: "Sort", description: "Sort keys as one value, `sort=field,created,dir,desc` (form, not exploded object).", properties: { field: { type: "select", label: "Field", options: [{ label: "created", value: "created" }, { label: "title", value: "title" }] }, dir: { type: "select", label: "Dir", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }] } } },
+        where: { type: "object", label: "Where", inputType: "json", description: "A JSON-encoded filter expression." },
       },
       outputSchema: { $ref: "#/$defs/NotePage" },
     } satisfies ActionDefinition as ActionDefinition,
@@ -323,13 +215,7 @@ export const definition: ConnectorDefinition = {
         security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        noteId: {
-          type: "string",
-          label: "Note Id",
-          validation: { pattern: "^[a-z0-9-]+$" },
-          description: "Note id.",
-          required: true,
-        },
+        noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
         "X-Trace": { type: "string", label: "X Trace", description: "Free-form trace value echoed in logs." },
         session: { type: "string", label: "Session", description: "A session cookie some clients send." },
       },
@@ -343,18 +229,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes/{noteId}",
         method: "DELETE",
-        paramMapping: { noteId: { in: "path", name: "noteId", style: "simple", explode: false } },
+        paramMapping: {
+          noteId: { in: "path", name: "noteId", style: "simple", explode: false },
+        },
         response: { type: "none" },
         security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        noteId: {
-          type: "string",
-          label: "Note Id",
-          validation: { pattern: "^[a-z0-9-]+$" },
-          description: "Note id.",
-          required: true,
-        },
+        noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -376,13 +258,7 @@ export const definition: ConnectorDefinition = {
         security: [["apiKeyHeader"], ["basicAuth"]],
       },
       inputSchema: {
-        noteId: {
-          type: "string",
-          label: "Note Id",
-          validation: { pattern: "^[a-z0-9-]+$" },
-          description: "Note id.",
-          required: true,
-        },
+        noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
         title: { type: "string", label: "Title" },
         body: { type: "string", label: "Body", nullable: true, inputType: "textarea" },
         pinned: { type: "boolean", label: "Pinned" },
@@ -398,18 +274,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes/{noteId}/pin",
         method: "PUT",
-        paramMapping: { noteId: { in: "path", name: "noteId", style: "simple", explode: false } },
+        paramMapping: {
+          noteId: { in: "path", name: "noteId", style: "simple", explode: false },
+        },
         response: { type: "none" },
         security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        noteId: {
-          type: "string",
-          label: "Note Id",
-          validation: { pattern: "^[a-z0-9-]+$" },
-          description: "Note id.",
-          required: true,
-        },
+        noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -420,18 +292,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes/{noteId}/archive",
         method: "POST",
-        paramMapping: { noteId: { in: "path", name: "noteId", style: "simple", explode: false } },
+        paramMapping: {
+          noteId: { in: "path", name: "noteId", style: "simple", explode: false },
+        },
         response: { type: "none" },
         security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        noteId: {
-          type: "string",
-          label: "Note Id",
-          validation: { pattern: "^[a-z0-9-]+$" },
-          description: "Note id.",
-          required: true,
-        },
+        noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -442,17 +310,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/folders/{folderPath}",
         method: "GET",
-        paramMapping: { folderPath: { in: "path", name: "folderPath", style: "simple", explode: false } },
+        paramMapping: {
+          folderPath: { in: "path", name: "folderPath", style: "simple", explode: false },
+        },
         response: { type: "json", contentType: "application/json" },
         security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        folderPath: {
-          type: "string",
-          label: "Folder Path",
-          description: "For example `work/2024 plans` (encoded as `work%2F2024%20plans`).",
-          required: true,
-        },
+        folderPath: { type: "string", label: "Folder Path", description: "For example `work/2024 plans` (encoded as `work%2F2024%20plans`).", required: true },
       },
       outputSchema: { $ref: "#/$defs/Folder" },
     } satisfies ActionDefinition as ActionDefinition,
@@ -464,18 +329,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/labels/{labelIds}",
         method: "GET",
-        paramMapping: { labelIds: { in: "path", name: "labelIds", style: "label", explode: true } },
+        paramMapping: {
+          labelIds: { in: "path", name: "labelIds", style: "label", explode: true },
+        },
         response: { type: "json", contentType: "application/json" },
         security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        labelIds: {
-          type: "array",
-          label: "Label Ids",
-          description: "Sent as `.1.2.3` (label style, exploded).",
-          required: true,
-          itemSchema: { type: "number", label: "Item", format: "integer" },
-        },
+        labelIds: { type: "array", label: "Label Ids", description: "Sent as `.1.2.3` (label style, exploded).", required: true, itemSchema: { type: "number", label: "Item", format: "integer" } },
       },
       outputSchema: { type: "array", items: { $ref: "#/$defs/Label" } },
     } satisfies ActionDefinition as ActionDefinition,
@@ -487,18 +348,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/labels/{labelIds}/usage",
         method: "GET",
-        paramMapping: { labelIds: { in: "path", name: "labelIds", style: "matrix", explode: false } },
+        paramMapping: {
+          labelIds: { in: "path", name: "labelIds", style: "matrix", explode: false },
+        },
         response: { type: "json", contentType: "application/json" },
         security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        labelIds: {
-          type: "array",
-          label: "Label Ids",
-          description: "Sent as `;labelIds=1,2` (matrix style, not exploded).",
-          required: true,
-          itemSchema: { type: "number", label: "Item", format: "integer" },
-        },
+        labelIds: { type: "array", label: "Label Ids", description: "Sent as `;labelIds=1,2` (matrix style, not exploded).", required: true, itemSchema: { type: "number", label: "Item", format: "integer" } },
       },
       outputSchema: { type: "object", additionalProperties: { type: "integer" } },
     } satisfies ActionDefinition as ActionDefinition,
@@ -525,22 +382,8 @@ export const definition: ConnectorDefinition = {
         security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        file: {
-          type: "string",
-          label: "File",
-          description: "The file itself.",
-          inputType: "file",
-          format: "binary",
-          required: true,
-        },
-        metadata: {
-          type: "object",
-          label: "Metadata",
-          properties: {
-            caption: { type: "string", label: "Caption" },
-            public: { type: "boolean", label: "Public", default: false },
-          },
-        },
+        file: { type: "string", label: "File", description: "The file itself.", inputType: "file", format: "binary", required: true },
+        metadata: { type: "object", label: "Metadata", properties: { caption: { type: "string", label: "Caption" }, public: { type: "boolean", label: "Public", default: false } } },
         noteIds: { type: "array", label: "Note Ids", itemSchema: { type: "string", label: "Item" } },
       },
       outputSchema: { $ref: "#/$defs/Attachment" },
@@ -553,12 +396,16 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/attachments/{attachmentId}/content",
         method: "GET",
-        paramMapping: { attachmentId: { in: "path", name: "attachmentId", style: "simple", explode: false } },
+        paramMapping: {
+          attachmentId: { in: "path", name: "attachmentId", style: "simple", explode: false },
+        },
         response: { type: "binary", contentType: "application/octet-stream" },
         security: [["bearerAuth"], ["apiKeyHeader"]],
         headers: { Accept: "application/octet-stream" },
       },
-      inputSchema: { attachmentId: { type: "string", label: "Attachment Id", required: true } },
+      inputSchema: {
+        attachmentId: { type: "string", label: "Attachment Id", required: true },
+      },
       outputSchema: { type: "string", format: "binary" },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -590,19 +437,15 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes/{noteId}/export",
         method: "GET",
-        paramMapping: { noteId: { in: "path", name: "noteId", style: "simple", explode: false } },
+        paramMapping: {
+          noteId: { in: "path", name: "noteId", style: "simple", explode: false },
+        },
         response: { type: "binary", contentType: "application/pdf" },
         security: [["apiKeyQuery"]],
         headers: { Accept: "application/pdf" },
       },
       inputSchema: {
-        noteId: {
-          type: "string",
-          label: "Note Id",
-          validation: { pattern: "^[a-z0-9-]+$" },
-          description: "Note id.",
-          required: true,
-        },
+        noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
       },
       outputSchema: { type: "string", format: "binary" },
     } satisfies ActionDefinition as ActionDefinition,
@@ -614,19 +457,15 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/notes/{noteId}/markdown",
         method: "GET",
-        paramMapping: { noteId: { in: "path", name: "noteId", style: "simple", explode: false } },
+        paramMapping: {
+          noteId: { in: "path", name: "noteId", style: "simple", explode: false },
+        },
         response: { type: "text", contentType: "text/markdown" },
         security: [["apiKeyCookie"]],
         headers: { Accept: "text/markdown" },
       },
       inputSchema: {
-        noteId: {
-          type: "string",
-          label: "Note Id",
-          validation: { pattern: "^[a-z0-9-]+$" },
-          description: "Note id.",
-          required: true,
-        },
+        noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
       },
       outputSchema: { type: "string" },
     } satisfies ActionDefinition as ActionDefinition,
@@ -654,22 +493,8 @@ export const definition: ConnectorDefinition = {
       },
       inputSchema: {
         email: { type: "string", label: "Email", inputType: "email", format: "email" },
-        message: {
-          type: "string",
-          label: "Message",
-          inputType: "textarea",
-          validation: { maxLength: 2000 },
-          required: true,
-        },
-        topics: {
-          type: "multiselect",
-          label: "Topics",
-          options: [
-            { label: "bug", value: "bug" },
-            { label: "idea", value: "idea" },
-            { label: "other", value: "other" },
-          ],
-        },
+        message: { type: "string", label: "Message", inputType: "textarea", validation: { maxLength: 2000 }, required: true },
+        topics: { type: "multiselect", label: "Topics", options: [{ label: "bug", value: "bug" }, { label: "idea", value: "idea" }, { label: "other", value: "other" }] },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -701,61 +526,15 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/shapes",
         method: "POST",
-        paramMapping: { body: { in: "body" } },
+        paramMapping: {
+          body: { in: "body" },
+        },
         body: { encoding: "json", contentType: "application/json", required: true },
         response: { type: "json", contentType: "application/json" },
         security: [["bearerAuth"], ["apiKeyHeader"]],
       },
       inputSchema: {
-        body: {
-          type: "object",
-          label: "Body",
-          variantMode: "oneOf",
-          discriminator: "kind",
-          required: true,
-          variants: [
-            {
-              label: "Circle",
-              field: {
-                type: "object",
-                label: "Circle",
-                properties: {
-                  kind: {
-                    type: "select",
-                    label: "Kind",
-                    options: [{ label: "circle", value: "circle" }],
-                    required: true,
-                  },
-                  radius: {
-                    type: "number",
-                    label: "Radius",
-                    validation: { exclusiveMin: 0 },
-                    required: true,
-                  },
-                },
-              },
-              discriminatorValues: ["circle"],
-            },
-            {
-              label: "Rectangle",
-              field: {
-                type: "object",
-                label: "Rectangle",
-                properties: {
-                  kind: {
-                    type: "select",
-                    label: "Kind",
-                    options: [{ label: "rectangle", value: "rectangle" }],
-                    required: true,
-                  },
-                  width: { type: "number", label: "Width", required: true },
-                  height: { type: "number", label: "Height", required: true },
-                },
-              },
-              discriminatorValues: ["rectangle"],
-            },
-          ],
-        },
+        body: { type: "object", label: "Body", variantMode: "oneOf", discriminator: "kind", required: true, variants: [{ label: "Circle", field: { type: "object", label: "Circle", properties: { kind: { type: "select", label: "Kind", options: [{ label: "circle", value: "circle" }], required: true }, radius: { type: "number", label: "Radius", validation: { exclusiveMin: 0 }, required: true } } }, discriminatorValues: ["circle"] }, { label: "Rectangle", field: { type: "object", label: "Rectangle", properties: { kind: { type: "select", label: "Kind", options: [{ label: "rectangle", value: "rectangle" }], required: true }, width: { type: "number", label: "Width", required: true }, height: { type: "number", label: "Height", required: true } } }, discriminatorValues: ["rectangle"] }] },
       },
       outputSchema: { $ref: "#/$defs/Shape" },
     } satisfies ActionDefinition as ActionDefinition,

@@ -953,58 +953,144 @@ type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] 
 /** `T` as a request input: readOnly properties optional, at every depth. */
 type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
 
-export type GetHealthInput = Record<string, never>;
+/** The parameters of operation `K` in location `L` (`path`, `query`, `header` or `cookie`). */
+type ParameterOf<K extends keyof operations, L extends string> = operations[K] extends { parameters: infer P } ? (L extends keyof P ? NonNullable<P[L]> : never) : never;
+/** The request body of operation `K` in media type `M`, as an input (readOnly properties optional). */
+type RequestBodyOf<K extends keyof operations, M extends string> = operations[K] extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? (M extends keyof C ? InputOf<C[M]> : never) : never) : never;
+/** The properties of an object request body (a nullable body spreads its object part). */
+type BodyPropertiesOf<K extends keyof operations, M extends string> = NonNullable<RequestBodyOf<K, M>>;
+
+export interface GetHealthInput {
+}
 export type GetHealthOutput = operations["get_health"]["responses"]["200"]["content"]["text/plain"];
-export type ListNotesInput =
-  & NonNullable<operations["list_notes"]["parameters"]["query"]>
-  & NonNullable<operations["list_notes"]["parameters"]["header"]>;
-export type ListNotesOutput = operations["list_notes"]["responses"]["200"]["content"]["application/json"];
-export type CreateNoteInput = NonNullable<InputOf<NonNullable<operations["create_note"]["requestBody"]>["content"]["application/json"]>>;
-export type CreateNoteOutput = operations["create_note"]["responses"]["201"]["content"]["application/json"];
-export type SearchNotesInput = NonNullable<operations["search_notes"]["parameters"]["query"]>;
-export type SearchNotesOutput = operations["search_notes"]["responses"]["200"]["content"]["application/json"];
-export type GetNoteInput =
-  & NonNullable<operations["get_note"]["parameters"]["path"]>
-  & NonNullable<operations["get_note"]["parameters"]["header"]>
-  & NonNullable<operations["get_note"]["parameters"]["cookie"]>;
-export type GetNoteOutput = operations["get_note"]["responses"]["200"]["content"]["application/json"];
-export type DeleteNoteInput = NonNullable<operations["delete_note"]["parameters"]["path"]>;
+export interface ListNotesInput {
+  /** Only notes with all of these tags (sent as `tag=a&tag=b`). */
+  tag?: ParameterOf<"list_notes", "query">["tag"];
+  /** Only these note ids (sent comma-separated, `ids=1,2`). */
+  ids?: ParameterOf<"list_notes", "query">["ids"];
+  limit?: ParameterOf<"list_notes", "query">["limit"];
+  cursor?: ParameterOf<"list_notes", "query">["cursor"];
+  /** Optional client-chosen id echoed back in responses. */
+  "X-Request-Id"?: ParameterOf<"list_notes", "header">["X-Request-Id"];
+}
+export type ListNotesOutput = components["schemas"]["NotePage"];
+export interface CreateNoteInput {
+  title: BodyPropertiesOf<"create_note", "application/json">["title"];
+  /** Markdown text of the note. */
+  body?: BodyPropertiesOf<"create_note", "application/json">["body"];
+  status?: BodyPropertiesOf<"create_note", "application/json">["status"];
+  labels?: BodyPropertiesOf<"create_note", "application/json">["labels"];
+  /** Where the note was written. */
+  location?: BodyPropertiesOf<"create_note", "application/json">["location"];
+  dueAt?: BodyPropertiesOf<"create_note", "application/json">["dueAt"];
+}
+export type CreateNoteOutput = components["schemas"]["Note"];
+export interface SearchNotesInput {
+  /** Words that must all appear (sent space-separated). */
+  words: ParameterOf<"search_notes", "query">["words"];
+  /** Any of these colours (sent pipe-separated). */
+  colours?: ParameterOf<"search_notes", "query">["colours"];
+  /** Field filters, sent as `filter[author]=x&filter[pinned]=true`. */
+  filter?: ParameterOf<"search_notes", "query">["filter"];
+  /** A date range sent as `from=…&to=…` (form, exploded object). */
+  range?: ParameterOf<"search_notes", "query">["range"];
+  /** Sort keys as one value, `sort=field,created,dir,desc` (form, not exploded object). */
+  sort?: ParameterOf<"search_notes", "query">["sort"];
+  /** A JSON-encoded filter expression. */
+  where?: ParameterOf<"search_notes", "query">["where"];
+}
+export type SearchNotesOutput = components["schemas"]["NotePage"];
+export interface GetNoteInput {
+  /** Note id. */
+  noteId: ParameterOf<"get_note", "path">["noteId"];
+  /** Free-form trace value echoed in logs. */
+  "X-Trace"?: ParameterOf<"get_note", "header">["X-Trace"];
+  /** A session cookie some clients send. */
+  session?: ParameterOf<"get_note", "cookie">["session"];
+}
+export type GetNoteOutput = components["schemas"]["Note"];
+export interface DeleteNoteInput {
+  /** Note id. */
+  noteId: ParameterOf<"delete_note", "path">["noteId"];
+}
 export type DeleteNoteOutput = unknown;
-export type UpdateNoteInput =
-  & NonNullable<operations["update_note"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_note"]["requestBody"]>["content"]["application/json"]>>>;
-export type UpdateNoteOutput = operations["update_note"]["responses"]["200"]["content"]["application/json"];
-export type PinNoteInput = NonNullable<operations["pin_note"]["parameters"]["path"]>;
+export interface UpdateNoteInput {
+  /** Note id. */
+  noteId: ParameterOf<"update_note", "path">["noteId"];
+  title?: BodyPropertiesOf<"update_note", "application/json">["title"];
+  body?: BodyPropertiesOf<"update_note", "application/json">["body"];
+  pinned?: BodyPropertiesOf<"update_note", "application/json">["pinned"];
+}
+export type UpdateNoteOutput = components["schemas"]["Note"];
+export interface PinNoteInput {
+  /** Note id. */
+  noteId: ParameterOf<"pin_note", "path">["noteId"];
+}
 export type PinNoteOutput = unknown;
-export type PostNotesNoteIdArchiveInput = NonNullable<operations["post_notes_note_id_archive"]["parameters"]["path"]>;
+export interface PostNotesNoteIdArchiveInput {
+  /** Note id. */
+  noteId: ParameterOf<"post_notes_note_id_archive", "path">["noteId"];
+}
 export type PostNotesNoteIdArchiveOutput = unknown;
-export type GetFolderInput = NonNullable<operations["get_folder"]["parameters"]["path"]>;
-export type GetFolderOutput = operations["get_folder"]["responses"]["200"]["content"]["application/json"];
-export type GetLabelsInput = NonNullable<operations["get_labels"]["parameters"]["path"]>;
+export interface GetFolderInput {
+  /** For example `work/2024 plans` (encoded as `work%2F2024%20plans`). */
+  folderPath: ParameterOf<"get_folder", "path">["folderPath"];
+}
+export type GetFolderOutput = components["schemas"]["Folder"];
+export interface GetLabelsInput {
+  /** Sent as `.1.2.3` (label style, exploded). */
+  labelIds: ParameterOf<"get_labels", "path">["labelIds"];
+}
 export type GetLabelsOutput = operations["get_labels"]["responses"]["200"]["content"]["application/json"];
-export type GetLabelUsageInput = NonNullable<operations["get_label_usage"]["parameters"]["path"]>;
+export interface GetLabelUsageInput {
+  /** Sent as `;labelIds=1,2` (matrix style, not exploded). */
+  labelIds: ParameterOf<"get_label_usage", "path">["labelIds"];
+}
 export type GetLabelUsageOutput = operations["get_label_usage"]["responses"]["200"]["content"]["application/json"];
-export type UploadAttachmentInput = NonNullable<InputOf<NonNullable<operations["upload_attachment"]["requestBody"]>["content"]["multipart/form-data"]>>;
-export type UploadAttachmentOutput = operations["upload_attachment"]["responses"]["201"]["content"]["application/json"];
-export type DownloadAttachmentInput = NonNullable<operations["download_attachment"]["parameters"]["path"]>;
+export interface UploadAttachmentInput {
+  /** The file itself. */
+  file: BodyPropertiesOf<"upload_attachment", "multipart/form-data">["file"];
+  metadata?: BodyPropertiesOf<"upload_attachment", "multipart/form-data">["metadata"];
+  noteIds?: BodyPropertiesOf<"upload_attachment", "multipart/form-data">["noteIds"];
+}
+export type UploadAttachmentOutput = components["schemas"]["Attachment"];
+export interface DownloadAttachmentInput {
+  attachmentId: ParameterOf<"download_attachment", "path">["attachmentId"];
+}
 export type DownloadAttachmentOutput = operations["download_attachment"]["responses"]["200"]["content"]["application/octet-stream"];
-export type ReplaceAttachmentContentInput =
-  & NonNullable<operations["replace_attachment_content"]["parameters"]["path"]>
-  & { body: InputOf<NonNullable<operations["replace_attachment_content"]["requestBody"]>["content"]["application/octet-stream"]> };
+export interface ReplaceAttachmentContentInput {
+  attachmentId: ParameterOf<"replace_attachment_content", "path">["attachmentId"];
+  body: RequestBodyOf<"replace_attachment_content", "application/octet-stream">;
+}
 export type ReplaceAttachmentContentOutput = unknown;
-export type ExportNoteInput = NonNullable<operations["export_note"]["parameters"]["path"]>;
+export interface ExportNoteInput {
+  /** Note id. */
+  noteId: ParameterOf<"export_note", "path">["noteId"];
+}
 export type ExportNoteOutput = operations["export_note"]["responses"]["200"]["content"]["application/pdf"];
-export type ExportNote2Input = NonNullable<operations["export_note_2"]["parameters"]["path"]>;
+export interface ExportNote2Input {
+  /** Note id. */
+  noteId: ParameterOf<"export_note_2", "path">["noteId"];
+}
 export type ExportNote2Output = operations["export_note_2"]["responses"]["200"]["content"]["text/markdown"];
-export type SendFeedbackInput = NonNullable<InputOf<NonNullable<operations["send_feedback"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>>;
+export interface SendFeedbackInput {
+  email?: BodyPropertiesOf<"send_feedback", "application/x-www-form-urlencoded">["email"];
+  message: BodyPropertiesOf<"send_feedback", "application/x-www-form-urlencoded">["message"];
+  topics?: BodyPropertiesOf<"send_feedback", "application/x-www-form-urlencoded">["topics"];
+}
 export type SendFeedbackOutput = unknown;
-export type GetTreeInput =
-  & NonNullable<operations["get_tree"]["parameters"]["path"]>
-  & NonNullable<operations["get_tree"]["parameters"]["query"]>;
-export type GetTreeOutput = operations["get_tree"]["responses"]["200"]["content"]["application/json"];
-export type CreateShapeInput = { body: InputOf<NonNullable<operations["create_shape"]["requestBody"]>["content"]["application/json"]> };
-export type CreateShapeOutput = operations["create_shape"]["responses"]["201"]["content"]["application/json"];
-export type GetCurrentUserInput = Record<string, never>;
-export type GetCurrentUserOutput = operations["get_current_user"]["responses"]["200"]["content"]["application/json"];
-export type GetSettingsInput = Record<string, never>;
+export interface GetTreeInput {
+  treeId: ParameterOf<"get_tree", "path">["treeId"];
+  depth?: ParameterOf<"get_tree", "query">["depth"];
+}
+export type GetTreeOutput = components["schemas"]["TreeNode"];
+export interface CreateShapeInput {
+  body: RequestBodyOf<"create_shape", "application/json">;
+}
+export type CreateShapeOutput = components["schemas"]["Shape"];
+export interface GetCurrentUserInput {
+}
+export type GetCurrentUserOutput = components["schemas"]["User"];
+export interface GetSettingsInput {
+}
 export type GetSettingsOutput = operations["get_settings"]["responses"]["200"]["content"]["application/json"];

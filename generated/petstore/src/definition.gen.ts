@@ -7,7 +7,7 @@ export const definition: ConnectorDefinition = {
   category: "utility",
   description: "This is a sample server Petstore server.  You can find out more about Swagger at [http://swagger.io](http://swagger.io) or on [irc.freenode.net, #swagger](http://swagger.io/irc/).  For this sample, you can use the api key `special-key` to test the authorization filters.",
   auth_type: "api_key",
-  auth_fields: [{ key: "apiKey", label: "API Key", type: "password", required: true }],
+  auth_fields: [{ key: "apiKey", label: "API Key", type: "password", required: true, schemes: ["api_key"] }],
   auth: [{ id: "api_key", type: "apiKey", in: "header", name: "api_key", credential: "apiKey" }],
   endpoints: {
     base_url: "https://petstore.swagger.io/v2",
@@ -37,43 +37,11 @@ export const definition: ConnectorDefinition = {
       },
       inputSchema: {
         id: { type: "number", label: "Id", format: "int64" },
-        category: {
-          type: "object",
-          label: "Category",
-          properties: {
-            id: { type: "number", label: "Id", format: "int64" },
-            name: { type: "string", label: "Name" },
-          },
-        },
+        category: { type: "object", label: "Category", properties: { id: { type: "number", label: "Id", format: "int64" }, name: { type: "string", label: "Name" } } },
         name: { type: "string", label: "Name", placeholder: "doggie", required: true },
-        photoUrls: {
-          type: "array",
-          label: "Photo Urls",
-          required: true,
-          itemSchema: { type: "string", label: "Item" },
-        },
-        tags: {
-          type: "array",
-          label: "Tags",
-          itemSchema: {
-            type: "object",
-            label: "Item",
-            properties: {
-              id: { type: "number", label: "Id", format: "int64" },
-              name: { type: "string", label: "Name" },
-            },
-          },
-        },
-        status: {
-          type: "select",
-          label: "Status",
-          description: "pet status in the store",
-          options: [
-            { label: "available", value: "available" },
-            { label: "pending", value: "pending" },
-            { label: "sold", value: "sold" },
-          ],
-        },
+        photoUrls: { type: "array", label: "Photo Urls", required: true, itemSchema: { type: "string", label: "Item" } },
+        tags: { type: "array", label: "Tags", itemSchema: { type: "object", label: "Item", properties: { id: { type: "number", label: "Id", format: "int64" }, name: { type: "string", label: "Name" } } } },
+        status: { type: "select", label: "Status", description: "pet status in the store", options: [{ label: "available", value: "available" }, { label: "pending", value: "pending" }, { label: "sold", value: "sold" }] },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -98,43 +66,11 @@ export const definition: ConnectorDefinition = {
       },
       inputSchema: {
         id: { type: "number", label: "Id", format: "int64" },
-        category: {
-          type: "object",
-          label: "Category",
-          properties: {
-            id: { type: "number", label: "Id", format: "int64" },
-            name: { type: "string", label: "Name" },
-          },
-        },
+        category: { type: "object", label: "Category", properties: { id: { type: "number", label: "Id", format: "int64" }, name: { type: "string", label: "Name" } } },
         name: { type: "string", label: "Name", placeholder: "doggie", required: true },
-        photoUrls: {
-          type: "array",
-          label: "Photo Urls",
-          required: true,
-          itemSchema: { type: "string", label: "Item" },
-        },
-        tags: {
-          type: "array",
-          label: "Tags",
-          itemSchema: {
-            type: "object",
-            label: "Item",
-            properties: {
-              id: { type: "number", label: "Id", format: "int64" },
-              name: { type: "string", label: "Name" },
-            },
-          },
-        },
-        status: {
-          type: "select",
-          label: "Status",
-          description: "pet status in the store",
-          options: [
-            { label: "available", value: "available" },
-            { label: "pending", value: "pending" },
-            { label: "sold", value: "sold" },
-          ],
-        },
+        photoUrls: { type: "array", label: "Photo Urls", required: true, itemSchema: { type: "string", label: "Item" } },
+        tags: { type: "array", label: "Tags", itemSchema: { type: "object", label: "Item", properties: { id: { type: "number", label: "Id", format: "int64" }, name: { type: "string", label: "Name" } } } },
+        status: { type: "select", label: "Status", description: "pet status in the store", options: [{ label: "available", value: "available" }, { label: "pending", value: "pending" }, { label: "sold", value: "sold" }] },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -145,22 +81,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pet/findByStatus",
         method: "GET",
-        paramMapping: { status: { in: "query", name: "status", style: "form", explode: true } },
+        paramMapping: {
+          status: { in: "query", name: "status", style: "form", explode: true },
+        },
         response: { type: "json", contentType: "application/json" },
         security: [],
       },
       inputSchema: {
-        status: {
-          type: "multiselect",
-          label: "Status",
-          options: [
-            { label: "available", value: "available" },
-            { label: "pending", value: "pending" },
-            { label: "sold", value: "sold" },
-          ],
-          description: "Status values that need to be considered for filter",
-          required: true,
-        },
+        status: { type: "multiselect", label: "Status", options: [{ label: "available", value: "available" }, { label: "pending", value: "pending" }, { label: "sold", value: "sold" }], description: "Status values that need to be considered for filter", required: true },
       },
       outputSchema: { type: "array", items: { $ref: "#/$defs/Pet" } },
     } satisfies ActionDefinition as ActionDefinition,
@@ -173,18 +101,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pet/findByTags",
         method: "GET",
-        paramMapping: { tags: { in: "query", name: "tags", style: "form", explode: true } },
+        paramMapping: {
+          tags: { in: "query", name: "tags", style: "form", explode: true },
+        },
         response: { type: "json", contentType: "application/json" },
         security: [],
       },
       inputSchema: {
-        tags: {
-          type: "array",
-          label: "Tags",
-          description: "Tags to filter by",
-          required: true,
-          itemSchema: { type: "string", label: "Item" },
-        },
+        tags: { type: "array", label: "Tags", description: "Tags to filter by", required: true, itemSchema: { type: "string", label: "Item" } },
       },
       outputSchema: { type: "array", items: { $ref: "#/$defs/Pet" } },
     } satisfies ActionDefinition as ActionDefinition,
@@ -196,18 +120,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/pet/{petId}",
         method: "GET",
-        paramMapping: { petId: { in: "path", name: "petId", style: "simple", explode: false } },
+        paramMapping: {
+          petId: { in: "path", name: "petId", style: "simple", explode: false },
+        },
         response: { type: "json", contentType: "application/json" },
         security: [["api_key"]],
       },
       inputSchema: {
-        petId: {
-          type: "number",
-          label: "Pet Id",
-          format: "int64",
-          description: "ID of pet to return",
-          required: true,
-        },
+        petId: { type: "number", label: "Pet Id", format: "int64", description: "ID of pet to return", required: true },
       },
       outputSchema: { $ref: "#/$defs/Pet" },
     } satisfies ActionDefinition as ActionDefinition,
@@ -229,13 +149,7 @@ export const definition: ConnectorDefinition = {
         security: [],
       },
       inputSchema: {
-        petId: {
-          type: "number",
-          label: "Pet Id",
-          format: "int64",
-          description: "ID of pet that needs to be updated",
-          required: true,
-        },
+        petId: { type: "number", label: "Pet Id", format: "int64", description: "ID of pet that needs to be updated", required: true },
         name: { type: "string", label: "Name", description: "Updated name of the pet" },
         status: { type: "string", label: "Status", description: "Updated status of the pet" },
       },
@@ -257,13 +171,7 @@ export const definition: ConnectorDefinition = {
       },
       inputSchema: {
         api_key: { type: "string", label: "Api Key" },
-        petId: {
-          type: "number",
-          label: "Pet Id",
-          format: "int64",
-          description: "Pet id to delete",
-          required: true,
-        },
+        petId: { type: "number", label: "Pet Id", format: "int64", description: "Pet id to delete", required: true },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -284,25 +192,9 @@ export const definition: ConnectorDefinition = {
         security: [],
       },
       inputSchema: {
-        petId: {
-          type: "number",
-          label: "Pet Id",
-          format: "int64",
-          description: "ID of pet to update",
-          required: true,
-        },
-        additionalMetadata: {
-          type: "string",
-          label: "Additional Metadata",
-          description: "Additional data to pass to server",
-        },
-        file: {
-          type: "string",
-          label: "File",
-          description: "file to upload",
-          inputType: "file",
-          format: "binary",
-        },
+        petId: { type: "number", label: "Pet Id", format: "int64", description: "ID of pet to update", required: true },
+        additionalMetadata: { type: "string", label: "Additional Metadata", description: "Additional data to pass to server" },
+        file: { type: "string", label: "File", description: "file to upload", inputType: "file", format: "binary" },
       },
       outputSchema: { $ref: "#/$defs/ApiResponse" },
     } satisfies ActionDefinition as ActionDefinition,
@@ -346,16 +238,7 @@ export const definition: ConnectorDefinition = {
         petId: { type: "number", label: "Pet Id", format: "int64" },
         quantity: { type: "number", label: "Quantity", format: "int32" },
         shipDate: { type: "string", label: "Ship Date", inputType: "datetime", format: "date-time" },
-        status: {
-          type: "select",
-          label: "Status",
-          description: "Order Status",
-          options: [
-            { label: "placed", value: "placed" },
-            { label: "approved", value: "approved" },
-            { label: "delivered", value: "delivered" },
-          ],
-        },
+        status: { type: "select", label: "Status", description: "Order Status", options: [{ label: "placed", value: "placed" }, { label: "approved", value: "approved" }, { label: "delivered", value: "delivered" }] },
         complete: { type: "boolean", label: "Complete", default: false },
       },
       outputSchema: { $ref: "#/$defs/Order" },
@@ -368,19 +251,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/store/order/{orderId}",
         method: "GET",
-        paramMapping: { orderId: { in: "path", name: "orderId", style: "simple", explode: false } },
+        paramMapping: {
+          orderId: { in: "path", name: "orderId", style: "simple", explode: false },
+        },
         response: { type: "json", contentType: "application/json" },
         security: [],
       },
       inputSchema: {
-        orderId: {
-          type: "number",
-          label: "Order Id",
-          format: "int64",
-          validation: { min: 1, max: 10 },
-          description: "ID of pet that needs to be fetched",
-          required: true,
-        },
+        orderId: { type: "number", label: "Order Id", format: "int64", validation: { min: 1, max: 10 }, description: "ID of pet that needs to be fetched", required: true },
       },
       outputSchema: { $ref: "#/$defs/Order" },
     } satisfies ActionDefinition as ActionDefinition,
@@ -392,19 +270,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/store/order/{orderId}",
         method: "DELETE",
-        paramMapping: { orderId: { in: "path", name: "orderId", style: "simple", explode: false } },
+        paramMapping: {
+          orderId: { in: "path", name: "orderId", style: "simple", explode: false },
+        },
         response: { type: "json" },
         security: [],
       },
       inputSchema: {
-        orderId: {
-          type: "number",
-          label: "Order Id",
-          format: "int64",
-          validation: { min: 1 },
-          description: "ID of the order that needs to be deleted",
-          required: true,
-        },
+        orderId: { type: "number", label: "Order Id", format: "int64", validation: { min: 1 }, description: "ID of the order that needs to be deleted", required: true },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -448,32 +321,15 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/user/createWithArray",
         method: "POST",
-        paramMapping: { body: { in: "body" } },
+        paramMapping: {
+          body: { in: "body" },
+        },
         body: { encoding: "json", contentType: "application/json", required: true },
         response: { type: "json" },
         security: [],
       },
       inputSchema: {
-        body: {
-          type: "array",
-          label: "Body",
-          description: "List of user object",
-          required: true,
-          itemSchema: {
-            type: "object",
-            label: "Item",
-            properties: {
-              id: { type: "number", label: "Id", format: "int64" },
-              username: { type: "string", label: "Username" },
-              firstName: { type: "string", label: "First Name" },
-              lastName: { type: "string", label: "Last Name" },
-              email: { type: "string", label: "Email" },
-              password: { type: "string", label: "Password" },
-              phone: { type: "string", label: "Phone" },
-              userStatus: { type: "number", label: "User Status", description: "User Status", format: "int32" },
-            },
-          },
-        },
+        body: { type: "array", label: "Body", description: "List of user object", required: true, itemSchema: { type: "object", label: "Item", properties: { id: { type: "number", label: "Id", format: "int64" }, username: { type: "string", label: "Username" }, firstName: { type: "string", label: "First Name" }, lastName: { type: "string", label: "Last Name" }, email: { type: "string", label: "Email" }, password: { type: "string", label: "Password" }, phone: { type: "string", label: "Phone" }, userStatus: { type: "number", label: "User Status", description: "User Status", format: "int32" } } } },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -484,32 +340,15 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/user/createWithList",
         method: "POST",
-        paramMapping: { body: { in: "body" } },
+        paramMapping: {
+          body: { in: "body" },
+        },
         body: { encoding: "json", contentType: "application/json", required: true },
         response: { type: "json" },
         security: [],
       },
       inputSchema: {
-        body: {
-          type: "array",
-          label: "Body",
-          description: "List of user object",
-          required: true,
-          itemSchema: {
-            type: "object",
-            label: "Item",
-            properties: {
-              id: { type: "number", label: "Id", format: "int64" },
-              username: { type: "string", label: "Username" },
-              firstName: { type: "string", label: "First Name" },
-              lastName: { type: "string", label: "Last Name" },
-              email: { type: "string", label: "Email" },
-              password: { type: "string", label: "Password" },
-              phone: { type: "string", label: "Phone" },
-              userStatus: { type: "number", label: "User Status", description: "User Status", format: "int32" },
-            },
-          },
-        },
+        body: { type: "array", label: "Body", description: "List of user object", required: true, itemSchema: { type: "object", label: "Item", properties: { id: { type: "number", label: "Id", format: "int64" }, username: { type: "string", label: "Username" }, firstName: { type: "string", label: "First Name" }, lastName: { type: "string", label: "Last Name" }, email: { type: "string", label: "Email" }, password: { type: "string", label: "Password" }, phone: { type: "string", label: "Phone" }, userStatus: { type: "number", label: "User Status", description: "User Status", format: "int32" } } } },
       },
     } satisfies ActionDefinition as ActionDefinition,
     {
@@ -528,18 +367,8 @@ export const definition: ConnectorDefinition = {
         security: [],
       },
       inputSchema: {
-        username: {
-          type: "string",
-          label: "Username",
-          description: "The user name for login",
-          required: true,
-        },
-        password: {
-          type: "string",
-          label: "Password",
-          description: "The password for login in clear text",
-          required: true,
-        },
+        username: { type: "string", label: "Username", description: "The user name for login", required: true },
+        password: { type: "string", label: "Password", description: "The password for login in clear text", required: true },
       },
       outputSchema: { type: "string" },
     } satisfies ActionDefinition as ActionDefinition,
@@ -565,17 +394,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/user/{username}",
         method: "GET",
-        paramMapping: { username: { in: "path", name: "username", style: "simple", explode: false } },
+        paramMapping: {
+          username: { in: "path", name: "username", style: "simple", explode: false },
+        },
         response: { type: "json", contentType: "application/json" },
         security: [],
       },
       inputSchema: {
-        username: {
-          type: "string",
-          label: "Username",
-          description: "The name that needs to be fetched. Use user1 for testing.",
-          required: true,
-        },
+        username: { type: "string", label: "Username", description: "The name that needs to be fetched. Use user1 for testing.", required: true },
       },
       outputSchema: { $ref: "#/$defs/User" },
     } satisfies ActionDefinition as ActionDefinition,
@@ -603,12 +429,7 @@ export const definition: ConnectorDefinition = {
         security: [],
       },
       inputSchema: {
-        username: {
-          type: "string",
-          label: "Username",
-          description: "name that need to be updated",
-          required: true,
-        },
+        username: { type: "string", label: "Username", description: "name that need to be updated", required: true },
         id: { type: "number", label: "Id", format: "int64" },
         body_username: { type: "string", label: "Username" },
         firstName: { type: "string", label: "First Name" },
@@ -627,17 +448,14 @@ export const definition: ConnectorDefinition = {
       api: {
         endpoint: "/user/{username}",
         method: "DELETE",
-        paramMapping: { username: { in: "path", name: "username", style: "simple", explode: false } },
+        paramMapping: {
+          username: { in: "path", name: "username", style: "simple", explode: false },
+        },
         response: { type: "json" },
         security: [],
       },
       inputSchema: {
-        username: {
-          type: "string",
-          label: "Username",
-          description: "The name that needs to be deleted",
-          required: true,
-        },
+        username: { type: "string", label: "Username", description: "The name that needs to be deleted", required: true },
       },
     } satisfies ActionDefinition as ActionDefinition,
   ],

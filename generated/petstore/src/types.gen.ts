@@ -875,59 +875,153 @@ export interface operations {
     };
 }
 
-/** Renames the keys of `T` listed in `M`, keeping optionality. */
-type RenamedKeys<T, M extends Record<string, string>> = { [K in keyof T as K extends keyof M ? M[K] : K]: T[K] };
-
 /** Whether the key `K` of `T` was declared readOnly (printed with the `readonly` modifier). */
 type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends (<V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2) ? false : true;
 /** `T` as a request input: readOnly properties optional, at every depth. */
 type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
 
-export type UpdatePetInput = NonNullable<InputOf<NonNullable<operations["update_pet"]["requestBody"]>["content"]["application/json"]>>;
+/** The parameters of operation `K` in location `L` (`path`, `query`, `header` or `cookie`). */
+type ParameterOf<K extends keyof operations, L extends string> = operations[K] extends { parameters: infer P } ? (L extends keyof P ? NonNullable<P[L]> : never) : never;
+/** The request body of operation `K` in media type `M`, as an input (readOnly properties optional). */
+type RequestBodyOf<K extends keyof operations, M extends string> = operations[K] extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? (M extends keyof C ? InputOf<C[M]> : never) : never) : never;
+/** The properties of an object request body (a nullable body spreads its object part). */
+type BodyPropertiesOf<K extends keyof operations, M extends string> = NonNullable<RequestBodyOf<K, M>>;
+
+export interface UpdatePetInput {
+  id?: BodyPropertiesOf<"update_pet", "application/json">["id"];
+  category?: BodyPropertiesOf<"update_pet", "application/json">["category"];
+  name: BodyPropertiesOf<"update_pet", "application/json">["name"];
+  photoUrls: BodyPropertiesOf<"update_pet", "application/json">["photoUrls"];
+  tags?: BodyPropertiesOf<"update_pet", "application/json">["tags"];
+  /** pet status in the store */
+  status?: BodyPropertiesOf<"update_pet", "application/json">["status"];
+}
 export type UpdatePetOutput = unknown;
-export type AddPetInput = NonNullable<InputOf<NonNullable<operations["add_pet"]["requestBody"]>["content"]["application/json"]>>;
+export interface AddPetInput {
+  id?: BodyPropertiesOf<"add_pet", "application/json">["id"];
+  category?: BodyPropertiesOf<"add_pet", "application/json">["category"];
+  name: BodyPropertiesOf<"add_pet", "application/json">["name"];
+  photoUrls: BodyPropertiesOf<"add_pet", "application/json">["photoUrls"];
+  tags?: BodyPropertiesOf<"add_pet", "application/json">["tags"];
+  /** pet status in the store */
+  status?: BodyPropertiesOf<"add_pet", "application/json">["status"];
+}
 export type AddPetOutput = unknown;
-export type FindPetsByStatusInput = NonNullable<operations["find_pets_by_status"]["parameters"]["query"]>;
+export interface FindPetsByStatusInput {
+  /** Status values that need to be considered for filter */
+  status: ParameterOf<"find_pets_by_status", "query">["status"];
+}
 export type FindPetsByStatusOutput = operations["find_pets_by_status"]["responses"]["200"]["content"]["application/json"];
-export type FindPetsByTagsInput = NonNullable<operations["find_pets_by_tags"]["parameters"]["query"]>;
+export interface FindPetsByTagsInput {
+  /** Tags to filter by */
+  tags: ParameterOf<"find_pets_by_tags", "query">["tags"];
+}
 export type FindPetsByTagsOutput = operations["find_pets_by_tags"]["responses"]["200"]["content"]["application/json"];
-export type GetPetByIdInput = NonNullable<operations["get_pet_by_id"]["parameters"]["path"]>;
-export type GetPetByIdOutput = operations["get_pet_by_id"]["responses"]["200"]["content"]["application/json"];
-export type UpdatePetWithFormInput =
-  & NonNullable<operations["update_pet_with_form"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["update_pet_with_form"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>>>;
+export interface GetPetByIdInput {
+  /** ID of pet to return */
+  petId: ParameterOf<"get_pet_by_id", "path">["petId"];
+}
+export type GetPetByIdOutput = components["schemas"]["Pet"];
+export interface UpdatePetWithFormInput {
+  /** ID of pet that needs to be updated */
+  petId: ParameterOf<"update_pet_with_form", "path">["petId"];
+  /** Updated name of the pet */
+  name?: BodyPropertiesOf<"update_pet_with_form", "application/x-www-form-urlencoded">["name"];
+  /** Updated status of the pet */
+  status?: BodyPropertiesOf<"update_pet_with_form", "application/x-www-form-urlencoded">["status"];
+}
 export type UpdatePetWithFormOutput = unknown;
-export type DeletePetInput =
-  & NonNullable<operations["delete_pet"]["parameters"]["path"]>
-  & NonNullable<operations["delete_pet"]["parameters"]["header"]>;
+export interface DeletePetInput {
+  api_key?: ParameterOf<"delete_pet", "header">["api_key"];
+  /** Pet id to delete */
+  petId: ParameterOf<"delete_pet", "path">["petId"];
+}
 export type DeletePetOutput = unknown;
-export type UploadFileInput =
-  & NonNullable<operations["upload_file"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["upload_file"]["requestBody"]>["content"]["multipart/form-data"]>>>;
-export type UploadFileOutput = operations["upload_file"]["responses"]["200"]["content"]["application/json"];
-export type GetInventoryInput = Record<string, never>;
+export interface UploadFileInput {
+  /** ID of pet to update */
+  petId: ParameterOf<"upload_file", "path">["petId"];
+  /** Additional data to pass to server */
+  additionalMetadata?: BodyPropertiesOf<"upload_file", "multipart/form-data">["additionalMetadata"];
+  /** file to upload */
+  file?: BodyPropertiesOf<"upload_file", "multipart/form-data">["file"];
+}
+export type UploadFileOutput = components["schemas"]["ApiResponse"];
+export interface GetInventoryInput {
+}
 export type GetInventoryOutput = operations["get_inventory"]["responses"]["200"]["content"]["application/json"];
-export type PlaceOrderInput = NonNullable<InputOf<NonNullable<operations["place_order"]["requestBody"]>["content"]["application/json"]>>;
-export type PlaceOrderOutput = operations["place_order"]["responses"]["200"]["content"]["application/json"];
-export type GetOrderByIdInput = NonNullable<operations["get_order_by_id"]["parameters"]["path"]>;
-export type GetOrderByIdOutput = operations["get_order_by_id"]["responses"]["200"]["content"]["application/json"];
-export type DeleteOrderInput = NonNullable<operations["delete_order"]["parameters"]["path"]>;
+export interface PlaceOrderInput {
+  id?: BodyPropertiesOf<"place_order", "application/json">["id"];
+  petId?: BodyPropertiesOf<"place_order", "application/json">["petId"];
+  quantity?: BodyPropertiesOf<"place_order", "application/json">["quantity"];
+  shipDate?: BodyPropertiesOf<"place_order", "application/json">["shipDate"];
+  /** Order Status */
+  status?: BodyPropertiesOf<"place_order", "application/json">["status"];
+  complete?: BodyPropertiesOf<"place_order", "application/json">["complete"];
+}
+export type PlaceOrderOutput = components["schemas"]["Order"];
+export interface GetOrderByIdInput {
+  /** ID of pet that needs to be fetched */
+  orderId: ParameterOf<"get_order_by_id", "path">["orderId"];
+}
+export type GetOrderByIdOutput = components["schemas"]["Order"];
+export interface DeleteOrderInput {
+  /** ID of the order that needs to be deleted */
+  orderId: ParameterOf<"delete_order", "path">["orderId"];
+}
 export type DeleteOrderOutput = unknown;
-export type CreateUserInput = NonNullable<InputOf<NonNullable<operations["create_user"]["requestBody"]>["content"]["application/json"]>>;
+export interface CreateUserInput {
+  id?: BodyPropertiesOf<"create_user", "application/json">["id"];
+  username?: BodyPropertiesOf<"create_user", "application/json">["username"];
+  firstName?: BodyPropertiesOf<"create_user", "application/json">["firstName"];
+  lastName?: BodyPropertiesOf<"create_user", "application/json">["lastName"];
+  email?: BodyPropertiesOf<"create_user", "application/json">["email"];
+  password?: BodyPropertiesOf<"create_user", "application/json">["password"];
+  phone?: BodyPropertiesOf<"create_user", "application/json">["phone"];
+  /** User Status */
+  userStatus?: BodyPropertiesOf<"create_user", "application/json">["userStatus"];
+}
 export type CreateUserOutput = unknown;
-export type CreateUsersWithArrayInputInput = { body: InputOf<NonNullable<operations["create_users_with_array_input"]["requestBody"]>["content"]["application/json"]> };
+export interface CreateUsersWithArrayInputInput {
+  /** List of user object */
+  body: RequestBodyOf<"create_users_with_array_input", "application/json">;
+}
 export type CreateUsersWithArrayInputOutput = unknown;
-export type CreateUsersWithListInputInput = { body: InputOf<NonNullable<operations["create_users_with_list_input"]["requestBody"]>["content"]["application/json"]> };
+export interface CreateUsersWithListInputInput {
+  /** List of user object */
+  body: RequestBodyOf<"create_users_with_list_input", "application/json">;
+}
 export type CreateUsersWithListInputOutput = unknown;
-export type LoginUserInput = NonNullable<operations["login_user"]["parameters"]["query"]>;
+export interface LoginUserInput {
+  /** The user name for login */
+  username: ParameterOf<"login_user", "query">["username"];
+  /** The password for login in clear text */
+  password: ParameterOf<"login_user", "query">["password"];
+}
 export type LoginUserOutput = operations["login_user"]["responses"]["200"]["content"]["application/json"];
-export type LogoutUserInput = Record<string, never>;
+export interface LogoutUserInput {
+}
 export type LogoutUserOutput = unknown;
-export type GetUserByNameInput = NonNullable<operations["get_user_by_name"]["parameters"]["path"]>;
-export type GetUserByNameOutput = operations["get_user_by_name"]["responses"]["200"]["content"]["application/json"];
-export type UpdateUserInput =
-  & NonNullable<operations["update_user"]["parameters"]["path"]>
-  & RenamedKeys<NonNullable<InputOf<NonNullable<operations["update_user"]["requestBody"]>["content"]["application/json"]>>, { username: "body_username" }>;
+export interface GetUserByNameInput {
+  /** The name that needs to be fetched. Use user1 for testing. */
+  username: ParameterOf<"get_user_by_name", "path">["username"];
+}
+export type GetUserByNameOutput = components["schemas"]["User"];
+export interface UpdateUserInput {
+  /** name that need to be updated */
+  username: ParameterOf<"update_user", "path">["username"];
+  id?: BodyPropertiesOf<"update_user", "application/json">["id"];
+  body_username?: BodyPropertiesOf<"update_user", "application/json">["username"];
+  firstName?: BodyPropertiesOf<"update_user", "application/json">["firstName"];
+  lastName?: BodyPropertiesOf<"update_user", "application/json">["lastName"];
+  email?: BodyPropertiesOf<"update_user", "application/json">["email"];
+  password?: BodyPropertiesOf<"update_user", "application/json">["password"];
+  phone?: BodyPropertiesOf<"update_user", "application/json">["phone"];
+  /** User Status */
+  userStatus?: BodyPropertiesOf<"update_user", "application/json">["userStatus"];
+}
 export type UpdateUserOutput = unknown;
-export type DeleteUserInput = NonNullable<operations["delete_user"]["parameters"]["path"]>;
+export interface DeleteUserInput {
+  /** The name that needs to be deleted */
+  username: ParameterOf<"delete_user", "path">["username"];
+}
 export type DeleteUserOutput = unknown;

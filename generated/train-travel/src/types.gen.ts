@@ -837,19 +837,61 @@ type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] 
 /** `T` as a request input: readOnly properties optional, at every depth. */
 type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
 
-export type GetStationsInput = Record<string, never>;
+/** The parameters of operation `K` in location `L` (`path`, `query`, `header` or `cookie`). */
+type ParameterOf<K extends keyof operations, L extends string> = operations[K] extends { parameters: infer P } ? (L extends keyof P ? NonNullable<P[L]> : never) : never;
+/** The request body of operation `K` in media type `M`, as an input (readOnly properties optional). */
+type RequestBodyOf<K extends keyof operations, M extends string> = operations[K] extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? (M extends keyof C ? InputOf<C[M]> : never) : never) : never;
+/** The properties of an object request body (a nullable body spreads its object part). */
+type BodyPropertiesOf<K extends keyof operations, M extends string> = NonNullable<RequestBodyOf<K, M>>;
+
+export interface GetStationsInput {
+}
 export type GetStationsOutput = operations["get_stations"]["responses"]["200"]["content"]["application/json"];
-export type GetTripsInput = NonNullable<operations["get_trips"]["parameters"]["query"]>;
+export interface GetTripsInput {
+  /** The ID of the origin station */
+  origin: ParameterOf<"get_trips", "query">["origin"];
+  /** The ID of the destination station */
+  destination: ParameterOf<"get_trips", "query">["destination"];
+  /** The date and time of the trip in ISO 8601 format in origin station's timezone. */
+  date: ParameterOf<"get_trips", "query">["date"];
+  /** Only return trips where bicycles are known to be allowed */
+  bicycles?: ParameterOf<"get_trips", "query">["bicycles"];
+  /** Only return trips where dogs are known to be allowed */
+  dogs?: ParameterOf<"get_trips", "query">["dogs"];
+}
 export type GetTripsOutput = operations["get_trips"]["responses"]["200"]["content"]["application/json"];
-export type GetBookingsInput = Record<string, never>;
+export interface GetBookingsInput {
+}
 export type GetBookingsOutput = operations["get_bookings"]["responses"]["200"]["content"]["application/json"];
-export type CreateBookingInput = NonNullable<InputOf<NonNullable<operations["create_booking"]["requestBody"]>["content"]["application/json"]>>;
+export interface CreateBookingInput {
+  /** Identifier of the booked trip */
+  trip_id?: BodyPropertiesOf<"create_booking", "application/json">["trip_id"];
+  /** Name of the passenger */
+  passenger_name?: BodyPropertiesOf<"create_booking", "application/json">["passenger_name"];
+  /** Indicates whether the passenger has a bicycle. */
+  has_bicycle?: BodyPropertiesOf<"create_booking", "application/json">["has_bicycle"];
+  /** Indicates whether the passenger has a dog. */
+  has_dog?: BodyPropertiesOf<"create_booking", "application/json">["has_dog"];
+}
 export type CreateBookingOutput = operations["create_booking"]["responses"]["201"]["content"]["application/json"];
-export type GetBookingInput = NonNullable<operations["get_booking"]["parameters"]["path"]>;
+export interface GetBookingInput {
+  /** The ID of the booking to retrieve. */
+  bookingId: ParameterOf<"get_booking", "path">["bookingId"];
+}
 export type GetBookingOutput = operations["get_booking"]["responses"]["200"]["content"]["application/json"];
-export type DeleteBookingInput = NonNullable<operations["delete_booking"]["parameters"]["path"]>;
+export interface DeleteBookingInput {
+  /** The ID of the booking to retrieve. */
+  bookingId: ParameterOf<"delete_booking", "path">["bookingId"];
+}
 export type DeleteBookingOutput = unknown;
-export type CreateBookingPaymentInput =
-  & NonNullable<operations["create_booking_payment"]["parameters"]["path"]>
-  & Partial<NonNullable<InputOf<NonNullable<operations["create_booking_payment"]["requestBody"]>["content"]["application/json"]>>>;
+export interface CreateBookingPaymentInput {
+  /** The ID of the booking to pay for. */
+  bookingId: ParameterOf<"create_booking_payment", "path">["bookingId"];
+  /** Amount intended to be collected by this payment. A positive decimal figure describing the amount to be collected. */
+  amount?: BodyPropertiesOf<"create_booking_payment", "application/json">["amount"];
+  /** Three-letter [ISO currency code](https://www.iso.org/iso-4217-currency-codes.html), in lowercase. */
+  currency?: BodyPropertiesOf<"create_booking_payment", "application/json">["currency"];
+  /** The payment source to take the payment from. This can be a card or a bank account. Some of these properties will be hidden on read to protect PII leaking. */
+  source?: BodyPropertiesOf<"create_booking_payment", "application/json">["source"];
+}
 export type CreateBookingPaymentOutput = operations["create_booking_payment"]["responses"]["200"]["content"]["application/json"];

@@ -5,6 +5,10 @@ import { TrainTravelConnector, definition } from "../src/index.ts";
 
 const credentials: Record<string, string> = {
   accessToken: "test-accessToken",
+  clientId: "test-clientId",
+  clientSecret: "test-clientSecret",
+  refreshToken: "test-refreshToken",
+  expiresAt: "test-expiresAt",
 };
 const basePath = "";
 const cases: ActionRequestCase[] = [
