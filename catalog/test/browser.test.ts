@@ -66,6 +66,10 @@ describe.skipIf(!chromiumPath)('catalog in chromium', () => {
       await expect.poll(() => page.locator('.schema-view').count()).toBe(withOutput);
       expect({ name, forms, errors, renderErrors: await page.locator('.render-error').count() })
         .toEqual({ name, forms: definition.supported_actions.length, errors: [], renderErrors: 0 });
+      // The page's other parts: every trigger listed, the coverage counts from the definition.
+      expect(await page.locator('#triggers li[data-trigger]').count()).toBe(definition.supported_triggers.length);
+      expect(await page.locator('#coverage').textContent())
+        .toContain(`${definition.supported_actions.length} actions in ${new Set(definition.supported_actions.map((action) => action.category)).size} categories; ${withOutput} with an output schema`);
       if (name === 'github') await page.screenshot({ path: path.join(artefacts, 'github-page.png') });
       await page.close();
     }
@@ -232,6 +236,22 @@ describe.skipIf(!chromiumPath)('catalog in chromium', () => {
     expect(JSON.parse(sent.body)).toEqual({ kind: 'circle', radius: 3 });
     expect(sent).toEqual(await sentFromNode({ actionId: 'create_shape', input: { body: { kind: 'circle', radius: 3 } } }));
     expect(sent.method).toBe('POST');
+  });
+
+  it("shows a discriminated branch's fields only while that branch is chosen (kitchen-sink create_shape)", async () => {
+    const { page, errors } = await openPage('connector.html?c=kitchen-sink#action-create_shape');
+    const body = page.locator('#action-create_shape [data-field="body"]');
+    const names = () => body.locator('.variant-branch [name]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).name));
+    expect(await names()).toEqual([]);
+    await body.locator('select.variant-choice').selectOption({ label: 'Rectangle' });
+    expect(await names()).toEqual(['body.kind', 'body.width', 'body.height']);
+    expect(await body.locator('[name="body.width"]').isVisible()).toBe(true);
+    await body.locator('select.variant-choice').selectOption({ label: 'Circle' });
+    expect(await names()).toEqual(['body.kind', 'body.radius']);
+    await body.locator('select.variant-choice').selectOption({ label: '(unset)' });
+    expect(await names()).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('Try it on send_feedback sends a multiselect as the runtime does', async () => {
