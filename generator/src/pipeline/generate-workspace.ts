@@ -10,6 +10,7 @@ import { REGISTRY_PACKAGE_NAME } from '../plan/registry.ts';
 import type { RegistryPlan } from '../plan/types.ts';
 import type { ConnectorJob, ConnectorOutput } from './connector-job.ts';
 import { connectorNameFromFile } from './connector-name.ts';
+import { FileDigests } from './file-digests.ts';
 import { computeGeneratorFingerprint } from './generator-fingerprint.ts';
 import {
   hashJobInputs,
@@ -76,7 +77,9 @@ export async function generateWorkspace(options: GenerateWorkspaceOptions): Prom
   const cache = await readGenerationCache(root);
   const discovered = await discoverJobs({ root, generatorVersion, ...(incremental ? { cache } : {}) });
   const generatedDir = join(root, 'generated');
-  const generatorFingerprint = options.check ? '' : await computeGeneratorFingerprint();
+  // Only an incremental run trusts hashes kept from the last one; --force and --check read every byte.
+  const digests = new FileDigests(incremental ? cache.files : undefined);
+  const generatorFingerprint = options.check ? '' : await computeGeneratorFingerprint(digests);
 
   progress.plan(discovered.map(({ job }) => job.defaultName));
   const inputs = new Map<string, JobInputs>();
@@ -84,10 +87,10 @@ export async function generateWorkspace(options: GenerateWorkspaceOptions): Prom
   for (const { job, source } of discovered) {
     if (options.check) break;
     const overrides = source ? { sha256: source.overridesSha256, ...(source.overlay === undefined ? {} : { overlay: source.overlay }) } : undefined;
-    const jobInputs = await hashJobInputs({ specFile: job.specFile, overrides, root, generatorVersion, generatorFingerprint, runtimeRange: RUNTIME_RANGE });
+    const jobInputs = await hashJobInputs({ specFile: job.specFile, overrides, root, generatorVersion, generatorFingerprint, runtimeRange: RUNTIME_RANGE, digests });
     inputs.set(job.id, jobInputs);
     const cached = cache.connectors[job.id];
-    if (incremental && cached && (await isUpToDate({ cached, inputs: jobInputs, generatedDir, generatorVersion }))) {
+    if (incremental && cached && (await isUpToDate({ cached, inputs: jobInputs, generatedDir, generatorVersion, digests }))) {
       reused.set(job.id, cached);
       progress.done(job.defaultName, `${cached.actionCount} actions, unchanged`);
     }
@@ -149,6 +152,7 @@ export async function generateWorkspace(options: GenerateWorkspaceOptions): Prom
   const removed = await removeStalePackages({ generatedDir, keep });
   const known = new Set(discovered.map(({ job }) => job.id));
   for (const id of Object.keys(cache.connectors)) if (!known.has(id)) delete cache.connectors[id];
+  cache.files = digests.stamps();
   await writeGenerationCache({ root, cache });
   return { connectors: summarise(entries, (id) => changed.has(id)), registryChanged, removed, differences: [] };
 }
@@ -200,8 +204,14 @@ async function orderBySpecSize(jobs: ConnectorJob[]): Promise<ConnectorJob[]> {
 }
 
 /** Provenance still names the same inputs, and the folder holds exactly what was last written. */
-async function isUpToDate(options: { cached: CachedConnector; inputs: JobInputs; generatedDir: string; generatorVersion: string }): Promise<boolean> {
-  const { cached, inputs, generatedDir } = options;
+async function isUpToDate(options: {
+  cached: CachedConnector;
+  inputs: JobInputs;
+  generatedDir: string;
+  generatorVersion: string;
+  digests: FileDigests;
+}): Promise<boolean> {
+  const { cached, inputs, generatedDir, digests } = options;
   if (cached.inputKey !== inputs.inputKey) return false;
   const outDir = join(generatedDir, cached.name);
   const provenanceFile = join(outDir, 'specwire.provenance.json');
@@ -213,7 +223,7 @@ async function isUpToDate(options: { cached: CachedConnector; inputs: JobInputs;
   } catch {
     return false;
   }
-  return (await digestPackageOnDisk(outDir)) === cached.outputDigest;
+  return (await digestPackageOnDisk({ outDir, digests })) === cached.outputDigest;
 }
 
 function summarise(

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { RegistryEntry } from './connector-job.ts';
+import type { FileDigests, FileStamp } from './file-digests.ts';
 
 /** Outside `generated/` and ignored by git: it only saves work, deleting it is always safe. */
 const CACHE_FILE = join('node_modules', '.cache', 'specwire', 'generate.json');
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /** What the last run wrote for one job, and from which inputs. */
 export interface CachedConnector {
@@ -38,6 +39,8 @@ export interface GenerationCache {
   version: number;
   /** By job id. */
   connectors: Record<string, CachedConnector>;
+  /** Hashes of the files the last run read, by absolute path (`FileDigests`). */
+  files?: Record<string, FileStamp>;
 }
 
 export async function readGenerationCache(root: string): Promise<GenerationCache> {
@@ -45,7 +48,8 @@ export async function readGenerationCache(root: string): Promise<GenerationCache
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<GenerationCache>;
     if (parsed.version === CACHE_VERSION && parsed.connectors && typeof parsed.connectors === 'object') {
-      return { version: CACHE_VERSION, connectors: parsed.connectors };
+      const files = parsed.files && typeof parsed.files === 'object' ? { files: parsed.files } : {};
+      return { version: CACHE_VERSION, connectors: parsed.connectors, ...files };
     }
   } catch {
     // Absent or unreadable: start over, which only costs one full run.
@@ -80,11 +84,12 @@ export async function hashJobInputs(options: {
   generatorVersion: string;
   generatorFingerprint: string;
   runtimeRange: string;
+  digests: FileDigests;
 }): Promise<JobInputs> {
-  const specSha256 = sha256(await readFile(options.specFile));
+  const specSha256 = await options.digests.sha256(options.specFile);
   const overlay = options.overrides?.overlay;
   const overlayFile = overlay === undefined ? undefined : resolve(options.root, overlay);
-  const overlaySha256 = overlayFile && existsSync(overlayFile) ? sha256(await readFile(overlayFile)) : overlay;
+  const overlaySha256 = overlayFile && existsSync(overlayFile) ? await options.digests.sha256(overlayFile) : overlay;
   const inputKey = sha256(
     JSON.stringify({
       specSha256,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { EmittedFile } from '../emit/index.ts';
+import type { FileDigests } from './file-digests.ts';
 
 /** Folders of a package that generation never owns: kept across a swap, ignored by comparisons. */
 export const KEPT_ENTRIES = ['node_modules', '.turbo', 'dist'];
@@ -40,19 +41,30 @@ export async function comparePackage(options: { outDir: string; files: EmittedFi
   return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** One hash over paths and contents, the same whether taken from emitted files or from disk. */
+/**
+ * One hash over paths and the hash of each file's contents, the same whether taken from emitted
+ * files or from disk (where each file's hash may be the one kept while its stamp is unchanged).
+ */
 export function digestFiles(files: EmittedFile[]): string {
+  return digestHashes(files.map((file) => ({ path: file.path, sha256: sha256Hex(file.contents) })));
+}
+
+/** `digestFiles` of what is on disk now, or undefined when the folder is absent. */
+export async function digestPackageOnDisk(options: { outDir: string; digests: FileDigests }): Promise<string | undefined> {
+  const { outDir, digests } = options;
+  if (!existsSync(outDir)) return undefined;
+  const paths = await listPackageFiles(outDir);
+  return digestHashes(await Promise.all(paths.map(async (path) => ({ path, sha256: await digests.sha256(join(outDir, path)) }))));
+}
+
+function digestHashes(files: Array<{ path: string; sha256: string }>): string {
   const hash = createHash('sha256');
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    hash.update(`${file.path}\0${file.contents}\0`);
+    hash.update(`${file.path}\0${file.sha256}\0`);
   }
   return hash.digest('hex');
 }
 
-/** `digestFiles` of what is on disk now, or undefined when the folder is absent. */
-export async function digestPackageOnDisk(outDir: string): Promise<string | undefined> {
-  if (!existsSync(outDir)) return undefined;
-  const paths = await listPackageFiles(outDir);
-  const files = await Promise.all(paths.map(async (path) => ({ path, contents: await readFile(join(outDir, path), 'utf8') })));
-  return digestFiles(files);
+function sha256Hex(contents: string): string {
+  return createHash('sha256').update(contents).digest('hex');
 }
