@@ -22,6 +22,11 @@ export async function serveConnectorOverHttp(options: ConnectorMcpServerOptions 
   const http = createServer((req, res) => {
     void answer({ req, res, options, tools, connector, allowedHosts });
   });
+  // Node closes an idle keep-alive socket after 5 s. A client whose event loop is busy longer than
+  // that (the SDK Client compiles every tool's output schema after tools/list: seconds for GitHub's
+  // 61 tools) sees the close only when it next writes on that socket, and its POST fails with
+  // "other side closed". One local client: idle sockets may stay open for a minute.
+  http.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, '127.0.0.1', () => resolve());

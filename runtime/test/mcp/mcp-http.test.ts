@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -55,10 +55,25 @@ describe('specwire mcp --http: Streamable HTTP on 127.0.0.1', () => {
     expect(await initializeWithHost({ url, host: `127.0.0.1:${port}` })).toBe(200);
     expect((await fetch(url.replace('/mcp', '/other'))).status).toBe(404);
   });
+
+  it('keeps an idle connection open past 5 s, so a client busy that long can still send on it', async () => {
+    // The SDK Client compiles every output schema after tools/list (seconds for 61 tools); a server
+    // that closed idle sockets at Node's default 5 s made its next POST fail with "other side closed".
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      expect(await initializeWithHost({ url, host: new URL(url).host, agent })).toEqual({ status: 200, reused: false });
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(await initializeWithHost({ url, host: new URL(url).host, agent })).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 30_000);
 });
 
 /** An initialize POST with the given Host header (fetch may not set Host, so node:http writes it). */
-function initializeWithHost(options: { url: string; host: string }): Promise<number | undefined> {
+function initializeWithHost(options: { url: string; host: string; agent: Agent }): Promise<{ status: number | undefined; reused: boolean }>;
+function initializeWithHost(options: { url: string; host: string }): Promise<number | undefined>;
+function initializeWithHost(options: { url: string; host: string; agent?: Agent }): Promise<number | undefined | { status: number | undefined; reused: boolean }> {
   const target = new URL(options.url);
   return new Promise((resolve, reject) => {
     const request = httpRequest(
@@ -68,10 +83,16 @@ function initializeWithHost(options: { url: string; host: string }): Promise<num
         path: target.pathname,
         method: 'POST',
         headers: { host: options.host, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        ...(options.agent ? { agent: options.agent } : {}),
       },
       (response) => {
         response.resume();
-        resolve(response.statusCode);
+        if (!options.agent) {
+          resolve(response.statusCode);
+          return;
+        }
+        // With an agent: once the answer is read, whether it came on a socket kept from before.
+        response.once('end', () => resolve({ status: response.statusCode, reused: request.reusedSocket }));
       },
     );
     request.once('error', reject);
