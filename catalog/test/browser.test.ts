@@ -141,6 +141,11 @@ describe.skipIf(!chromiumPath)('catalog in chromium', () => {
     const { page, errors } = await openPage('connector.html?c=github#action-issues_create');
     await page.fill('#base-url', `${site.origin}/api`);
     await page.fill('#auth-accessToken', 'ghp_test');
+    // GitHub's string | integer title, as generated: one text box, not a JSON editor or a chooser.
+    const title = page.locator('#action-issues_create [data-field="title"]');
+    expect(await title.getAttribute('data-kind')).toBe('union');
+    expect(await title.locator('input[type=text]').count()).toBe(1);
+    expect(await title.locator('textarea, select').count()).toBe(0);
     const field = page.locator('#action-issues_create [data-field="repo"]');
     expect(await field.getAttribute('data-kind')).toBe('dynamic');
     expect(await field.locator('.dynamic-note').textContent()).toContain('Options from repos_list_for_authenticated_user');
