@@ -339,7 +339,7 @@ export interface LoadOptionsSource {
   /**
    * Fields of the same form whose values the source action needs (its required inputs of the
    * same name, `owner`/`repo` for a branch picker): the host reloads the choices when one changes,
-   * and `loadOptions` refuses while one is empty.
+   * and `loadOptionsPage` refuses while one is empty.
    */
   dependsOn?: string[];
   /** Input field of the source action that takes a search term (`q`, `query`, `filter`). */
