@@ -104,6 +104,21 @@ describe('form bodies (Stripe convention)', () => {
 });
 
 describe('multipart bodies', () => {
+  it('sends no body when nothing is given and the body is optional, an empty form (closing boundary only) when required', async () => {
+    const mapping = { note: { in: 'body', name: 'note' } } as const;
+    const optional = bodyAction({ body: { encoding: 'multipart', contentType: 'multipart/form-data' }, schema: { note: field('string') }, mapping });
+    const first = await runAction({ action: optional });
+    expect(first.srv.requests[0]?.body.byteLength).toBe(0);
+    expect(first.srv.requests[0]?.contentType).toBeUndefined();
+    const required = bodyAction({ body: { encoding: 'multipart', contentType: 'multipart/form-data', required: true }, schema: { note: field('string') }, mapping });
+    const second = await runAction({ action: required });
+    const boundary = /boundary=(\S+)/.exec(second.srv.requests[0]?.contentType ?? '')?.[1];
+    expect(boundary).toBeDefined();
+    expect(second.srv.requests[0]?.body.toString()).toBe(`--${boundary}--\r\n`);
+    const form = await new Request('http://x.invalid/', { method: 'POST', headers: { 'content-type': second.srv.requests[0]!.contentType! }, body: new Uint8Array(second.srv.requests[0]!.body) }).formData();
+    expect([...form.keys()]).toEqual([]);
+  });
+
   it('sends text, file and JSON parts with exact headers and bytes', async () => {
     const action = bodyAction({
       body: { encoding: 'multipart', contentType: 'multipart/form-data', propertyEncoding: { meta: { contentType: 'application/json' } } },

@@ -18,7 +18,7 @@ export interface BuiltBody {
  * Encodes the body. Named body fields become properties of the body object; the unnamed body
  * field is the whole body, and when both are given the named fields are merged over it (the whole
  * body must then be an object). No body values: no body, except an empty `{}` (json) or empty form
- * when the spec marks the body required.
+ * (urlencoded or multipart) when the spec marks the body required.
  */
 export async function buildBody(options: { definition?: BodyDefinition; values: BodyValues }): Promise<BuiltBody> {
   const { definition, values } = options;
@@ -27,6 +27,8 @@ export async function buildBody(options: { definition?: BodyDefinition; values: 
     if (!definition.required) return {};
     if (definition.encoding === 'json') return { body: '{}', contentType: definition.contentType || 'application/json' };
     if (definition.encoding === 'form') return { body: '', contentType: 'application/x-www-form-urlencoded' };
+    // An empty form, as a browser sends one: the closing boundary alone.
+    if (definition.encoding === 'multipart') return buildMultipartBody({ properties: [], definition });
     return {};
   }
   switch (definition.encoding) {
