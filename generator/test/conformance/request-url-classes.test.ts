@@ -170,6 +170,77 @@ describe('request URLs judged against the vendor spec', () => {
     expect((await judge({ file: generated.file, definition: broken })).get('GET /point')).toMatchObject({ outcome: 'invalid', reason: expect.stringContaining('/query/point') });
   });
 
+  it('objects and arrays reached through $ref and allOf inside a query parameter, and arrays of arrays in a path, are the same contradiction', async () => {
+    const generated = await generate('nested-through-refs', {
+      servers: [{ url: 'https://api.example.com' }],
+      components: {
+        schemas: {
+          Tag: { type: 'object', properties: { Key: { type: 'string' }, Value: { type: 'string' } } },
+          Content: { type: 'object', required: ['Data'], properties: { Data: { type: 'string' } } },
+          EventTypes: { type: 'array', items: { type: 'string', enum: ['send', 'bounce'] } },
+        },
+      },
+      paths: {
+        '/tags': {
+          get: {
+            operationId: 'createTags',
+            parameters: [{ name: 'Tag', in: 'query', required: true, schema: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/Tag' }, { xml: { name: 'item' } }] } } }],
+            responses: ok,
+          },
+        },
+        '/email': {
+          get: {
+            operationId: 'sendEmail',
+            parameters: [
+              {
+                name: 'Message',
+                in: 'query',
+                required: true,
+                schema: { type: 'object', required: ['Subject'], properties: { Subject: { allOf: [{ $ref: '#/components/schemas/Content' }, { description: 'The subject.' }] } } },
+              },
+            ],
+            responses: ok,
+          },
+        },
+        '/destinations': {
+          get: {
+            operationId: 'createDestination',
+            parameters: [
+              {
+                name: 'EventDestination',
+                in: 'query',
+                required: true,
+                schema: { type: 'object', required: ['Name', 'MatchingEventTypes'], properties: { Name: { type: 'string' }, MatchingEventTypes: { allOf: [{ $ref: '#/components/schemas/EventTypes' }, { description: 'Types.' }] } } },
+              },
+            ],
+            responses: ok,
+          },
+        },
+        '/values/{rows}': {
+          get: {
+            operationId: 'getValues',
+            parameters: [{ name: 'rows', in: 'path', required: true, schema: { type: 'array', items: { type: 'array', items: { type: 'string' } } } }],
+            responses: ok,
+          },
+        },
+        '/ranges': {
+          get: {
+            operationId: 'getRanges',
+            parameters: [{ name: 'Range', in: 'query', required: true, schema: { $ref: '#/components/schemas/Content' } }],
+            responses: ok,
+          },
+        },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('GET /tags')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("'Tag' is an array of objects") });
+    expect(verdicts.get('GET /email')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("'Message' is an object holding objects or arrays") });
+    expect(verdicts.get('GET /destinations')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("'EventDestination' is an object holding objects or arrays") });
+    expect(verdicts.get('GET /values/{rows}')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("path parameter 'rows' is an array of arrays, which its style (simple)") });
+    // A flat object behind a $ref is serialisable, and judged as sent.
+    expect(verdicts.get('GET /ranges')?.outcome).toBe('valid');
+  });
+
   it('API-key schemes of one requirement that name the same query parameter are one credential, sent once', async () => {
     const generated = await generate('twin-keys', {
       servers: [{ url: 'https://api.example.com/v1' }],
