@@ -55,8 +55,10 @@ export async function checkConformance(options: CheckConformanceOptions): Promis
       const result = await connector.executeAction(sample.actionId, sample.input);
       const request = server.requests[before];
       if (!request) {
+        // Refused where the spec itself allows no request: a form body whose schema names no field.
+        const unsendable = judge.unsendableBody({ method: action.api.method, path: action.api.endpoint });
         const reason = result.success ? 'no request reached the server' : `${result.error?.code ?? 'ERROR'}: ${result.error?.message ?? ''}`;
-        operations.push({ actionId: sample.actionId, operation, outcome: 'refused', reason: reason.slice(0, 300) });
+        operations.push({ actionId: sample.actionId, operation, ...(unsendable !== undefined ? { outcome: 'contradiction', reason: unsendable.slice(0, 300) } : { outcome: 'refused', reason: reason.slice(0, 300) }) });
         continue;
       }
       const connectorHeaders = passed[passed.length - 1];

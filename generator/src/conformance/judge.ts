@@ -13,6 +13,7 @@ import { decodePathParameters } from './path-parameters.ts';
 import { decodeHeaderParameters } from './header-parameters.ts';
 import { queryForValidator } from './judge-query.ts';
 import { splitUnserialisableParameterErrors } from './parameter-contradictions.ts';
+import { nonObjectShape } from './schema-shape.ts';
 import { matchPathTemplate, matchTemplateQuery } from './path-template.ts';
 import { operationKey, prepareDocument } from './prepare-document.ts';
 import { isRecord, toOpenApi3, type VendorDocument } from './vendor-spec.ts';
@@ -30,6 +31,14 @@ export interface Judge {
    */
   vendorBasePath: string;
   judge(options: { request: RecordedRequest; expected: { method: string; path: string } }): Promise<Verdict>;
+  /**
+   * Why no request can carry the operation's required body, when there is no way: every media type
+   * it declares is a form (urlencoded or multipart) whose schema is not an object. A form's fields
+   * are named by its schema's properties (OpenAPI's Encoding Object: properties are correlated with
+   * multipart parts by the `name` of their Content-Disposition, and with urlencoded pairs by their
+   * names); a string or an array has none, and the validator refuses the fields of any form sent.
+   */
+  unsendableBody(expected: { method: string; path: string }): string | undefined;
 }
 
 /**
@@ -64,6 +73,19 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
   const queryCredentials = apiKeyQueryNames(document);
   return {
     vendorBasePath: firstServerPath,
+    unsendableBody(expected) {
+      const operation = backend.router.getOperation(operationKey(expected)) as unknown as Record<string, unknown> | undefined;
+      const body = operation && isRecord(operation.requestBody) ? operation.requestBody : undefined;
+      if (body?.required !== true || !isRecord(body.content)) return undefined;
+      const reasons: string[] = [];
+      for (const [range, media] of Object.entries(body.content)) {
+        const mediaType = mediaTypeOf(range);
+        const shape = mediaType === 'multipart/form-data' || mediaType === 'application/x-www-form-urlencoded' ? nonObjectShape({ schema: isRecord(media) ? media.schema : undefined, document }) : undefined;
+        if (shape === undefined) return undefined;
+        reasons.push(`the request body's ${mediaType} schema is ${shape}, not an object whose properties name the form's fields, so no form can carry it`);
+      }
+      return reasons.length > 0 ? reasons.slice(0, 2).join('; ') : undefined;
+    },
     async judge({ request, expected }) {
       const located = locate({ backend, serverPaths, request, expected });
       if (!located) return { outcome: 'invalid', reason: `no operation of the spec matches ${request.method} ${request.pathname}` };
@@ -103,7 +125,7 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
       // A path key that names `{x}` with no path parameter `x` declared: the connector must fill it,
       // and the validator then refuses a path value the operation does not define.
       const undeclared = undeclaredPlaceholders(operation);
-      const unserialisable = splitUnserialisableParameterErrors({ errors, parameters: operation.parameters ?? [] });
+      const unserialisable = splitUnserialisableParameterErrors({ errors, parameters: operation.parameters ?? [], document });
       errors = unserialisable.errors;
       const unnamed = errors.filter((error) => error.instancePath === '/path' && error.keyword === 'additionalProperties' && undeclared.has(String((error.params as { additionalProperty?: unknown }).additionalProperty)));
       errors = errors.filter((error) => !unnamed.includes(error));

@@ -19,11 +19,11 @@ afterAll(async () => {
 
 const ok = { '200': { description: 'ok' } };
 
-async function generate(name: string, spec: Record<string, unknown>): Promise<{ file: string; definition: ConnectorDefinition }> {
+async function generate(name: string, spec: Record<string, unknown>): Promise<{ file: string; definition: ConnectorDefinition; warnings: readonly { message: string }[] }> {
   const file = join(dir, `${name}.json`);
   await writeFile(file, JSON.stringify({ openapi: '3.0.0', info: { title: name, version: '1' }, servers: [{ url: 'https://api.example.com' }], ...spec }));
   const generated = await generateConnector({ specFile: file, specLabel: `${name}.json`, defaultName: name, runtimeRange: 'workspace:*', generatorVersion: '0.0.0', timings: new StageTimings() });
-  return { file, definition: generated.plan.definition };
+  return { file, definition: generated.plan.definition, warnings: generated.warnings };
 }
 
 async function judge(options: { file: string; definition: ConnectorDefinition }): Promise<Map<string, ConformanceReport['operations'][number]>> {
@@ -37,6 +37,54 @@ function jsonBody(schema: Record<string, unknown>): Record<string, unknown> {
 }
 
 describe('request bodies judged against the vendor spec', () => {
+  it('a required multipart body with nothing required inside is sent as an empty form, not left out', async () => {
+    const generated = await generate('empty-multipart', {
+      paths: {
+        '/attachments': {
+          post: {
+            operationId: 'createAttachment',
+            requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { parent: { type: 'string' }, file: { type: 'string', format: 'binary' } } } } } },
+            responses: ok,
+          },
+        },
+      },
+    });
+    expect((await judge(generated)).get('POST /attachments')).toMatchObject({ outcome: 'valid' });
+  });
+
+  it('a form or multipart body whose schema is no object names no form field: the spec contradicts itself, unless another media type can carry it', async () => {
+    const generated = await generate('unnamed-form-fields', {
+      components: {
+        schemas: {
+          Tasks: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } },
+          Upload: { type: 'object', required: ['title'], properties: { title: { type: 'string' }, file: { type: 'string', format: 'binary' } } },
+        },
+      },
+      paths: {
+        '/translate_file': { post: { operationId: 'translateFile', requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'string', example: 'x' } } } }, responses: ok } },
+        '/import': { patch: { operationId: 'importFile', requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'string', format: 'binary' } } } }, responses: ok } },
+        '/edit': { post: { operationId: 'edit', requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/Tasks' } } } }, responses: ok } },
+        // The form schema is a string, the multipart one an object: the connector sends the multipart form.
+        '/both': {
+          post: {
+            operationId: 'both',
+            requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'string' } }, 'multipart/form-data': { schema: { $ref: '#/components/schemas/Upload' } } } },
+            responses: ok,
+          },
+        },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('POST /translate_file')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining('multipart/form-data schema is a string') });
+    expect(verdicts.get('PATCH /import')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining('multipart/form-data schema is a string') });
+    expect(verdicts.get('POST /edit')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining('application/x-www-form-urlencoded schema is an array') });
+    expect(verdicts.get('POST /both')).toMatchObject({ outcome: 'valid' });
+    expect(generated.definition.supported_actions.find((action) => action.id === 'both')?.api.body?.encoding).toBe('multipart');
+    expect(generated.warnings.map((warning) => warning.message)).toContain(
+      "the multipart/form-data body's schema is a string, not an object whose properties name the form's fields: no form can carry it, and the action's requests are refused",
+    );
+  });
+
   it('a map with minProperties gets entries from its value schema, and the runtime checks the count', async () => {
     const tags = { type: 'object', minProperties: 1, maxProperties: 50, additionalProperties: { type: 'string', maxLength: 256 } };
     const generated = await generate('tag-map', {

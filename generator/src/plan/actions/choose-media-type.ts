@@ -7,14 +7,19 @@ import type { BodyEncodingIR, MediaTypeIR, RequestBodyIR, ResponseIR, SchemaIR }
 
 const ENCODING_PREFERENCE: BodyEncodingIR[] = ['json', 'form', 'multipart'];
 
-/** JSON first, then form, then multipart, then whatever the spec lists first. */
-export function chooseRequestMedia(body: RequestBodyIR | undefined): MediaTypeIR | undefined {
+/**
+ * JSON first, then form, then multipart, then whatever the spec lists first; among the media types
+ * `canCarry` accepts when it accepts any (a form whose schema names no field is chosen last).
+ */
+export function chooseRequestMedia(body: RequestBodyIR | undefined, canCarry?: (media: MediaTypeIR) => boolean): MediaTypeIR | undefined {
   if (!body || body.contents.length === 0) return undefined;
+  const carried = canCarry ? body.contents.filter(canCarry) : body.contents;
+  const contents = carried.length > 0 ? carried : body.contents;
   for (const encoding of ENCODING_PREFERENCE) {
-    const match = body.contents.find((content) => content.encoding === encoding);
+    const match = contents.find((content) => content.encoding === encoding);
     if (match) return match;
   }
-  return body.contents[0];
+  return contents[0];
 }
 
 export interface SuccessResponse {

@@ -126,7 +126,7 @@ export function planActionInput(options: {
       message: `${parameter.in} parameter ${JSON.stringify(parameter.name.slice(0, 100))} is left out: its name is not a valid HTTP token`,
     })),
   };
-  const media = chooseRequestMedia(operation.requestBody);
+  const media = chooseRequestMedia(operation.requestBody, (candidate) => formFieldless({ media: candidate, context }) === undefined);
   if (operation.requestBody && media && !methodMayHaveBody(operation.method)) {
     // fetch refuses a GET/HEAD body and HTTP gives it no meaning; Stripe declares optional form
     // bodies on its GETs. The action is planned without one.
@@ -138,6 +138,13 @@ export function planActionInput(options: {
     });
   } else if (operation.requestBody && media) {
     const required = operation.requestBody.required;
+    const fieldless = formFieldless({ media, context });
+    if (fieldless !== undefined) {
+      result.warnings.push({
+        pointer: `${operation.pointer}/requestBody`,
+        message: `the ${media.mediaType} body's schema is ${fieldless === 'array' || fieldless === 'integer' ? 'an' : 'a'} ${fieldless}, not an object whose properties name the form's fields: no form can carry it, and the action's requests are refused`,
+      });
+    }
     const bodyFields = planBodyFields({ media, required, description: operation.requestBody.description, taken, context });
     fields.push(...bodyFields.fields);
     mapping.push(...bodyFields.mapping);
@@ -155,6 +162,19 @@ export function planActionInput(options: {
   result.inputSchema = recordFromEntries(fields);
   result.paramMapping = recordFromEntries(mapping);
   return result;
+}
+
+/**
+ * The type of a form or multipart body schema that is not an object (`string`, `array`, …): a
+ * form's fields are its schema's properties, so such a schema names none. `undefined` otherwise.
+ */
+function formFieldless(options: { media: MediaTypeIR; context: FieldContext }): string | undefined {
+  const { media, context } = options;
+  if (media.encoding !== 'form' && media.encoding !== 'multipart') return undefined;
+  const resolved = resolveSchema({ schema: media.schema, schemas: context.schemas, stack: context.stack });
+  if (resolved.problem !== undefined) return undefined;
+  const type = impliedType(resolved.schema);
+  return type === undefined || type === 'object' ? undefined : type;
 }
 
 function methodMayHaveBody(method: OperationIR['method']): boolean {
