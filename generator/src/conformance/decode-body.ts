@@ -2,23 +2,25 @@
  * Turns a recorded request body into what the validator checks: JSON stays text (the validator parses
  * it), form and multipart bodies become objects. Bracketed form keys (`a[b][0]=x`) become nesting, as
  * the deepObject convention and form-encoding vendors such as Stripe write them; a repeated key becomes
- * an array. Values stay strings: the form validator coerces them by the spec's schema.
+ * an array. A key the form's schema declares as a property of its own (`vendor[name]`, as Rails APIs
+ * name their fields) stays flat. Values stay strings: the form validator coerces them by the spec's schema.
  */
 export type DecodedBody = { kind: 'none' } | { kind: 'json'; text: string } | { kind: 'form'; fields: Record<string, unknown> } | { kind: 'other'; mediaType: string };
 
-export async function decodeBody(options: { body: Buffer; contentType: string | undefined; method: string }): Promise<DecodedBody> {
+export async function decodeBody(options: { body: Buffer; contentType: string | undefined; method: string; flatKeys?: ReadonlySet<string> }): Promise<DecodedBody> {
   const { body, contentType } = options;
+  const flatKeys = options.flatKeys ?? new Set<string>();
   if (body.length === 0 && contentType === undefined) return { kind: 'none' };
   const mediaType = mediaTypeOf(contentType);
   if (/^application\/(?:[^;]*\+)?json$/.test(mediaType)) return { kind: 'json', text: body.toString('utf8') };
   if (mediaType === 'application/x-www-form-urlencoded') {
-    return { kind: 'form', fields: nestFields([...new URLSearchParams(body.toString('utf8'))]) };
+    return { kind: 'form', fields: nestFields({ entries: [...new URLSearchParams(body.toString('utf8'))], flatKeys }) };
   }
   if (mediaType === 'multipart/form-data') {
     const form = await new Request('http://judge.invalid/', { method: 'POST', headers: { 'content-type': contentType ?? '' }, body: new Uint8Array(body) }).formData();
     const entries: Array<[string, string]> = [];
     form.forEach((value, name) => entries.push([name, typeof value === 'string' ? value : `(file ${value.size} bytes)`]));
-    return { kind: 'form', fields: nestFields(entries) };
+    return { kind: 'form', fields: nestFields({ entries, flatKeys }) };
   }
   return { kind: 'other', mediaType };
 }
@@ -27,10 +29,10 @@ export function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-function nestFields(entries: Array<[string, string]>): Record<string, unknown> {
+function nestFields(options: { entries: Array<[string, string]>; flatKeys: ReadonlySet<string> }): Record<string, unknown> {
   const root: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [key, value] of entries) {
-    const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key);
+  for (const [key, value] of options.entries) {
+    const match = options.flatKeys.has(key) ? null : /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key);
     const path = match ? [match[1]!, ...[...match[2]!.matchAll(/\[([^[\]]*)\]/g)].map((part) => part[1]!)] : [key];
     insert({ container: root, path, value });
   }
