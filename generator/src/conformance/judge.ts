@@ -13,7 +13,7 @@ import { decodePathParameters } from './path-parameters.ts';
 import { decodeHeaderParameters } from './header-parameters.ts';
 import { queryForValidator } from './judge-query.ts';
 import { splitUnserialisableParameterErrors } from './parameter-contradictions.ts';
-import { nonObjectShape } from './schema-shape.ts';
+import { flattenSchema, nonObjectShape } from './schema-shape.ts';
 import { matchPathTemplate, matchTemplateQuery } from './path-template.ts';
 import { operationKey, prepareDocument } from './prepare-document.ts';
 import { isRecord, toOpenApi3, type VendorDocument } from './vendor-spec.ts';
@@ -101,7 +101,8 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
       for (const name of queryCredentials) if (!declared.has(name)) query.delete(name);
 
       const bodyIssue = checkBodyPresence({ operation: operation as unknown as Record<string, unknown>, request });
-      const decoded = await decodeBody({ body: request.body, contentType: request.contentType, method: request.method });
+      const flatKeys = formPropertyNames({ operation: operation as unknown as Record<string, unknown>, contentType: request.contentType, document });
+      const decoded = await decodeBody({ body: request.body, contentType: request.contentType, method: request.method, flatKeys });
       const validator = decoded.kind === 'form' ? await (formBackend ??= startBackend({ document, coerceBody: true })) : backend;
       const judged: JudgedRequest = {
         method: request.method,
@@ -129,9 +130,15 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
       errors = unserialisable.errors;
       const unnamed = errors.filter((error) => error.instancePath === '/path' && error.keyword === 'additionalProperties' && undeclared.has(String((error.params as { additionalProperty?: unknown }).additionalProperty)));
       errors = errors.filter((error) => !unnamed.includes(error));
+      // A path parameter placed only after the key's `#` (`/send/#env/{partnerId}`): what follows `#`
+      // is a fragment, which no URL sends, so the server can never receive it.
+      const afterHash = placeholdersAfterHash(operation);
+      const unsent = errors.filter((error) => error.instancePath === '/path' && error.keyword === 'required' && afterHash.has(String((error.params as { missingProperty?: unknown }).missingProperty)));
+      errors = errors.filter((error) => !unsent.includes(error));
       const bodySchema = jsonBodySchema(operation as unknown as Record<string, unknown>);
       const { faults, contradictions } = classifyErrors({ errors, bodySchema });
       contradictions.push(...unserialisable.contradictions);
+      for (const error of unsent) contradictions.push(`path parameter '${String((error.params as { missingProperty?: unknown }).missingProperty)}' is placed after the path key's '#', which begins a fragment that no URL sends`);
       for (const error of unnamed) contradictions.push(`the path key names {${String((error.params as { additionalProperty?: unknown }).additionalProperty)}}, which no path parameter declares`);
       if (bodilessMethod) contradictions.push(`a ${request.method} operation requires a request body, which HTTP clients cannot send`);
       const lacking = templateQuery.missing.length > 0 ? `the query lacks ${templateQuery.missing.join('&')}, which the path key fixes` : undefined;
@@ -218,6 +225,15 @@ function undeclaredPlaceholders(operation: MatchedOperation): Set<string> {
   return new Set(named.filter((name) => !declared.has(name)));
 }
 
+/** `{names}` that appear in the path key only after its `#`. */
+function placeholdersAfterHash(operation: MatchedOperation): Set<string> {
+  const at = operation.path.indexOf('#');
+  if (at === -1) return new Set();
+  const names = (text: string): string[] => [...text.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1]!);
+  const before = new Set(names(operation.path.slice(0, at)));
+  return new Set(names(operation.path.slice(at + 1)).filter((name) => !before.has(name)));
+}
+
 const REQUIRED_BODY_MISSING = 'the operation requires a request body, none was sent';
 
 /** A body where the operation declares none, none where one is required, or an undeclared media type. */
@@ -234,6 +250,16 @@ function checkBodyPresence(options: { operation: Record<string, unknown>; reques
     return type === mediaType || type === '*/*' || (type.endsWith('/*') && mediaType.startsWith(type.slice(0, -1)));
   });
   return declared ? undefined : `content type ${mediaType || '(none)'} is not one the operation declares (${content.join(', ')})`;
+}
+
+/** Top-level property names of the body schema declared for the sent media type (a form's own field names). */
+function formPropertyNames(options: { operation: Record<string, unknown>; contentType: string | undefined; document: VendorDocument }): Set<string> {
+  const body = isRecord(options.operation.requestBody) ? options.operation.requestBody : {};
+  const content = isRecord(body.content) ? body.content : {};
+  const sent = mediaTypeOf(options.contentType);
+  const media = Object.entries(content).find(([range]) => mediaTypeOf(range) === sent)?.[1];
+  const schema = flattenSchema({ schema: isRecord(media) ? media.schema : undefined, document: options.document });
+  return new Set(schema && isRecord(schema.properties) ? Object.keys(schema.properties) : []);
 }
 
 function jsonBodySchema(operation: Record<string, unknown>): unknown {

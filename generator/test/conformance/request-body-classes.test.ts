@@ -37,6 +37,22 @@ function jsonBody(schema: Record<string, unknown>): Record<string, unknown> {
 }
 
 describe('request bodies judged against the vendor spec', () => {
+  it('form fields named with brackets (vendor[name], as Rails APIs declare them) are the properties they name, not nesting', async () => {
+    const form = (encoding: string) => ({
+      required: true,
+      content: { [encoding]: { schema: { type: 'object', required: ['vendor[name]'], properties: { 'vendor[name]': { type: 'string' }, 'vendor[url]': { type: 'string' } } } } },
+    });
+    const generated = await generate('bracket-names', {
+      paths: {
+        '/vendors': { post: { operationId: 'createVendor', requestBody: form('application/x-www-form-urlencoded'), responses: ok } },
+        '/models': { post: { operationId: 'createModel', requestBody: form('multipart/form-data'), responses: ok } },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('POST /vendors')).toMatchObject({ outcome: 'valid' });
+    expect(verdicts.get('POST /models')).toMatchObject({ outcome: 'valid' });
+  });
+
   it('a required multipart body with nothing required inside is sent as an empty form, not left out', async () => {
     const generated = await generate('empty-multipart', {
       paths: {

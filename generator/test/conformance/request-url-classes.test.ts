@@ -170,6 +170,23 @@ describe('request URLs judged against the vendor spec', () => {
     expect((await judge({ file: generated.file, definition: broken })).get('GET /point')).toMatchObject({ outcome: 'invalid', reason: expect.stringContaining('/query/point') });
   });
 
+  it("a path parameter placed after the path key's '#' is never sent: the spec contradicts itself there, not the connector", async () => {
+    const generated = await generate('after-hash', {
+      servers: [{ url: 'https://api.example.com' }],
+      paths: {
+        '/send/#env/v1/partners/{partnerId}/transfers': {
+          get: { operationId: 'listTransfers', parameters: [{ name: 'partnerId', in: 'path', required: true, schema: { type: 'string' } }], responses: ok },
+        },
+        '/v1/{partnerId}/#Action=List': {
+          get: { operationId: 'listActions', parameters: [{ name: 'partnerId', in: 'path', required: true, schema: { type: 'string' } }], responses: ok },
+        },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('GET /send/#env/v1/partners/{partnerId}/transfers')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("path parameter 'partnerId' is placed after the path key's '#'") });
+    expect(verdicts.get('GET /v1/{partnerId}/#Action=List')?.outcome).toBe('valid');
+  });
+
   it('objects and arrays reached through $ref and allOf inside a query parameter, and arrays of arrays in a path, are the same contradiction', async () => {
     const generated = await generate('nested-through-refs', {
       servers: [{ url: 'https://api.example.com' }],
