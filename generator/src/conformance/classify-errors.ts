@@ -36,7 +36,7 @@ export function classifyErrors(options: { errors: readonly ErrorObject[]; bodySc
       const properties = isRecord(parent.properties) ? parent.properties : {};
       const property = Object.hasOwn(properties, missing) ? properties[missing] : undefined;
       if (isRecord(property) && property.readOnly === true) continue;
-      if (property === undefined && error.instancePath.startsWith('/requestBody') && !definesProperty({ schema: options.bodySchema, name: missing })) {
+      if (property === undefined && error.instancePath.startsWith('/requestBody') && !definesProperty({ schema: options.bodySchema, at: error.instancePath.slice('/requestBody'.length), name: missing })) {
         contradictions.push(`${where(error)}: property '${missing}' is required but the schema never defines it`);
         continue;
       }
@@ -115,18 +115,42 @@ function stripRefs(schema: Record<string, unknown>): Record<string, unknown> {
   return kept;
 }
 
-/** Whether `name` is a declared property anywhere in the schema (allOf branches included). */
-function definesProperty(options: { schema: unknown; name: string }): boolean {
-  const seen = new Set<unknown>();
-  const stack: unknown[] = [options.schema];
-  let budget = 20_000;
-  while (stack.length > 0 && budget > 0) {
-    budget -= 1;
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (!Array.isArray(node) && isRecord((node as Record<string, unknown>).properties) && Object.hasOwn((node as { properties: object }).properties, options.name)) return true;
-    for (const child of Object.values(node)) stack.push(child);
+/**
+ * Whether `name` is a declared property of the object at `at` (a JSON pointer into the body): in the
+ * schema there or any of its allOf/anyOf/oneOf branches, not in the schemas of its properties (a
+ * `name` required at the top but declared inside a nested object is still never defined where it is
+ * required). A place that cannot be followed (an unresolved `$ref`) counts as defining it.
+ */
+function definesProperty(options: { schema: unknown; at: string; name: string }): boolean {
+  let nodes = branches(options.schema);
+  const segments = options.at === '' ? [] : options.at.slice(1).split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  for (const segment of segments) {
+    if (nodes.some((node) => typeof node.$ref === 'string')) return true;
+    const next: unknown[] = [];
+    for (const node of nodes) {
+      if (isRecord(node.properties) && Object.hasOwn(node.properties, segment)) next.push(node.properties[segment]);
+      else if (/^\d+$/.test(segment) && node.items !== undefined) next.push(Array.isArray(node.items) ? node.items[Number(segment)] : node.items);
+      else if (isRecord(node.additionalProperties)) next.push(node.additionalProperties);
+      if (isRecord(node.patternProperties)) next.push(...Object.values(node.patternProperties));
+    }
+    nodes = next.flatMap(branches);
+    if (nodes.length === 0) return true;
   }
-  return budget <= 0;
+  if (nodes.length === 0 || nodes.some((node) => typeof node.$ref === 'string')) return true;
+  return nodes.some((node) => isRecord(node.properties) && Object.hasOwn(node.properties, options.name));
+}
+
+/** The schema and, recursively, its allOf/anyOf/oneOf members: every place its own properties may be declared. */
+function branches(schema: unknown): Array<Record<string, unknown>> {
+  const found: Array<Record<string, unknown>> = [];
+  const stack: unknown[] = [schema];
+  const seen = new Set<unknown>();
+  while (stack.length > 0 && found.length < 1000) {
+    const node = stack.pop();
+    if (!isRecord(node) || seen.has(node)) continue;
+    seen.add(node);
+    found.push(node);
+    for (const key of ['allOf', 'anyOf', 'oneOf'] as const) if (Array.isArray(node[key])) stack.push(...(node[key] as unknown[]));
+  }
+  return found;
 }

@@ -80,11 +80,17 @@ describe('spec contradictions are not counted as valid', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('names a required property the schema never defines, and an enum its own type excludes', async () => {
+  it('names a required property the schema never defines where it is required (declared only in a nested object counts as never), and an enum its own type excludes', async () => {
     const spec = {
       openapi: '3.0.3',
       info: { title: 'Contradictions', version: '1' },
       servers: [{ url: 'https://api.example.com/v1' }],
+      components: {
+        schemas: {
+          Request: { type: 'object', properties: { url: { type: 'string' } } },
+          Parse: { type: 'object', required: ['name', 'url'], properties: { name: { type: 'string' }, request: { $ref: '#/components/schemas/Request' } } },
+        },
+      },
       paths: {
         '/ghosts': {
           post: {
@@ -92,6 +98,25 @@ describe('spec contradictions are not counted as valid', () => {
             requestBody: {
               required: true,
               content: { 'application/json': { schema: { type: 'object', required: ['name', 'ghost'], properties: { name: { type: 'string' } } } } },
+            },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+        // `url` is required at the top but declared only inside `request` (a $ref, as vendors write it).
+        '/parse': {
+          post: {
+            operationId: 'parse',
+            requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Parse' } } } },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+        // Declared in an allOf branch beside the one that requires it: defined.
+        '/named': {
+          post: {
+            operationId: 'createNamed',
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: { allOf: [{ type: 'object', properties: { name: { type: 'string' } } }, { required: ['name'] }] } } },
             },
             responses: { '200': { description: 'ok' } },
           },
@@ -123,6 +148,8 @@ describe('spec contradictions are not counted as valid', () => {
     const report = await checkConformance({ spec: await readVendorSpec(file), definition, samples, unsampled });
     const byOperation = new Map(report.operations.map((operation) => [operation.operation, operation]));
     expect(byOperation.get('POST /ghosts')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("'ghost' is required but the schema never defines it") });
+    expect(byOperation.get('POST /parse')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("'url' is required but the schema never defines it") });
+    expect(byOperation.get('POST /named')?.outcome).toBe('valid');
     expect(byOperation.get('GET /plain')?.outcome).toBe('valid');
     const levels = byOperation.get('GET /levels');
     expect(levels?.outcome === 'contradiction' || levels?.outcome === 'unsampled' || levels?.outcome === 'refused').toBe(true);
