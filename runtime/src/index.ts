@@ -57,3 +57,5 @@ export {
   type PollStateStore,
 } from './polling/index.ts';
 export * from './ai-tools/index.ts';
+// The MCP server's environment variables, without the MCP SDK (generated READMEs list them).
+export { connectorVariables, environmentPrefix, type ConnectorVariable } from './mcp/environment.ts';

@@ -1,3 +1,4 @@
+import { connectorVariables } from '@specwire/runtime';
 import type { ActionPlan, ConnectorPlan } from '../plan/types.ts';
 
 /** Longest spec text shown in one table cell; the rest is in the definition and the types. */
@@ -29,6 +30,7 @@ export function emitReadme(options: { plan: ConnectorPlan; generatorVersion: str
     `ES modules and CommonJS both work, with types for TypeScript's NodeNext, Bundler and node10 resolution. ${code('@specwire/runtime')} is a peer dependency: one copy serves every connector of a host.`,
     '',
     ...renderAuth(plan),
+    ...renderAgents(plan),
     ...renderActions(plan),
     ...renderTriggers(plan),
     '## Source',
@@ -45,6 +47,26 @@ function renderAuth(plan: ConnectorPlan): string[] {
   if (fields.length === 0) return [...lines, 'No credentials: the API needs none.', ''];
   lines.push(`Auth type ${code(plan.definition.auth_type)}. Pass these keys in ${code('credentials')}:`, '', '| key | label | required |', '| --- | --- | --- |');
   for (const field of fields) lines.push(`| ${code(field.key)} | ${cell(field.label)} | ${field.required ? 'yes' : 'no'} |`);
+  return [...lines, ''];
+}
+
+/** The MCP server's environment variables: credentials come from the environment only. */
+function renderAgents(plan: ConnectorPlan): string[] {
+  const lines = [
+    '## Agents (MCP)',
+    '',
+    `Every action is an MCP tool: ${code(`specwire mcp ${plan.definition.name}`)} in a specwire workspace, or ` +
+      `${code('serveConnectorOverStdio')} from ${code('@specwire/runtime/mcp')} with ${code('connectorSettingsFromEnvironment')}. ` +
+      `${code('toOpenAITools')} and ${code('toAnthropicTools')} from ${code('@specwire/runtime')} give the same tools as function schemas. ` +
+      'The server reads its settings from these environment variables only:',
+    '',
+    '| variable | sets | required |',
+    '| --- | --- | --- |',
+  ];
+  for (const variable of connectorVariables(plan.definition)) {
+    const sets = variable.key === 'baseUrl' ? 'the base URL' : `credential ${code(variable.key)}`;
+    lines.push(`| ${code(variable.name)} | ${sets} | ${variable.required ? 'yes' : 'no'} |`);
+  }
   return [...lines, ''];
 }
 

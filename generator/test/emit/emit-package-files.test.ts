@@ -67,6 +67,10 @@ describe('installable connector packages', () => {
     expect(readme).toContain('# Acme connector');
     expect(readme).toContain('npm install @specwire/connector-acme @specwire/runtime');
     expect(readme).toContain('| `accessToken` | Access token | yes |');
+    // The MCP server's variables: each credential and the base URL, by the runtime's naming rule.
+    expect(readme).toContain('## Agents (MCP)');
+    expect(readme).toContain(`| \`SPECWIRE_${plan.definition.name.toUpperCase()}_ACCESS_TOKEN\` | credential \`accessToken\` | yes |`);
+    expect(readme).toContain(`| \`SPECWIRE_${plan.definition.name.toUpperCase()}_BASE_URL\` | the base URL | no |`);
     expect(readme).toContain(`| \`${plan.actions[0]!.actionId}\` | \`${plan.actions[0]!.methodName}()\` |`);
     expect(readme).toMatch(/const res = await connector\.\w+\(/);
     expect(readme).toContain('## Triggers');
