@@ -57,9 +57,13 @@ describe.skipIf(!chromiumPath)('catalog in chromium', () => {
   }
 
   it('renders every action form of every connector with no console error', async () => {
+    const kinds = new Set<string>();
     for (const { name, definition } of connectors) {
       const { page, errors } = await openPage(`connector.html?c=${name}&all=1`);
       const forms = await page.locator('form.action-form').count();
+      for (const kind of await page.locator('form.action-form [data-kind]').evaluateAll((fields) => fields.map((field) => (field as HTMLElement).dataset.kind))) {
+        if (kind !== undefined) kinds.add(kind);
+      }
       // Every output-schema viewer too: opening one renders its tree.
       await page.evaluate(() => document.querySelectorAll('details.output-schema').forEach((details) => { (details as HTMLDetailsElement).open = true; }));
       const withOutput = definition.supported_actions.filter((action) => action.outputSchema !== undefined).length;
@@ -73,6 +77,8 @@ describe.skipIf(!chromiumPath)('catalog in chromium', () => {
       if (name === 'github') await page.screenshot({ path: path.join(artefacts, 'github-page.png') });
       await page.close();
     }
+    // Between them the committed connectors use every kind of control the catalog has.
+    expect([...kinds].sort()).toEqual(['array', 'boolean', 'dynamic', 'file', 'json', 'multiselect', 'number', 'object', 'select', 'string', 'union', 'variants']);
   });
 
   it('searches connectors and actions on the index', async () => {
