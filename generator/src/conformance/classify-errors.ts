@@ -1,7 +1,8 @@
 /**
  * Sorts the validator's errors into the request's faults and the spec's own contradictions. A spec
  * contradicts itself where no request could pass: a `oneOf` whose variants the value matches more than
- * once with no discriminator to tell them apart, a required property the schema never defines, or a
+ * once with no discriminator to tell them apart, a required property the schema never defines or an
+ * allOf branch with `additionalProperties: false` forbids, or a
  * schema whose own constraints exclude every value (an enum none of whose values fits its type,
  * bounds that cross). Required `readOnly` properties are dropped: they bind responses only.
  */
@@ -38,6 +39,15 @@ export function classifyErrors(options: { errors: readonly ErrorObject[]; bodySc
       if (isRecord(property) && property.readOnly === true) continue;
       if (property === undefined && error.instancePath.startsWith('/requestBody') && !definesProperty({ schema: options.bodySchema, at: error.instancePath.slice('/requestBody'.length), name: missing })) {
         contradictions.push(`${where(error)}: property '${missing}' is required but the schema never defines it`);
+        continue;
+      }
+    }
+    // `additionalProperties: false` sees only its own schema's properties, not those of the schema
+    // that includes it through allOf: a property required there is then refused by the branch.
+    if (error.keyword === 'additionalProperties' && error.instancePath.startsWith('/requestBody')) {
+      const extra = String((error.params as { additionalProperty?: unknown }).additionalProperty ?? '');
+      if (requiresProperty({ schema: options.bodySchema, at: error.instancePath.slice('/requestBody'.length), name: extra })) {
+        contradictions.push(`${where(error)}: property '${extra}' is required, but a schema it must also match forbids it (additionalProperties: false)`);
         continue;
       }
     }
@@ -122,10 +132,25 @@ function stripRefs(schema: Record<string, unknown>): Record<string, unknown> {
  * required). A place that cannot be followed (an unresolved `$ref`) counts as defining it.
  */
 function definesProperty(options: { schema: unknown; at: string; name: string }): boolean {
+  const nodes = schemasAt({ schema: options.schema, at: options.at });
+  if (nodes === undefined) return true;
+  return nodes.some((node) => isRecord(node.properties) && Object.hasOwn(node.properties, options.name));
+}
+
+/** Whether a schema that applies at `at` (a JSON pointer into the body) lists `name` as required. */
+function requiresProperty(options: { schema: unknown; at: string; name: string }): boolean {
+  return (schemasAt({ schema: options.schema, at: options.at }) ?? []).some((node) => Array.isArray(node.required) && node.required.includes(options.name));
+}
+
+/**
+ * The schemas that apply to the value at `at`, branches included; `undefined` where the way there
+ * cannot be followed (an unresolved `$ref`, a place no schema describes).
+ */
+function schemasAt(options: { schema: unknown; at: string }): Array<Record<string, unknown>> | undefined {
   let nodes = branches(options.schema);
   const segments = options.at === '' ? [] : options.at.slice(1).split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
   for (const segment of segments) {
-    if (nodes.some((node) => typeof node.$ref === 'string')) return true;
+    if (nodes.some((node) => typeof node.$ref === 'string')) return undefined;
     const next: unknown[] = [];
     for (const node of nodes) {
       if (isRecord(node.properties) && Object.hasOwn(node.properties, segment)) next.push(node.properties[segment]);
@@ -134,10 +159,9 @@ function definesProperty(options: { schema: unknown; at: string; name: string })
       if (isRecord(node.patternProperties)) next.push(...Object.values(node.patternProperties));
     }
     nodes = next.flatMap(branches);
-    if (nodes.length === 0) return true;
+    if (nodes.length === 0) return undefined;
   }
-  if (nodes.length === 0 || nodes.some((node) => typeof node.$ref === 'string')) return true;
-  return nodes.some((node) => isRecord(node.properties) && Object.hasOwn(node.properties, options.name));
+  return nodes.length === 0 || nodes.some((node) => typeof node.$ref === 'string') ? undefined : nodes;
 }
 
 /** The schema and, recursively, its allOf/anyOf/oneOf members: every place its own properties may be declared. */

@@ -88,6 +88,8 @@ describe('spec contradictions are not counted as valid', () => {
       components: {
         schemas: {
           Request: { type: 'object', properties: { url: { type: 'string' } } },
+          Artifact: { type: 'object', additionalProperties: false, properties: { contentType: { type: 'string' } } },
+          Assembly: { type: 'object', additionalProperties: false, allOf: [{ $ref: '#/components/schemas/Artifact' }], required: ['assemblyName'], properties: { assemblyName: { type: 'string' } } },
           Parse: { type: 'object', required: ['name', 'url'], properties: { name: { type: 'string' }, request: { $ref: '#/components/schemas/Request' } } },
         },
       },
@@ -107,6 +109,14 @@ describe('spec contradictions are not counted as valid', () => {
           post: {
             operationId: 'parse',
             requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Parse' } } } },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+        // Required beside an allOf branch that forbids every property but its own (Azure's pattern).
+        '/assemblies': {
+          put: {
+            operationId: 'putAssembly',
+            requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Assembly' } } } },
             responses: { '200': { description: 'ok' } },
           },
         },
@@ -150,6 +160,7 @@ describe('spec contradictions are not counted as valid', () => {
     expect(byOperation.get('POST /ghosts')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("'ghost' is required but the schema never defines it") });
     expect(byOperation.get('POST /parse')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("'url' is required but the schema never defines it") });
     expect(byOperation.get('POST /named')?.outcome).toBe('valid');
+    expect(byOperation.get('PUT /assemblies')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("property 'assemblyName' is required, but a schema it must also match forbids it") });
     expect(byOperation.get('GET /plain')?.outcome).toBe('valid');
     const levels = byOperation.get('GET /levels');
     expect(levels?.outcome === 'contradiction' || levels?.outcome === 'unsampled' || levels?.outcome === 'refused').toBe(true);
