@@ -114,7 +114,7 @@ export type ParamTarget =
       explode: boolean;
       /** Query only: reserved characters are sent unencoded. */
       allowReserved?: boolean;
-      /** Query only: the value is sent as a JSON string (`content: application/json` parameters). */
+      /** Query and header: the value is sent as JSON text (`content: application/json` parameters). */
       json?: boolean;
     }
   | {

@@ -27,6 +27,15 @@ describe('header parameters (simple style)', () => {
     expect(srv.requests[0]?.headers['x-constant']).toBe('fixed');
   });
 
+  it('sends a header declared with a JSON content media type (json: true) as JSON text', async () => {
+    const action = defineAction({
+      inputSchema: { meta: field('object') },
+      api: { paramMapping: { meta: { in: 'header', name: 'X-Metadata', style: 'simple', explode: false, json: true } } },
+    });
+    const { srv } = await runAction({ action, input: { meta: { name: 'report.pdf', tags: ['a', 'b'] } } });
+    expect(srv.requests[0]?.headers['x-metadata']).toBe('{"name":"report.pdf","tags":["a","b"]}');
+  });
+
   it.each(['x\r\nX-Injected: 1', 'x\nX-Injected: 1', 'x\rY', 'x\u0000y'])('refuses %j without echoing it', async (value) => {
     const { response, srv } = await runAction({ action: headerAction(), input: { h: value } });
     expect(response.success).toBe(false);

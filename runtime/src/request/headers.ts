@@ -35,12 +35,15 @@ export function assertSafeHeaderName(options: { name: string; where: string }): 
   }
 }
 
-/** A header parameter: simple style (arrays `a,b`, objects `k,v` or `k=v` when exploded). */
+/**
+ * A header parameter: simple style (arrays `a,b`, objects `k,v` or `k=v` when exploded), or JSON
+ * text for one declared with a JSON `content` media type (`json: true`).
+ */
 export function serialiseHeaderParam(options: { target: HeaderTarget; value: unknown; where: string }): string | undefined {
   const { target, value, where } = options;
   if (value === undefined || value === null) return undefined;
   assertSafeHeaderName({ name: target.name, where });
-  const serialised = serialiseSimpleFamily({
+  const serialised = target.json ? (JSON.stringify(value) ?? '') : serialiseSimpleFamily({
     name: target.name,
     value: toStyleValue(value),
     style: 'simple',

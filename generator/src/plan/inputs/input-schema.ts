@@ -59,7 +59,7 @@ function parameterTarget(parameter: ParameterIR): ParamTarget {
     style: parameter.style,
     explode: parameter.explode,
     ...(parameter.in === 'query' && parameter.allowReserved ? { allowReserved: true } : {}),
-    ...(parameter.in === 'query' && parameter.contentJson ? { json: true } : {}),
+    ...((parameter.in === 'query' || parameter.in === 'header') && parameter.contentJson ? { json: true } : {}),
   };
 }
 
