@@ -312,6 +312,29 @@ describe('request URLs judged against the vendor spec', () => {
     expect((await judge({ file: generated.file, definition: broken })).get('GET /search')).toMatchObject({ outcome: 'invalid', reason: expect.stringContaining('/header/accept-language') });
   });
 
+  it('a header declared with a JSON content media type is sent and judged as JSON text', async () => {
+    const generated = await generate('json-header', {
+      servers: [{ url: 'https://api.example.com' }],
+      paths: {
+        '/files': {
+          post: {
+            operationId: 'uploadFile',
+            parameters: [
+              {
+                name: 'x-metadata',
+                in: 'header',
+                required: true,
+                content: { 'application/json': { schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } },
+              },
+            ],
+            responses: ok,
+          },
+        },
+      },
+    });
+    expect((await judge(generated)).get('POST /files')).toMatchObject({ outcome: 'valid' });
+  });
+
   it('a path sample is never empty (enum with "") and an id that is an integer or a string is no ambiguity on the wire', async () => {
     const generated = await generate('path-samples', {
       servers: [{ url: 'https://api.example.com' }],
