@@ -41,6 +41,11 @@ export function classifyErrors(options: { errors: readonly ErrorObject[]; bodySc
         contradictions.push(`${where(error)}: property '${missing}' is required but the schema never defines it`);
         continue;
       }
+      const split = error.instancePath.startsWith('/requestBody') ? requiredAcrossVariants({ schema: options.bodySchema, at: error.instancePath.slice('/requestBody'.length) }) : undefined;
+      if (split?.includes(missing)) {
+        contradictions.push(`${where(error)}: required properties ${split.map((name) => `'${name}'`).join(', ')} are defined only by different variants, none of which defines them all`);
+        continue;
+      }
     }
     // `additionalProperties: false` sees only its own schema's properties, not those of the schema
     // that includes it through allOf: a property required there is then refused by the branch.
@@ -66,7 +71,7 @@ export function classifyErrors(options: { errors: readonly ErrorObject[]; bodySc
     }
     faults.push(formatError(error));
   }
-  return { faults, contradictions };
+  return { faults, contradictions: [...new Set(contradictions)] };
 }
 
 /**
@@ -147,6 +152,15 @@ function requiresProperty(options: { schema: unknown; at: string; name: string }
  * cannot be followed (an unresolved `$ref`, a place no schema describes).
  */
 function schemasAt(options: { schema: unknown; at: string }): Array<Record<string, unknown>> | undefined {
+  const reached = schemasReached(options);
+  if (reached === undefined) return undefined;
+  const nodes = reached.flatMap((node) => branches(node));
+  return nodes.length === 0 || nodes.some((node) => typeof node.$ref === 'string') ? undefined : nodes;
+}
+
+/** The schemas `at` leads to, before their branches are opened. */
+function schemasReached(options: { schema: unknown; at: string }): unknown[] | undefined {
+  let reached: unknown[] = [options.schema];
   let nodes = branches(options.schema);
   const segments = options.at === '' ? [] : options.at.slice(1).split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
   for (const segment of segments) {
@@ -158,14 +172,37 @@ function schemasAt(options: { schema: unknown; at: string }): Array<Record<strin
       else if (isRecord(node.additionalProperties)) next.push(node.additionalProperties);
       if (isRecord(node.patternProperties)) next.push(...Object.values(node.patternProperties));
     }
-    nodes = next.flatMap(branches);
+    reached = next;
+    nodes = next.flatMap((node) => branches(node));
     if (nodes.length === 0) return undefined;
   }
-  return nodes.length === 0 || nodes.some((node) => typeof node.$ref === 'string') ? undefined : nodes;
+  return reached;
+}
+
+/**
+ * Required properties of the object at `at` that only oneOf/anyOf variants define, when no single
+ * variant defines them all (`required: [Title, DocumentId]` beside `oneOf: [{ DocumentId }, { Title }]`):
+ * whichever variant a value follows, it must carry a property that variant never defines. Their
+ * names, or `undefined` when some variant defines them all (or the schema cannot be followed).
+ */
+function requiredAcrossVariants(options: { schema: unknown; at: string }): string[] | undefined {
+  const reached = schemasReached(options);
+  if (reached === undefined) return undefined;
+  const base = reached.flatMap((node) => branches(node, ['allOf']));
+  if (base.some((node) => typeof node.$ref === 'string')) return undefined;
+  const groups = base.flatMap((node) => (['oneOf', 'anyOf'] as const).flatMap((key) => (Array.isArray(node[key]) ? [node[key] as unknown[]] : [])));
+  if (groups.length !== 1) return undefined;
+  const variants = groups[0]!.map((member) => branches(member, ['allOf']));
+  if (variants.some((variant) => variant.some((node) => typeof node.$ref === 'string'))) return undefined;
+  const defines = (nodes: Array<Record<string, unknown>>, name: string): boolean => nodes.some((node) => isRecord(node.properties) && Object.hasOwn(node.properties, name));
+  const required = [...new Set(base.flatMap((node) => (Array.isArray(node.required) ? node.required.filter((name): name is string => typeof name === 'string') : [])))];
+  const split = required.filter((name) => !defines(base, name) && variants.some((variant) => defines(variant, name)));
+  if (split.length < 2 || variants.some((variant) => split.every((name) => defines(variant, name)))) return undefined;
+  return split;
 }
 
 /** The schema and, recursively, its allOf/anyOf/oneOf members: every place its own properties may be declared. */
-function branches(schema: unknown): Array<Record<string, unknown>> {
+function branches(schema: unknown, keys: ReadonlyArray<'allOf' | 'anyOf' | 'oneOf'> = ['allOf', 'anyOf', 'oneOf']): Array<Record<string, unknown>> {
   const found: Array<Record<string, unknown>> = [];
   const stack: unknown[] = [schema];
   const seen = new Set<unknown>();
@@ -174,7 +211,7 @@ function branches(schema: unknown): Array<Record<string, unknown>> {
     if (!isRecord(node) || seen.has(node)) continue;
     seen.add(node);
     found.push(node);
-    for (const key of ['allOf', 'anyOf', 'oneOf'] as const) if (Array.isArray(node[key])) stack.push(...(node[key] as unknown[]));
+    for (const key of keys) if (Array.isArray(node[key])) stack.push(...(node[key] as unknown[]));
   }
   return found;
 }

@@ -120,6 +120,27 @@ describe('spec contradictions are not counted as valid', () => {
             responses: { '200': { description: 'ok' } },
           },
         },
+        // Each required property is defined, but only by a different variant: none can carry both.
+        '/documents': {
+          post: {
+            operationId: 'createDocument',
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: {
+                    required: ['Title', 'DocumentId'],
+                    oneOf: [
+                      { type: 'object', properties: { DocumentId: { type: 'string' }, Date: { type: 'string' } } },
+                      { type: 'object', properties: { Title: { type: 'string' }, Comment: { type: 'string' } } },
+                    ],
+                  },
+                },
+              },
+            },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
         // Declared in an allOf branch beside the one that requires it: defined.
         '/named': {
           post: {
@@ -160,6 +181,7 @@ describe('spec contradictions are not counted as valid', () => {
     expect(byOperation.get('POST /ghosts')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("'ghost' is required but the schema never defines it") });
     expect(byOperation.get('POST /parse')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("'url' is required but the schema never defines it") });
     expect(byOperation.get('POST /named')?.outcome).toBe('valid');
+    expect(byOperation.get('POST /documents')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("required properties 'Title', 'DocumentId' are defined only by different variants") });
     expect(byOperation.get('PUT /assemblies')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining("property 'assemblyName' is required, but a schema it must also match forbids it") });
     expect(byOperation.get('GET /plain')?.outcome).toBe('valid');
     const levels = byOperation.get('GET /levels');
