@@ -4,7 +4,7 @@
  * request was meant for, so a request routed to another operation is caught.
  */
 import type { ErrorObject } from 'ajv';
-import OpenAPIBackend, { type Request as JudgedRequest } from 'openapi-backend';
+import OpenAPIBackend, { type AjvCustomizer, type Request as JudgedRequest } from 'openapi-backend';
 import type { RecordedRequest } from '@specwire/runtime/testing';
 import { apiKeyQueryNames, checkSecurity } from './check-security.ts';
 import { classifyErrors, formatError } from './classify-errors.ts';
@@ -62,7 +62,9 @@ const AJV_OPTIONS = {
   verbose: true,
   allErrors: true,
   unicodeRegExp: false,
-  code: { regExp: unicodeWhereItCompiles },
+  // Each schema is compiled once and run once or twice: a second optimising pass over the generated
+  // code costs more than it saves (the same checks either way).
+  code: { regExp: unicodeWhereItCompiles, optimize: false },
 } as const;
 
 export async function createJudge(spec: VendorDocument): Promise<Judge> {
@@ -165,8 +167,10 @@ async function startBackend(options: { document: VendorDocument; coerceBody: boo
     ignoreTrailingSlashes: false,
     validate: true,
     ajvOpts: options.coerceBody ? { ...AJV_OPTIONS, coerceTypes: 'array' } : AJV_OPTIONS,
+    customizeAjv: metaSchemaCompiledOnce(),
   });
   await backend.init();
+  indexOperations(backend);
   const parseRequest = backend.router.parseRequest.bind(backend.router);
   backend.router.parseRequest = (request, operation) => {
     const parsed = parseRequest(request, operation);
@@ -177,6 +181,47 @@ async function startBackend(options: { document: VendorDocument; coerceBody: boo
     return { ...parsed, query: rejoinScalarQuery({ query: parsed.query, parameters: target.parameters ?? [] }), params: decodePathParameters({ raw, parameters: target.parameters ?? [] }) };
   };
   return backend;
+}
+
+/**
+ * openapi-backend's router rebuilds its list of every operation (a copy of each) on every lookup by
+ * id, and a judged request makes three such lookups: judging a spec of n operations cost n² copies
+ * (Microsoft Graph beta's 22,361 actions did not finish in an hour). The list is the same until the
+ * document changes, and it never does once loaded: it is built once here and looked up by id. What
+ * the validator decides is unchanged; only how it finds the operation is.
+ */
+export function indexOperations(backend: OpenAPIBackend): void {
+  const router = backend.router;
+  const operations = router.getOperations();
+  const byId = new Map<string, (typeof operations)[number]>();
+  for (const operation of operations) if (operation.operationId !== undefined && !byId.has(operation.operationId)) byId.set(operation.operationId, operation);
+  router.getOperations = () => operations;
+  router.getOperation = (operationId) => byId.get(operationId);
+}
+
+/**
+ * openapi-backend builds a new Ajv for each schema it compiles (two per operation), and each new Ajv
+ * compiles the JSON Schema meta-schema again to check that first schema: on a spec of many operations
+ * that recompilation was most of the judging time. The first Ajv of each set of options keeps checking
+ * schemas itself; later ones hand the same check (same meta-schema, same options, same error) to it.
+ */
+export function metaSchemaCompiledOnce(): AjvCustomizer {
+  const checkers = new Map<string, Parameters<AjvCustomizer>[0]>();
+  return (ajv, ajvOpts) => {
+    const key = JSON.stringify(ajvOpts);
+    const checker = checkers.get(key);
+    if (checker === undefined || ajv.opts.validateSchema === false) {
+      checkers.set(key, ajv);
+      return ajv;
+    }
+    ajv.opts.validateSchema = false;
+    const compile = ajv.compile.bind(ajv);
+    ajv.compile = ((schema: Parameters<typeof compile>[0], meta?: boolean) => {
+      checker.validateSchema(schema, true);
+      return compile(schema, meta);
+    }) as typeof ajv.compile;
+    return ajv;
+  };
 }
 
 type MatchedOperation = NonNullable<ReturnType<OpenAPIBackend['router']['matchOperation']>>;

@@ -2,7 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConnectorDefinition } from '@specwire/runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
+import { OpenAPIRouter, OpenAPIValidator } from 'openapi-backend';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkConformance, listCommittedConnectors, readVendorSpec, sampleActionInputs, type VendorDocument } from '../../src/conformance/index.ts';
 import { generateConnector } from '../../src/pipeline/generate-connector.ts';
 import { StageTimings } from '../../src/pipeline/timings.ts';
@@ -285,5 +287,57 @@ describe('spec contradictions are not counted as valid', () => {
     const definition = generated.plan.definition;
     const report = await checkConformance({ spec: await readVendorSpec(file), definition, samples: sampleActionInputs(definition).samples });
     expect(report.operations).toEqual([expect.objectContaining({ operation: 'GET /log', outcome: 'valid' })]);
+  });
+});
+
+describe('the cost of judging grows with the actions judged, not with the spec times the actions', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'specwire-judge-cost-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('lists the spec operations once per validator, compiles the schemas of each operation once, and the meta-schema once per validator', async () => {
+    // 40 operations: JSON bodies, form bodies (the second, coercing validator) and query parameters.
+    const paths: Record<string, unknown> = {};
+    for (let index = 0; index < 20; index += 1) {
+      paths[`/items${index}/{id}`] = {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        get: { operationId: `getItem${index}`, parameters: [{ name: 'fields', in: 'query', schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } },
+        post: {
+          operationId: `updateItem${index}`,
+          requestBody: {
+            required: true,
+            content: { [index % 2 === 0 ? 'application/json' : 'application/x-www-form-urlencoded']: { schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, size: { type: 'integer' } } } } },
+          },
+          responses: { '200': { description: 'ok' } },
+        },
+      };
+    }
+    const spec = { openapi: '3.0.0', info: { title: 'Items', version: '1' }, servers: [{ url: 'https://api.example.com' }], paths };
+    const file = join(dir, 'items.json');
+    await writeFile(file, JSON.stringify(spec));
+    const generated = await generateConnector({ specFile: file, specLabel: 'items.json', defaultName: 'items', runtimeRange: 'workspace:*', generatorVersion: '0.0.0', timings: new StageTimings() });
+    const definition = generated.plan.definition;
+    const listings = vi.spyOn(OpenAPIRouter.prototype, 'getOperations');
+    const compilations = vi.spyOn(OpenAPIValidator as unknown as { compileSchema: (...args: unknown[]) => unknown }, 'compileSchema');
+    const metaSchemaCompilations = vi.spyOn(Ajv.prototype as unknown as { _compileMetaSchema: (...args: unknown[]) => unknown }, '_compileMetaSchema');
+    try {
+      const report = await checkConformance({ spec: await readVendorSpec(file), definition, samples: sampleActionInputs(definition).samples });
+      expect(report.counts.valid).toBe(40);
+      // Before the index, each judged request listed every operation three times (n² for the spec).
+      expect(listings.mock.calls.length).toBeLessThanOrEqual(2);
+      // Parameters and body: at most two schemas per operation, compiled on first use and reused.
+      expect(compilations.mock.calls.length).toBeLessThanOrEqual(2 * 40);
+      // openapi-backend makes a new Ajv per schema; the meta-schema that checks schemas is compiled
+      // once per validator and set of options (two each), not once per schema.
+      expect(metaSchemaCompilations.mock.calls.length).toBeLessThanOrEqual(4);
+    } finally {
+      listings.mockRestore();
+      compilations.mockRestore();
+      metaSchemaCompilations.mockRestore();
+    }
   });
 });
