@@ -137,11 +137,18 @@ export async function createJudge(spec: VendorDocument): Promise<Judge> {
       const afterHash = placeholdersAfterHash(operation);
       const unsent = errors.filter((error) => error.instancePath === '/path' && error.keyword === 'required' && afterHash.has(String((error.params as { missingProperty?: unknown }).missingProperty)));
       errors = errors.filter((error) => !unsent.includes(error));
+      // HTTP: a client sends no Content-Length for a request without content whose method expects
+      // none (RFC 9110, 8.6), so a required Content-Length header there asks for what clients omit.
+      const noLength = request.body.length === 0 && request.headers['content-length'] === undefined
+        ? errors.filter((error) => error.instancePath === '/header' && error.keyword === 'required' && (error.params as { missingProperty?: unknown }).missingProperty === 'content-length')
+        : [];
+      errors = errors.filter((error) => !noLength.includes(error));
       const bodySchema = jsonBodySchema(operation as unknown as Record<string, unknown>);
       const { faults, contradictions } = classifyErrors({ errors, bodySchema });
       contradictions.push(...unserialisable.contradictions);
       for (const error of unsent) contradictions.push(`path parameter '${String((error.params as { missingProperty?: unknown }).missingProperty)}' is placed after the path key's '#', which begins a fragment that no URL sends`);
       for (const error of unnamed) contradictions.push(`the path key names {${String((error.params as { additionalProperty?: unknown }).additionalProperty)}}, which no path parameter declares`);
+      if (noLength.length > 0) contradictions.push(`a Content-Length header is required on a ${request.method} request without content, where HTTP clients send none`);
       if (bodilessMethod) contradictions.push(`a ${request.method} operation requires a request body, which HTTP clients cannot send`);
       const lacking = templateQuery.missing.length > 0 ? `the query lacks ${templateQuery.missing.join('&')}, which the path key fixes` : undefined;
       if (security.contradiction) contradictions.push(security.contradiction);

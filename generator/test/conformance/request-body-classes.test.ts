@@ -191,7 +191,7 @@ describe('request bodies judged against the vendor spec', () => {
     expect(() => validateInput({ schema: gist.inputSchema, input: { id: 'g', body: { files: {} } } })).not.toThrow();
   });
 
-  it('a Content-Length header parameter is left to the HTTP client, which frames the body itself', async () => {
+  it('a Content-Length header parameter is left to the HTTP client, which frames the body itself and sends none without content', async () => {
     const generated = await generate('content-length', {
       paths: {
         '/metrics': {
@@ -202,10 +202,21 @@ describe('request bodies judged against the vendor spec', () => {
             responses: ok,
           },
         },
+        '/uploads': {
+          delete: {
+            operationId: 'cancelUpload',
+            parameters: [
+              { name: 'upload_id', in: 'query', required: true, schema: { type: 'string' } },
+              { name: 'Content-Length', in: 'header', required: true, schema: { type: 'number', example: 0 } },
+            ],
+            responses: ok,
+          },
+        },
       },
     });
     expect(Object.keys(generated.definition.supported_actions[0]!.inputSchema)).toEqual(['name']);
     const verdicts = await judge(generated);
     expect(verdicts.get('POST /metrics')).toMatchObject({ outcome: 'valid' });
+    expect(verdicts.get('DELETE /uploads')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining('a Content-Length header is required on a DELETE request without content') });
   });
 });
