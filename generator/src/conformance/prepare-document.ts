@@ -5,8 +5,13 @@
  * also listed under `application/json`, the one key the validator reads JSON bodies from. Schema
  * spellings ajv reads differently from OpenAPI 3.0 are rewritten (see `normaliseSchemaSpellings`), and
  * header parameters OpenAPI says to ignore (Accept, Content-Type, Authorization) are left out.
+ * Required read-only properties bind responses only, so they leave `required` (see
+ * `releaseReadOnlyRequirements`), and a discriminator's mapping chooses its variant (see
+ * `applyDiscriminatorMappings`).
  */
+import { applyDiscriminatorMappings } from './discriminator-mapping.ts';
 import { normaliseSchemaSpellings } from './normalise-schemas.ts';
+import { releaseReadOnlyRequirements } from './read-only-required.ts';
 import { isRecord, type VendorDocument } from './vendor-spec.ts';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -23,6 +28,8 @@ export function prepareDocument(document: VendorDocument): PreparedDocument {
   normaliseSchemaSpellings(document, { refSiblingsIgnored: typeof document.openapi === 'string' && document.openapi.startsWith('3.0') });
   dropUnresolvableMappings(document);
   mendReferences(document);
+  releaseReadOnlyRequirements(document);
+  applyDiscriminatorMappings(document);
   const topLevel = serverPathsOf(document.servers);
   const serverPaths = new Set<string>(topLevel);
   const paths = isRecord(document.paths) ? document.paths : {};

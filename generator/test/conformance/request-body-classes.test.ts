@@ -219,4 +219,97 @@ describe('request bodies judged against the vendor spec', () => {
     expect(verdicts.get('POST /metrics')).toMatchObject({ outcome: 'valid' });
     expect(verdicts.get('DELETE /uploads')).toMatchObject({ outcome: 'contradiction', reason: expect.stringContaining('a Content-Length header is required on a DELETE request without content') });
   });
+
+  it('a required read-only property binds responses only, where the read-only mark or the property sits in another branch', async () => {
+    const generated = await generate('read-only-required', {
+      components: {
+        schemas: {
+          Id: { type: 'string', pattern: '^[0-9a-f]{4}$' },
+          // The requirement in one allOf branch, the read-only declaration in its sibling.
+          Base: { type: 'object', properties: { id: { type: 'string', readOnly: true }, type: { type: 'string', readOnly: true } } },
+          Reference: { allOf: [{ $ref: '#/components/schemas/Base' }, { type: 'object', required: ['type', 'id'] }] },
+          // Read-only through allOf, and required inside each variant of a oneOf.
+          Rule: { type: 'object', required: ['id', 'version'], properties: { id: { allOf: [{ $ref: '#/components/schemas/Id' }, { readOnly: true }] }, version: { type: 'string', readOnly: true }, expression: { type: 'string' } } },
+          BlockRule: { allOf: [{ $ref: '#/components/schemas/Rule' }, { required: ['action'], properties: { action: { type: 'string', enum: ['block'] } } }] },
+          LogRule: { allOf: [{ $ref: '#/components/schemas/Rule' }, { required: ['action'], properties: { action: { type: 'string', enum: ['log'] } } }] },
+          // Required beside a oneOf whose variants declare the properties.
+          Record: {
+            type: 'object',
+            required: ['name', 'created_on'],
+            oneOf: [
+              { title: 'A', type: 'object', properties: { name: { type: 'string' }, created_on: { type: 'string', readOnly: true }, kind: { type: 'string', enum: ['A'] } }, required: ['kind'] },
+              { title: 'MX', type: 'object', properties: { name: { type: 'string' }, created_on: { type: 'string', readOnly: true }, kind: { type: 'string', enum: ['MX'] } }, required: ['kind'] },
+            ],
+          },
+        },
+      },
+      paths: {
+        '/teams': { post: { operationId: 'addTeam', requestBody: jsonBody({ type: 'object', required: ['team'], properties: { team: { $ref: '#/components/schemas/Reference' } } }), responses: ok } },
+        '/rules': { post: { operationId: 'addRule', requestBody: jsonBody({ oneOf: [{ $ref: '#/components/schemas/BlockRule' }, { $ref: '#/components/schemas/LogRule' }] }), responses: ok } },
+        '/records': { post: { operationId: 'addRecord', requestBody: jsonBody({ $ref: '#/components/schemas/Record' }), responses: ok } },
+        '/names': { post: { operationId: 'addName', requestBody: jsonBody({ type: 'object', required: ['name'], properties: { name: { type: 'string', readOnly: false } } }), responses: ok } },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('POST /teams')).toMatchObject({ outcome: 'valid' });
+    expect(verdicts.get('POST /rules')).toMatchObject({ outcome: 'valid' });
+    expect(verdicts.get('POST /records')).toMatchObject({ outcome: 'valid' });
+    // A property that is not read-only stays required: a request without it is still caught.
+    const names = generated.definition.supported_actions.find((action) => action.id === 'add_name')!;
+    const report = await checkConformance({ spec: await readVendorSpec(generated.file), definition: generated.definition, samples: [{ actionId: names.id, input: { body: {} } }] });
+    expect(report.operations[0]?.outcome).not.toBe('valid');
+  });
+
+  it("a discriminator's mapping chooses the variant, so a tag both variants' enums allow is no ambiguity; unmapped, the schema name chooses a variant that does not declare the tag", async () => {
+    const kinds = { type: 'string', enum: ['script', 'job'] };
+    const generated = await generate('discriminator-mapping', {
+      components: {
+        schemas: {
+          ScriptBody: { type: 'object', properties: { kind: kinds, script: { type: 'string' } } },
+          JobBody: { type: 'object', properties: { kind: kinds, job: { type: 'string' } } },
+          SidecarRunner: { type: 'object', properties: { name: { type: 'string' } } },
+          RunbookRunner: { type: 'object', properties: { name: { type: 'string' }, uri: { type: 'string' } } },
+        },
+      },
+      paths: {
+        '/actions': {
+          put: {
+            operationId: 'updateAction',
+            requestBody: jsonBody({
+              type: 'object',
+              required: ['action'],
+              properties: {
+                action: {
+                  oneOf: [{ $ref: '#/components/schemas/ScriptBody' }, { $ref: '#/components/schemas/JobBody' }],
+                  discriminator: { propertyName: 'kind', mapping: { script: '#/components/schemas/ScriptBody', job: '#/components/schemas/JobBody' } },
+                },
+              },
+            }),
+            responses: ok,
+          },
+        },
+        '/runners': {
+          put: {
+            operationId: 'updateRunner',
+            requestBody: jsonBody({
+              type: 'object',
+              required: ['runner'],
+              properties: { runner: { oneOf: [{ $ref: '#/components/schemas/SidecarRunner' }, { $ref: '#/components/schemas/RunbookRunner' }], discriminator: { propertyName: 'runner_type' } } },
+            }),
+            responses: ok,
+          },
+        },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('PUT /actions')).toMatchObject({ outcome: 'valid' });
+    expect(verdicts.get('PUT /runners')).toMatchObject({ outcome: 'valid' });
+    // A tag the mapping gives to the other variant is refused by the variant it does not choose.
+    const report = await checkConformance({
+      spec: await readVendorSpec(generated.file),
+      definition: generated.definition,
+      samples: [{ actionId: 'update_action', input: { action: { kind: 'job', script: 'x', job: 1 } } }],
+    });
+    expect(report.operations[0]).toMatchObject({ outcome: 'invalid' });
+  });
 });
