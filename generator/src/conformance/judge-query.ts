@@ -4,8 +4,8 @@
  * - a parameter whose name has brackets (`limit[subcategories]=5`) is nested by `qs` into
  *   `{ limit: { subcategories: '5' } }`; pairs named exactly as a declared parameter stay flat;
  * - a `form` object parameter with `explode: true` (the default) is sent as its own `key=value`
- *   pairs, which are gathered back under the parameter's name here (its declared properties, or for
- *   a map, every pair no other parameter claims). Sent empty it has no pairs at all, and a server
+ *   pairs, which are gathered back under the parameter's name here (its declared properties, those of
+ *   its allOf/oneOf/anyOf branches included, or for a map, every pair no other parameter claims). Sent empty it has no pairs at all, and a server
  *   cannot tell it from absent, so a required one with nothing required inside counts as `{}`.
  * The rest (deepObject `filter[name]=x` included) is parsed by `qs` as before.
  */
@@ -29,9 +29,9 @@ export function queryForValidator(options: { backend: OpenAPIBackend; query: URL
   let rest = undeclared;
   for (const parameter of declared.filter(isExplodedFormObject)) {
     if (Object.hasOwn(flat, parameter.name)) continue;
-    const properties = isRecord(parameter.schema.properties) ? parameter.schema.properties : {};
+    const properties = declaredProperties(parameter.schema);
     const isMap = parameter.schema.additionalProperties !== undefined && parameter.schema.additionalProperties !== false;
-    const taken = rest.filter(([name]) => Object.hasOwn(properties, name) || isMap);
+    const taken = rest.filter(([name]) => properties.has(name) || isMap);
     rest = rest.filter((pair) => !taken.includes(pair));
     const required = Array.isArray(parameter.schema.required) && parameter.schema.required.length > 0;
     const minProperties = typeof parameter.schema.minProperties === 'number' ? parameter.schema.minProperties : 0;
@@ -75,6 +75,25 @@ function isExplodedFormObject(parameter: QueryParameter): boolean {
   const { schema } = parameter;
   const isObject = schema.type === 'object' || (schema.type === undefined && (isRecord(schema.properties) || schema.additionalProperties !== undefined));
   return isObject && parameter.style === 'form' && parameter.explode && !parameter.hasContent;
+}
+
+/**
+ * The property names an object schema declares, its `allOf`/`oneOf`/`anyOf` branches included (a
+ * filter that is one of `{user_id}`, `{email}`, … has its pairs in the branches).
+ */
+function declaredProperties(schema: Record<string, unknown>): Set<string> {
+  const names = new Set<string>();
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: schema, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isRecord(node) || depth > 8) continue;
+    if (isRecord(node.properties)) for (const name of Object.keys(node.properties)) names.add(name);
+    for (const keyword of ['allOf', 'oneOf', 'anyOf'] as const) {
+      const branches = node[keyword];
+      if (Array.isArray(branches)) for (const branch of branches) stack.push({ node: branch, depth: depth + 1 });
+    }
+  }
+  return names;
 }
 
 function setOwn(options: { record: Record<string, unknown>; key: string; value: unknown }): void {

@@ -1,7 +1,8 @@
 /**
  * Rewrites the two OpenAPI 3.0 schema spellings ajv (draft-07) reads differently, keeping their
  * meaning: boolean `exclusiveMinimum`/`exclusiveMaximum` become the numeric bound, and `nullable`
- * without `type` is dropped (OpenAPI 3.0.3: it then has no effect; ajv refuses to compile it). In
+ * without `type` is dropped (OpenAPI 3.0.3: it then has no effect; ajv refuses to compile it). An
+ * untyped enum of booleans or of numbers gets that type, so parameter text is coerced to it. In
  * OpenAPI 3.0 documents, keys beside a `$ref` are dropped, as that version says to ignore them.
  */
 export function normaliseSchemaSpellings(root: unknown, options: { refSiblingsIgnored: boolean }): void {
@@ -26,6 +27,13 @@ export function normaliseSchemaSpellings(root: unknown, options: { refSiblingsIg
 
 function rewrite(schema: Record<string, unknown>): void {
   if (Object.hasOwn(schema, 'nullable') && !Object.hasOwn(schema, 'type')) delete schema.nullable;
+  // `enum: [true]` without `type`: the values are all of one type, so stating it allows the same
+  // values, and lets the validator read a parameter's text (`retry=true`) as that type.
+  if (!Object.hasOwn(schema, 'type') && Array.isArray(schema.enum) && schema.enum.length > 0) {
+    const types = new Set(schema.enum.map((value) => typeof value));
+    const [only] = types;
+    if (types.size === 1 && (only === 'boolean' || only === 'number')) schema.type = only;
+  }
   for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
     if (typeof schema[exclusive] !== 'boolean') continue;
     if (schema[exclusive] === true && typeof schema[bound] === 'number') {

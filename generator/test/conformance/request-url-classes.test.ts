@@ -379,4 +379,33 @@ describe('request URLs judged against the vendor spec', () => {
     });
     expect((await judge(generated)).get('POST /Pull Request Path')?.outcome).toBe('valid');
   });
+
+  it('an exploded form object whose properties sit in oneOf branches is gathered back from its pairs; an untyped enum of booleans reads the text true', async () => {
+    const only = (name: string) => ({ title: name, properties: { [name]: { type: 'string' } }, required: [name], additionalProperties: false });
+    const generated = await generate('query-branches', {
+      servers: [{ url: 'https://api.example.com' }],
+      paths: {
+        '/events': {
+          get: {
+            operationId: 'listEvents',
+            parameters: [
+              { name: 'filter', in: 'query', required: true, style: 'form', explode: true, schema: { type: 'object', oneOf: [only('user_id'), only('email')] } },
+              { name: 'type', in: 'query', required: true, schema: { type: 'string' } },
+            ],
+            responses: ok,
+          },
+        },
+        '/verification': { get: { operationId: 'verify', parameters: [{ name: 'retry', in: 'query', schema: { enum: [true] } }], responses: ok } },
+      },
+    });
+    const verdicts = await judge(generated);
+    expect(verdicts.get('GET /events')?.outcome).toBe('valid');
+    expect(verdicts.get('GET /verification')?.outcome).toBe('valid');
+    // The enum still binds: another value is caught.
+    const broken = structuredClone(generated.definition);
+    const verify = broken.supported_actions.find((action) => action.id === 'verify')!;
+    verify.inputSchema.retry = { type: 'boolean', label: 'Retry' };
+    const refused = await checkConformance({ spec: await readVendorSpec(generated.file), definition: broken, samples: [{ actionId: 'verify', input: { retry: false } }] });
+    expect(refused.operations[0]).toMatchObject({ outcome: 'invalid', reason: expect.stringContaining('/query/retry') });
+  });
 });
