@@ -1,11 +1,13 @@
 /**
  * One sample input per action, built from the definition's field schemas by the same sampler the
- * generated tests use: every required field, and the first optional primitive query parameter.
+ * generated tests use: every required field, and the first optional primitive query parameter. A
+ * required object in a form-encoded body gets an entry where one fits: `{}` sends no pair, so a
+ * server cannot tell it from a field left out.
  * The samples are only what the connector is asked to send; whether the wire is right is decided by
  * the judge from the vendor spec alone.
  */
 import type { ActionDefinition, ConnectorDefinition } from '@specwire/runtime';
-import { isFileField, sampleFieldValue } from '../plan/tests/sample-value.ts';
+import { isFileField, sampleFieldValue, type SampleRole } from '../plan/tests/sample-value.ts';
 import type { ConformanceSample, UnsampledAction } from './types.ts';
 
 const PRIMITIVE_TYPES = new Set(['string', 'number', 'boolean', 'select']);
@@ -29,7 +31,7 @@ function sampleAction(action: ActionDefinition): Record<string, unknown> | strin
   const presets = { ...action.api.defaultValues, ...action.api.fixedValues };
   for (const [name, field] of Object.entries(action.inputSchema)) {
     if (!field.required || Object.hasOwn(presets, name)) continue;
-    const value = sampleFieldValue({ field, role: ownTarget({ action, name })?.in === 'path' ? 'path' : 'other' });
+    const value = sampleFieldValue({ field, role: roleOf({ action, name }) });
     if (value === undefined) return `no sample for required field ${name} (${describeField(field)})`;
     Object.defineProperty(input, name, { value, enumerable: true, writable: true, configurable: true });
   }
@@ -55,6 +57,13 @@ function emptyPathValue(options: { action: ActionDefinition; input: Record<strin
     if (empty) return `path parameter '${name}' admits only an empty ${Array.isArray(value) ? 'array' : 'object'}, which no URL segment can carry`;
   }
   return undefined;
+}
+
+/** A path segment, a field of a form-encoded body, or anything else (see `SampleRole`). */
+function roleOf(options: { action: ActionDefinition; name: string }): SampleRole {
+  const target = ownTarget(options)?.in;
+  if (target === 'path') return 'path';
+  return target === 'body' && options.action.api.body?.encoding === 'form' ? 'form' : 'other';
 }
 
 function describeField(field: { opaque?: boolean; variants?: unknown; type: string; inputType?: string; format?: string }): string {

@@ -312,4 +312,29 @@ describe('request bodies judged against the vendor spec', () => {
     });
     expect(report.operations[0]).toMatchObject({ outcome: 'invalid' });
   });
+
+  it('a required object in a form body is sampled with an entry: {} sends no pair, which a server cannot tell from a field left out', async () => {
+    const generated = await generate('form-empty-object', {
+      paths: {
+        '/sessions': {
+          post: {
+            operationId: 'createSession',
+            requestBody: {
+              required: true,
+              content: {
+                'application/x-www-form-urlencoded': {
+                  schema: { type: 'object', additionalProperties: false, required: ['account', 'components'], properties: { account: { type: 'string' }, components: { type: 'object', properties: { onboarding: { type: 'object', required: ['enabled'], properties: { enabled: { type: 'boolean' } } } } } } },
+                  encoding: { components: { style: 'deepObject', explode: true } },
+                },
+              },
+            },
+            responses: ok,
+          },
+        },
+      },
+    });
+    const { samples } = sampleActionInputs(generated.definition);
+    expect(samples[0]?.input).toEqual({ account: 'sample value', components: { onboarding: { enabled: true } } });
+    expect((await judge(generated)).get('POST /sessions')).toMatchObject({ outcome: 'valid' });
+  });
 });

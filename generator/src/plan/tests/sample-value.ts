@@ -37,7 +37,13 @@ export function isFileField(field: InputField): boolean {
   return field.inputType === 'file' || field.format === 'binary';
 }
 
-export function sampleFieldValue(options: { field: InputField; role: 'path' | 'other' }): unknown {
+/**
+ * Where the value goes: a path segment, a form-encoded body (where an empty object or array leaves
+ * nothing on the wire, so it cannot be told from an absent value), or anywhere else.
+ */
+export type SampleRole = 'path' | 'form' | 'other';
+
+export function sampleFieldValue(options: { field: InputField; role: SampleRole }): unknown {
   const { field } = options;
   if (field.opaque || isFileField(field)) return undefined;
   if (field.variants) return sampleVariant({ field, role: options.role });
@@ -57,11 +63,15 @@ export function sampleFieldValue(options: { field: InputField; role: 'path' | 'o
       return sampleNumber(field);
     case 'boolean':
       return true;
-    case 'object':
-      // A path value needs an entry (an empty object is an empty segment); `{}` only when none fits.
-      return options.role === 'path' ? (sampleObject({ ...field, validation: { ...field.validation, minProperties: Math.max(1, field.validation?.minProperties ?? 0) } }) ?? sampleObject(field)) : sampleObject(field);
+    case 'object': {
+      // A path value needs an entry (an empty object is an empty segment), and so does a form field
+      // (an empty object sends no pair at all); `{}` only when none fits.
+      const inner = options.role === 'form' ? 'form' : 'other';
+      if (options.role === 'other') return sampleObject({ field, role: inner });
+      return sampleObject({ field: { ...field, validation: { ...field.validation, minProperties: Math.max(1, field.validation?.minProperties ?? 0) } }, role: inner }) ?? sampleObject({ field, role: inner });
+    }
     case 'array':
-      return sampleArray(field);
+      return sampleArray({ field, role: options.role === 'form' ? 'form' : 'other' });
   }
 }
 
@@ -71,7 +81,7 @@ const MAX_SAMPLED_VARIANTS = 8;
  * The first variant whose sample the whole field accepts: a tagged variant gets its tag, and the
  * runtime's own validation decides (a oneOf sample that fits two variants is not a sample).
  */
-function sampleVariant(options: { field: InputField; role: 'path' | 'other' }): unknown {
+function sampleVariant(options: { field: InputField; role: SampleRole }): unknown {
   const { field } = options;
   for (const variant of (field.variants ?? []).slice(0, MAX_SAMPLED_VARIANTS)) {
     let value = sampleFieldValue({ field: variant.field, role: options.role });
@@ -108,7 +118,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function sampleString(options: { field: InputField; role: 'path' | 'other' }): string | undefined {
+function sampleString(options: { field: InputField; role: SampleRole }): string | undefined {
   const { field } = options;
   const preferred =
     (field.format !== undefined ? FORMAT_SAMPLES.get(field.format) : undefined) ??
@@ -169,12 +179,13 @@ function sampleNumber(field: InputField): number | undefined {
 
 const MAX_SAMPLED_PROPERTIES = 16;
 
-function sampleObject(field: InputField): Record<string, unknown> | undefined {
+function sampleObject(options: { field: InputField; role: SampleRole }): Record<string, unknown> | undefined {
+  const { field, role } = options;
   const entries: Array<[string, unknown]> = [];
   const properties = Object.entries(field.properties ?? {});
   for (const [name, property] of properties) {
     if (!property.required) continue;
-    const value = sampleFieldValue({ field: property, role: 'other' });
+    const value = sampleFieldValue({ field: property, role });
     if (value === undefined) return undefined;
     entries.push([name, value]);
   }
@@ -185,14 +196,14 @@ function sampleObject(field: InputField): Record<string, unknown> | undefined {
   for (const [name, property] of properties) {
     if (entries.length >= minProperties) break;
     if (property.required) continue;
-    const value = sampleFieldValue({ field: property, role: 'other' });
+    const value = sampleFieldValue({ field: property, role });
     if (value !== undefined) entries.push([name, value]);
   }
   const extra = field.additionalProperties ?? true;
   for (let index = 1; entries.length < minProperties && extra !== false; index += 1) {
     const name = `key${index}`;
     if (Object.hasOwn(field.properties ?? {}, name)) continue;
-    const value = extra === true ? STRING_SAMPLE : sampleFieldValue({ field: extra, role: 'other' });
+    const value = extra === true ? STRING_SAMPLE : sampleFieldValue({ field: extra, role });
     if (value === undefined) return undefined;
     entries.push([name, value]);
   }
@@ -200,11 +211,12 @@ function sampleObject(field: InputField): Record<string, unknown> | undefined {
   return recordFromEntries(entries);
 }
 
-function sampleArray(field: InputField): unknown[] | undefined {
+function sampleArray(options: { field: InputField; role: SampleRole }): unknown[] | undefined {
+  const { field } = options;
   const count = Math.max(1, field.validation?.minItems ?? 1);
   if (field.validation?.maxItems !== undefined && field.validation.maxItems < count) return undefined;
   if (!field.itemSchema) return field.validation?.minItems ? undefined : [];
   if (count > 1 && field.validation?.uniqueItems) return undefined;
-  const item = sampleFieldValue({ field: field.itemSchema, role: 'other' });
+  const item = sampleFieldValue({ field: field.itemSchema, role: options.role });
   return item === undefined ? undefined : Array.from({ length: count }, () => item);
 }
