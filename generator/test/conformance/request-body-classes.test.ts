@@ -337,4 +337,26 @@ describe('request bodies judged against the vendor spec', () => {
     expect(samples[0]?.input).toEqual({ account: 'sample value', components: { onboarding: { enabled: true } } });
     expect((await judge(generated)).get('POST /sessions')).toMatchObject({ outcome: 'valid' });
   });
+
+  it('type: array beside an anyOf of untyped object alternatives is an array (the alternatives bind only objects), sent as one', async () => {
+    const ip = { properties: { target: { enum: ['ip'] }, value: { type: 'string' } }, title: 'IP' };
+    const range = { properties: { target: { enum: ['ip_range'] }, value: { type: 'string' } }, title: 'Range' };
+    const generated = await generate('array-beside-anyof', {
+      paths: {
+        '/lockdowns': {
+          post: {
+            operationId: 'createLockdown',
+            requestBody: jsonBody({ type: 'object', required: ['configurations'], properties: { configurations: { type: 'array', anyOf: [ip, range], items: { anyOf: [ip, range] } } } }),
+            responses: ok,
+          },
+        },
+      },
+    });
+    const field = generated.definition.supported_actions[0]!.inputSchema.configurations!;
+    expect(field.type).toBe('array');
+    expect(field.variants).toBeUndefined();
+    expect(field.itemSchema?.variants).toHaveLength(2);
+    expect(() => validateInput({ schema: generated.definition.supported_actions[0]!.inputSchema, input: { configurations: {} } })).toThrow();
+    expect((await judge(generated)).get('POST /lockdowns')).toMatchObject({ outcome: 'valid' });
+  });
 });

@@ -93,7 +93,7 @@ export function schemaToInputField(options: {
   // differ only by such a tag distinguishable.
   const choices = primitiveOptions(shape);
   if (choices) return selectField({ schema: shape, label, common, ...choices });
-  const alternatives = variantAlternatives(shape);
+  const alternatives = variantAlternatives({ schema: shape, schemas: context.schemas, stack: context.stack });
   if (alternatives) {
     if (exhausted) return opaqueField({ label, kind: opaqueKind({ schema: shape, schemas: context.schemas }), common });
     return variantField({ schema: shape, alternatives, name, label, common, context: { ...inner, filesAllowed, multipartBody } });
@@ -165,7 +165,8 @@ function hasStructure(schema: PlainObject): boolean {
 }
 
 /** oneOf/anyOf alternatives that describe shapes (not just `required` combinations). */
-function variantAlternatives(schema: PlainObject): VariantAlternatives | undefined {
+function variantAlternatives(options: { schema: PlainObject; schemas: SchemaTable; stack: readonly string[] }): VariantAlternatives | undefined {
+  const { schema } = options;
   const mode = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : undefined;
   if (mode === undefined) return undefined;
   const list = (schema[mode] as unknown[]).filter((item): item is SchemaIR => typeof item === 'boolean' || isPlainObject(item));
@@ -177,8 +178,30 @@ function variantAlternatives(schema: PlainObject): VariantAlternatives | undefin
   const requiresSome = (item: SchemaIR): boolean => isPlainObject(item) && Array.isArray(item.required) && item.required.length > 0;
   const combinations = isPlainObject(schema.properties) && list.length > 0 && list.every(requiresSome);
   if (!list.some(describesShape) && !combinations) return undefined;
+  if (bindsObjectsOnly({ ...options, list })) return undefined;
   const base = objectBesideAlternatives(schema);
   return { mode, list, ...(base !== undefined ? { base } : {}) };
+}
+
+/** Keywords that constrain objects alone, and keywords that constrain nothing. */
+const OBJECT_ONLY_KEYWORDS = new Set(['properties', 'required', 'additionalProperties', 'minProperties', 'maxProperties', 'patternProperties', 'propertyNames', 'dependentRequired', 'dependencies']);
+const ANNOTATION_KEYWORDS = new Set(['title', 'description', 'example', 'examples', 'deprecated', 'readOnly', 'writeOnly', 'externalDocs', 'xml', '$comment']);
+
+/**
+ * `type: array` (or any type but object) beside alternatives that state no type and only constrain
+ * objects (`properties`, `required`): every value of the stated type passes each alternative, so the
+ * alternatives choose nothing and the stated type is the field (Cloudflare's `configurations`, an
+ * array whose `anyOf` of configuration objects belongs to its items).
+ */
+function bindsObjectsOnly(options: { schema: PlainObject; list: SchemaIR[]; schemas: SchemaTable; stack: readonly string[] }): boolean {
+  const types = schemaTypes(options.schema);
+  if (types.length !== 1 || types[0] === 'object') return false;
+  return options.list.every((alternative) => {
+    const resolved = resolveSchema({ schema: alternative, schemas: options.schemas, stack: options.stack });
+    if (resolved.problem !== undefined) return false;
+    const keys = Object.keys(resolved.schema);
+    return keys.some((key) => OBJECT_ONLY_KEYWORDS.has(key)) && keys.every((key) => OBJECT_ONLY_KEYWORDS.has(key) || ANNOTATION_KEYWORDS.has(key) || key.startsWith('x-'));
+  });
 }
 
 interface VariantAlternatives {
