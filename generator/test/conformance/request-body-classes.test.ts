@@ -359,4 +359,24 @@ describe('request bodies judged against the vendor spec', () => {
     expect(() => validateInput({ schema: generated.definition.supported_actions[0]!.inputSchema, input: { configurations: {} } })).toThrow();
     expect((await judge(generated)).get('POST /lockdowns')).toMatchObject({ outcome: 'valid' });
   });
+
+  it('an object property of a multipart body travels as a JSON part and is judged as the object it encodes', async () => {
+    const generated = await generate('multipart-json-part', {
+      paths: {
+        '/campaigns': {
+          post: {
+            operationId: 'createCampaign',
+            requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['quantity', 'image'], properties: { quantity: { type: 'integer' }, image: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' } } } } } } } },
+            responses: ok,
+          },
+        },
+      },
+    });
+    expect((await judge(generated)).get('POST /campaigns')).toMatchObject({ outcome: 'valid' });
+    // The part is still checked against the property's schema (a definition that lost the property's requirement is caught).
+    const broken = structuredClone(generated.definition);
+    broken.supported_actions[0]!.inputSchema.image = { type: 'object', label: 'Image', required: true };
+    const report = await checkConformance({ spec: await readVendorSpec(generated.file), definition: broken, samples: [{ actionId: 'create_campaign', input: { quantity: 2, image: { other: 'x' } } }] });
+    expect(report.operations[0]).toMatchObject({ outcome: 'invalid', reason: expect.stringContaining("/requestBody/image must have required property 'kind'") });
+  });
 });
