@@ -379,4 +379,30 @@ describe('request bodies judged against the vendor spec', () => {
     const report = await checkConformance({ spec: await readVendorSpec(generated.file), definition: broken, samples: [{ actionId: 'create_campaign', input: { quantity: 2, image: { other: 'x' } } }] });
     expect(report.operations[0]).toMatchObject({ outcome: 'invalid', reason: expect.stringContaining("/requestBody/image must have required property 'kind'") });
   });
+
+  it('an allOf holding both a oneOf of shapes and an anyOf of required combinations: each shape offers the combinations, and an input with none is refused', async () => {
+    const generated = await generate('oneof-and-anyof', {
+      paths: {
+        '/app_configs': {
+          post: {
+            operationId: 'addAppConfig',
+            requestBody: jsonBody({
+              type: 'object',
+              allOf: [
+                { oneOf: [{ title: 'Account App', properties: { account_app_id: { type: 'string' } }, required: ['account_app_id'] }, { title: 'Managed App', properties: { managed_app_id: { type: 'string' } }, required: ['managed_app_id'] }] },
+                { anyOf: [{ title: 'Breakout', required: ['breakout'] }, { title: 'Prioritize', required: ['priority'] }] },
+                { properties: { breakout: { type: 'boolean' }, priority: { type: 'integer', minimum: 0, maximum: 1 } } },
+              ],
+            }),
+            responses: ok,
+          },
+        },
+      },
+    });
+    const { inputSchema } = generated.definition.supported_actions[0]!;
+    expect(inputSchema.body?.variants?.map((variant) => variant.field.variants?.map((inner) => inner.label))).toEqual([['Breakout', 'Prioritize'], ['Breakout', 'Prioritize']]);
+    expect(() => validateInput({ schema: inputSchema, input: { body: { account_app_id: 'a' } } })).toThrow();
+    expect(() => validateInput({ schema: inputSchema, input: { body: { account_app_id: 'a', priority: 1 } } })).not.toThrow();
+    expect((await judge(generated)).get('POST /app_configs')).toMatchObject({ outcome: 'valid' });
+  });
 });

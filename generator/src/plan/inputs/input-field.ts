@@ -179,7 +179,7 @@ function variantAlternatives(options: { schema: PlainObject; schemas: SchemaTabl
   const combinations = isPlainObject(schema.properties) && list.length > 0 && list.every(requiresSome);
   if (!list.some(describesShape) && !combinations) return undefined;
   if (bindsObjectsOnly({ ...options, list })) return undefined;
-  const base = objectBesideAlternatives(schema);
+  const base = objectBesideAlternatives({ schema, mode });
   return { mode, list, ...(base !== undefined ? { base } : {}) };
 }
 
@@ -215,12 +215,15 @@ interface VariantAlternatives {
  * The object constraints written beside `oneOf`/`anyOf` (`properties`, `required`,
  * `additionalProperties`) hold for every alternative, so each variant is read as the alternative
  * merged with them; without them a variant misses the properties it requires (`required:
- * [conclusion]` where only the parent declares `conclusion`).
+ * [conclusion]` where only the parent declares `conclusion`). An `anyOf` beside the `oneOf` (two
+ * allOf members, one with each) holds for every variant too, and becomes each variant's own choice.
  */
-function objectBesideAlternatives(schema: PlainObject): PlainObject | undefined {
+function objectBesideAlternatives(options: { schema: PlainObject; mode: 'oneOf' | 'anyOf' }): PlainObject | undefined {
+  const { schema } = options;
   const kept = ['type', 'properties', 'required', 'additionalProperties'].filter((key) => schema[key] !== undefined);
-  if (!kept.includes('properties') && !kept.includes('required')) return undefined;
-  return recordFromEntries(kept.map((key) => [key, schema[key]]));
+  const beside = options.mode === 'oneOf' && Array.isArray(schema.anyOf) ? ['anyOf'] : [];
+  if (!kept.includes('properties') && !kept.includes('required') && beside.length === 0) return undefined;
+  return recordFromEntries([...kept, ...beside].map((key) => [key, schema[key]]));
 }
 
 function variantField(options: {
