@@ -49,7 +49,7 @@ export async function runDirectory(options: { args: CorpusArgs; root: string; ge
       else done.set(result.spec, result);
     }
   } else await writeFile(resultsFile, '');
-  const pending = args.reportOnly ? [] : specs.filter((spec) => !done.has(spec));
+  const pending = args.reportOnly ? [] : specs.filter((spec) => !done.has(spec) && !(args.skip !== undefined && spec.includes(args.skip)));
   process.stdout.write(`corpus: ${specs.length} directory specs${args.sample !== undefined ? ` (sample of ${args.sample}, seed ${args.seed})` : ''}, ${done.size} already done, results in ${relative(root, resultsFile)}\n`);
   const typechecker = createInProcessTypechecker(root);
   let index = done.size;

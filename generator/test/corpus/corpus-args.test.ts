@@ -11,4 +11,9 @@ describe('pnpm corpus arguments', () => {
     expect(() => parseCorpusArgs(['--directory', '--only'])).toThrow(/--only needs part of a spec path/);
     expect(() => parseCorpusArgs(['--directory', '--only', '--resume'])).toThrow(/--only needs/);
   });
+
+  it('reads --skip with the part of a spec path it leaves out, and refuses it without a value', () => {
+    expect(parseCorpusArgs(['--directory', '--resume', '--skip', 'microsoft.com/graph.json'])).toMatchObject({ directory: true, resume: true, skip: 'microsoft.com/graph.json' });
+    expect(() => parseCorpusArgs(['--directory', '--skip'])).toThrow(/--skip needs part of a spec path/);
+  });
 });
