@@ -208,3 +208,36 @@ export function filterSecurity(options: { security: readonly string[][]; schemes
   const offered = new Set(options.schemes.map((scheme) => scheme.id));
   return options.security.filter((alternative) => alternative.every((id) => offered.has(id))).map((alternative) => [...alternative]);
 }
+
+/**
+ * A required parameter that an offered apiKey scheme of the operation supplies makes that scheme
+ * required: the spec says no request is valid without it, even where its security lists the schemes
+ * as alternatives (Trello-style `security: [{key}, {token}]` beside required `key` and `token`
+ * parameters). The alternatives that hold every such scheme are kept; when none does, the schemes the
+ * parameters require form the one alternative, so the runtime sends all of them. Security with an
+ * empty alternative (credentials optional) is left as it is.
+ */
+export function requireSuppliedSchemes(options: {
+  security: readonly string[][];
+  schemes: readonly AuthScheme[];
+  parameters: ReadonlyArray<{ in: string; name: string; required: boolean }>;
+}): string[][] {
+  if (options.security.some((alternative) => alternative.length === 0)) return options.security.map((alternative) => [...alternative]);
+  const named = new Set(options.security.flat());
+  const required = options.schemes
+    .filter(
+      (scheme) =>
+        scheme.type === 'apiKey' &&
+        named.has(scheme.id) &&
+        options.parameters.some(
+          (parameter) =>
+            parameter.required &&
+            parameter.in === scheme.in &&
+            (parameter.in === 'header' ? parameter.name.toLowerCase() === scheme.name.toLowerCase() : parameter.name === scheme.name),
+        ),
+    )
+    .map((scheme) => scheme.id);
+  if (required.length === 0) return options.security.map((alternative) => [...alternative]);
+  const holding = options.security.filter((alternative) => required.every((id) => alternative.includes(id)));
+  return holding.length > 0 ? holding.map((alternative) => [...alternative]) : [required];
+}

@@ -46,4 +46,38 @@ describe('the conformance check plays a user with a real-looking credential', ()
     const report = await checkConformance({ spec: await readVendorSpec(file), definition, samples, unsampled });
     expect(report.operations).toEqual([expect.objectContaining({ operation: 'GET /events', outcome: 'valid' })]);
   });
+
+  it('schemes listed as alternatives whose parameters the operation requires are all sent (key and token), and judged valid', async () => {
+    const file = join(dir, 'key-and-token.json');
+    const keyAndToken = [
+      { name: 'key', in: 'query', required: true, schema: { type: 'string' } },
+      { name: 'token', in: 'query', required: true, schema: { type: 'string' } },
+    ];
+    await writeFile(
+      file,
+      JSON.stringify({
+        openapi: '3.0.0',
+        info: { title: 'boards', version: '1' },
+        servers: [{ url: 'https://api.example.com/1' }],
+        components: { securitySchemes: { api_key: { type: 'apiKey', in: 'query', name: 'key' }, api_token: { type: 'apiKey', in: 'query', name: 'token' } } },
+        paths: {
+          '/boards/{id}': {
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            put: { operationId: 'updateBoard', parameters: keyAndToken, security: [{ api_key: [] }, { api_token: [] }], responses: { '200': { description: 'ok' } } },
+            get: { operationId: 'getBoard', security: [{ api_key: [] }, { api_token: [] }], responses: { '200': { description: 'ok' } } },
+          },
+        },
+      }),
+    );
+    const generated = await generateConnector({ specFile: file, specLabel: 'key-and-token.json', defaultName: 'boards', runtimeRange: 'workspace:*', generatorVersion: '0.0.0', timings: new StageTimings() });
+    const definition = generated.plan.definition;
+    const security = Object.fromEntries(definition.supported_actions.map((action) => [action.id, action.api.security]));
+    expect(security).toEqual({ update_board: [['api_key', 'api_token']], get_board: [['api_key'], ['api_token']] });
+    const { samples, unsampled } = sampleActionInputs(definition);
+    const report = await checkConformance({ spec: await readVendorSpec(file), definition, samples, unsampled });
+    expect(Object.fromEntries(report.operations.map((operation) => [operation.operation, operation.outcome]))).toEqual({
+      'PUT /boards/{id}': 'valid',
+      'GET /boards/{id}': 'valid',
+    });
+  });
 });

@@ -2,7 +2,7 @@
 import type { ActionDefinition, ApiBlock, AuthScheme } from '@specwire/runtime';
 import type { SelectedOperation } from '../../override/types.ts';
 import type { ActionPlan, ActionTypeShape } from '../types.ts';
-import { filterSecurity } from '../auth.ts';
+import { filterSecurity, requireSuppliedSchemes } from '../auth.ts';
 import { acceptHeaderFor, chooseSuccessResponse, isSuccessStatus, responseTypeOf } from './choose-media-type.ts';
 import { checkPagination, curateActionInput, type CuratedInput, type Locate, type ResolveAction } from '../inputs/curate-input.ts';
 import { planActionInput, type ActionInputPlan } from '../inputs/input-schema.ts';
@@ -57,7 +57,11 @@ export function planAction(options: {
 }): PlannedAction {
   const { entry, names, schemas } = options;
   const { operation, override } = entry;
-  const security = filterSecurity({ security: operation.security, schemes: options.schemes });
+  const security = requireSuppliedSchemes({
+    security: filterSecurity({ security: operation.security, schemes: options.schemes }),
+    schemes: options.schemes,
+    parameters: operation.parameters,
+  });
   const input = planActionInput({ operation, schemas, schemes: options.schemes, security });
   const curation = curateActionInput({
     actionId: names.actionId,
