@@ -8,19 +8,11 @@
  * name is chosen by its schema name, unless it declares the tag property itself: vendors often leave
  * the mapping out and mean the variant's own enum, which then decides as written.
  */
-import { resolveLocalRef } from './read-only-required.ts';
+import { forEachObject, resolveLocalRef } from './local-ref.ts';
 import { isRecord, type VendorDocument } from './vendor-spec.ts';
 
 export function applyDiscriminatorMappings(document: VendorDocument): void {
-  const stack: unknown[] = [document];
-  const seen = new Set<unknown>();
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (isRecord(node)) restrictTags({ document, schema: node });
-    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push(child);
-  }
+  forEachObject(document, (node) => restrictTags({ document, schema: node }));
 }
 
 function restrictTags(options: { document: VendorDocument; schema: Record<string, unknown> }): void {

@@ -10,6 +10,7 @@
  * `applyDiscriminatorMappings`).
  */
 import { applyDiscriminatorMappings } from './discriminator-mapping.ts';
+import { decodePointerSegment, resolveLocalRef, stepInto } from './local-ref.ts';
 import { normaliseSchemaSpellings } from './normalise-schemas.ts';
 import { releaseReadOnlyRequirements } from './read-only-required.ts';
 import { isRecord, type VendorDocument } from './vendor-spec.ts';
@@ -43,7 +44,7 @@ export function prepareDocument(document: VendorDocument): PreparedDocument {
       operation.operationId = operationKey({ method, path });
       if (Array.isArray(operation.parameters)) operation.parameters = withoutIgnoredHeaders({ document, parameters: operation.parameters });
       for (const prefix of serverPathsOf(operation.servers)) serverPaths.add(prefix);
-      const body = resolveLocal({ document, value: operation.requestBody });
+      const body = resolveLocalRef({ document, value: operation.requestBody });
       if (isRecord(body) && isRecord(body.content)) {
         operation.requestBody = { ...body, content: aliasJsonMediaType(body.content) };
       }
@@ -62,7 +63,7 @@ const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
 function withoutIgnoredHeaders(options: { document: VendorDocument; parameters: unknown[] }): unknown[] {
   return options.parameters.filter((parameter) => {
-    const resolved = resolveLocal({ document: options.document, value: parameter });
+    const resolved = resolveLocalRef({ document: options.document, value: parameter });
     return !(isRecord(resolved) && resolved.in === 'header' && typeof resolved.name === 'string' && IGNORED_HEADERS.has(resolved.name.toLowerCase()));
   });
 }
@@ -71,22 +72,6 @@ function aliasJsonMediaType(content: Record<string, unknown>): Record<string, un
   if (Object.hasOwn(content, 'application/json')) return content;
   const jsonish = Object.keys(content).find((type) => /^application\/(?:[^;]*\+)?json\s*(?:;|$)/i.test(type) || type.trim() === '*/*');
   return jsonish === undefined ? content : { ...content, 'application/json': content[jsonish] };
-}
-
-/** Follows `#/…` references (a few hops) so a shared request body can be read. */
-function resolveLocal(options: { document: VendorDocument; value: unknown }): unknown {
-  let value = options.value;
-  for (let hop = 0; hop < 8 && isRecord(value) && typeof value.$ref === 'string'; hop += 1) {
-    const ref = value.$ref;
-    if (!ref.startsWith('#/')) return value;
-    let target: unknown = options.document;
-    for (const part of ref.slice(2).split('/')) {
-      const key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
-      target = isRecord(target) && Object.hasOwn(target, key) ? target[key] : undefined;
-    }
-    value = target;
-  }
-  return value;
 }
 
 /**
@@ -161,15 +146,11 @@ function isResolvable(options: { document: VendorDocument; ref: string }): boole
 function resolvePointer(options: { document: VendorDocument; ref: string }): unknown {
   let target: unknown = options.document;
   for (const part of options.ref.slice(2).split('/')) {
-    target = resolveLocal({ document: options.document, value: target });
-    let key: string;
-    try {
-      key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
-    } catch {
-      return undefined;
-    }
+    target = resolveLocalRef({ document: options.document, value: target });
+    const key = decodePointerSegment(part);
+    if (key === undefined) return undefined;
     // Arrays too: a pointer may step through `oneOf/0`.
-    target = typeof target === 'object' && target !== null && Object.hasOwn(target, key) ? (target as Record<string, unknown>)[key] : undefined;
+    target = stepInto(target, key);
   }
   return target;
 }

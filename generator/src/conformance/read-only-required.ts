@@ -14,27 +14,20 @@
  * A declaration is read-only when it says so itself or through an `allOf` member
  * (`allOf: [{$ref: Id}, {readOnly: true}]`).
  */
+import { forEachObject, resolveLocalRef } from './local-ref.ts';
 import { isRecord, type VendorDocument } from './vendor-spec.ts';
 
 /** How deep declarations are looked for through branches and references. */
 const MAX_DEPTH = 12;
 
 export function releaseReadOnlyRequirements(document: VendorDocument): void {
-  const stack: unknown[] = [document];
-  const seen = new Set<unknown>();
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (isRecord(node)) {
-      release({ document, schema: node, scope: [node] });
-      if (Array.isArray(node.allOf)) {
-        // An inline branch's requirement may name what only a sibling branch declares.
-        for (const branch of node.allOf) if (isRecord(branch) && typeof branch.$ref !== 'string') release({ document, schema: branch, scope: [node] });
-      }
+  forEachObject(document, (node) => {
+    release({ document, schema: node, scope: [node] });
+    if (Array.isArray(node.allOf)) {
+      // An inline branch's requirement may name what only a sibling branch declares.
+      for (const branch of node.allOf) if (isRecord(branch) && typeof branch.$ref !== 'string') release({ document, schema: branch, scope: [node] });
     }
-    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push(child);
-  }
+  });
 }
 
 function release(options: { document: VendorDocument; schema: Record<string, unknown>; scope: readonly unknown[] }): void {
@@ -69,25 +62,4 @@ function isReadOnly(options: { document: VendorDocument; schema: unknown; depth:
   if (!isRecord(schema) || options.depth > MAX_DEPTH) return false;
   if (schema.readOnly === true) return true;
   return Array.isArray(schema.allOf) && schema.allOf.some((member) => isReadOnly({ document: options.document, schema: member, depth: options.depth + 1 }));
-}
-
-/** Follows local `#/…` references (a few hops). */
-export function resolveLocalRef(options: { document: VendorDocument; value: unknown }): unknown {
-  let value = options.value;
-  for (let hop = 0; hop < 8 && isRecord(value) && typeof value.$ref === 'string'; hop += 1) {
-    const ref = value.$ref;
-    if (!ref.startsWith('#/')) return value;
-    let target: unknown = options.document;
-    for (const part of ref.slice(2).split('/')) {
-      let key: string;
-      try {
-        key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
-      } catch {
-        return undefined;
-      }
-      target = typeof target === 'object' && target !== null && Object.hasOwn(target, key) ? (target as Record<string, unknown>)[key] : undefined;
-    }
-    value = target;
-  }
-  return value;
 }
