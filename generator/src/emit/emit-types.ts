@@ -1,9 +1,10 @@
-import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { SpecwireError, escapePointerSegment } from '../errors/index.ts';
 import type { ActionPlan, ConnectorPlan } from '../plan/types.ts';
 import { assertIdentifier } from './assert-identifier.ts';
 import { renderBanner, type BannerOptions } from './render-banner.ts';
 import { FLAT_INPUT_HELPERS, renderFlatInput } from './render-flat-input.ts';
+import { renderOpenapiTypes } from './render-openapi-types.ts';
 import { renderPropertyKey } from './render-property-key.ts';
 import { renderStringLiteral } from './render-string-literal.ts';
 import { shieldObjectMemberKeys } from './shield-object-member-keys.ts';
@@ -72,17 +73,13 @@ export async function emitTypes(options: { plan: ConnectorPlan; banner: BannerOp
 async function runOpenapiTypescript(plan: ConnectorPlan): Promise<string> {
   const location = { file: plan.provenance.specSource };
   refuseExternalRefs({ value: plan.typesDocument, where: '', file: location.file });
-  // openapi-typescript bundles in place; work on a copy so the plan stays untouched and re-emittable.
-  // The copy also renames keys such as `valueOf` that openapi-typescript's bundler cannot take.
+  // openapi-typescript patches the document in place; work on a copy so the plan stays untouched and
+  // re-emittable. The copy also renames keys such as `valueOf` that openapi-typescript's bundler cannot take.
   const shielded = shieldObjectMemberKeys(plan.typesDocument);
   const document = shielded.document as OpenAPI3;
   let text: string;
   try {
-    const ast = await openapiTS(document, {
-      silent: true,
-      // A fixed, non-existent base: output must not depend on where the generator runs.
-      cwd: new URL('file:///specwire-types-document/'),
-    });
+    const ast = await renderOpenapiTypes(document);
     // openapi-typescript prints string literal types with JSON.stringify, which leaves U+2028/U+2029
     // raw; escaped they mean the same in a literal and read as text in a comment (as renderStringLiteral does).
     text = shielded.restore(astToString(ast)).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
