@@ -1,8 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConnectorDefinition } from '@specwire/runtime';
-import { parseDefinitionSource } from '../diff/parse-definition-source.ts';
+import { readGeneratedDefinition } from '../diff/read-definitions.ts';
 import { SpecwireError } from '../errors/index.ts';
 import { findWorkspaceRoot, readGeneratorVersion } from '../pipeline/workspace.ts';
 import { readMcpSelection } from './mcp-selection.ts';
@@ -59,8 +58,7 @@ async function readWorkspaceDefinition(options: { root: string; connectorName: s
   if (!available.includes(connectorName)) {
     throw new SpecwireError(`no generated connector "${connectorName}" (have: ${available.join(', ') || 'none'}); run \`pnpm generate\` first`);
   }
-  const file = `generated/${connectorName}/src/definition.gen.ts`;
-  return parseDefinitionSource({ text: await readFile(join(root, file), 'utf8'), file });
+  return readGeneratedDefinition({ root, name: connectorName });
 }
 
 function workspaceConnectors(root: string): string[] {

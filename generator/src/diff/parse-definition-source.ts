@@ -6,41 +6,146 @@ import { SpecwireError } from '../errors/index.ts';
 const DEFINITION_CONSTANT = 'definition';
 
 /**
+ * The only modules a definition may import values from: its own generated files beside it or one
+ * folder down (`./schemas.gen.ts`, `./actions/issues.gen.ts`). Nothing outside `src/` is ever read.
+ */
+const DEFINITION_MODULE = /^\.\/(?:[a-z0-9][a-z0-9-]*\/)?[a-z0-9][a-z0-9-]*\.gen\.ts$/;
+
+/** Reads a module of the definition by its specifier (`./actions/issues.gen.ts`); undefined when absent. */
+export type ReadDefinitionModule = (specifier: string) => Promise<string | undefined>;
+
+/** What an imported binding of the definition file stands for. */
+type ImportedBinding = { specifier: string; kind: 'namespace' } | { specifier: string; kind: 'named'; exported: string };
+
+/** A parsed module: its exported constants' initialisers. */
+interface ModuleData {
+  file: string;
+  source: ts.SourceFile;
+  constants: Map<string, ts.Expression>;
+}
+
+interface ReadContext {
+  source: ts.SourceFile;
+  file: string;
+  /** The definition file's imports and the modules they name; absent inside a module (modules import no values). */
+  imports?: { bindings: Map<string, ImportedBinding>; modules: Map<string, ModuleData> };
+}
+
+/**
  * Reads the `definition` object out of a generated `definition.gen.ts` WITHOUT running it: the file
  * may come from any git ref, so it is parsed and only data is accepted (object and array literals,
  * strings, numbers, booleans, null, `-<number>`, string-keyed computed keys such as `["__proto__"]`).
- * `satisfies`/`as` wrappers are skipped; anything else (a call, an identifier, a spread) is an error
- * naming the file, line and column.
+ * `satisfies`/`as` wrappers are skipped. The definition's own modules (`./actions/*.gen.ts`,
+ * `./schemas.gen.ts`) are read through `readModule` and their exported constants stand in for the
+ * references to them (`schemas`, `issuesActions.issuesCreate`); anything else (a call, another
+ * identifier, a spread) is an error naming the file, line and column.
  */
-export function parseDefinitionSource(options: { text: string; file: string }): ConnectorDefinition {
-  const source = ts.createSourceFile(options.file, options.text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const initializer = findDefinitionInitializer(source);
-  if (!initializer) {
-    throw new SpecwireError(`no "export const ${DEFINITION_CONSTANT} = {…}" found`, { file: options.file });
+export async function readDefinitionSource(options: { text: string; file: string; readModule: ReadDefinitionModule }): Promise<ConnectorDefinition> {
+  const source = parse(options.text, options.file);
+  const bindings = importedBindings({ source, file: options.file });
+  const modules = new Map<string, ModuleData>();
+  for (const specifier of new Set([...bindings.values()].map((binding) => binding.specifier))) {
+    const file = `${options.file.replace(/[^/]*$/, '')}${specifier.slice(2)}`;
+    const text = await options.readModule(specifier);
+    if (text === undefined) throw new SpecwireError(`imports "${specifier}", which is missing`, { file: options.file });
+    modules.set(specifier, parseModule({ text, file }));
   }
-  const value = readData({ node: initializer, source, file: options.file });
+  return readDefinition({ source, file: options.file, imports: { bindings, modules } });
+}
+
+/** A definition file that imports nothing (every part inline), read like `readDefinitionSource`. */
+export function parseDefinitionSource(options: { text: string; file: string }): ConnectorDefinition {
+  return readDefinition({ source: parse(options.text, options.file), file: options.file });
+}
+
+function readDefinition(context: ReadContext): ConnectorDefinition {
+  const initializer = exportedConstants(context.source).get(DEFINITION_CONSTANT);
+  if (!initializer) {
+    throw new SpecwireError(`no "export const ${DEFINITION_CONSTANT} = {…}" found`, { file: context.file });
+  }
+  const value = readData({ node: initializer, context });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new SpecwireError(`"${DEFINITION_CONSTANT}" is not an object literal`, { file: options.file });
+    throw new SpecwireError(`"${DEFINITION_CONSTANT}" is not an object literal`, { file: context.file });
   }
   // Shape is trusted as far as the generator that wrote it; the differ reads every field defensively.
   return value as unknown as ConnectorDefinition;
 }
 
-function findDefinitionInitializer(source: ts.SourceFile): ts.Expression | undefined {
+function parse(text: string, file: string): ts.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+}
+
+function parseModule(options: { text: string; file: string }): ModuleData {
+  const source = parse(options.text, options.file);
+  return { file: options.file, source, constants: exportedConstants(source) };
+}
+
+/** Top-level `const` declarations with an initialiser, by name. */
+function exportedConstants(source: ts.SourceFile): Map<string, ts.Expression> {
+  const constants = new Map<string, ts.Expression>();
   for (const statement of source.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     for (const declaration of statement.declarationList.declarations) {
-      if (ts.isIdentifier(declaration.name) && declaration.name.text === DEFINITION_CONSTANT) return declaration.initializer;
+      if (ts.isIdentifier(declaration.name) && declaration.initializer) constants.set(declaration.name.text, declaration.initializer);
     }
   }
-  return undefined;
+  return constants;
+}
+
+/** Value imports of the definition file; each must name one of its own generated modules. */
+function importedBindings(options: { source: ts.SourceFile; file: string }): Map<string, ImportedBinding> {
+  const bindings = new Map<string, ImportedBinding>();
+  for (const statement of options.source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const clause = statement.importClause;
+    if (!clause || clause.isTypeOnly) continue;
+    const specifier = statement.moduleSpecifier.text;
+    if (!DEFINITION_MODULE.test(specifier)) {
+      throw new SpecwireError(`imports values from "${specifier}"; a definition reads only its own generated modules`, { file: options.file });
+    }
+    if (clause.name) throw notData({ node: clause.name, context: { source: options.source, file: options.file } });
+    const named = clause.namedBindings;
+    if (named && ts.isNamespaceImport(named)) bindings.set(named.name.text, { specifier, kind: 'namespace' });
+    else if (named) {
+      for (const element of named.elements) {
+        if (element.isTypeOnly) continue;
+        bindings.set(element.name.text, { specifier, kind: 'named', exported: (element.propertyName ?? element.name).text });
+      }
+    }
+  }
+  return bindings;
+}
+
+/** The data an identifier (`schemas`) or namespace member (`issuesActions.issuesCreate`) of the definition file stands for. */
+function readReference(options: { node: ts.Expression; context: ReadContext }): Data | undefined {
+  const { node, context } = options;
+  const imports = context.imports;
+  if (!imports) return undefined;
+  let binding: ImportedBinding | undefined;
+  let exported: string | undefined;
+  if (ts.isIdentifier(node)) {
+    binding = imports.bindings.get(node.text);
+    if (binding?.kind === 'named') exported = binding.exported;
+  } else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && ts.isIdentifier(node.name)) {
+    binding = imports.bindings.get(node.expression.text);
+    if (binding?.kind === 'namespace') exported = node.name.text;
+  }
+  if (!binding || exported === undefined) return undefined;
+  const module = imports.modules.get(binding.specifier);
+  const initializer = module?.constants.get(exported);
+  if (!module || !initializer) {
+    throw new SpecwireError(`"${binding.specifier}" exports no constant "${exported}"`, { file: context.file });
+  }
+  return readData({ node: initializer, context: { source: module.source, file: module.file } });
 }
 
 type Data = string | number | boolean | null | Data[] | { [key: string]: Data };
 
-function readData(options: { node: ts.Expression; source: ts.SourceFile; file: string }): Data {
+function readData(options: { node: ts.Expression; context: ReadContext }): Data {
   const node = unwrap(options.node);
-  const { source, file } = options;
+  const { context } = options;
+  const reference = readReference({ node, context });
+  if (reference !== undefined) return reference;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isNumericLiteral(node)) return Number(node.text);
   if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
@@ -51,18 +156,25 @@ function readData(options: { node: ts.Expression; source: ts.SourceFile; file: s
   }
   if (ts.isArrayLiteralExpression(node)) {
     return node.elements.map((element) => {
-      if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) throw notData({ node: element, source, file });
-      return readData({ node: element, source, file });
+      if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) throw notData({ node: element, context });
+      return readData({ node: element, context });
     });
   }
   if (ts.isObjectLiteralExpression(node)) {
     const object: { [key: string]: Data } = {};
     for (const property of node.properties) {
-      if (!ts.isPropertyAssignment(property)) throw notData({ node: property, source, file });
-      const key = readPropertyKey({ name: property.name, source, file });
+      // `schemas,` is `schemas: schemas`: the reference is resolved like any other value.
+      const member = ts.isPropertyAssignment(property)
+        ? { name: property.name, initializer: property.initializer }
+        : ts.isShorthandPropertyAssignment(property) && context.imports
+          ? { name: property.name, initializer: property.name }
+          : undefined;
+      if (!member) throw notData({ node: property, context });
+      const { initializer } = member;
+      const key = readPropertyKey({ name: member.name, context });
       // defineProperty: a `__proto__` key must become an own property, never the prototype.
       Object.defineProperty(object, key, {
-        value: readData({ node: property.initializer, source, file }),
+        value: readData({ node: initializer, context }),
         enumerable: true,
         writable: true,
         configurable: true,
@@ -70,17 +182,17 @@ function readData(options: { node: ts.Expression; source: ts.SourceFile; file: s
     }
     return object;
   }
-  throw notData({ node, source, file });
+  throw notData({ node, context });
 }
 
-function readPropertyKey(options: { name: ts.PropertyName; source: ts.SourceFile; file: string }): string {
+function readPropertyKey(options: { name: ts.PropertyName; context: ReadContext }): string {
   const { name } = options;
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
   if (ts.isComputedPropertyName(name)) {
     const expression = unwrap(name.expression);
     if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return expression.text;
   }
-  throw notData({ node: name, source: options.source, file: options.file });
+  throw notData({ node: name, context: options.context });
 }
 
 /** `x satisfies T`, `x as T` and `(x)` are the same data as `x`. */
@@ -92,11 +204,12 @@ function unwrap(node: ts.Expression): ts.Expression {
   return current;
 }
 
-function notData(options: { node: ts.Node; source: ts.SourceFile; file: string }): SpecwireError {
-  const { line, character } = options.source.getLineAndCharacterOfPosition(options.node.getStart(options.source));
+function notData(options: { node: ts.Node; context: Pick<ReadContext, 'source' | 'file'> }): SpecwireError {
+  const { source, file } = options.context;
+  const { line, character } = source.getLineAndCharacterOfPosition(options.node.getStart(source));
   const kind = ts.SyntaxKind[options.node.kind];
   return new SpecwireError(`only literal data is read from a definition file, found ${kind}`, {
-    file: options.file,
+    file,
     line: line + 1,
     column: character + 1,
   });

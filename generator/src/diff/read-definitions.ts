@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ConnectorDefinition } from '@specwire/runtime';
 import { SpecwireError } from '../errors/index.ts';
-import { parseDefinitionSource } from './parse-definition-source.ts';
+import { readDefinitionSource } from './parse-definition-source.ts';
 
 const run = promisify(execFile);
 /** Where a connector's definition lives, relative to the workspace root. */
@@ -21,12 +21,25 @@ export async function readWorkingDefinitions(options: { root: string }): Promise
   const definitions: DefinitionsByConnector = new Map();
   if (!existsSync(generated)) return definitions;
   for (const entry of (await readdir(generated)).sort()) {
-    const file = join(generated, entry, 'src', 'definition.gen.ts');
-    if (!existsSync(file)) continue;
-    const text = await readFile(file, 'utf8');
-    definitions.set(entry, parseDefinitionSource({ text, file: `generated/${entry}/src/definition.gen.ts` }));
+    if (!existsSync(join(generated, entry, 'src', 'definition.gen.ts'))) continue;
+    definitions.set(entry, await readGeneratedDefinition({ root: options.root, name: entry }));
   }
   return definitions;
+}
+
+/** `generated/<name>/src/definition.gen.ts` and the modules it imports, parsed (never imported). */
+export async function readGeneratedDefinition(options: { root: string; name: string }): Promise<ConnectorDefinition> {
+  const src = join(options.root, 'generated', options.name, 'src');
+  const file = `generated/${options.name}/src/definition.gen.ts`;
+  return readDefinitionSource({
+    text: await readFile(join(src, 'definition.gen.ts'), 'utf8'),
+    file,
+    // The reader admits only `./x.gen.ts` and `./folder/x.gen.ts` specifiers: the path stays in src/.
+    readModule: async (specifier) => {
+      const path = join(src, specifier);
+      return existsSync(path) ? readFile(path, 'utf8') : undefined;
+    },
+  });
 }
 
 /** The same files as committed at a git ref (`HEAD`, `origin/main`, a sha), read with `git show`. */
@@ -36,11 +49,18 @@ export async function readDefinitionsAtRef(options: { root: string; ref: string 
   if (ref.startsWith('-') || ref.includes(':') || ref.trim() === '') throw new SpecwireError(`--base "${ref}" is not a git ref`);
   const listing = await git({ root, args: ['ls-tree', '-r', '--name-only', `${ref}`, '--', 'generated/'], what: `list generated/ at ${ref}` });
   const definitions: DefinitionsByConnector = new Map();
-  for (const path of listing.split('\n').sort()) {
+  const paths = listing.split('\n').sort();
+  const present = new Set(paths);
+  const show = (path: string): Promise<string> => git({ root, args: ['show', `${ref}:${path}`], what: `read ${path} at ${ref}` });
+  for (const path of paths) {
     const match = DEFINITION_PATH.exec(path);
     if (!match) continue;
-    const text = await git({ root, args: ['show', `${ref}:${path}`], what: `read ${path} at ${ref}` });
-    definitions.set(match[1]!, parseDefinitionSource({ text, file: `${ref}:${path}` }));
+    const src = path.replace(/definition\.gen\.ts$/, '');
+    const readModule = async (specifier: string): Promise<string | undefined> => {
+      const modulePath = `${src}${specifier.slice(2)}`;
+      return present.has(modulePath) ? show(modulePath) : undefined;
+    };
+    definitions.set(match[1]!, await readDefinitionSource({ text: await show(path), file: `${ref}:${path}`, readModule }));
   }
   return definitions;
 }

@@ -1,4 +1,4 @@
-import { parseDefinitionSource } from './parse-definition-source.ts';
+import { readDefinitionSource } from './parse-definition-source.ts';
 import type { DefinitionsByConnector } from './read-definitions.ts';
 import { runConnectorJob } from '../pipeline/connector-job.ts';
 import { discoverJobs } from '../pipeline/generate-workspace.ts';
@@ -17,7 +17,9 @@ export async function regenerateDefinitions(options: { root: string }): Promise<
     const output = await runConnectorJob({ job, ...(overrides ? { overrides } : {}) });
     const file = output.files.find((candidate) => candidate.path === 'src/definition.gen.ts');
     if (!file) continue;
-    definitions.set(output.name, parseDefinitionSource({ text: file.contents, file: `${job.id} (regenerated)/src/definition.gen.ts` }));
+    const readModule = async (specifier: string): Promise<string | undefined> =>
+      output.files.find((candidate) => candidate.path === `src/${specifier.slice(2)}`)?.contents;
+    definitions.set(output.name, await readDefinitionSource({ text: file.contents, file: `${job.id} (regenerated)/src/definition.gen.ts`, readModule }));
   }
   return definitions;
 }

@@ -19,7 +19,8 @@ const PREDEFINED_TYPE_NAMES = new Set([
 /** Method names that would not create an ordinary method on a class. */
 const RESERVED_METHOD_NAMES = new Set(['constructor', 'prototype']);
 
-export type IdentifierKind = 'class' | 'type' | 'method';
+/** `binding`: a module-level constant or namespace import (`export const issuesCreate`). */
+export type IdentifierKind = 'class' | 'type' | 'method' | 'binding';
 
 /**
  * The planner alone decides names and guarantees they are safe; the emitter checks again anyway

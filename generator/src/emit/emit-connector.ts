@@ -3,7 +3,7 @@ import { assertPlanNames } from './assert-plan-names.ts';
 import { emitActionTests } from './emit-action-tests.ts';
 import { emitConnectorClass } from './emit-connector-class.ts';
 import { emitCoverage } from './emit-coverage.ts';
-import { emitDefinition } from './emit-definition.ts';
+import { emitDefinitionFiles } from './emit-definition.ts';
 import { emitPackageIndex } from './emit-package-index.ts';
 import { emitPackageJson } from './emit-package-json.ts';
 import { emitProvenance } from './emit-provenance.ts';
@@ -25,14 +25,16 @@ export async function emitConnector(plan: ConnectorPlan, options: EmitConnectorO
     connectorName: plan.name,
   };
   const { files } = plan;
+  // Types first: a plan whose actions the types document lacks is refused with that operation's pointer.
+  const types = await emitTypes({ plan, banner });
   const emitted: EmittedFile[] = [
     { path: files.packageJson, contents: emitPackageJson(plan) },
     { path: files.tsconfig, contents: emitTsconfig({ include: ['src', 'test'], sourceCondition: plan.home.insideWorkspace }) },
     { path: files.provenance, contents: emitProvenance(plan) },
     { path: files.index, contents: emitPackageIndex({ plan, banner }) },
-    { path: files.definition, contents: emitDefinition({ plan, banner }) },
+    ...emitDefinitionFiles({ plan, banner }),
     { path: files.connector, contents: emitConnectorClass({ plan, banner }) },
-    { path: files.types, contents: await emitTypes({ plan, banner }) },
+    { path: files.types, contents: types },
     { path: files.test, contents: emitActionTests({ plan, banner }) },
   ];
   if (files.tsconfigBuild !== undefined) emitted.push({ path: files.tsconfigBuild, contents: emitBuildTsconfig() });

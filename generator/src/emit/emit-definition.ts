@@ -1,56 +1,109 @@
 import type { ConnectorPlan } from '../plan/types.ts';
+import { assertIdentifier } from './assert-identifier.ts';
+import type { EmittedFile } from './emitted-file.ts';
+import { relativeModuleSpecifier } from './module-specifier.ts';
 import { renderBanner, type BannerOptions } from './render-banner.ts';
 import { renderLiteral } from './render-literal.ts';
 import { renderValuePropertyKey } from './render-property-key.ts';
-import { escapePointerSegment } from '../errors/index.ts';
+import { renderStringLiteral } from './render-string-literal.ts';
+import { escapePointerSegment, SpecwireError } from '../errors/index.ts';
 
 /** Short objects and arrays (`{ in: "body", name: "id" }`) go on one line up to this width. */
 const LINE_WIDTH = 100;
 
 /**
- * `src/definition.gen.ts`: the plan's definition as one annotated object literal, shared schemas
- * (`schemas`) last, one per line: a vendor schema change is then a one-line hunk, and the shared
- * schemas take about 30% fewer bytes than pretty-printed (GitHub: 237 KB → 170 KB). Input fields and
- * parameter mappings are one per line too (`renderAction`). An annotation
- * rather than `as const satisfies`: readonly tuples do not fit the mutable arrays of
- * `ConnectorDefinition`. Each action is written `{…} satisfies ActionDefinition as ActionDefinition`:
- * checked in full, then widened, so the compiler never builds the union of every action's literal
- * type (which overflows on specs with over a thousand operations). Both are type-only syntax: the
- * JavaScript is the same plain data.
+ * The definition's source files, as the plan's `definitionModules` splits them:
+ * - `src/definition.gen.ts`: the connector's metadata, auth, triggers, and the list of its actions in
+ *   definition order, one reference per line (`issuesActions.issuesCreate`);
+ * - `src/actions/<category>.gen.ts`: one exported constant per action, named by its method;
+ * - `src/schemas.gen.ts`: the shared schemas, one per line.
+ * A change to one vendor operation is then a hunk in the file of its resource, and a change to one
+ * shared schema is one line. Everything is plain data behind type annotations: the JavaScript is
+ * the same data a single object literal would hold, and `specwire diff` reads it back without
+ * running it. Input fields and parameter mappings are one per line too (`renderAction`).
  *
- * Measured on the whole GitHub spec (1,223 actions, tsc CPU time of the package, medians of 3): this
- * form 10.0 s; `as const` data cast to the type 8.9 s, a JSON module cast to the type 9.8 s and a
- * bare `as ActionDefinition` per action 7.9 s, but all three check nothing (a required property the
- * runtime adds would pass), so the checked form stays. Without a definition the package takes 5.6 s.
+ * Each action is its own `const x: ActionDefinition = {…}`: checked in full (excess properties
+ * included), and the compiler never builds the union of every action's literal type, which
+ * overflows on specs with over a thousand operations. The definition is an annotation rather than
+ * `as const satisfies`: readonly tuples do not fit the mutable arrays of `ConnectorDefinition`.
  */
-export function emitDefinition(options: { plan: ConnectorPlan; banner: BannerOptions }): string {
+export function emitDefinitionFiles(options: { plan: ConnectorPlan; banner: BannerOptions }): EmittedFile[] {
+  const { plan, banner } = options;
+  const modules = plan.definitionModules;
+  const files: EmittedFile[] = [{ path: plan.files.definition, contents: emitDefinition({ plan, banner }) }];
+  if (modules.schemas !== undefined) {
+    files.push({ path: modules.schemas, contents: emitSchemasModule({ schemas: plan.definition.schemas ?? {}, banner }) });
+  }
+  const indexOf = new Map(plan.definition.supported_actions.map((action, index) => [action.id, index]));
+  const methodOf = new Map(plan.actions.map((action) => [action.actionId, action.methodName]));
+  for (const module of modules.actions) {
+    const constants = module.actionIds.map((id) => {
+      const index = indexOf.get(id) ?? -1;
+      const name = assertIdentifier({ name: methodOf.get(id) ?? '', kind: 'binding', location: { pointer: `/definition/supported_actions/${index}` } });
+      return `export const ${name}: ActionDefinition = ${renderAction({ action: plan.definition.supported_actions[index], where: `/definition/supported_actions/${index}` })};`;
+    });
+    files.push({
+      path: module.path,
+      contents: [renderBanner(banner), 'import type { ActionDefinition } from "@specwire/runtime";', '', constants.join('\n\n'), ''].join('\n'),
+    });
+  }
+  return files;
+}
+
+function emitDefinition(options: { plan: ConnectorPlan; banner: BannerOptions }): string {
+  const { plan } = options;
+  const modules = plan.definitionModules;
+  const from = plan.files.definition;
+  const specifier = (to: string): string => renderStringLiteral(relativeModuleSpecifier({ from, to }));
+  const namespaceOf = new Map<string, string>();
+  const imports = ['import type { ConnectorDefinition } from "@specwire/runtime";'];
+  for (const module of modules.actions) {
+    const namespace = assertIdentifier({ name: module.namespace, kind: 'binding', location: { pointer: '/definition/supported_actions' } });
+    for (const id of module.actionIds) namespaceOf.set(id, namespace);
+    imports.push(`import * as ${namespace} from ${specifier(module.path)};`);
+  }
+  if (modules.schemas !== undefined) imports.push(`import { schemas } from ${specifier(modules.schemas)};`);
+  const methodOf = new Map(plan.actions.map((action) => [action.actionId, action.methodName]));
   const lines: string[] = [];
-  for (const [key, value] of Object.entries(options.plan.definition)) {
+  for (const [key, value] of Object.entries(plan.definition)) {
     if (value === undefined) continue;
+    if (key === 'schemas' && modules.schemas !== undefined) {
+      lines.push('  schemas,');
+      continue;
+    }
     const where = `/definition/${key}`;
     const rendered =
       key === 'supported_actions' && Array.isArray(value)
-        ? renderActions({ actions: value, where })
-        : key === 'schemas' && isRecord(value)
-          ? renderSchemas({ schemas: value, where })
-          : renderLiteral(value, { indent: '  ', where, lineWidth: LINE_WIDTH });
+        ? renderActionList({ ids: plan.definition.supported_actions.map((action) => action.id), namespaceOf, methodOf })
+        : renderLiteral(value, { indent: '  ', where, lineWidth: LINE_WIDTH });
     lines.push(`  ${renderValuePropertyKey(key)}: ${rendered},`);
   }
-  return [
-    renderBanner(options.banner),
-    'import type { ActionDefinition, ConnectorDefinition } from "@specwire/runtime";',
-    '',
-    `export const definition: ConnectorDefinition = {\n${lines.join('\n')}\n};`,
-    '',
-  ].join('\n');
+  return [renderBanner(options.banner), ...imports, '', `export const definition: ConnectorDefinition = {\n${lines.join('\n')}\n};`, ''].join('\n');
 }
 
-function renderActions(options: { actions: unknown[]; where: string }): string {
-  if (options.actions.length === 0) return '[]';
-  const items = options.actions.map(
-    (action, index) => `    ${renderAction({ action, where: `${options.where}/${index}` })} satisfies ActionDefinition as ActionDefinition,`,
-  );
+/** The actions in definition order, each a reference to its module's constant. */
+function renderActionList(options: { ids: string[]; namespaceOf: Map<string, string>; methodOf: Map<string, string> }): string {
+  if (options.ids.length === 0) return '[]';
+  const items = options.ids.map((id) => {
+    const namespace = options.namespaceOf.get(id);
+    const method = options.methodOf.get(id);
+    if (namespace === undefined || method === undefined) {
+      throw new SpecwireError(`emit: action "${id}" is in no definition module (planner bug)`, { pointer: '/definition/supported_actions' });
+    }
+    return `    ${namespace}.${method},`;
+  });
   return `[\n${items.join('\n')}\n  ]`;
+}
+
+function emitSchemasModule(options: { schemas: Record<string, unknown>; banner: BannerOptions }): string {
+  return [
+    renderBanner(options.banner),
+    'import type { JsonSchema } from "@specwire/runtime";',
+    '',
+    '/** The shared schemas, one per line; input and output schemas refer to them as `#/$defs/<name>`. */',
+    `export const schemas: Record<string, JsonSchema> = ${renderSchemas({ schemas: options.schemas, where: '/definition/schemas' })};`,
+    '',
+  ].join('\n');
 }
 
 /**
@@ -60,20 +113,20 @@ function renderActions(options: { actions: unknown[]; where: string }): string {
  */
 function renderAction(options: { action: unknown; where: string }): string {
   const { action, where } = options;
-  if (!isRecord(action)) return renderLiteral(action, { indent: '    ', where, lineWidth: LINE_WIDTH });
+  if (!isRecord(action)) return renderLiteral(action, { indent: '', where, lineWidth: LINE_WIDTH });
   const parts = Object.entries(action)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => {
       const at = `${where}/${escapePointerSegment(key)}`;
       const rendered =
         key === 'inputSchema' && isRecord(value)
-          ? renderEntriesPerLine({ record: value, indent: '      ', where: at })
+          ? renderEntriesPerLine({ record: value, indent: '  ', where: at })
           : key === 'api' && isRecord(value)
             ? renderApi({ api: value, where: at })
-            : renderLiteral(value, { indent: '      ', where: at, lineWidth: LINE_WIDTH });
-      return `      ${renderValuePropertyKey(key)}: ${rendered},`;
+            : renderLiteral(value, { indent: '  ', where: at, lineWidth: LINE_WIDTH });
+      return `  ${renderValuePropertyKey(key)}: ${rendered},`;
     });
-  return `{\n${parts.join('\n')}\n    }`;
+  return `{\n${parts.join('\n')}\n}`;
 }
 
 function renderApi(options: { api: Record<string, unknown>; where: string }): string {
@@ -83,11 +136,11 @@ function renderApi(options: { api: Record<string, unknown>; where: string }): st
       const at = `${options.where}/${escapePointerSegment(key)}`;
       const rendered =
         key === 'paramMapping' && isRecord(value)
-          ? renderEntriesPerLine({ record: value, indent: '        ', where: at })
-          : renderLiteral(value, { indent: '        ', where: at, lineWidth: LINE_WIDTH });
-      return `        ${renderValuePropertyKey(key)}: ${rendered},`;
+          ? renderEntriesPerLine({ record: value, indent: '    ', where: at })
+          : renderLiteral(value, { indent: '    ', where: at, lineWidth: LINE_WIDTH });
+      return `    ${renderValuePropertyKey(key)}: ${rendered},`;
     });
-  return `{\n${parts.join('\n')}\n      }`;
+  return `{\n${parts.join('\n')}\n  }`;
 }
 
 /** A record with each entry on one line of its own, whatever its length, in the record's order. */
@@ -108,9 +161,9 @@ function renderSchemas(options: { schemas: Record<string, unknown>; where: strin
   if (entries.length === 0) return '{}';
   const lines = entries.map(
     ([name, schema]) =>
-      `    ${renderValuePropertyKey(name)}: ${renderLiteral(schema, { where: `${options.where}/${escapePointerSegment(name)}`, lineWidth: Number.MAX_SAFE_INTEGER })},`,
+      `  ${renderValuePropertyKey(name)}: ${renderLiteral(schema, { where: `${options.where}/${escapePointerSegment(name)}`, lineWidth: Number.MAX_SAFE_INTEGER })},`,
   );
-  return `{\n${lines.join('\n')}\n  }`;
+  return `{\n${lines.join('\n')}\n}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -14,6 +14,7 @@ import { planAuth } from './auth.ts';
 import { planCoverage } from './coverage.ts';
 import { suggestInputName, type ResolveAction } from './inputs/curate-input.ts';
 import { planDefinition } from './definition.ts';
+import { planDefinitionModules } from './definition-modules.ts';
 import { planEndpoints } from './servers.ts';
 import { planActionIds, planConnectorNames, planMethodNames, planTypeNames } from './names.ts';
 import { planTests } from './tests/test-plan.ts';
@@ -81,11 +82,13 @@ export function planConnector(options: { curated: CuratedApi; provenance: Proven
   });
   const description = curated.ir.info.description?.trim();
   const warnings = planned.flatMap(({ action }) => action.input.warnings);
+  const actions = planned.map(({ action }) => action.plan);
   return {
     ...names,
     files: { ...PLANNED_FILES },
     definition,
-    actions: planned.map(({ action }) => action.plan),
+    actions,
+    definitionModules: planDefinitionModules({ definition, actions }),
     typesDocument,
     tests: planTests(definition),
     coverage: planCoverage({ curated, actionIds, specSource: options.provenance.specSource }),

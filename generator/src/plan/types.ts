@@ -70,6 +70,26 @@ export interface ActionPlan {
   typeShape: ActionTypeShape;
 }
 
+/**
+ * The definition's source files beside `src/definition.gen.ts`, decided by the planner: one module per
+ * action category and one for the shared schemas, so a reviewer reads one resource per file.
+ */
+export interface DefinitionModules {
+  /** Exports `schemas`; absent when the definition has no shared schemas. */
+  schemas?: 'src/schemas.gen.ts';
+  /** In the order of each module's first action in `definition.supported_actions`. */
+  actions: ActionModule[];
+}
+
+export interface ActionModule {
+  /** Relative to the package folder, e.g. `src/actions/pull-requests.gen.ts`. */
+  path: string;
+  /** Identifier `src/definition.gen.ts` imports the module as (`import * as pullRequestsActions`). */
+  namespace: string;
+  /** Actions it holds, in definition order; each is exported as a constant named by its `methodName`. */
+  actionIds: string[];
+}
+
 /** One request a generated test sends, with what the local server must see. */
 export interface PlannedTestCase {
   actionId: string;
@@ -107,6 +127,8 @@ export interface ConnectorPlan {
   definition: ConnectorDefinition;
   /** In the same order as `definition.supported_actions`. */
   actions: ActionPlan[];
+  /** Which file holds which part of the definition. */
+  definitionModules: DefinitionModules;
   /**
    * OpenAPI 3.1 document synthesised from the IR for openapi-typescript: only the selected
    * operations, with `operationId` set to the action id, and the component schemas they reach.

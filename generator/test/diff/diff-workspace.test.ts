@@ -1,21 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectorDefinition } from '@specwire/runtime';
 import { diffWorkspace, readDefinitionsAtRef } from '../../src/diff/index.ts';
-import { emitDefinition } from '../../src/emit/emit-definition.ts';
-import type { ConnectorPlan } from '../../src/plan/types.ts';
+import { emitDefinitionOf, writeEmittedFiles } from '../emit/definition-files.ts';
 import { action, makeDefinition } from './definition-factory.ts';
 
 let root: string;
 
 function writeDefinition(name: string, definition: ConnectorDefinition): void {
-  const folder = join(root, 'generated', name, 'src');
-  mkdirSync(folder, { recursive: true });
-  const plan = { definition } as unknown as ConnectorPlan;
-  writeFileSync(join(folder, 'definition.gen.ts'), emitDefinition({ plan, banner: { generatorVersion: '0', specSource: 'x', connectorName: name } }));
+  const folder = join(root, 'generated', name);
+  rmSync(folder, { recursive: true, force: true });
+  writeEmittedFiles({ folder, files: emitDefinitionOf(definition) });
 }
 
 function git(...args: string[]): void {

@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { parseDefinitionSource, diffDefinitions } from '../../src/diff/index.ts';
-import { emitDefinition } from '../../src/emit/emit-definition.ts';
-import type { ConnectorPlan } from '../../src/plan/types.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { parseDefinitionSource, diffDefinitions, readDefinitionSource } from '../../src/diff/index.ts';
+import { emitDefinitionOf, readEmittedDefinition } from '../emit/definition-files.ts';
 import { makeDefinition } from './definition-factory.ts';
 
 const HEADER = 'import type { ActionDefinition, ConnectorDefinition } from "@specwire/runtime";\n';
@@ -45,14 +44,59 @@ describe('parseDefinitionSource', () => {
     expect(() => parseDefinitionSource({ text: 'export const other = {};', file: 'f.ts' })).toThrow(/no "export const definition/);
   });
 
-  it('reads back exactly what the emitter wrote', () => {
+  it('reads back exactly what the emitter wrote, across its modules', async () => {
     const definition = makeDefinition();
     Object.defineProperty(definition.supported_actions[0]!.inputSchema, '__proto__', { value: { type: 'string', label: 'odd' }, enumerable: true });
-    // emitDefinition reads only `plan.definition`.
-    const plan = { definition } as unknown as ConnectorPlan;
-    const text = emitDefinition({ plan, banner: { generatorVersion: '0.0.0', specSource: 'specs/shop.yaml', connectorName: 'shop' } });
-    const parsed = parseDefinitionSource({ text, file: 'definition.gen.ts' });
+    definition.schemas = { Order: { type: 'object', properties: { id: { type: 'string' } } } };
+    const files = emitDefinitionOf(definition);
+    expect(files.map((file) => file.path).sort()).toEqual(['src/actions/orders.gen.ts', 'src/definition.gen.ts', 'src/schemas.gen.ts']);
+    const parsed = await readEmittedDefinition(files);
     expect(JSON.parse(JSON.stringify(parsed))).toEqual(JSON.parse(JSON.stringify(definition)));
     expect(diffDefinitions(definition, parsed)).toEqual([]);
+  });
+});
+
+describe('readDefinitionSource', () => {
+  const modules: Record<string, string> = {
+    './actions/orders.gen.ts': 'export const ordersList = { id: "orders_list" };\nexport const ordersCreate = { id: "orders_create" };\n',
+    './schemas.gen.ts': 'export const schemas = { Order: { type: "object" } };\n',
+  };
+  const read = (text: string, files: Record<string, string> = modules) =>
+    readDefinitionSource({ text, file: 'generated/shop/src/definition.gen.ts', readModule: async (specifier) => files[specifier] });
+
+  it('puts each referenced constant of its modules in place, in the order the definition lists them', async () => {
+    const text = `import * as ordersActions from "./actions/orders.gen.ts";\nimport { schemas } from "./schemas.gen.ts";\nexport const definition = {\n  supported_actions: [ordersActions.ordersCreate, ordersActions.ordersList],\n  schemas,\n};\n`;
+    expect(await read(text)).toEqual({ supported_actions: [{ id: 'orders_create' }, { id: 'orders_list' }], schemas: { Order: { type: 'object' } } });
+  });
+
+  it.each([
+    ['a package', 'import { x } from "node:fs";', /imports values from "node:fs"/],
+    ['a parent folder', 'import { x } from "../evil.gen.ts";', /imports values from "\.\.\/evil\.gen\.ts"/],
+    ['a file that is not a generated module', 'import { x } from "./index.ts";', /imports values from "\.\/index\.ts"/],
+    ['a missing module', 'import { x } from "./gone.gen.ts";', /imports "\.\/gone\.gen\.ts", which is missing/],
+  ])('refuses a value import from %s before reading anything', async (_label, line, message) => {
+    const readModule = vi.fn(async () => 'export const x = 1;');
+    const files = line.includes('gone') ? {} : undefined;
+    const promise = files
+      ? read(`${line}\nexport const definition = { x };\n`, files)
+      : readDefinitionSource({ text: `${line}\nexport const definition = { x };\n`, file: 'd.ts', readModule });
+    await expect(promise).rejects.toThrow(message);
+    if (!files) expect(readModule).not.toHaveBeenCalled();
+  });
+
+  it('reads a module as data only: a reference inside it is refused with its own file and line', async () => {
+    const files = { './schemas.gen.ts': 'export const schemas = {\n  Order: process.env,\n};\n' };
+    await expect(read('import { schemas } from "./schemas.gen.ts";\nexport const definition = { schemas };\n', files)).rejects.toThrow(
+      expect.objectContaining({ file: 'generated/shop/src/schemas.gen.ts', line: 2, message: expect.stringContaining('PropertyAccessExpression') }),
+    );
+  });
+
+  it('says which constant a module lacks', async () => {
+    const text = 'import * as ordersActions from "./actions/orders.gen.ts";\nexport const definition = { supported_actions: [ordersActions.ordersDelete] };\n';
+    await expect(read(text)).rejects.toThrow(/"\.\/actions\/orders\.gen\.ts" exports no constant "ordersDelete"/);
+  });
+
+  it('refuses an identifier that no import binds', async () => {
+    await expect(read('export const definition = { name: process };\n')).rejects.toThrow(/found Identifier/);
   });
 });

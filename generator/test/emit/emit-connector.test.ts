@@ -17,6 +17,7 @@ describe('emitConnector', () => {
     expect(files.map((file) => file.path)).toEqual([
       'package.json',
       'specwire.provenance.json',
+      'src/actions/general.gen.ts',
       'src/connector.gen.ts',
       'src/definition.gen.ts',
       'src/index.ts',
@@ -47,16 +48,21 @@ describe('emitConnector', () => {
     }
   });
 
-  it('renders the definition as one annotated data literal', async () => {
+  it('renders the definition as annotated data literals: the connector, and one constant per action in its category module', async () => {
     const plan = makeConnectorPlan();
-    const text = fileOf(await emitConnector(plan, OPTIONS), 'src/definition.gen.ts');
-    expect(text).toContain('import type { ActionDefinition, ConnectorDefinition } from "@specwire/runtime";\n');
+    const files = await emitConnector(plan, OPTIONS);
+    const text = fileOf(files, 'src/definition.gen.ts');
+    expect(text).toContain('import type { ConnectorDefinition } from "@specwire/runtime";\nimport * as generalActions from "./actions/general.gen.ts";\n');
     expect(text).toContain('export const definition: ConnectorDefinition = {\n  name: "acme",\n  display_name: "Acme",\n');
-    expect(text).toContain('        endpoint: "/repos/{owner}/{repo}/issues",\n        method: "POST",\n');
-    // Short mappings fit on one line; longer objects keep a line per key.
-    expect(text).toContain('          "x-request-id": { in: "header", name: "x-request-id", style: "simple", explode: false },\n');
-    expect(text).toContain('\n    } satisfies ActionDefinition as ActionDefinition,\n');
+    expect(text).toContain('  supported_actions: [\n    generalActions.issuesCreate,\n');
     expect(text.trimEnd().endsWith('};')).toBe(true);
+    const actions = fileOf(files, 'src/actions/general.gen.ts');
+    expect(actions).toContain('import type { ActionDefinition } from "@specwire/runtime";\n');
+    expect(actions).toContain('export const issuesCreate: ActionDefinition = {\n  id: "issues_create",\n');
+    expect(actions).toContain('    endpoint: "/repos/{owner}/{repo}/issues",\n    method: "POST",\n');
+    // Short mappings fit on one line; longer objects keep a line per key.
+    expect(actions).toContain('      "x-request-id": { in: "header", name: "x-request-id", style: "simple", explode: false },\n');
+    expect(actions).toContain('\n};\n\nexport const ');
   });
 
   it('renders the class with one typed method per action and escaped JSDoc', async () => {

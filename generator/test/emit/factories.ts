@@ -5,6 +5,7 @@
  */
 import type { ActionDefinition, InputField, ParamTarget } from '@specwire/runtime';
 import type { ActionPlan, ConnectorPlan, PlannedTestCase, RegistryPlan } from '../../src/plan/types.ts';
+import { planDefinitionModules } from '../../src/plan/definition-modules.ts';
 
 export interface FactoryBody {
   mode: 'spread' | 'field';
@@ -260,6 +261,20 @@ export function makeConnectorPlan(options: MakeConnectorPlanOptions = {}): Conne
     const item = (paths[operation.path] ??= {});
     item[(operation.method ?? 'GET').toLowerCase()] = typesOperation(operation);
   }
+  const definition: ConnectorPlan['definition'] = {
+    name,
+    display_name: 'Acme',
+    category: 'development',
+    description: 'The Acme API.',
+    auth_type: 'bearer_token',
+    auth_fields: [{ key: 'accessToken', label: 'Access token', type: 'password', required: true }],
+    auth: [{ id: 'token', type: 'bearer', credential: 'accessToken' }],
+    endpoints: { base_url: 'https://api.acme.test/api', servers: [{ url: 'https://api.acme.test/api', variables: {} }] },
+    webhook_support: false,
+    supported_actions: operations.map(actionDefinition),
+    supported_triggers: [],
+  };
+  const actions = operations.map(actionPlan);
   return {
     name,
     packageName: `@specwire/connector-${name}`,
@@ -275,20 +290,9 @@ export function makeConnectorPlan(options: MakeConnectorPlanOptions = {}): Conne
       types: 'src/types.gen.ts',
       test: 'test/actions.gen.test.ts',
     },
-    definition: {
-      name,
-      display_name: 'Acme',
-      category: 'development',
-      description: 'The Acme API.',
-      auth_type: 'bearer_token',
-      auth_fields: [{ key: 'accessToken', label: 'Access token', type: 'password', required: true }],
-      auth: [{ id: 'token', type: 'bearer', credential: 'accessToken' }],
-      endpoints: { base_url: 'https://api.acme.test/api', servers: [{ url: 'https://api.acme.test/api', variables: {} }] },
-      webhook_support: false,
-      supported_actions: operations.map(actionDefinition),
-      supported_triggers: [],
-    },
-    actions: operations.map(actionPlan),
+    definition,
+    actions,
+    definitionModules: planDefinitionModules({ definition, actions }),
     typesDocument: {
       openapi: '3.1.0',
       info: { title: 'Acme', version: '1.0.0' },

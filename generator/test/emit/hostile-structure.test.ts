@@ -32,29 +32,54 @@ describe('hostile spec text stays inert (structure)', () => {
     }
   });
 
-  it('definition.gen.ts is one type import and one const initialised with a literal', () => {
-    const source = parse('src/definition.gen.ts');
-    expect(kinds(source.statements)).toEqual(['ImportDeclaration', 'VariableStatement']);
-    const declaration = (source.statements[1] as ts.VariableStatement).declarationList.declarations[0]!;
-    expect(ts.isObjectLiteralExpression(declaration.initializer!)).toBe(true);
-    // Only data inside: literals, objects, arrays, negative numbers, and the one computed `__proto__` string key.
-    const allowed = new Set([
-      ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.ArrayLiteralExpression, ts.SyntaxKind.PropertyAssignment,
-      ts.SyntaxKind.Identifier, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.TrueKeyword,
-      ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword, ts.SyntaxKind.PrefixUnaryExpression, ts.SyntaxKind.MinusToken,
-      ts.SyntaxKind.ComputedPropertyName,
-      // `{…} satisfies ActionDefinition as ActionDefinition`: type-only syntax, erased from the JavaScript.
-      ts.SyntaxKind.SatisfiesExpression, ts.SyntaxKind.AsExpression, ts.SyntaxKind.TypeReference,
-    ]);
+  /** Only data inside: literals, objects, arrays, negative numbers, and string-keyed computed keys. */
+  const DATA_KINDS = [
+    ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.ArrayLiteralExpression, ts.SyntaxKind.PropertyAssignment,
+    ts.SyntaxKind.Identifier, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.TrueKeyword,
+    ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword, ts.SyntaxKind.PrefixUnaryExpression, ts.SyntaxKind.MinusToken,
+    ts.SyntaxKind.ComputedPropertyName,
+  ];
+
+  /** Node kinds outside `allowed` met under `node`; computed keys must be string literals. */
+  function foreignKinds(node: ts.Node, allowed: Set<ts.SyntaxKind>): string[] {
     const seen = new Set<string>();
-    const visit = (node: ts.Node): void => {
-      if (!allowed.has(node.kind)) seen.add(ts.SyntaxKind[node.kind]);
-      if (ts.isComputedPropertyName(node)) expect(ts.isStringLiteral(node.expression)).toBe(true);
-      if (ts.isTypeReferenceNode(node)) expect(node.typeName.getText()).toBe('ActionDefinition');
-      ts.forEachChild(node, visit);
+    const visit = (child: ts.Node): void => {
+      if (!allowed.has(child.kind)) seen.add(ts.SyntaxKind[child.kind]);
+      if (ts.isComputedPropertyName(child)) expect(ts.isStringLiteral(child.expression)).toBe(true);
+      ts.forEachChild(child, visit);
     };
-    visit(declaration.initializer!);
-    expect([...seen]).toEqual([]);
+    visit(node);
+    return [...seen];
+  }
+
+  it('definition.gen.ts is imports of its own modules and one const initialised with data and references to them', () => {
+    const source = parse('src/definition.gen.ts');
+    const statements = kinds(source.statements);
+    expect(statements.at(-1)).toBe('VariableStatement');
+    expect(statements.slice(0, -1).every((kind) => kind === 'ImportDeclaration')).toBe(true);
+    const imports = source.statements.filter(ts.isImportDeclaration).map((statement) => (statement.moduleSpecifier as ts.StringLiteral).text);
+    expect(imports).toEqual(['@specwire/runtime', './actions/general.gen.ts']);
+    const declaration = (source.statements.at(-1) as ts.VariableStatement).declarationList.declarations[0]!;
+    expect(ts.isObjectLiteralExpression(declaration.initializer!)).toBe(true);
+    // `generalActions.issuesCreate`: a namespace import's member, never a call.
+    expect(foreignKinds(declaration.initializer!, new Set([...DATA_KINDS, ts.SyntaxKind.PropertyAccessExpression]))).toEqual([]);
+  });
+
+  it('each action module is one type import and one const per action initialised with a literal', () => {
+    const modules = files.filter((file) => file.path.startsWith('src/actions/'));
+    expect(modules.length).toBeGreaterThan(0);
+    for (const module of modules) {
+      const source = parse(module.path);
+      const [first, ...rest] = source.statements;
+      expect(ts.isImportDeclaration(first!) && first.importClause?.isTypeOnly, module.path).toBe(true);
+      expect(kinds(rest).every((kind) => kind === 'VariableStatement'), module.path).toBe(true);
+      for (const statement of rest as ts.VariableStatement[]) {
+        const declaration = statement.declarationList.declarations[0]!;
+        expect(declaration.type?.getText()).toBe('ActionDefinition');
+        expect(ts.isObjectLiteralExpression(declaration.initializer!)).toBe(true);
+        expect(foreignKinds(declaration.initializer!, new Set(DATA_KINDS))).toEqual([]);
+      }
+    }
   });
 
   it('connector.gen.ts is three imports and a class of one constructor and one method per action', () => {

@@ -12,6 +12,7 @@ const K = ts.SyntaxKind;
 /** Top-level statement kinds each generated file may contain. */
 const ALLOWED_STATEMENTS: ReadonlyArray<{ path: RegExp; kinds: ReadonlySet<ts.SyntaxKind> }> = [
   { path: /^src\/definition\.gen\.ts$/, kinds: new Set([K.ImportDeclaration, K.VariableStatement, K.TypeAliasDeclaration]) },
+  { path: /^src\/(schemas|actions\/[a-z0-9-]+)\.gen\.ts$/, kinds: new Set([K.ImportDeclaration, K.VariableStatement]) },
   { path: /^src\/connector\.gen\.ts$/, kinds: new Set([K.ImportDeclaration, K.ClassDeclaration]) },
   { path: /^src\/types\.gen\.ts$/, kinds: new Set([K.InterfaceDeclaration, K.TypeAliasDeclaration]) },
   { path: /^src\/index\.ts$/, kinds: new Set([K.ExportDeclaration]) },
@@ -25,10 +26,21 @@ const DATA_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
   K.AsExpression, K.StringKeyword, K.SatisfiesExpression, K.TypeReference,
 ]);
 
+/** The definition file refers to its modules' constants (`generalActions.issuesCreate`, `schemas,`). */
+const REFERENCE_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([K.PropertyAccessExpression, K.ShorthandPropertyAssignment]);
+
+/** Files whose top-level constants hold data only. */
+const DATA_FILES = /^(src\/definition\.gen\.ts|src\/schemas\.gen\.ts|src\/actions\/[a-z0-9-]+\.gen\.ts|test\/actions\.gen\.test\.ts)$/;
+
 function dataProblems(options: { node: ts.Node; where: string }): string[] {
   const problems: string[] = [];
+  const references = options.where === 'src/definition.gen.ts';
   const visit = (node: ts.Node): void => {
-    if (!DATA_KINDS.has(node.kind)) problems.push(`${options.where}: ${K[node.kind]} in a data literal`);
+    const reference = references && REFERENCE_KINDS.has(node.kind);
+    if (reference && ts.isPropertyAccessExpression(node) && !(ts.isIdentifier(node.expression) && ts.isIdentifier(node.name))) {
+      problems.push(`${options.where}: property access other than module.constant`);
+    }
+    if (!DATA_KINDS.has(node.kind) && !reference) problems.push(`${options.where}: ${K[node.kind]} in a data literal`);
     if (ts.isComputedPropertyName(node)) {
       const expression = ts.isAsExpression(node.expression) ? node.expression.expression : node.expression;
       if (!ts.isStringLiteral(expression)) problems.push(`${options.where}: computed key that is not a string literal`);
@@ -85,7 +97,7 @@ export function emittedFileProblems(files: readonly EmittedFile[]): string[] {
     const allowed = ALLOWED_STATEMENTS.find((entry) => entry.path.test(file.path));
     for (const statement of source.statements) {
       if (allowed && !allowed.kinds.has(statement.kind)) problems.push(`${file.path}: unexpected top-level ${K[statement.kind]}`);
-      if ((file.path === 'src/definition.gen.ts' || file.path === 'test/actions.gen.test.ts') && ts.isVariableStatement(statement)) {
+      if (DATA_FILES.test(file.path) && ts.isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) {
           if (declaration.initializer) problems.push(...dataProblems({ node: declaration.initializer, where: file.path }));
         }

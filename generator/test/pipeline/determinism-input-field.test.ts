@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +23,13 @@ function workspace(spec: string): string {
   return root;
 }
 
-function definitionOf(root: string): string {
-  return readFileSync(join(root, 'generated', 'shop', 'src', 'definition.gen.ts'), 'utf8');
+/** Every file of the definition (`definition.gen.ts`, `actions/*.gen.ts`, `schemas.gen.ts` when present), by path under src/. */
+function definitionFilesOf(root: string): Map<string, string> {
+  const src = join(root, 'generated', 'shop', 'src');
+  const paths = readdirSync(src, { recursive: true, encoding: 'utf8' })
+    .filter((path) => /^(definition|schemas|actions\/[a-z0-9-]+)\.gen\.ts$/.test(path))
+    .sort();
+  return new Map(paths.map((path) => [path, readFileSync(join(src, path), 'utf8')]));
 }
 
 beforeAll(async () => {
@@ -42,8 +47,14 @@ afterAll(() => {
 });
 
 describe('changing one input of a request body', () => {
-  it('changes the line of that input field in the definition and nothing else', () => {
-    const changes = diffLines(definitionOf(before), definitionOf(after));
+  it('changes the line of that input field in its action module and nothing else of the definition', () => {
+    const old = definitionFilesOf(before);
+    const changed = definitionFilesOf(after);
+    expect([...changed.keys()]).toEqual([...old.keys()]);
+    const touched = [...old.keys()].filter((path) => old.get(path) !== changed.get(path));
+    expect(touched).toHaveLength(1);
+    expect(touched[0]).toMatch(/^actions\//);
+    const changes = diffLines(old.get(touched[0]!)!, changed.get(touched[0]!)!);
     expect(changes.map((change) => change.sign).sort()).toEqual(['+', '-']);
     const removed = changes.find((change) => change.sign === '-')!;
     const added = changes.find((change) => change.sign === '+')!;
