@@ -1,20 +1,32 @@
 /**
- * What a generated `definition.gen.ts` is made of: its size on disk, then the bytes of each part of
- * the definition as compact JSON (top-level keys; for actions each key, `api.paramMapping` apart,
- * and the descriptions and labels inside input fields), largest first. The file is parsed, never run.
+ * What a generated definition is made of: the size on disk of `definition.gen.ts` and of the modules
+ * it imports (`actions/*.gen.ts`, `schemas.gen.ts`), then the bytes of each part of the definition as
+ * compact JSON (top-level keys; for actions each key, `api.paramMapping` apart, and the descriptions
+ * and labels inside input fields), largest first. The files are parsed, never run.
  *
  *   pnpm exec tsx --conditions=@specwire/source bench/definition-size/run.ts generated/github/src/definition.gen.ts
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { InputField } from '@specwire/runtime';
-import { parseDefinitionSource } from '../../generator/src/diff/parse-definition-source.ts';
+import { readDefinitionSource } from '../../generator/src/diff/parse-definition-source.ts';
 
 const file = process.argv[2];
 if (file === undefined) {
   console.error('usage: run.ts <definition.gen.ts>');
   process.exit(2);
 }
-const definition = parseDefinitionSource({ text: readFileSync(file, 'utf8'), file });
+const modules: string[] = [];
+const definition = await readDefinitionSource({
+  text: readFileSync(file, 'utf8'),
+  file,
+  readModule: async (specifier) => {
+    const path = join(dirname(file), specifier);
+    if (!existsSync(path)) return undefined;
+    modules.push(path);
+    return readFileSync(path, 'utf8');
+  },
+});
 const bytes = (value: unknown): number => (value === undefined ? 0 : JSON.stringify(value).length);
 const parts = new Map<string, number>();
 const add = (part: string, size: number): void => {
@@ -43,9 +55,10 @@ function countFieldText(field: InputField): void {
 }
 
 const total = bytes(definition);
-const onDisk = statSync(file).size;
+const own = statSync(file).size;
+const onDisk = own + modules.reduce((sum, path) => sum + statSync(path).size, 0);
 const shared = Object.keys(definition.schemas ?? {}).length;
-console.log(`${file}: ${onDisk} bytes on disk, ${total} as compact JSON, ${definition.supported_actions.length} actions, ${shared} shared schemas`);
+console.log(`${file}: ${own} bytes on disk; with its ${modules.length} modules ${onDisk} bytes, ${total} as compact JSON, ${definition.supported_actions.length} actions, ${shared} shared schemas`);
 console.log(`${String(onDisk - total).padStart(9)}         layout (indentation, unquoted keys, type annotations) on disk`);
 for (const [part, size] of [...parts].sort((a, b) => b[1] - a[1])) {
   console.log(`${String(size).padStart(9)} ${((100 * size) / total).toFixed(1).padStart(5)}%  ${part}`);
