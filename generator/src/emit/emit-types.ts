@@ -110,21 +110,28 @@ function withNullSafeHelpers(options: { text: string; file: string }): string {
  * or file ref here would make openapi-typescript read files or the network; refuse it instead.
  */
 function refuseExternalRefs(options: { value: unknown; where: string; file: string }): void {
-  const stack: Array<{ value: unknown; where: string }> = [{ value: options.value, where: options.where }];
+  // Each frame knows its parent and key, so a pointer is spelled out only for the ref refused.
+  interface Frame { value: unknown; key?: string; parent?: Frame }
+  const pointerOf = (frame: Frame): string => {
+    const segments: string[] = [];
+    for (let at: Frame | undefined = frame; at?.key !== undefined; at = at.parent) segments.push(at.key);
+    return options.where + segments.reverse().map((segment) => `/${escapePointerSegment(segment)}`).join('');
+  };
+  const stack: Frame[] = [{ value: options.value }];
   const seen = new Set<object>();
   while (stack.length > 0) {
-    const { value, where } = stack.pop()!;
+    const frame = stack.pop()!;
+    const { value } = frame;
     if (value === null || typeof value !== 'object' || seen.has(value)) continue;
     seen.add(value);
     for (const [key, child] of Object.entries(value)) {
-      const childWhere = `${where}/${escapePointerSegment(key)}`;
       if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) {
         throw new SpecwireError(`emit: the types document has a non-local $ref ${JSON.stringify(child)} (planner bug)`, {
           file: options.file,
-          pointer: childWhere,
+          pointer: pointerOf({ value: child, key, parent: frame }),
         });
       }
-      stack.push({ value: child, where: childWhere });
+      if (child !== null && typeof child === 'object') stack.push({ value: child, key, parent: frame });
     }
   }
 }
