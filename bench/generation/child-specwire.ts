@@ -13,7 +13,7 @@ const started = performance.now();
 const result = await generateWorkspace({
   root,
   timings,
-  progress: createGenerationProgress({ quiet: true }),
+  progress: await createGenerationProgress({ quiet: true }),
   force: mode === 'full',
   workers: workers === undefined ? undefined : Number(workers),
 });

@@ -23,7 +23,7 @@ export async function runGenerateAll(options: GenerateAllOptions): Promise<void>
   // The first line comes before the pipeline is loaded (override validation compiles a schema), so
   // it appears at once even when nothing else has yet.
   if (!options.quiet) process.stdout.write(`${options.check ? 'checking generated/ against' : 'generating from'} specs/ and overrides/…\n`);
-  const progress = createGenerationProgress({ quiet: options.quiet === true });
+  const progress = await createGenerationProgress({ quiet: options.quiet === true });
   const { generateWorkspace } = await import('../pipeline/generate-workspace.ts');
   const result = await generateWorkspace({ root, timings, progress, check: options.check, force: options.force, workers: options.workers });
   const elapsed = `${Math.round(performance.now() - started)} ms`;

@@ -1,4 +1,4 @@
-import { createLogUpdate } from 'log-update';
+import type { createLogUpdate } from 'log-update';
 import { colourEnabled, palette } from '../cli/colour.ts';
 
 /** What a long `pnpm generate` shows while it runs: one line per connector. */
@@ -17,9 +17,10 @@ const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', 
 /**
  * A live block of per-connector lines with timings on a terminal (log-update redraws it in place,
  * coloured unless NO_COLOR); plain lines when stdout is not a TTY (CI logs): one as soon as the
- * connectors are known, then one per finished connector; nothing with `quiet`.
+ * connectors are known, then one per finished connector; nothing with `quiet`. log-update (and the
+ * terminal-width packages under it) is loaded only for a terminal: a pipe or a log does not pay for it.
  */
-export function createGenerationProgress(options: { quiet: boolean; stream?: NodeJS.WriteStream }): GenerationProgress {
+export async function createGenerationProgress(options: { quiet: boolean; stream?: NodeJS.WriteStream }): Promise<GenerationProgress> {
   const stream = options.stream ?? process.stdout;
   if (options.quiet) return { plan() {}, start() {}, done() {}, finish() {} };
   if (!stream.isTTY) {
@@ -33,11 +34,12 @@ export function createGenerationProgress(options: { quiet: boolean; stream?: Nod
       },
     };
   }
-  return createLiveProgress(stream);
+  const { createLogUpdate } = await import('log-update');
+  return createLiveProgress({ stream, render: createLogUpdate(stream) });
 }
 
-function createLiveProgress(stream: NodeJS.WriteStream): GenerationProgress {
-  const render = createLogUpdate(stream);
+function createLiveProgress(options: { stream: NodeJS.WriteStream; render: ReturnType<typeof createLogUpdate> }): GenerationProgress {
+  const { stream, render } = options;
   const colours = palette(colourEnabled(stream));
   const rows = new Map<string, { started?: number; ended?: number; detail?: string }>();
   let frame = 0;

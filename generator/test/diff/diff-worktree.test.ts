@@ -18,7 +18,7 @@ async function snapshot(): Promise<Map<string, string>> {
 
 beforeAll(async () => {
   root = makeShopWorkspace({ withRefund: false });
-  await generateWorkspace({ root, timings: new StageTimings(), progress: createGenerationProgress({ quiet: true }), workers: 1 });
+  await generateWorkspace({ root, timings: new StageTimings(), progress: await createGenerationProgress({ quiet: true }), workers: 1 });
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));

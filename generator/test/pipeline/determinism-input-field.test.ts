@@ -38,7 +38,7 @@ beforeAll(async () => {
   before = workspace(spec);
   after = workspace(spec.replace(NOTE, NOTE_CHANGED));
   for (const root of [before, after]) {
-    await generateWorkspace({ root, timings: new StageTimings(), progress: createGenerationProgress({ quiet: true }), workers: 1 });
+    await generateWorkspace({ root, timings: new StageTimings(), progress: await createGenerationProgress({ quiet: true }), workers: 1 });
   }
 });
 

@@ -15,7 +15,7 @@ let before: string;
 let after: string;
 
 async function generate(root: string): Promise<void> {
-  await generateWorkspace({ root, timings: new StageTimings(), progress: createGenerationProgress({ quiet: true }), workers: 1 });
+  await generateWorkspace({ root, timings: new StageTimings(), progress: await createGenerationProgress({ quiet: true }), workers: 1 });
 }
 
 /** Every file of the definition (`definition.gen.ts`, `schemas.gen.ts`, `actions/*.gen.ts`), by path under src/. */

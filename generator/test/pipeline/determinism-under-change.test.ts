@@ -17,7 +17,7 @@ let v1: string;
 let v2: string;
 
 async function generate(root: string): Promise<void> {
-  await generateWorkspace({ root, timings: new StageTimings(), progress: createGenerationProgress({ quiet: true }), workers: 1 });
+  await generateWorkspace({ root, timings: new StageTimings(), progress: await createGenerationProgress({ quiet: true }), workers: 1 });
 }
 
 function readPackage(root: string, files: string[]): Map<string, string> {
@@ -63,7 +63,7 @@ describe('adding one operation to a spec', () => {
   it('writes the same files the same way on every run', async () => {
     const again = makeShopWorkspace({ withRefund: true });
     try {
-      await generateWorkspace({ root: again, timings: new StageTimings(), progress: createGenerationProgress({ quiet: true }), workers: 1, force: true });
+      await generateWorkspace({ root: again, timings: new StageTimings(), progress: await createGenerationProgress({ quiet: true }), workers: 1, force: true });
       const files = (await listPackageFiles(join(v2, 'generated', 'shop'))).map((path) => `shop/${path}`);
       expect(readPackage(again, files)).toEqual(readPackage(v2, files));
     } finally {

@@ -14,10 +14,10 @@ function workspace(): string {
   return root;
 }
 
-function run(root: string, extra: Partial<GenerateWorkspaceOptions> = {}) {
+async function run(root: string, extra: Partial<GenerateWorkspaceOptions> = {}) {
   const timings = new StageTimings();
-  const result = generateWorkspace({ root, timings, progress: createGenerationProgress({ quiet: true }), workers: 1, ...extra });
-  return result.then((value) => ({ ...value, stages: timings.toRecord() }));
+  const result = await generateWorkspace({ root, timings, progress: await createGenerationProgress({ quiet: true }), workers: 1, ...extra });
+  return { ...result, stages: timings.toRecord() };
 }
 
 afterEach(() => {
