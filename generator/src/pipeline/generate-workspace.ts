@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { emitRegistry } from '../emit/emit-registry.ts';
@@ -217,7 +216,7 @@ async function isUpToDate(options: {
   const provenanceFile = join(outDir, 'specwire.provenance.json');
   if (!existsSync(provenanceFile)) return false;
   try {
-    const provenance = JSON.parse(await readFile(provenanceFile, 'utf8')) as Record<string, unknown>;
+    const provenance = JSON.parse(readFileSync(provenanceFile, 'utf8')) as Record<string, unknown>;
     if (provenance.specSha256 !== inputs.specSha256 || provenance.overridesSha256 !== inputs.overridesSha256) return false;
     if (provenance.generatorVersion !== options.generatorVersion) return false;
   } catch {
@@ -255,7 +254,7 @@ export async function discoverJobs(options: { root: string; generatorVersion: st
     const overridesFile = relativeToCwd(join(overridesDir, entry));
     const base = { id, defaultName: connectorNameFromFile(entry), overridesFile, generatorVersion, runtimeRange: RUNTIME_RANGE };
     const cached = options.cache?.connectors[id]?.source;
-    if (cached && existsSync(cached.specFile) && cached.overridesSha256 === sha256(await readFile(overridesFile, 'utf8'))) {
+    if (cached && existsSync(cached.specFile) && cached.overridesSha256 === sha256(readFileSync(overridesFile, 'utf8'))) {
       claimed.add(resolve(cached.specFile));
       jobs.push({ job: { ...base, specFile: cached.specFile, specLabel: cached.specLabel }, source: cached });
       continue;
@@ -294,9 +293,10 @@ async function removeStalePackages(options: { generatedDir: string; keep: Set<st
   return removed;
 }
 
+/** Synchronous, like the other small reads of a no-change run (see `listPackageFiles`). */
 async function listSorted(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  return (await readdir(dir)).sort();
+  return readdirSync(dir).sort();
 }
 
 function relativeToCwd(file: string): string {

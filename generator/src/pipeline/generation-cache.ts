@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { RegistryEntry } from './connector-job.ts';
 import type { FileDigests, FileStamp } from './file-digests.ts';
@@ -46,7 +46,7 @@ export interface GenerationCache {
 export async function readGenerationCache(root: string): Promise<GenerationCache> {
   const file = join(root, CACHE_FILE);
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<GenerationCache>;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<GenerationCache>;
     if (parsed.version === CACHE_VERSION && parsed.connectors && typeof parsed.connectors === 'object') {
       const files = parsed.files && typeof parsed.files === 'object' ? { files: parsed.files } : {};
       return { version: CACHE_VERSION, connectors: parsed.connectors, ...files };
@@ -57,12 +57,23 @@ export async function readGenerationCache(root: string): Promise<GenerationCache
   return { version: CACHE_VERSION, connectors: {} };
 }
 
+/** Writes the cache, unless the file already holds exactly this (a run where nothing changed). */
 export async function writeGenerationCache(options: { root: string; cache: GenerationCache }): Promise<void> {
   const file = join(options.root, CACHE_FILE);
+  const text = `${JSON.stringify(options.cache, null, 2)}\n`;
+  if (readCacheText(file) === text) return;
   await mkdir(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(options.cache, null, 2)}\n`);
+  await writeFile(temporary, text);
   await rename(temporary, file);
+}
+
+function readCacheText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Inputs of one connector that provenance records, plus the cache key over all of them. */

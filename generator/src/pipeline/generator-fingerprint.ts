@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileDigests } from './file-digests.ts';
 
@@ -16,24 +15,33 @@ const GENERATOR_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  */
 export async function computeGeneratorFingerprint(digests: FileDigests): Promise<string> {
   const hash = createHash('sha256');
-  const sourceDir = join(GENERATOR_DIR, 'src');
-  const entries = await readdir(sourceDir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((entry) => entry.isFile() && /\.(ts|json)$/.test(entry.name))
-    .map((entry) => relative(sourceDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-  for (const file of [...files.map((path) => `src/${path}`), 'package.json']) {
+  const files: string[] = [];
+  const walk = (folder: string, prefix: string): void => {
+    for (const entry of readdirSync(join(GENERATOR_DIR, folder), { withFileTypes: true })) {
+      const path = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) walk(path, `${path}/`);
+      else if (entry.isFile() && /\.(ts|json)$/.test(entry.name)) files.push(path);
+    }
+  };
+  walk('src', 'src/');
+  for (const file of [...files.sort(), 'package.json']) {
     hash.update(`${file}\0${await digests.sha256(join(GENERATOR_DIR, file))}\0`);
   }
   hash.update(`openapi-typescript@${readDependencyVersion('openapi-typescript')}`);
   return hash.digest('hex');
 }
 
+/**
+ * The version in the package.json of dependency `name`, found as Node finds it: in the nearest
+ * node_modules folder up from the generator that holds it. Read as a file, not through require():
+ * a no-change run would start CommonJS resolution for this one file.
+ */
 function readDependencyVersion(name: string): string {
-  try {
-    const require = createRequire(join(GENERATOR_DIR, 'package.json'));
-    return (require(`${name}/package.json`) as { version: string }).version;
-  } catch {
-    return 'unknown';
+  for (let folder = GENERATOR_DIR; ; folder = dirname(folder)) {
+    try {
+      return (JSON.parse(readFileSync(join(folder, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      if (dirname(folder) === folder) return 'unknown';
+    }
   }
 }

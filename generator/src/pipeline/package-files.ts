@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EmittedFile } from '../emit/index.ts';
 import type { FileDigests } from './file-digests.ts';
 
@@ -16,15 +15,26 @@ export interface FileDifference {
   status: 'stale' | 'missing' | 'extra';
 }
 
-/** Files of a package folder that generation owns, sorted, POSIX separators. */
+/**
+ * Files of a package folder that generation owns, sorted, POSIX separators; symbolic links count as
+ * files and are not followed. Listed and read synchronously here and below: a no-change `pnpm
+ * generate` lists and compares every generated folder, and a few hundred small reads answered from
+ * the page cache cost less in a row than as many round trips through libuv's thread pool. Paths are
+ * built while walking, not with path.relative per file (which resolves both paths every time).
+ */
 export async function listPackageFiles(outDir: string): Promise<string[]> {
   if (!existsSync(outDir)) return [];
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => !KEPT_ENTRIES.includes(path.split('/')[0]!))
-    .sort();
+  const files: string[] = [];
+  const walk = (folder: string, prefix: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (prefix === '' && KEPT_ENTRIES.includes(entry.name)) continue;
+      const path = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) walk(join(folder, entry.name), `${path}/`);
+      else if (entry.isFile() || entry.isSymbolicLink()) files.push(path);
+    }
+  };
+  walk(outDir, '');
+  return files.sort();
 }
 
 /** What writing `files` into `outDir` would change, by path; empty when the folder is up to date. */
@@ -34,7 +44,7 @@ export async function comparePackage(options: { outDir: string; files: EmittedFi
   const differences: FileDifference[] = [];
   for (const file of files) {
     if (!existing.has(file.path)) differences.push({ path: file.path, status: 'missing' });
-    else if ((await readFile(join(outDir, file.path), 'utf8')) !== file.contents) differences.push({ path: file.path, status: 'stale' });
+    else if (readFileSync(join(outDir, file.path), 'utf8') !== file.contents) differences.push({ path: file.path, status: 'stale' });
     existing.delete(file.path);
   }
   for (const path of existing) differences.push({ path, status: 'extra' });

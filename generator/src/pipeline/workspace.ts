@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,5 +16,5 @@ export function findWorkspaceRoot(from: string = process.cwd()): string | undefi
 /** The generator package's own version, recorded in provenance files. */
 export async function readGeneratorVersion(): Promise<string> {
   const packageJson = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
-  return (JSON.parse(await readFile(packageJson, 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 }
