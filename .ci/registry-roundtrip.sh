@@ -75,12 +75,13 @@ for connector in petstore train-travel; do
 done
 
 step "build and publish the registry of those two connectors (outside the workspace)"
-# The workspace's registry emitter, given the two published connectors at their published version.
-node --input-type=module -e "
+# The workspace's registry emitter (its sources, through tsx: generator/dist holds only the bundled
+# CLI), given the two published connectors at their published version.
+node --import tsx --conditions=@specwire/source --input-type=module -e "
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { emitRegistry } from './generator/dist/emit/emit-registry.js';
-import { planConnectorNames } from './generator/dist/plan/names.js';
+import { emitRegistry } from './generator/src/emit/emit-registry.ts';
+import { planConnectorNames } from './generator/src/plan/names.ts';
 const [out, ...names] = process.argv.slice(1);
 const entries = names.map((name) => ({ ...planConnectorNames(name), displayName: name }));
 for (const file of emitRegistry({ packageName: '@specwire/connectors', entries }, { dependencyRange: '0.0.0' })) {
