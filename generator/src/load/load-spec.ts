@@ -48,7 +48,9 @@ async function loadSpecUnguarded(options: LoadSpecOptions): Promise<LoadedSpec> 
     ? await resolveRemoteRefs({ file, document, allowExternalRefs, limits, lookupHost: options.lookupHost })
     : { document, warnings: [], ...resolveRefs({ file, document, allowExternalRefs, limits, warnings }) };
   warnings.push(...resolved.warnings);
-  warnings.push(...degradeNonFiniteNumbers({ document: resolved.document }));
+  // The walk is skipped only when the parser vouches for every number and nothing was inlined.
+  const inlined = resolved.resolvedRefs.length > 0;
+  if (parsed.allFinite !== true || inlined) warnings.push(...degradeNonFiniteNumbers({ document: resolved.document }));
 
   return {
     file,

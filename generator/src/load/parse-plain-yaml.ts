@@ -5,6 +5,9 @@ const NUMBER_FORM = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$
 
 class DeclinedScalar extends Error {}
 
+/** Set by the scalar resolvers below when one yields `.inf`/`.nan`; reset by each parse (parsing is synchronous). */
+let sawNonFinite = false;
+
 /**
  * The core schema, except that two cases are declined rather than resolved, because the positioned
  * parser reads them differently and the two parses must never disagree: a number too large for a
@@ -19,6 +22,7 @@ const SCHEMA = CORE_SCHEMA.withTags(
       if (isExplicit) throw new DeclinedScalar(source);
       const value = tag.resolve(source, isExplicit, tagName);
       if (value === NOT_RESOLVED && tag === floatCoreTag && NUMBER_FORM.test(source)) throw new DeclinedScalar(source);
+      if (typeof value === 'number' && !Number.isFinite(value)) sawNonFinite = true;
       return value;
     },
   })),
@@ -33,11 +37,14 @@ const SCHEMA = CORE_SCHEMA.withTags(
  * nesting deeper than `maxDepth`. Both parsers read the core schema, so a document accepted here
  * yields the same data.
  */
-export function parsePlainYaml(options: { text: string; maxDepth: number }): { value: unknown } | undefined {
+export function parsePlainYaml(options: { text: string; maxDepth: number }): { value: unknown; allFinite: boolean } | undefined {
   // A directive could switch the positioned parser to YAML 1.1 rules; leave those documents to it.
   if (/^%/m.test(options.text)) return undefined;
+  sawNonFinite = false;
   try {
-    return { value: load(options.text, { schema: SCHEMA, maxAliases: 0, maxDepth: options.maxDepth }) };
+    const value = load(options.text, { schema: SCHEMA, maxAliases: 0, maxDepth: options.maxDepth });
+    // Numbers come only from these resolvers, so this says whether any number is `.inf`/`.nan`.
+    return { value, allFinite: !sawNonFinite };
   } catch {
     // Including a RangeError from a stack too shallow for maxDepth: the positioned parse reports it.
     return undefined;

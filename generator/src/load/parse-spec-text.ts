@@ -10,6 +10,8 @@ import { DEFAULT_SPEC_LIMITS } from './types.ts';
 export interface ParsedSpecText {
   value: unknown;
   warnings: Warning[];
+  /** The parser saw every number it produced and none was `.inf`/`.nan`/out of range (unset: not known). */
+  allFinite?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export function parseSpecText(options: { file: string; text: string; maxDepth: n
   // Plain data first; the positioned document is built only when the fast parse declines, which is
   // also every time an error or warning needs a line number.
   const plain = parsePlainYaml({ text, maxDepth: options.maxDepth });
-  if (plain) return { value: plain.value, warnings: [] };
+  if (plain) return { value: plain.value, warnings: [], allFinite: plain.allFinite };
   const maxYamlAliasNodes = options.maxYamlAliasNodes ?? DEFAULT_SPEC_LIMITS.maxYamlAliasNodes;
   return parseYaml({ file: options.file, text, maxDepth: options.maxDepth, maxYamlAliasNodes });
 }

@@ -48,4 +48,15 @@ describe('non-finite numbers in a spec', () => {
     expect(schemas.B).toEqual({ type: 'number', enum: [1] });
     expect(warnings).toHaveLength(1);
   });
+
+  it('cleans a file inlined through an external $ref, though the spec itself holds only finite numbers', async () => {
+    const file = join(folder, `spec-${counter++}.yaml`);
+    writeFileSync(join(folder, 'limits.yaml'), 'Limit: { type: number, maximum: .inf }\n');
+    writeFileSync(file, "openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    S: { $ref: './limits.yaml#/Limit' }\n");
+    const loaded = await loadSpec({ file, allowExternalRefs: true });
+    expect((loaded.document.components as { schemas: Record<string, unknown> }).schemas.S).toEqual({ type: 'number' });
+    expect(loaded.warnings.filter((warning) => warning.effect === 'degraded').map((warning) => warning.message)).toEqual([
+      '"maximum" holds Infinity, which JSON cannot carry; it is left out',
+    ]);
+  });
 });

@@ -47,6 +47,15 @@ describe('parsePlainYaml: the fast parse agrees with the positioned one or decli
     });
   }
 
+  it('says whether any number it read is .inf or .nan, so the load stage knows when to look for them', () => {
+    expect(parsePlainYaml({ text: 'a: [1, 1.5, -2e3, "1e400", .infinity]\n', maxDepth: 200 })!.allFinite).toBe(true);
+    for (const text of ['a: .inf\n', 'a: [1, -.Inf]\n', 'a: {b: .NaN}\n']) {
+      expect(parsePlainYaml({ text, maxDepth: 200 })!.allFinite, text).toBe(false);
+    }
+    // Each parse starts afresh.
+    expect(parsePlainYaml({ text: 'a: 1\n', maxDepth: 200 })!.allFinite).toBe(true);
+  });
+
   it('declines nesting deeper than maxDepth, so the positioned parse reports the limit', () => {
     const deep = `${'['.repeat(30)}${']'.repeat(30)}\n`;
     expect(parsePlainYaml({ text: deep, maxDepth: 10 })).toBeUndefined();
