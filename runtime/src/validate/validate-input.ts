@@ -25,19 +25,18 @@ export function validateInput(options: {
   if (!isPlainObject(input)) {
     throw validationError(`input: expected an object, got ${describeValueKind(input)}`);
   }
+  const compiled = compileSchema(schema);
   const issues: FieldIssue[] = [];
-  for (const [key, value] of Object.entries(input)) {
-    if (value !== undefined && !Object.hasOwn(schema, key)) {
+  for (const key of Object.keys(input)) {
+    if (input[key] !== undefined && !Object.hasOwn(schema, key)) {
       issues.push({ path: propertyPath({ parent: 'input', key }), message: 'is not a known input field' });
     }
   }
-  const output: Array<[string, unknown]> = [];
-  const paths = fieldPathsOf(schema);
-  for (const [key, field] of Object.entries(schema)) {
-    const path = paths.get(key) ?? propertyPath({ parent: 'input', key });
+  const output: Record<string, unknown> = {};
+  for (const { key, field, path } of compiled) {
     const given = Object.hasOwn(input, key) ? input[key] : undefined;
     if (given === undefined) {
-      if (field.required && field.default !== undefined) output.push([key, structuredClone(field.default)]);
+      if (field.required && field.default !== undefined) setOwn({ object: output, key, value: structuredClone(field.default) });
       else if (field.required) issues.push({ path, message: 'is required' });
       continue;
     }
@@ -55,25 +54,37 @@ export function validateInput(options: {
       continue;
     }
     validateField({ field, value: given, path, issues, limits, depth: 0 });
-    output.push([key, given]);
+    setOwn({ object: output, key, value: given });
   }
   if (issues.length > 0) {
     const [first] = issues;
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
     throw validationError(`${first.path}: ${first.message}${more}`, { issues: issues.slice(0, MAX_REPORTED_ISSUES) });
   }
-  // fromEntries defines own properties, so a `__proto__` field stays data, never a prototype.
-  return Object.fromEntries(output);
+  return output;
 }
 
-/** The message path of every schema key (`input.title`), built once per schema rather than per call. */
-const pathsBySchema = new WeakMap<Record<string, InputField>, Map<string, string>>();
+/** Sets an own data property: a `__proto__` field stays data, never a prototype. */
+function setOwn(options: { object: Record<string, unknown>; key: string; value: unknown }): void {
+  const { object, key, value } = options;
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
 
-function fieldPathsOf(schema: Record<string, InputField>): Map<string, string> {
-  let paths = pathsBySchema.get(schema);
-  if (!paths) {
-    paths = new Map(Object.keys(schema).map((key) => [key, propertyPath({ parent: 'input', key })]));
-    pathsBySchema.set(schema, paths);
+/** A schema's fields in order, each with its message path (`input.title`): built once per schema rather than per call. */
+interface CompiledField {
+  key: string;
+  field: InputField;
+  path: string;
+}
+
+const compiledBySchema = new WeakMap<Record<string, InputField>, CompiledField[]>();
+
+function compileSchema(schema: Record<string, InputField>): CompiledField[] {
+  let compiled = compiledBySchema.get(schema);
+  if (!compiled) {
+    compiled = Object.entries(schema).map(([key, field]) => ({ key, field, path: propertyPath({ parent: 'input', key }) }));
+    compiledBySchema.set(schema, compiled);
   }
-  return paths;
+  return compiled;
 }
