@@ -14,7 +14,7 @@ import { stripQueryNames } from '../http/redirect.ts';
 import { resolveClock, type RuntimeClock } from '../timing/clock.ts';
 import { builtinMiddlewares } from './builtin-middlewares.ts';
 import { resolveBaseUrl } from '../request/base-url.ts';
-import { buildActionRequest } from '../request/build-action-request.ts';
+import { buildActionRequest, buildBodilessActionRequest } from '../request/build-action-request.ts';
 import { buildRawRequest, type RawRequest } from '../request/build-raw-request.ts';
 import type { PreparedRequest } from '../request/prepared-request.ts';
 import type { ConnectorFailure, ConnectorResponse } from '../response.ts';
@@ -433,7 +433,9 @@ export class BaseConnector {
 
   /** The generic executor: validate, build the request from `api`, send, interpret. */
   protected async performAction(actionId: string, input: Record<string, unknown>, options: ExecuteOptions = {}): Promise<ConnectorResponse> {
-    const request = await this.#prepareAction({ actionId, input, signal: options.signal });
+    const prepared = this.#prepareAction({ actionId, input, signal: options.signal });
+    // A request built without a promise is sent without awaiting one.
+    const request = prepared instanceof Promise ? await prepared : prepared;
     return (await this.#exchange({ request, timeoutMs: options.timeoutMs, signal: options.signal })).response;
   }
 
@@ -522,19 +524,32 @@ export class BaseConnector {
     return action;
   }
 
-  /** Validate, resolve the base URL and credentials (a current OAuth2 token), build the request. */
-  async #prepareAction(options: { actionId: string; input: Record<string, unknown>; signal?: AbortSignal }): Promise<PreparedRequest> {
+  /**
+   * Validate, resolve the base URL and credentials (a current OAuth2 token), build the request.
+   * Without an OAuth2 session and a body to encode, the request is returned as it is, not as a promise.
+   */
+  #prepareAction(options: { actionId: string; input: Record<string, unknown>; signal?: AbortSignal }): PreparedRequest | Promise<PreparedRequest> {
     const action = this.#requireAction(options.actionId);
     // Override defaults fill omitted fields before validation; fixed values (not inputs) join after it.
     const given = action.api.defaultValues ? { ...action.api.defaultValues, ...options.input } : options.input;
     const validated = validateInput({ schema: action.inputSchema, input: given, limits: this.#validationLimits });
     const base = this.#baseUrlFor(action);
     // Without an OAuth2 session the credentials are fixed: no token lookup, no extra await.
-    const credentials = this.#oauth2
-      ? await this.#credentialsWithToken({ schemeIds: action.api.security.flat(), signal: options.signal, optional: false })
-      : this.#credentials;
-    const input = action.api.fixedValues ? { ...validated, ...action.api.fixedValues } : validated;
+    if (this.#oauth2) return this.#prepareWithToken({ action, validated, base, signal: options.signal });
+    const build = { action, input: this.#withFixedValues({ action, validated }), base, schemes: this.#definition.auth ?? [], credentials: this.#credentials };
+    return buildBodilessActionRequest(build) ?? buildActionRequest(build);
+  }
+
+  async #prepareWithToken(options: { action: ActionDefinition; validated: Record<string, unknown>; base: URL; signal?: AbortSignal }): Promise<PreparedRequest> {
+    const { action, base } = options;
+    const credentials = await this.#credentialsWithToken({ schemeIds: action.api.security.flat(), signal: options.signal, optional: false });
+    const input = this.#withFixedValues({ action, validated: options.validated });
     return buildActionRequest({ action, input, base, schemes: this.#definition.auth ?? [], credentials });
+  }
+
+  #withFixedValues(options: { action: ActionDefinition; validated: Record<string, unknown> }): Record<string, unknown> {
+    const { fixedValues } = options.action.api;
+    return fixedValues ? { ...options.validated, ...fixedValues } : options.validated;
   }
 
   /**

@@ -4,9 +4,18 @@ import { ConnectorError, ErrorCode } from '../errors/connector-error.ts';
  * Reads a response body, stopping (and cancelling the stream) as soon as it passes `maxBytes`.
  * Counts decoded bytes, so a gzip bomb is stopped too.
  */
-export async function readBodyWithLimit(options: { response: Response; maxBytes: number }): Promise<Uint8Array> {
+export function readBodyWithLimit(options: { response: Response; maxBytes: number }): Promise<Uint8Array> {
   const { response, maxBytes } = options;
   const declared = Number(response.headers.get('content-length') ?? NaN);
+  // Fast path (see below), without an async frame of its own: it runs for most responses.
+  if (Number.isFinite(declared) && declared <= maxBytes && response.body && response.headers.get('content-encoding') === null) {
+    return response.arrayBuffer().then(toBytes);
+  }
+  return readChecked({ response, maxBytes, declared });
+}
+
+async function readChecked(options: { response: Response; maxBytes: number; declared: number }): Promise<Uint8Array> {
+  const { response, maxBytes, declared } = options;
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge(maxBytes);
@@ -37,6 +46,10 @@ export async function readBodyWithLimit(options: { response: Response; maxBytes:
     offset += chunk.byteLength;
   }
   return out;
+}
+
+function toBytes(buffer: ArrayBuffer): Uint8Array {
+  return new Uint8Array(buffer);
 }
 
 function tooLarge(maxBytes: number): ConnectorError {

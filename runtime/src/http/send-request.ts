@@ -92,14 +92,18 @@ function headersFor(options: {
   credentialHeaderNames: string[];
 }): Record<string, string> | Array<[string, string]> {
   const { request, withCredentials } = options;
-  // No prototype, so a header named `__proto__` (an API key's, from the spec) is an own entry like any other.
-  const out: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, options.headers);
+  const auth = request.auth.headers;
+  // A plain object keeps V8's fast properties (ofetch copies it once per request); a header named
+  // `__proto__` (an API key's, from the spec) needs one without a prototype to stay an own entry.
+  const special = Object.hasOwn(options.headers, '__proto__') || (withCredentials && Object.hasOwn(auth, '__proto__'));
+  const out: Record<string, string> = special ? (Object.create(null) as Record<string, string>) : {};
+  for (const name of Object.keys(options.headers)) out[name] = options.headers[name];
   if (!withCredentials) {
     // Cookie parameters may be session-like, so a cross-origin hop drops them with the credentials.
     for (const name of ['authorization', 'proxy-authorization', 'cookie', ...options.credentialHeaderNames]) delete out[name];
     return sendable(out);
   }
-  Object.assign(out, request.auth.headers);
+  for (const name of Object.keys(auth)) out[name] = auth[name];
   if (request.cookies.length > 0 || request.auth.cookies.length > 0) out.cookie = [...request.cookies, ...request.auth.cookies].join('; ');
   return sendable(out);
 }

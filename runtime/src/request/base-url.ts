@@ -81,7 +81,31 @@ function configError(message: string): ConnectorError {
 
 /** `base` + path: the base path is kept and the path is appended, never resolved against it. */
 export function joinBaseAndPath(options: { base: URL; path: string }): string {
-  const basePath = options.base.pathname.replace(/\/+$/, '');
   const path = options.path.startsWith('/') ? options.path : `/${options.path}`;
-  return `${options.base.origin}${basePath}${path}`;
+  return `${partsOf(options.base).prefix}${path}`;
+}
+
+/** The origin of a base URL (read once per URL: the getter builds a new string on every read). */
+export function originOf(base: URL): string {
+  return partsOf(base).origin;
+}
+
+interface BaseParts {
+  /** The URL these parts were read from: a URL object is mutable, so a changed one is read again. */
+  href: string;
+  origin: string;
+  /** Origin and path without trailing slashes: what a request path is appended to. */
+  prefix: string;
+}
+
+const partsByBase = new WeakMap<URL, BaseParts>();
+
+function partsOf(base: URL): BaseParts {
+  let parts = partsByBase.get(base);
+  if (!parts || parts.href !== base.href) {
+    const origin = base.origin;
+    parts = { href: base.href, origin, prefix: `${origin}${base.pathname.replace(/\/+$/, '')}` };
+    partsByBase.set(base, parts);
+  }
+  return parts;
 }

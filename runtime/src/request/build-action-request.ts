@@ -2,7 +2,7 @@ import type { ActionDefinition, ApiBlock, AuthScheme, InputField } from '../defi
 import { ConnectorError, ErrorCode, validationError } from '../errors/connector-error.ts';
 import { propertyPath } from '../validate/field-path.ts';
 import { resolveAuth } from './auth.ts';
-import { joinBaseAndPath } from './base-url.ts';
+import { joinBaseAndPath, originOf } from './base-url.ts';
 import { buildBody, type BuiltBody } from './body.ts';
 import type { BodyValues } from './body-values.ts';
 import { assertSafeHeaderName, assertSafeHeaderValue, serialiseCookieParam, serialiseHeaderParam } from './headers.ts';
@@ -18,14 +18,47 @@ const MAX_URL_LENGTH = 65_536;
  * Turns validated input into a request, from the action's `api` block alone. Input fields with no
  * `paramMapping` entry are not sent (validation already refused fields outside `inputSchema`).
  */
-export async function buildActionRequest(options: {
+export async function buildActionRequest(options: BuildActionRequestOptions): Promise<PreparedRequest> {
+  const params = collectParams(options);
+  const api = options.action.api;
+  const built: BuiltBody = sendsBody(api) ? await buildBody({ definition: api.body, values: params.bodyValues }) : {};
+  return assembleRequest({ options, params, built });
+}
+
+/**
+ * The same request without a promise, for an action that sends no body (the common GET): `undefined`
+ * when the action declares one, and then `buildActionRequest` builds it.
+ */
+export function buildBodilessActionRequest(options: BuildActionRequestOptions): PreparedRequest | undefined {
+  if (sendsBody(options.action.api)) return undefined;
+  return assembleRequest({ options, params: collectParams(options), built: {} });
+}
+
+interface BuildActionRequestOptions {
   action: ActionDefinition;
   input: Record<string, unknown>;
   base: URL;
   schemes: AuthScheme[];
   credentials: Record<string, string>;
-}): Promise<PreparedRequest> {
-  const { action, input, base } = options;
+}
+
+interface CollectedParams {
+  pathParams: PathParam[];
+  query: string[];
+  headers: Record<string, string>;
+  cookies: string[];
+  bodyValues: BodyValues;
+  /** The filled path (built before the body, so a bad path parameter is reported first). */
+  path: string;
+}
+
+/** No body declared: nothing to build. GET and HEAD never carry one: fetch refuses them, and servers ignore or reject them (some specs still declare one). */
+function sendsBody(api: ApiBlock): boolean {
+  return api.body !== undefined && methodMayHaveBody(api.method);
+}
+
+function collectParams(options: BuildActionRequestOptions): CollectedParams {
+  const { action, input } = options;
   const api = action.api;
   const pathParams: PathParam[] = [];
   const query: string[] = [];
@@ -33,7 +66,8 @@ export async function buildActionRequest(options: {
   const cookies: string[] = [];
   const bodyValues: BodyValues = { properties: [] };
 
-  for (const [field, value] of Object.entries(input)) {
+  for (const field of Object.keys(input)) {
+    const value = input[field];
     const target = Object.hasOwn(api.paramMapping, field) ? api.paramMapping[field] : undefined;
     if (!target || value === undefined) continue;
     // The field path is for messages only: built when a header, cookie or bad target needs it.
@@ -64,12 +98,14 @@ export async function buildActionRequest(options: {
         throw new ConnectorError({ code: ErrorCode.configuration, message: `${propertyPath({ parent: 'input', key: field })}: unknown parameter location` });
     }
   }
+  return { pathParams, query, headers, cookies, bodyValues, path: buildPath({ template: api.endpoint, params: pathParams }) };
+}
 
-  const path = buildPath({ template: api.endpoint, params: pathParams });
-  // No body declared: nothing to build (saves an await per bodiless request). GET and HEAD never
-  // carry one: fetch refuses them, and servers ignore or reject them (some specs still declare one).
-  const built: BuiltBody =
-    api.body === undefined || !methodMayHaveBody(api.method) ? {} : await buildBody({ definition: api.body, values: bodyValues });
+function assembleRequest(options: { options: BuildActionRequestOptions; params: CollectedParams; built: BuiltBody }): PreparedRequest {
+  const { action, base } = options.options;
+  const { pathParams, query, headers, cookies, path } = options.params;
+  const { built } = options;
+  const api = action.api;
   const constants = constantsOf(api);
   const templateQuery = buildTemplateQuery({ template: api.endpoint, params: pathParams });
   if (templateQuery.length > 0) query.unshift(...templateQuery);
@@ -81,12 +117,12 @@ export async function buildActionRequest(options: {
   }
   return {
     method: api.method,
-    origin: base.origin,
+    origin: originOf(base),
     url,
     headers: merged,
     cookies,
     body: built.body,
-    auth: resolveAuth({ schemes: options.schemes, security: api.security, credentials: options.credentials }),
+    auth: resolveAuth({ schemes: options.options.schemes, security: api.security, credentials: options.options.credentials }),
     responseType: api.response.type,
     actionId: action.id,
     ...(api.idempotencyHeader ? { idempotencyHeader: api.idempotencyHeader.toLowerCase() } : {}),

@@ -16,20 +16,18 @@ export interface PathParam {
   value: unknown;
 }
 
-const PLACEHOLDER = /\{([^{}]+)\}/g;
-
 /**
  * Fills `{placeholders}` of the endpoint template, one template segment at a time. Every value is
  * percent-encoded so it stays inside its segment (`a/b` → `a%2Fb`, `?` → `%3F`), and a value that
  * is empty or is/decodes to `.`/`..` is refused with a validation error naming the input field.
  */
 export function buildPath(options: { template: string; params: PathParam[] }): string {
-  const byWireName = new Map(options.params.map((param) => [param.target.name, param]));
+  const { params } = options;
   const segments = templateSegments(options.template);
   let path = '';
   for (let index = 0; index < segments.length; index++) {
     const segment = segments[index];
-    const filled = segment.placeholders ? fillSegment({ segment: segment.text, byWireName }) : segment.text;
+    const filled = segment.parts ? fillSegment({ parts: segment.parts, params }) : segment.text;
     path = index === 0 ? filled : `${path}/${filled}`;
   }
   return path.startsWith('/') ? path : `/${path}`;
@@ -37,9 +35,15 @@ export function buildPath(options: { template: string; params: PathParam[] }): s
 
 interface TemplateSegment {
   text: string;
-  /** Whether the segment holds a `{placeholder}` (a literal segment is copied as it is). */
-  placeholders: boolean;
+  /**
+   * A segment holding `{placeholders}`: its literal text and placeholder names, in order (a
+   * literal segment has none and is copied as it is).
+   */
+  parts?: SegmentPart[];
 }
+
+/** Literal text, or the name of a `{placeholder}`. */
+type SegmentPart = string | { placeholder: string };
 
 /** Templates come from the definition (a bounded set): split each once, not per request. */
 const splitTemplates = new Map<string, TemplateSegment[]>();
@@ -49,24 +53,44 @@ function templateSegments(template: string): TemplateSegment[] {
   let segments = splitTemplates.get(template);
   if (!segments) {
     const [templatePath] = template.split(/[?#]/, 1);
-    segments = templatePath.split('/').map((text) => ({ text, placeholders: /\{[^{}]+\}/.test(text) }));
+    segments = templatePath.split('/').map((text): TemplateSegment => {
+      if (!/\{[^{}]+\}/.test(text)) return { text };
+      // Split on the placeholders as a global replace of `{name}` would find them: odd items are placeholders.
+      const parts = text.split(/(\{[^{}]+\})/).flatMap((part, index): SegmentPart[] => (index % 2 === 1 ? [{ placeholder: part.slice(1, -1) }] : part === '' ? [] : [part]));
+      return { text, parts };
+    });
     if (splitTemplates.size >= MAX_CACHED_TEMPLATES) splitTemplates.clear();
     splitTemplates.set(template, segments);
   }
   return segments;
 }
 
-function fillSegment(options: { segment: string; byWireName: Map<string, PathParam> }): string {
+/** The parameter a placeholder names; the last one wins when two map to the same name. */
+function paramNamed(options: { params: PathParam[]; wireName: string }): PathParam | undefined {
+  const { params, wireName } = options;
+  for (let index = params.length - 1; index >= 0; index--) {
+    if (params[index].target.name === wireName) return params[index];
+  }
+  return undefined;
+}
+
+function fillSegment(options: { parts: SegmentPart[]; params: PathParam[] }): string {
   let lastField: string | undefined;
-  const filled = options.segment.replace(PLACEHOLDER, (_match, wireName: string) => {
-    const param = options.byWireName.get(wireName);
+  let filled = '';
+  for (const part of options.parts) {
+    if (typeof part === 'string') {
+      filled += part;
+      continue;
+    }
+    const wireName = part.placeholder;
+    const param = paramNamed({ params: options.params, wireName });
     if (!param || param.value === undefined || param.value === null) {
       const where = param ? propertyPath({ parent: 'input', key: param.field }) : `path parameter {${wireName}}`;
       throw validationError(`${where}: a value is required for path parameter {${wireName}}`);
     }
     lastField = param.field;
-    return serialisePathValue(param);
-  });
+    filled += serialisePathValue(param);
+  }
   if (lastField !== undefined && isDotSegment(filled)) {
     throw validationError(`${propertyPath({ parent: 'input', key: lastField })}: a path parameter cannot form the segment "." or ".."`);
   }
@@ -75,13 +99,18 @@ function fillSegment(options: { segment: string; byWireName: Map<string, PathPar
 
 function serialisePathValue(param: PathParam): string {
   const value = toStyleValue(param.value);
-  const atoms = styleAtoms(value);
-  const path = propertyPath({ parent: 'input', key: param.field });
-  if (atoms.length === 0 || (value.kind === 'primitive' && isDangerousSegment(value.value))) {
-    throw validationError(`${path}: a path parameter cannot be empty, "." or ".." (also when percent-encoded)`);
-  }
-  if (atoms.some((atom) => atom !== '' && isDangerousSegment(atom))) {
-    throw validationError(`${path}: a path parameter item cannot be "." or ".." (also when percent-encoded)`);
+  if (value.kind === 'primitive') {
+    if (isDangerousSegment(value.value)) {
+      throw validationError(`${propertyPath({ parent: 'input', key: param.field })}: a path parameter cannot be empty, "." or ".." (also when percent-encoded)`);
+    }
+  } else {
+    const atoms = styleAtoms(value);
+    if (atoms.length === 0) {
+      throw validationError(`${propertyPath({ parent: 'input', key: param.field })}: a path parameter cannot be empty, "." or ".." (also when percent-encoded)`);
+    }
+    if (atoms.some((atom) => atom !== '' && isDangerousSegment(atom))) {
+      throw validationError(`${propertyPath({ parent: 'input', key: param.field })}: a path parameter item cannot be "." or ".." (also when percent-encoded)`);
+    }
   }
   return serialiseSimpleFamily({
     name: param.target.name,
