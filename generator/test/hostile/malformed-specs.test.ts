@@ -257,8 +257,10 @@ paths:
       `${base}/1/schema/enum/0`,
       '/paths/~1a/get/responses/200/content/application~1json/schema/example',
     ]);
-    const definition = result.files.find((file) => file.path === 'src/definition.gen.ts')!.contents;
-    expect(definition).not.toMatch(/Infinity|NaN/);
+    // The definition's files: definition.gen.ts, the action modules and schemas.gen.ts.
+    const definition = result.files.filter((file) => /^src\/(definition|schemas|actions\/[a-z0-9-]+)\.gen\.ts$/.test(file.path));
+    expect(definition.map((file) => file.path)).toEqual(expect.arrayContaining(['src/definition.gen.ts', expect.stringMatching(/^src\/actions\//)]));
+    for (const file of definition) expect(file.contents, file.path).not.toMatch(/Infinity|NaN/);
     expect(result.plan.actions).toHaveLength(1);
   });
 
