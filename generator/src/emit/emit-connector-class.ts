@@ -1,4 +1,5 @@
-import { StructureKind, type JSDocStructure, type MethodDeclarationStructure, type OptionalKind } from 'ts-morph';
+import type { JSDocStructure, MethodDeclarationStructure, OptionalKind } from 'ts-morph';
+import { StructureKind } from './ts-morph-module.ts';
 import { SpecwireError } from '../errors/index.ts';
 import { RESERVED_METHOD_NAMES } from '../plan/reserved-names.ts';
 import type { ActionPlan, ConnectorPlan } from '../plan/types.ts';
