@@ -16,6 +16,9 @@ const PREDEFINED_TYPE_NAMES = new Set([
   'any', 'unknown', 'never', 'string', 'number', 'boolean', 'symbol', 'object', 'bigint', 'intrinsic',
 ]);
 
+/** Module-level names CommonJS reserves: `export const exports` does not compile to CommonJS (TS2441). */
+const COMMONJS_NAMES = new Set(['exports', 'require', 'module', '__filename', '__dirname']);
+
 /** Method names that would not create an ordinary method on a class. */
 const RESERVED_METHOD_NAMES = new Set(['constructor', 'prototype']);
 
@@ -32,6 +35,7 @@ export function assertIdentifier(options: { name: string; kind: IdentifierKind; 
   const unsafe =
     !IDENTIFIER.test(name) ||
     (kind === 'method' ? RESERVED_METHOD_NAMES.has(name) : RESERVED_WORDS.has(name)) ||
+    (kind === 'binding' && COMMONJS_NAMES.has(name)) ||
     (kind === 'type' && PREDEFINED_TYPE_NAMES.has(name));
   if (unsafe) {
     throw new SpecwireError(

@@ -62,9 +62,17 @@ export const JS_RESERVED_WORDS: readonly string[] = [
   'prototype',
 ];
 
+/**
+ * Names a CommonJS module holds at its top level. A method name is also the name of its action's
+ * constant in `src/actions/<category>.gen.ts`, and the package's CommonJS build refuses a top-level
+ * `exports` or `require` (TS2441); the others would shadow what the compiled module relies on.
+ */
+export const COMMONJS_MODULE_NAMES: readonly string[] = ['exports', 'require', 'module', '__filename', '__dirname'];
+
 export const RESERVED_METHOD_NAMES: ReadonlySet<string> = new Set([
   ...BASE_CONNECTOR_MEMBERS,
   ...PROTOCOL_MEMBERS,
   ...OBJECT_PROTOTYPE_MEMBERS,
   ...JS_RESERVED_WORDS,
+  ...COMMONJS_MODULE_NAMES,
 ]);

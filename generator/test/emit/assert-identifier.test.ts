@@ -7,6 +7,9 @@ describe('assertIdentifier', () => {
     expect(assertIdentifier({ name: 'issuesCreate', kind: 'method' })).toBe('issuesCreate');
     expect(assertIdentifier({ name: '$Thing_2', kind: 'type' })).toBe('$Thing_2');
     expect(assertIdentifier({ name: 'delete', kind: 'method' })).toBe('delete');
+    // A method may be called `exports`; a module-level constant may not (CommonJS reserves it).
+    expect(assertIdentifier({ name: 'exports', kind: 'method' })).toBe('exports');
+    expect(assertIdentifier({ name: 'issuesCreate', kind: 'binding' })).toBe('issuesCreate');
   });
 
   it.each([
@@ -20,6 +23,9 @@ describe('assertIdentifier', () => {
     ['delete', 'class'],
     ['string', 'type'],
     ['await', 'type'],
+    ['delete', 'binding'],
+    ['exports', 'binding'],
+    ['require', 'binding'],
   ] as const)('refuses %j as a %s name', (name, kind) => {
     expect(() => assertIdentifier({ name, kind })).toThrow(SpecwireError);
   });

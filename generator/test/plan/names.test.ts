@@ -86,6 +86,10 @@ describe('planMethodNames', () => {
     for (const member of BASE_CONNECTOR_MEMBERS) expect(names).not.toContain(member);
   });
 
+  it('avoids the names a CommonJS module reserves, since each method name is also a module-level constant', () => {
+    expect(planMethodNames(['exports', 'require', 'module'])).toEqual(['exportsAction', 'requireAction', 'moduleAction']);
+  });
+
   it('prefixes names that would start with a digit and keeps them unique', () => {
     expect(planMethodNames(['1abc', '1_abc', 'a_b', 'aB', '', '!!!'])).toEqual(['op1abc', 'op1Abc', 'aB', 'aB2', 'action', 'action2']);
   });
