@@ -7,7 +7,8 @@ const DEFINITION_CONSTANT = 'definition';
 
 /**
  * The only modules a definition may import values from: its own generated files beside it or one
- * folder down (`./schemas.gen.ts`, `./actions/issues.gen.ts`). Nothing outside `src/` is ever read.
+ * folder down (`./schemas.gen.ts`, `./actions/issues.gen.ts`). The reader that fetches them admits
+ * regular files only (no symbolic link), so nothing outside `src/` is read.
  */
 const DEFINITION_MODULE = /^\.\/(?:[a-z0-9][a-z0-9-]*\/)?[a-z0-9][a-z0-9-]*\.gen\.ts$/;
 
@@ -27,8 +28,11 @@ interface ModuleData {
 interface ReadContext {
   source: ts.SourceFile;
   file: string;
-  /** The definition file's imports and the modules they name; absent inside a module (modules import no values). */
-  imports?: { bindings: Map<string, ImportedBinding>; modules: Map<string, ModuleData> };
+  /**
+   * The definition file's imports, the modules they name, and the constants already read (each may be
+   * read once, so the data read stays as large as the files); absent inside a module (modules import no values).
+   */
+  imports?: { bindings: Map<string, ImportedBinding>; modules: Map<string, ModuleData>; read: Set<string> };
 }
 
 /**
@@ -50,7 +54,7 @@ export async function readDefinitionSource(options: { text: string; file: string
     if (text === undefined) throw new SpecwireError(`imports "${specifier}", which is missing`, { file: options.file });
     modules.set(specifier, parseModule({ text, file }));
   }
-  return readDefinition({ source, file: options.file, imports: { bindings, modules } });
+  return readDefinition({ source, file: options.file, imports: { bindings, modules, read: new Set() } });
 }
 
 /** A definition file that imports nothing (every part inline), read like `readDefinitionSource`. */
@@ -136,6 +140,9 @@ function readReference(options: { node: ts.Expression; context: ReadContext }): 
   if (!module || !initializer) {
     throw new SpecwireError(`"${binding.specifier}" exports no constant "${exported}"`, { file: context.file });
   }
+  const key = `${binding.specifier}#${exported}`;
+  if (imports.read.has(key)) throw new SpecwireError(`"${binding.specifier}" constant "${exported}" is referred to twice`, { file: context.file });
+  imports.read.add(key);
   return readData({ node: initializer, context: { source: module.source, file: module.file } });
 }
 

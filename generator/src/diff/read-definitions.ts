@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ConnectorDefinition } from '@specwire/runtime';
 import { SpecwireError } from '../errors/index.ts';
@@ -34,10 +34,16 @@ export async function readGeneratedDefinition(options: { root: string; name: str
   return readDefinitionSource({
     text: await readFile(join(src, 'definition.gen.ts'), 'utf8'),
     file,
-    // The reader admits only `./x.gen.ts` and `./folder/x.gen.ts` specifiers: the path stays in src/.
+    // The reader admits only `./x.gen.ts` and `./folder/x.gen.ts` specifiers, and a symbolic link
+    // (the file or its folder) is refused: what is read stays inside src/.
     readModule: async (specifier) => {
       const path = join(src, specifier);
-      return existsSync(path) ? readFile(path, 'utf8') : undefined;
+      const folder = dirname(path);
+      if (!existsSync(path)) return undefined;
+      if (!(await lstat(path)).isFile() || (folder !== src && !(await lstat(folder)).isDirectory())) {
+        throw new SpecwireError(`"${specifier}" is not a regular file`, { file });
+      }
+      return readFile(path, 'utf8');
     },
   });
 }

@@ -96,6 +96,11 @@ describe('readDefinitionSource', () => {
     await expect(read(text)).rejects.toThrow(/"\.\/actions\/orders\.gen\.ts" exports no constant "ordersDelete"/);
   });
 
+  it('reads each constant once, so the data read cannot grow past the files', async () => {
+    const text = 'import * as ordersActions from "./actions/orders.gen.ts";\nexport const definition = { supported_actions: [ordersActions.ordersList, ordersActions.ordersList] };\n';
+    await expect(read(text)).rejects.toThrow(/constant "ordersList" is referred to twice/);
+  });
+
   it('refuses an identifier that no import binds', async () => {
     await expect(read('export const definition = { name: process };\n')).rejects.toThrow(/found Identifier/);
   });
