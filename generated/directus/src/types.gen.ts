@@ -8494,17 +8494,12 @@ export interface operations {
     };
 }
 
-/** Whether the key `K` of `T` was declared readOnly (printed with the `readonly` modifier). */
-type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends (<V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2) ? false : true;
-/** `T` as a request input: readOnly properties optional, at every depth. */
-type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
-
 /** The parameters of operation `K` in location `L` (`path`, `query`, `header` or `cookie`). */
-type ParameterOf<K extends keyof operations, L extends string> = operations[K] extends { parameters: infer P } ? (L extends keyof P ? NonNullable<P[L]> : never) : never;
-/** The request body of operation `K` in media type `M`, as an input (readOnly properties optional). */
-type RequestBodyOf<K extends keyof operations, M extends string> = operations[K] extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? (M extends keyof C ? InputOf<C[M]> : never) : never) : never;
+type ParameterOf<K extends keyof operations, L extends keyof operations[K]["parameters"]> = NonNullable<operations[K]["parameters"][L]>;
+/** The request body of operation `K` in media type `M`. */
+type RequestBodyOf<K extends keyof operations, M extends keyof NonNullable<operations[K]["requestBody"]>["content"]> = NonNullable<operations[K]["requestBody"]>["content"][M];
 /** The properties of an object request body (a nullable body spreads its object part). */
-type BodyPropertiesOf<K extends keyof operations, M extends string> = NonNullable<RequestBodyOf<K, M>>;
+type BodyPropertiesOf<K extends keyof operations, M extends keyof NonNullable<operations[K]["requestBody"]>["content"]> = NonNullable<RequestBodyOf<K, M>>;
 
 export interface GetActivitiesInput {
   /** Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`). */

@@ -954,11 +954,14 @@ type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] 
 type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
 
 /** The parameters of operation `K` in location `L` (`path`, `query`, `header` or `cookie`). */
-type ParameterOf<K extends keyof operations, L extends string> = operations[K] extends { parameters: infer P } ? (L extends keyof P ? NonNullable<P[L]> : never) : never;
-/** The request body of operation `K` in media type `M`, as an input (readOnly properties optional). */
-type RequestBodyOf<K extends keyof operations, M extends string> = operations[K] extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? (M extends keyof C ? InputOf<C[M]> : never) : never) : never;
+type ParameterOf<K extends keyof operations, L extends keyof operations[K]["parameters"]> = NonNullable<operations[K]["parameters"][L]>;
+/** The request body of operation `K` in media type `M`. */
+type RequestBodyOf<K extends keyof operations, M extends keyof NonNullable<operations[K]["requestBody"]>["content"]> = NonNullable<operations[K]["requestBody"]>["content"][M];
 /** The properties of an object request body (a nullable body spreads its object part). */
-type BodyPropertiesOf<K extends keyof operations, M extends string> = NonNullable<RequestBodyOf<K, M>>;
+type BodyPropertiesOf<K extends keyof operations, M extends keyof NonNullable<operations[K]["requestBody"]>["content"]> = NonNullable<RequestBodyOf<K, M>>;
+
+/** The properties of an object request body as an input (readOnly properties optional, at every depth). */
+type InputPropertiesOf<K extends keyof operations, M extends keyof NonNullable<operations[K]["requestBody"]>["content"]> = NonNullable<InputOf<RequestBodyOf<K, M>>>;
 
 export interface GetHealthInput {
 }
@@ -975,14 +978,14 @@ export interface ListNotesInput {
 }
 export type ListNotesOutput = components["schemas"]["NotePage"];
 export interface CreateNoteInput {
-  title: BodyPropertiesOf<"create_note", "application/json">["title"];
+  title: InputPropertiesOf<"create_note", "application/json">["title"];
   /** Markdown text of the note. */
-  body?: BodyPropertiesOf<"create_note", "application/json">["body"];
-  status?: BodyPropertiesOf<"create_note", "application/json">["status"];
-  labels?: BodyPropertiesOf<"create_note", "application/json">["labels"];
+  body?: InputPropertiesOf<"create_note", "application/json">["body"];
+  status?: InputPropertiesOf<"create_note", "application/json">["status"];
+  labels?: InputPropertiesOf<"create_note", "application/json">["labels"];
   /** Where the note was written. */
-  location?: BodyPropertiesOf<"create_note", "application/json">["location"];
-  dueAt?: BodyPropertiesOf<"create_note", "application/json">["dueAt"];
+  location?: InputPropertiesOf<"create_note", "application/json">["location"];
+  dueAt?: InputPropertiesOf<"create_note", "application/json">["dueAt"];
 }
 export type CreateNoteOutput = components["schemas"]["Note"];
 export interface SearchNotesInput {

@@ -838,11 +838,14 @@ type IsReadOnlyKey<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] 
 type InputOf<T> = T extends readonly (infer E)[] ? InputOf<E>[] : T extends object ? { [K in keyof T as IsReadOnlyKey<T, K> extends true ? never : K]: InputOf<T[K]> } & { [K in keyof T as IsReadOnlyKey<T, K> extends true ? K : never]?: InputOf<T[K]> } : T;
 
 /** The parameters of operation `K` in location `L` (`path`, `query`, `header` or `cookie`). */
-type ParameterOf<K extends keyof operations, L extends string> = operations[K] extends { parameters: infer P } ? (L extends keyof P ? NonNullable<P[L]> : never) : never;
-/** The request body of operation `K` in media type `M`, as an input (readOnly properties optional). */
-type RequestBodyOf<K extends keyof operations, M extends string> = operations[K] extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? (M extends keyof C ? InputOf<C[M]> : never) : never) : never;
+type ParameterOf<K extends keyof operations, L extends keyof operations[K]["parameters"]> = NonNullable<operations[K]["parameters"][L]>;
+/** The request body of operation `K` in media type `M`. */
+type RequestBodyOf<K extends keyof operations, M extends keyof NonNullable<operations[K]["requestBody"]>["content"]> = NonNullable<operations[K]["requestBody"]>["content"][M];
 /** The properties of an object request body (a nullable body spreads its object part). */
-type BodyPropertiesOf<K extends keyof operations, M extends string> = NonNullable<RequestBodyOf<K, M>>;
+type BodyPropertiesOf<K extends keyof operations, M extends keyof NonNullable<operations[K]["requestBody"]>["content"]> = NonNullable<RequestBodyOf<K, M>>;
+
+/** The properties of an object request body as an input (readOnly properties optional, at every depth). */
+type InputPropertiesOf<K extends keyof operations, M extends keyof NonNullable<operations[K]["requestBody"]>["content"]> = NonNullable<InputOf<RequestBodyOf<K, M>>>;
 
 export interface GetStationsInput {
 }
@@ -865,13 +868,13 @@ export interface GetBookingsInput {
 export type GetBookingsOutput = operations["get_bookings"]["responses"]["200"]["content"]["application/json"];
 export interface CreateBookingInput {
   /** Identifier of the booked trip */
-  trip_id?: BodyPropertiesOf<"create_booking", "application/json">["trip_id"];
+  trip_id?: InputPropertiesOf<"create_booking", "application/json">["trip_id"];
   /** Name of the passenger */
-  passenger_name?: BodyPropertiesOf<"create_booking", "application/json">["passenger_name"];
+  passenger_name?: InputPropertiesOf<"create_booking", "application/json">["passenger_name"];
   /** Indicates whether the passenger has a bicycle. */
-  has_bicycle?: BodyPropertiesOf<"create_booking", "application/json">["has_bicycle"];
+  has_bicycle?: InputPropertiesOf<"create_booking", "application/json">["has_bicycle"];
   /** Indicates whether the passenger has a dog. */
-  has_dog?: BodyPropertiesOf<"create_booking", "application/json">["has_dog"];
+  has_dog?: InputPropertiesOf<"create_booking", "application/json">["has_dog"];
 }
 export type CreateBookingOutput = operations["create_booking"]["responses"]["201"]["content"]["application/json"];
 export interface GetBookingInput {
@@ -888,10 +891,10 @@ export interface CreateBookingPaymentInput {
   /** The ID of the booking to pay for. */
   bookingId: ParameterOf<"create_booking_payment", "path">["bookingId"];
   /** Amount intended to be collected by this payment. A positive decimal figure describing the amount to be collected. */
-  amount?: BodyPropertiesOf<"create_booking_payment", "application/json">["amount"];
+  amount?: InputPropertiesOf<"create_booking_payment", "application/json">["amount"];
   /** Three-letter [ISO currency code](https://www.iso.org/iso-4217-currency-codes.html), in lowercase. */
-  currency?: BodyPropertiesOf<"create_booking_payment", "application/json">["currency"];
+  currency?: InputPropertiesOf<"create_booking_payment", "application/json">["currency"];
   /** The payment source to take the payment from. This can be a card or a bank account. Some of these properties will be hidden on read to protect PII leaking. */
-  source?: BodyPropertiesOf<"create_booking_payment", "application/json">["source"];
+  source?: InputPropertiesOf<"create_booking_payment", "application/json">["source"];
 }
 export type CreateBookingPaymentOutput = operations["create_booking_payment"]["responses"]["200"]["content"]["application/json"];

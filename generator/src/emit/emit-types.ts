@@ -3,7 +3,8 @@ import { SpecwireError, escapePointerSegment } from '../errors/index.ts';
 import type { ActionPlan, ConnectorPlan } from '../plan/types.ts';
 import { assertIdentifier } from './assert-identifier.ts';
 import { renderBanner, type BannerOptions } from './render-banner.ts';
-import { FLAT_INPUT_HELPERS, renderFlatInput } from './render-flat-input.ts';
+import { createReadOnlyReach } from './read-only-reach.ts';
+import { FLAT_INPUT_HELPERS, FLAT_INPUT_OF_HELPER, bodyMedia, findOperation, renderFlatInput } from './render-flat-input.ts';
 import { renderOpenapiTypes } from './render-openapi-types.ts';
 import { renderPropertyKey } from './render-property-key.ts';
 import { renderStringLiteral } from './render-string-literal.ts';
@@ -36,7 +37,8 @@ const NULL_SAFE_WITH_REQUIRED =
 /**
  * openapi-typescript prints a `readOnly` property with the `readonly` modifier and keeps it required,
  * but a server sets such a property, so an input never has to carry it (the definition leaves it out
- * of the form). `InputOf` makes every `readonly` key optional, at every depth of a request body.
+ * of the form). `InputOf` makes every `readonly` key optional, at every depth of a request body; it
+ * wraps only the bodies that reach a readOnly property (see `read-only-reach.ts`).
  */
 const INPUT_OF_HELPER = [
   '/** Whether the key `K` of `T` was declared readOnly (printed with the `readonly` modifier). */',
@@ -55,16 +57,17 @@ export async function emitTypes(options: { plan: ConnectorPlan; banner: BannerOp
   const { plan } = options;
   assertActionsHaveOperations(plan);
   const generated = await runOpenapiTypescript(plan);
-  const rendered = plan.actions.map((action) => renderActionTypes({ plan, action }));
+  const reachesReadOnly = createReadOnlyReach(plan.typesDocument);
+  const rendered = plan.actions.map((action) => renderActionTypes({ plan, action, reachesReadOnly }));
   const aliases = rendered.map((types) => types.text);
   const usesRenamedKeys = rendered.some((types, index) => !types.flat && hasRenames(plan.actions[index]!));
-  const usesInputOf = plan.actions.some((action) => action.typeShape.body !== undefined);
+  const usesInputOf = rendered.some((types) => types.usesInputOf);
   const usesFlat = rendered.some((types) => types.flat);
   const helpers = [
     ...(usesRenamedKeys ? [RENAMED_KEYS_HELPER, ''] : []),
-    // The flat helpers' `RequestBodyOf` names `InputOf`, so a connector without bodies needs it too.
-    ...(usesInputOf || usesFlat ? [INPUT_OF_HELPER, ''] : []),
+    ...(usesInputOf ? [INPUT_OF_HELPER, ''] : []),
     ...(usesFlat ? [FLAT_INPUT_HELPERS, ''] : []),
+    ...(rendered.some((types) => types.flat && types.usesInputOf) ? [FLAT_INPUT_OF_HELPER, ''] : []),
   ];
   const tail = [...helpers, ...aliases];
   return [renderBanner(options.banner), generated.trimEnd(), '', ...tail, ''].join('\n');
@@ -173,23 +176,34 @@ function hasRenames(action: ActionPlan): boolean {
  * An action's input and output types: a flattened, documented input interface where every field
  * traces to one parameter or plain body property, else the alias composed from `operations[...]`.
  */
-function renderActionTypes(options: { plan: ConnectorPlan; action: ActionPlan }): { text: string; flat: boolean } {
-  const { plan, action } = options;
+function renderActionTypes(options: {
+  plan: ConnectorPlan;
+  action: ActionPlan;
+  reachesReadOnly: (schema: unknown) => boolean;
+}): { text: string; flat: boolean; usesInputOf: boolean } {
+  const { plan, action, reachesReadOnly } = options;
   const location = { file: plan.provenance.specSource, pointer: action.pointer };
   assertIdentifier({ name: action.inputTypeName, kind: 'type', location });
   assertIdentifier({ name: action.outputTypeName, kind: 'type', location });
   const operation = `operations[${renderStringLiteral(action.actionId)}]`;
   const output = `export type ${action.outputTypeName} = ${renderOutputType({ plan, action, operation })};`;
-  const flat = renderFlatInput({ plan, action });
-  if (flat !== undefined) return { text: `${flat}\n${output}`, flat: true };
-  const input = renderInputType({ action, operation, location });
-  return { text: `export type ${action.inputTypeName} =${input};\n${output}`, flat: false };
+  const flat = renderFlatInput({ plan, action, reachesReadOnly });
+  if (flat !== undefined) return { text: `${flat.text}\n${output}`, flat: true, usesInputOf: flat.usesInputOf };
+  const body = action.typeShape.body;
+  // A body not found in the types document keeps `InputOf`, the answer that is always correct.
+  const operationObject = body === undefined ? undefined : findOperation({ document: plan.typesDocument, operationId: action.actionId });
+  const media = body === undefined || operationObject === undefined ? undefined : bodyMedia({ document: plan.typesDocument, operation: operationObject, mediaType: body.mediaType });
+  const usesInputOf = body !== undefined && (media === undefined || reachesReadOnly(media.schema));
+  const input = renderInputType({ action, operation, location, usesInputOf });
+  return { text: `export type ${action.inputTypeName} =${input};\n${output}`, flat: false, usesInputOf };
 }
 
 function renderInputType(options: {
   action: ActionPlan;
   operation: string;
   location: { file: string; pointer: string };
+  /** Whether the body goes through `InputOf` (it reaches a readOnly property). */
+  usesInputOf: boolean;
 }): string {
   const { action, operation, location } = options;
   const { parameterLocations, body } = action.typeShape;
@@ -198,7 +212,8 @@ function renderInputType(options: {
     (where) => `NonNullable<${operation}["parameters"][${renderStringLiteral(where)}]>`,
   );
   if (body !== undefined) {
-    const content = `InputOf<NonNullable<${operation}["requestBody"]>["content"][${renderStringLiteral(body.mediaType)}]>`;
+    const media = `NonNullable<${operation}["requestBody"]>["content"][${renderStringLiteral(body.mediaType)}]`;
+    const content = options.usesInputOf ? `InputOf<${media}>` : media;
     if (body.mode === 'field') {
       if (body.field === undefined) {
         throw new SpecwireError('emit: a body of mode "field" has no field name (planner bug)', location);

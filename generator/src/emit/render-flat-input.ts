@@ -6,15 +6,23 @@ import { renderStringLiteral } from './render-string-literal.ts';
 
 /**
  * Helpers the flattened input interfaces index into. Each field's type is still openapi-typescript's
- * type for that parameter or body property: the interface only names and documents the fields.
+ * type for that parameter or body property: the interface only names and documents the fields. They
+ * are plain indexed accesses, not conditional types, so tsc resolves each one without instantiating
+ * anything per use; `InputOf` wraps only the bodies that reach a readOnly property.
  */
 export const FLAT_INPUT_HELPERS = [
   '/** The parameters of operation `K` in location `L` (`path`, `query`, `header` or `cookie`). */',
-  'type ParameterOf<K extends keyof operations, L extends string> = operations[K] extends { parameters: infer P } ? (L extends keyof P ? NonNullable<P[L]> : never) : never;',
-  '/** The request body of operation `K` in media type `M`, as an input (readOnly properties optional). */',
-  'type RequestBodyOf<K extends keyof operations, M extends string> = operations[K] extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? (M extends keyof C ? InputOf<C[M]> : never) : never) : never;',
+  'type ParameterOf<K extends keyof operations, L extends keyof operations[K]["parameters"]> = NonNullable<operations[K]["parameters"][L]>;',
+  '/** The request body of operation `K` in media type `M`. */',
+  'type RequestBodyOf<K extends keyof operations, M extends keyof NonNullable<operations[K]["requestBody"]>["content"]> = NonNullable<operations[K]["requestBody"]>["content"][M];',
   '/** The properties of an object request body (a nullable body spreads its object part). */',
-  'type BodyPropertiesOf<K extends keyof operations, M extends string> = NonNullable<RequestBodyOf<K, M>>;',
+  'type BodyPropertiesOf<K extends keyof operations, M extends keyof NonNullable<operations[K]["requestBody"]>["content"]> = NonNullable<RequestBodyOf<K, M>>;',
+].join('\n');
+
+/** With `InputOf` (emitted beside it): the spread helper for a body that reaches a readOnly property. */
+export const FLAT_INPUT_OF_HELPER = [
+  '/** The properties of an object request body as an input (readOnly properties optional, at every depth). */',
+  'type InputPropertiesOf<K extends keyof operations, M extends keyof NonNullable<operations[K]["requestBody"]>["content"]> = NonNullable<InputOf<RequestBodyOf<K, M>>>;',
 ].join('\n');
 
 const PARAMETER_LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);
@@ -26,20 +34,28 @@ const COMPOSITION_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'not', 'if', '$ref'];
  * traced to one named parameter or one property of a plain object body in the types document; the
  * caller then falls back to the composed alias, which is always correct.
  */
-export function renderFlatInput(options: { plan: ConnectorPlan; action: ActionPlan }): string | undefined {
+export function renderFlatInput(options: {
+  plan: ConnectorPlan;
+  action: ActionPlan;
+  /** Whether a body schema reaches a readOnly property (then its type goes through `InputOf`). */
+  reachesReadOnly: (schema: unknown) => boolean;
+}): { text: string; usesInputOf: boolean } | undefined {
   const { plan, action } = options;
   const definition = plan.definition.supported_actions.find((candidate) => candidate.id === action.actionId);
   const operation = findOperation({ document: plan.typesDocument, operationId: action.actionId });
   if (definition === undefined || operation === undefined) return undefined;
   const members: string[] = [];
+  let usesInputOf = false;
   for (const [field, spec] of Object.entries(definition.inputSchema ?? {})) {
-    const type = renderFieldType({ plan, action, definition, operation, field });
+    const type = renderFieldType({ plan, action, definition, operation, field, reachesReadOnly: options.reachesReadOnly });
     if (type === undefined) return undefined;
+    usesInputOf ||= type.startsWith('InputOf<') || type.startsWith('InputPropertiesOf<');
     const description = renderJsDocText(typeof spec.description === 'string' ? spec.description : '');
     if (description !== '') members.push(renderMemberDoc(description));
     members.push(`  ${renderPropertyKey(field)}${spec.required === true ? '' : '?'}: ${type};`);
   }
-  return `export interface ${action.inputTypeName} {\n${members.join('\n')}${members.length > 0 ? '\n' : ''}}`;
+  const text = `export interface ${action.inputTypeName} {\n${members.join('\n')}${members.length > 0 ? '\n' : ''}}`;
+  return { text, usesInputOf };
 }
 
 function renderMemberDoc(text: string): string {
@@ -54,34 +70,38 @@ function renderFieldType(options: {
   definition: ActionDefinition;
   operation: Record<string, unknown>;
   field: string;
+  reachesReadOnly: (schema: unknown) => boolean;
 }): string | undefined {
   const { plan, action, definition, operation, field } = options;
   const target = Object.hasOwn(definition.api.paramMapping, field) ? definition.api.paramMapping[field] : undefined;
   const id = renderStringLiteral(action.actionId);
   const body = action.typeShape.body;
-  // A whole-body field: the field is the body (nullable as the schema says).
-  if (body?.mode === 'field' && body.field === field && (target === undefined || target.in === 'body')) {
-    return `RequestBodyOf<${id}, ${renderStringLiteral(body.mediaType)}>`;
-  }
-  if (target === undefined) return undefined;
-  if (PARAMETER_LOCATIONS.has(target.in)) {
+  if (target !== undefined && PARAMETER_LOCATIONS.has(target.in)) {
     // The types document names each parameter by its final field name.
     if (!hasParameter({ operation, location: target.in, name: field })) return undefined;
     return `ParameterOf<${id}, ${renderStringLiteral(target.in)}>[${renderStringLiteral(field)}]`;
   }
-  if (target.in !== 'body' || body?.mode !== 'spread') return undefined;
+  // A whole-body field is the body (nullable as the schema says); a spread field is one of its properties.
+  const wholeBody = body?.mode === 'field' && body.field === field && (target === undefined || target.in === 'body');
+  const spread = body?.mode === 'spread' && target?.in === 'body';
+  if (body === undefined || !(wholeBody || spread)) return undefined;
+  const media = bodyMedia({ document: plan.typesDocument, operation, mediaType: body.mediaType });
+  if (media === undefined) return undefined;
+  const content = `RequestBodyOf<${id}, ${renderStringLiteral(body.mediaType)}>`;
+  const readOnly = options.reachesReadOnly(media.schema);
+  if (wholeBody) return readOnly ? `InputOf<${content}>` : content;
   // An uncurated body keeps the vendor's property names; `renamed` maps them to fields.
   const property = Object.entries(body.renamed ?? {}).find(([, renamedField]) => renamedField === field)?.[0] ?? field;
-  const schema = bodySchema({ document: plan.typesDocument, operation, mediaType: body.mediaType });
-  if (schema === undefined || !isPlainObjectWith({ schema, property })) return undefined;
-  return `BodyPropertiesOf<${id}, ${renderStringLiteral(body.mediaType)}>[${renderStringLiteral(property)}]`;
+  const schema = resolve({ document: plan.typesDocument, value: media.schema });
+  if (!isRecord(schema) || !isPlainObjectWith({ schema, property })) return undefined;
+  return `${readOnly ? 'InputPropertiesOf' : 'BodyPropertiesOf'}<${id}, ${renderStringLiteral(body.mediaType)}>[${renderStringLiteral(property)}]`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function findOperation(options: { document: Record<string, unknown>; operationId: string }): Record<string, unknown> | undefined {
+export function findOperation(options: { document: Record<string, unknown>; operationId: string }): Record<string, unknown> | undefined {
   const paths = options.document.paths;
   if (!isRecord(paths)) return undefined;
   for (const pathItem of Object.values(paths)) {
@@ -114,12 +134,12 @@ function resolve(options: { document: Record<string, unknown>; value: unknown })
   return value;
 }
 
-function bodySchema(options: { document: Record<string, unknown>; operation: Record<string, unknown>; mediaType: string }): Record<string, unknown> | undefined {
+/** The operation's request body content for `mediaType`, its `schema` unresolved. */
+export function bodyMedia(options: { document: Record<string, unknown>; operation: Record<string, unknown>; mediaType: string }): { schema: unknown } | undefined {
   const requestBody = resolve({ document: options.document, value: options.operation.requestBody });
   if (!isRecord(requestBody) || !isRecord(requestBody.content) || !Object.hasOwn(requestBody.content, options.mediaType)) return undefined;
   const media = requestBody.content[options.mediaType];
-  const schema = isRecord(media) ? resolve({ document: options.document, value: media.schema }) : undefined;
-  return isRecord(schema) ? schema : undefined;
+  return isRecord(media) ? { schema: media.schema } : undefined;
 }
 
 /**
