@@ -2,18 +2,18 @@
 import type { JsonSchema } from "@specwire/runtime";
 
 /** The shared schemas, one per line; input and output schemas refer to them as `#/$defs/<name>`. */
-export const schemas: Record<string, JsonSchema> = {
-  Attachment: { type: "object", properties: { id: { type: "string", readOnly: true }, size: { type: "integer", readOnly: true }, metadata: { $ref: "#/$defs/AttachmentMetadata" } } },
-  AttachmentMetadata: { type: "object", properties: { caption: { type: "string" }, public: { type: "boolean", default: false } } },
-  Circle: { type: "object", required: ["kind", "radius"], properties: { kind: { type: "string", enum: ["circle"] }, radius: { type: "number", exclusiveMinimum: 0 } } },
-  Colour: { type: "string", enum: ["red", "green", "blue"] },
-  Folder: { type: "object", properties: { path: { type: "string" }, notes: { type: "array", items: { $ref: "#/$defs/Note" } } } },
-  Label: { type: "object", required: ["id", "name"], properties: { id: { type: "integer", readOnly: true }, name: { type: "string" }, colour: { $ref: "#/$defs/Colour" } } },
-  NewNote: { type: "object", required: ["title"], properties: { title: { type: "string", minLength: 1, maxLength: 200 }, body: { type: "string" }, status: { type: "string", enum: ["draft", "published", "archived"], default: "draft" }, labels: { type: "array", items: { $ref: "#/$defs/Label" } }, location: { type: "object", properties: { lat: { type: "number", minimum: -90, maximum: 90 }, lng: { type: "number", minimum: -180, maximum: 180 }, place: { type: "object", properties: { name: { type: "string" }, country: { type: "string", minLength: 2, maxLength: 2 } } } } }, dueAt: { type: ["string", "null"], format: "date-time" } } },
-  Note: { allOf: [{ $ref: "#/$defs/NewNote" }, { type: "object", required: ["id", "createdAt"], properties: { id: { type: "string", readOnly: true }, createdAt: { type: "string", format: "date-time", readOnly: true }, pinned: { type: "boolean", readOnly: true }, author: { $ref: "#/$defs/User" } } }] },
-  NotePage: { type: "object", required: ["items"], properties: { items: { type: "array", items: { $ref: "#/$defs/Note" } }, nextCursor: { type: ["string", "null"] } } },
-  Rectangle: { type: "object", required: ["kind", "width", "height"], properties: { kind: { type: "string", enum: ["rectangle"] }, width: { type: "number" }, height: { type: "number" } } },
-  Shape: { oneOf: [{ $ref: "#/$defs/Circle" }, { $ref: "#/$defs/Rectangle" }], discriminator: { propertyName: "kind", mapping: { circle: "#/components/schemas/Circle", rectangle: "#/components/schemas/Rectangle" } } },
-  TreeNode: { type: "object", required: ["name"], properties: { name: { type: "string" }, children: { type: "array", items: { $ref: "#/$defs/TreeNode" } }, parent: { anyOf: [{ $ref: "#/$defs/TreeNode" }, { type: "null" }] } } },
-  User: { type: "object", properties: { id: { type: "string", readOnly: true }, name: { type: "string" }, email: { type: "string", format: "email" } } },
-};
+export const schemas: Record<string, JsonSchema> = JSON.parse(String.raw`{
+"Attachment": {"type":"object","properties":{"id":{"type":"string","readOnly":true},"size":{"type":"integer","readOnly":true},"metadata":{"$ref":"#/$defs/AttachmentMetadata"}}},
+"AttachmentMetadata": {"type":"object","properties":{"caption":{"type":"string"},"public":{"type":"boolean","default":false}}},
+"Circle": {"type":"object","required":["kind","radius"],"properties":{"kind":{"type":"string","enum":["circle"]},"radius":{"type":"number","exclusiveMinimum":0}}},
+"Colour": {"type":"string","enum":["red","green","blue"]},
+"Folder": {"type":"object","properties":{"path":{"type":"string"},"notes":{"type":"array","items":{"$ref":"#/$defs/Note"}}}},
+"Label": {"type":"object","required":["id","name"],"properties":{"id":{"type":"integer","readOnly":true},"name":{"type":"string"},"colour":{"$ref":"#/$defs/Colour"}}},
+"NewNote": {"type":"object","required":["title"],"properties":{"title":{"type":"string","minLength":1,"maxLength":200},"body":{"type":"string"},"status":{"type":"string","enum":["draft","published","archived"],"default":"draft"},"labels":{"type":"array","items":{"$ref":"#/$defs/Label"}},"location":{"type":"object","properties":{"lat":{"type":"number","minimum":-90,"maximum":90},"lng":{"type":"number","minimum":-180,"maximum":180},"place":{"type":"object","properties":{"name":{"type":"string"},"country":{"type":"string","minLength":2,"maxLength":2}}}}},"dueAt":{"type":["string","null"],"format":"date-time"}}},
+"Note": {"allOf":[{"$ref":"#/$defs/NewNote"},{"type":"object","required":["id","createdAt"],"properties":{"id":{"type":"string","readOnly":true},"createdAt":{"type":"string","format":"date-time","readOnly":true},"pinned":{"type":"boolean","readOnly":true},"author":{"$ref":"#/$defs/User"}}}]},
+"NotePage": {"type":"object","required":["items"],"properties":{"items":{"type":"array","items":{"$ref":"#/$defs/Note"}},"nextCursor":{"type":["string","null"]}}},
+"Rectangle": {"type":"object","required":["kind","width","height"],"properties":{"kind":{"type":"string","enum":["rectangle"]},"width":{"type":"number"},"height":{"type":"number"}}},
+"Shape": {"oneOf":[{"$ref":"#/$defs/Circle"},{"$ref":"#/$defs/Rectangle"}],"discriminator":{"propertyName":"kind","mapping":{"circle":"#/components/schemas/Circle","rectangle":"#/components/schemas/Rectangle"}}},
+"TreeNode": {"type":"object","required":["name"],"properties":{"name":{"type":"string"},"children":{"type":"array","items":{"$ref":"#/$defs/TreeNode"}},"parent":{"anyOf":[{"$ref":"#/$defs/TreeNode"},{"type":"null"}]}}},
+"User": {"type":"object","properties":{"id":{"type":"string","readOnly":true},"name":{"type":"string"},"email":{"type":"string","format":"email"}}}
+}`);

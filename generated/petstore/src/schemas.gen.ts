@@ -2,11 +2,11 @@
 import type { JsonSchema } from "@specwire/runtime";
 
 /** The shared schemas, one per line; input and output schemas refer to them as `#/$defs/<name>`. */
-export const schemas: Record<string, JsonSchema> = {
-  ApiResponse: { type: "object", properties: { code: { type: "integer", format: "int32" }, type: { type: "string" }, message: { type: "string" } } },
-  Category: { type: "object", properties: { id: { type: "integer", format: "int64" }, name: { type: "string" } } },
-  Order: { type: "object", properties: { id: { type: "integer", format: "int64" }, petId: { type: "integer", format: "int64" }, quantity: { type: "integer", format: "int32" }, shipDate: { type: "string", format: "date-time" }, status: { type: "string", enum: ["placed", "approved", "delivered"] }, complete: { type: "boolean", default: false } } },
-  Pet: { type: "object", required: ["name", "photoUrls"], properties: { id: { type: "integer", format: "int64" }, category: { $ref: "#/$defs/Category" }, name: { type: "string" }, photoUrls: { type: "array", items: { type: "string" } }, tags: { type: "array", items: { $ref: "#/$defs/Tag" } }, status: { type: "string", enum: ["available", "pending", "sold"] } } },
-  Tag: { type: "object", properties: { id: { type: "integer", format: "int64" }, name: { type: "string" } } },
-  User: { type: "object", properties: { id: { type: "integer", format: "int64" }, username: { type: "string" }, firstName: { type: "string" }, lastName: { type: "string" }, email: { type: "string" }, password: { type: "string" }, phone: { type: "string" }, userStatus: { type: "integer", format: "int32" } } },
-};
+export const schemas: Record<string, JsonSchema> = JSON.parse(String.raw`{
+"ApiResponse": {"type":"object","properties":{"code":{"type":"integer","format":"int32"},"type":{"type":"string"},"message":{"type":"string"}}},
+"Category": {"type":"object","properties":{"id":{"type":"integer","format":"int64"},"name":{"type":"string"}}},
+"Order": {"type":"object","properties":{"id":{"type":"integer","format":"int64"},"petId":{"type":"integer","format":"int64"},"quantity":{"type":"integer","format":"int32"},"shipDate":{"type":"string","format":"date-time"},"status":{"type":"string","enum":["placed","approved","delivered"]},"complete":{"type":"boolean","default":false}}},
+"Pet": {"type":"object","required":["name","photoUrls"],"properties":{"id":{"type":"integer","format":"int64"},"category":{"$ref":"#/$defs/Category"},"name":{"type":"string"},"photoUrls":{"type":"array","items":{"type":"string"}},"tags":{"type":"array","items":{"$ref":"#/$defs/Tag"}},"status":{"type":"string","enum":["available","pending","sold"]}}},
+"Tag": {"type":"object","properties":{"id":{"type":"integer","format":"int64"},"name":{"type":"string"}}},
+"User": {"type":"object","properties":{"id":{"type":"integer","format":"int64"},"username":{"type":"string"},"firstName":{"type":"string"},"lastName":{"type":"string"},"email":{"type":"string"},"password":{"type":"string"},"phone":{"type":"string"},"userStatus":{"type":"integer","format":"int32"}}}
+}`);

@@ -154,6 +154,8 @@ function readData(options: { node: ts.Expression; context: ReadContext }): Data 
   const reference = readReference({ node, context });
   if (reference !== undefined) return reference;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  const json = rawJsonText(node);
+  if (json !== undefined) return parseJsonText({ text: json, node, context });
   if (ts.isNumericLiteral(node)) return Number(node.text);
   if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
@@ -190,6 +192,33 @@ function readData(options: { node: ts.Expression; context: ReadContext }): Data 
     return object;
   }
   throw notData({ node, context });
+}
+
+/**
+ * The text of `JSON.parse(String.raw\`…\`)`, the form the emitter gives JSON data (the shared
+ * schemas): a template without substitutions, read raw, as `String.raw` hands it to JSON.parse.
+ */
+function rawJsonText(node: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1 || !isMember({ node: node.expression, object: 'JSON', name: 'parse' })) return undefined;
+  const argument = unwrap(node.arguments[0]!);
+  if (!ts.isTaggedTemplateExpression(argument) || argument.typeArguments !== undefined) return undefined;
+  if (!isMember({ node: argument.tag, object: 'String', name: 'raw' }) || !ts.isNoSubstitutionTemplateLiteral(argument.template)) return undefined;
+  return argument.template.rawText;
+}
+
+function isMember(options: { node: ts.Expression; object: string; name: string }): boolean {
+  const { node } = options;
+  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === options.object && ts.isIdentifier(node.name) && node.name.text === options.name;
+}
+
+function parseJsonText(options: { text: string; node: ts.Node; context: Pick<ReadContext, 'source' | 'file'> }): Data {
+  try {
+    return JSON.parse(options.text) as Data;
+  } catch (error) {
+    const { line, character } = options.context.source.getLineAndCharacterOfPosition(options.node.getStart(options.context.source));
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SpecwireError(`the JSON text of a definition file does not parse: ${reason}`, { file: options.context.file, line: line + 1, column: character + 1 });
+  }
 }
 
 function readPropertyKey(options: { name: ts.PropertyName; context: ReadContext }): string {

@@ -1,8 +1,12 @@
 import ts from 'typescript';
 
-/** Token kinds spec text may appear in: string literals and comments (never templates or code). */
+/**
+ * Token kinds spec text may appear in: string literals, templates without substitutions (the JSON
+ * text of the shared schemas) and comments; never a template with a substitution, or code.
+ */
 const INERT_KINDS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
   ts.SyntaxKind.SingleLineCommentTrivia,
   ts.SyntaxKind.MultiLineCommentTrivia,
   ts.SyntaxKind.WhitespaceTrivia,

@@ -52,8 +52,8 @@ describe('changing one shared schema', () => {
     const added = changes.find((change) => change.sign === '+');
     const removed = changes.find((change) => change.sign === '-');
     expect(removed?.index).toBe(added?.index);
-    expect(removed?.line.trim()).toMatch(/^Order: \{.*total: \{ type: "number" \},/);
-    expect(added?.line.trim()).toMatch(/^Order: \{.*total: \{ type: "number", minimum: 0 \},/);
-    expect(added?.line.replace('total: { type: "number", minimum: 0 }', 'total: { type: "number" }')).toBe(removed?.line);
+    expect(removed?.line.trim()).toMatch(/^"Order": \{.*"total":\{"type":"number"\},/);
+    expect(added?.line.trim()).toMatch(/^"Order": \{.*"total":\{"type":"number","minimum":0\},/);
+    expect(added?.line.replace('"total":{"type":"number","minimum":0}', '"total":{"type":"number"}')).toBe(removed?.line);
   });
 });
