@@ -9,6 +9,11 @@
  *
  * Both sides send the same GET with a bearer token and parse the same JSON body. The connector runs
  * with its defaults (retry and rate-limit middlewares on, validation, redaction). Not run in CI.
+ *
+ * The ratios compare executeAction with plain raw ofetch. An extra row, for information only, runs
+ * raw ofetch with `timeout: 30_000` (an AbortController and a timer per request), which is what a
+ * caller needs for the connector's own guarantee that a stalled server cannot hold a socket past the
+ * 30 s default timeout; it is measured in its own interleaved slices against plain raw ofetch.
  */
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
@@ -34,10 +39,12 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<number>
   return { url: `http://127.0.0.1:${port}`, stop: () => worker.terminate() };
 }
 
-async function loadOfetch(): Promise<(url: string, options: { headers: Record<string, string> }) => Promise<unknown>> {
+type Ofetch = (url: string, options: { headers: Record<string, string>; timeout?: number }) => Promise<unknown>;
+
+async function loadOfetch(): Promise<Ofetch> {
   // ofetch is the runtime's dependency, resolved from the runtime package.
   const require = createRequire(new URL('../runtime/package.json', import.meta.url));
-  const module = (await import(require.resolve('ofetch'))) as { ofetch: (url: string, options: { headers: Record<string, string> }) => Promise<unknown> };
+  const module = (await import(require.resolve('ofetch'))) as { ofetch: Ofetch };
   return module.ofetch;
 }
 
@@ -123,8 +130,12 @@ async function main(): Promise<void> {
     const response = await connector.executeAction('issues_get', { number: 7 });
     if (!response.success) throw new Error(`executeAction failed: ${response.error?.code}`);
   };
+  // Informational only: raw ofetch with the timeout a caller needs for the connector's guarantee.
+  const rawWithTimeout = async (): Promise<void> => {
+    await ofetch(`${server.url}/issues/7`, { headers: { authorization: 'Bearer bench-token', accept: 'application/json' }, timeout: 30_000 });
+  };
   // Warm-up: JIT, keep-alive sockets.
-  for (const call of [raw, action]) await Promise.all(Array.from({ length: 2_000 }, call));
+  for (const call of [raw, action, rawWithTimeout]) await Promise.all(Array.from({ length: 2_000 }, call));
 
   const ratios: number[] = [];
   const cpuRatios: number[] = [];
@@ -143,6 +154,12 @@ async function main(): Promise<void> {
   }
   const median = (values: number[]): string => ([...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0).toFixed(3);
   console.log(`median ratio executeAction / raw ofetch: ${median(ratios)} (wall), ${median(cpuRatios)} (CPU per request)`);
+  // The informational row: one round, raw ofetch with a timeout interleaved with plain raw ofetch.
+  const { raw: plain, action: timed } = await measureRound({ raw, action: rawWithTimeout });
+  console.log(
+    `for information, raw ofetch with timeout: 30000 (not part of the ratios above): ${timed.perSecond.toFixed(0)} req/s (${timed.cpuMsPerRequest.toFixed(3)} CPU ms/req) ` +
+      `next to plain raw ofetch ${plain.perSecond.toFixed(0)} req/s (${plain.cpuMsPerRequest.toFixed(3)} CPU ms/req), CPU ratio ${(plain.cpuMsPerRequest / timed.cpuMsPerRequest).toFixed(3)}`,
+  );
   await server.stop();
 }
 
