@@ -38,7 +38,10 @@ export function createRetryMiddleware(options: {
       const attempt = context.attempt + made - 1;
       let outcome: AttemptOutcome;
       try {
-        outcome = { result: await next({ ...context, request, attempt }) };
+        const result = await next({ ...context, request, attempt });
+        // A status that is never retried is final (what retryReason would say): no outcome object.
+        if (!settings.statuses.has(result.status)) return { ...result, attempts: made };
+        outcome = { result };
       } catch (error) {
         outcome = { error };
       }
