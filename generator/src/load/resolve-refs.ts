@@ -3,14 +3,12 @@ import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { Warning } from '../ir/types.ts';
 import { SpecwireError, jsonPointer } from '../errors/index.ts';
 import type { SpecLimits } from './types.ts';
-import { isPlainRecord, setOwnProperty, type PlainRecord } from './plain-record.ts';
+import { setOwnProperty, type PlainRecord } from './plain-record.ts';
 import { resolvePointer } from './resolve-pointer.ts';
 import { parseSpecText } from './parse-spec-text.ts';
 import { checkDocumentSize } from './check-document-size.ts';
 import { limitExceededMessage } from './limit-message.ts';
 
-/** Keys whose values are literal data, where a `$ref` key is not necessarily a reference. */
-const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'value']);
 /** Keys whose object values map user-chosen names to things, so a child named `$ref`/`example` is a name. */
 const NAME_MAP_KEYS = new Set([
   'properties', 'patternProperties', 'definitions', '$defs', 'schemas', 'parameters', 'responses', 'headers',
@@ -87,7 +85,7 @@ export function resolveRefs(options: {
     activeInlines: [],
     inlineCount: 0,
   };
-  walkChildren({ state, scope: { root: options.document, baseDir }, node: options.document, path: [], inData: false, isNameMap: false });
+  walkRecord(state, { root: options.document, baseDir }, options.document, [], false);
   return { missingRemote: state.missingRemote, resolvedRefs: [...state.resolved] };
 }
 
@@ -96,40 +94,50 @@ interface WalkStep {
   scope: RefScope;
   node: unknown;
   path: string[];
-  inData: boolean;
   isNameMap: boolean;
 }
 
-/** Returns the node to keep in place of `step.node` (a replacement when it was an external ref). */
-function walkNode(step: WalkStep): unknown {
-  const { node } = step;
+/**
+ * Returns the node to keep in place of `node` (a replacement when it was an external ref). The walk
+ * visits every value of the document, so it passes its place as arguments rather than a step object
+ * per value, and builds a ref's pointer only when something is reported or inlined at it.
+ */
+function walkNode(state: RefWalkState, scope: RefScope, node: unknown, path: string[], isNameMap: boolean): unknown {
   if (typeof node !== 'object' || node === null) return node;
-  if (!step.isNameMap && isPlainRecord(node) && typeof node.$ref === 'string' && Object.hasOwn(node, '$ref')) {
-    const replacement = handleRef({ ...step, node, ref: node.$ref });
-    if (replacement !== node) return replacement;
+  if (Array.isArray(node)) {
+    walkArray(state, scope, node, path);
+    return node;
   }
-  walkChildren(step);
+  if (!isNameMap && typeof (node as PlainRecord).$ref === 'string' && Object.hasOwn(node, '$ref')) {
+    const ref = (node as PlainRecord).$ref as string;
+    // An internal ref of the main document is kept as written (the normaliser checks it).
+    if (!(ref.startsWith('#') && scope.externalFile === undefined)) {
+      const replacement = handleRef({ state, scope, node: node as PlainRecord, path, isNameMap, ref });
+      if (replacement !== node) return replacement;
+    }
+  }
+  walkRecord(state, scope, node as PlainRecord, path, isNameMap);
   return node;
 }
 
-function walkChildren(step: WalkStep): void {
-  const { node, path } = step;
-  if (Array.isArray(node)) {
-    for (let index = 0; index < node.length; index++) {
-      path.push(String(index));
-      const next = walkNode({ ...step, node: node[index], isNameMap: false });
-      if (next !== node[index]) node[index] = next;
-      path.pop();
-    }
-    return;
+function walkArray(state: RefWalkState, scope: RefScope, node: unknown[], path: string[]): void {
+  for (let index = 0; index < node.length; index++) {
+    const item = node[index];
+    if (typeof item !== 'object' || item === null) continue;
+    path.push(String(index));
+    const next = walkNode(state, scope, item, path, false);
+    if (next !== item) node[index] = next;
+    path.pop();
   }
-  if (!isPlainRecord(node)) return;
+}
+
+function walkRecord(state: RefWalkState, scope: RefScope, node: PlainRecord, path: string[], isNameMap: boolean): void {
   for (const key of Object.keys(node)) {
+    const item = node[key];
+    if (typeof item !== 'object' || item === null) continue;
     path.push(key);
-    const childIsData = step.inData || (!step.isNameMap && (DATA_KEYS.has(key) || key.startsWith('x-')));
-    const childIsNameMap = !step.isNameMap && NAME_MAP_KEYS.has(key);
-    const next = walkNode({ ...step, node: node[key], inData: childIsData, isNameMap: childIsNameMap });
-    if (next !== node[key]) setOwnProperty(node, key, next);
+    const next = walkNode(state, scope, item, path, !isNameMap && NAME_MAP_KEYS.has(key));
+    if (next !== item) setOwnProperty(node, key, next);
     path.pop();
   }
 }
@@ -224,7 +232,7 @@ function inlineExternal(step: WalkStep & { targetFile: string; fragment: string;
   const scope: RefScope = isRemote
     ? { externalFile: targetFile, root, baseDir: step.scope.baseDir, baseUrl: targetFile }
     : { externalFile: targetFile, root, baseDir: dirname(targetFile) };
-  const result = walkNode({ ...step, scope, node: copy, isNameMap: false });
+  const result = walkNode(state, scope, copy, step.path, false);
   state.activeInlines.pop();
   return result;
 }
