@@ -31,6 +31,11 @@ export interface NormaliseContext {
    * responses) its `$ref`s led to, so a degraded part there is attributed to it.
    */
   followedPointers?: Set<string>;
+  /**
+   * Schema `$ref` as written → its rewritten form, for refs that resolved: a large spec names the
+   * same few hundred components tens of thousands of times, and the answer depends only on the ref.
+   */
+  rewrittenRefs: Map<string, string>;
 }
 
 export function createNormaliseContext(loaded: LoadedSpec): NormaliseContext {
@@ -43,6 +48,7 @@ export function createNormaliseContext(loaded: LoadedSpec): NormaliseContext {
     hoistQueue: [],
     schemaNames: new Set(),
     schemas: [],
+    rewrittenRefs: new Map(),
   };
 }
 

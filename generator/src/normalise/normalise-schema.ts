@@ -1,6 +1,6 @@
 import type { SchemaIR } from '../ir/types.ts';
 import { childPointer } from '../errors/index.ts';
-import { isPlainRecord, type PlainRecord } from '../load/plain-record.ts';
+import { isPlainRecord, plainRecordFromEntries, type PlainRecord } from '../load/plain-record.ts';
 import { degrade, type NormaliseContext } from './normalise-context.ts';
 import { rewriteSchemaRef } from './schema-ref.ts';
 import { makeNullable } from './nullable-schema.ts';
@@ -40,7 +40,6 @@ export function normaliseSchema(options: { context: NormaliseContext; schema: un
     // OpenAPI 2.0 and 3.0: a Reference Object's siblings are ignored (`type: object` beside a ref to
     // a string schema would otherwise override it); annotations stay for labels and forms.
     if (refOnly && key !== '$ref' && !KEPT_BESIDE_REF.has(key) && !key.startsWith('x-')) continue;
-    const at = childPointer(pointer, key);
     if (key === 'nullable' || key === 'x-nullable') {
       nullable = nullable || value === true;
       continue;
@@ -64,37 +63,47 @@ export function normaliseSchema(options: { context: NormaliseContext; schema: un
       continue;
     }
     if (key === 'discriminator') {
-      entries.push([key, normaliseDiscriminator({ context, value, pointer: at })]);
+      entries.push([key, normaliseDiscriminator({ context, value, pointer: pointerTo(pointer, key) })]);
       continue;
     }
     if (key === 'items' && Array.isArray(value)) {
       // Tuple form from draft 4; 2020-12 spells it prefixItems.
-      entries.push(['prefixItems', value.map((item, index) => normaliseSchema({ context, schema: item, pointer: childPointer(at, index) }))]);
+      const at = pointerTo(pointer, key);
+      entries.push(['prefixItems', value.map((item, index) => normaliseSchema({ context, schema: item, pointer: `${at}/${index}` }))]);
       continue;
     }
     if (key === 'items' || SINGLE_SCHEMA_KEYS.has(key)) {
-      entries.push([key, typeof value === 'boolean' || isPlainRecord(value) ? normaliseSchema({ context, schema: value, pointer: at }) : value]);
+      entries.push([key, typeof value === 'boolean' || isPlainRecord(value) ? normaliseSchema({ context, schema: value, pointer: pointerTo(pointer, key) }) : value]);
       continue;
     }
     if (SCHEMA_LIST_KEYS.has(key) && Array.isArray(value)) {
-      entries.push([key, value.map((item, index) => normaliseSchema({ context, schema: item, pointer: childPointer(at, index) }))]);
+      const at = pointerTo(pointer, key);
+      entries.push([key, value.map((item, index) => normaliseSchema({ context, schema: item, pointer: `${at}/${index}` }))]);
       continue;
     }
     if (SCHEMA_MAP_KEYS.has(key) && isPlainRecord(value)) {
-      entries.push([key, normaliseSchemaMap({ context, map: value, pointer: at })]);
+      entries.push([key, normaliseSchemaMap({ context, map: value, pointer: pointerTo(pointer, key) })]);
       continue;
     }
     entries.push([key, value]);
   }
   if (nullable) entries = makeNullable(entries);
-  return Object.fromEntries(entries);
+  return plainRecordFromEntries(entries);
 }
 
 function normaliseSchemaMap(options: { context: NormaliseContext; map: PlainRecord; pointer: string }): PlainRecord {
   const { context, map, pointer } = options;
-  return Object.fromEntries(
-    Object.keys(map).map((name) => [name, normaliseSchema({ context, schema: map[name], pointer: childPointer(pointer, name) })]),
-  );
+  const result: Array<[string, SchemaIR]> = [];
+  for (const name of Object.keys(map)) result.push([name, normaliseSchema({ context, schema: map[name], pointer: pointerTo(pointer, name) })]);
+  return plainRecordFromEntries(result);
+}
+
+/**
+ * `childPointer(pointer, key)` for one key, built only where a subschema or warning needs it. Most
+ * keys need no escaping; those are appended as they are (the same text `childPointer` builds).
+ */
+function pointerTo(pointer: string, key: string): string {
+  return key.includes('~') || key.includes('/') ? childPointer(pointer, key) : `${pointer}/${key}`;
 }
 
 /** OpenAPI 3.0 / 2.0 boolean `exclusiveMinimum: true` modifies `minimum`; 2020-12 carries the bound itself. */

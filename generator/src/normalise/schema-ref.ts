@@ -11,6 +11,15 @@ import { degrade, type NormaliseContext } from './normalise-context.ts';
  */
 export function rewriteSchemaRef(options: { context: NormaliseContext; ref: string; pointer: string }): string | undefined {
   const { context, ref, pointer } = options;
+  const known = context.rewrittenRefs.get(ref);
+  if (known !== undefined) return known;
+  const rewritten = rewriteUncached({ context, ref, pointer });
+  if (rewritten !== undefined) context.rewrittenRefs.set(ref, rewritten);
+  return rewritten;
+}
+
+function rewriteUncached(options: { context: NormaliseContext; ref: string; pointer: string }): string | undefined {
+  const { context, ref, pointer } = options;
   const segments = ref.startsWith('#') ? parsePointerFragment(ref) : undefined;
   if (segments === undefined) {
     degrade(context, pointer, `schema $ref "${ref}" is not an internal JSON pointer; treated as untyped`);
