@@ -38,8 +38,22 @@ export function toPascalCase(text: string): string {
   return splitWords(text).map(capitalise).join('');
 }
 
+/** Labels already built: a large spec repeats the same property names thousands of times. */
+const humanLabels = new Map<string, string>();
+const MAX_REMEMBERED_LABELS = 50_000;
+
 /** A human label from a property or id: `per_page` → `Per Page`, `repoName` → `Repo Name`. */
 export function humanLabel(text: string): string {
+  let label = humanLabels.get(text);
+  if (label === undefined) {
+    if (humanLabels.size >= MAX_REMEMBERED_LABELS) humanLabels.clear();
+    label = buildHumanLabel(text);
+    humanLabels.set(text, label);
+  }
+  return label;
+}
+
+function buildHumanLabel(text: string): string {
   const words = splitWords(text);
   if (words.length === 0) return text.trim() === '' ? 'Value' : text.trim();
   return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');

@@ -41,6 +41,14 @@ export interface FieldContext {
   multipartBody?: boolean;
 }
 
+/**
+ * The path with `refs` appended. Paths are never changed in place, so one without new refs is
+ * shared rather than copied (a copy per field was the single costliest line of planning Stripe).
+ */
+export function extendStack(stack: readonly string[], refs: readonly string[]): readonly string[] {
+  return refs.length === 0 ? stack : stack.concat(refs);
+}
+
 /** A fresh context for one action's top-level fields. */
 export function newFieldContext(schemas: SchemaTable): FieldContext {
   return { schemas, stack: [], depth: 0, budget: { remaining: FIELD_BUDGET_PER_ACTION } };
@@ -85,7 +93,7 @@ export function schemaToInputField(options: {
   }
   const filesAllowed = context.filesAllowed === true;
   const multipartBody = context.multipartBody === true;
-  const inner: FieldContext = { ...context, stack: [...context.stack, ...resolved.refs], depth: context.depth + 1, filesAllowed: false, multipartBody: false };
+  const inner: FieldContext = { ...context, stack: extendStack(context.stack, resolved.refs), depth: context.depth + 1, filesAllowed: false, multipartBody: false };
   const exhausted = context.depth >= MAX_FIELD_DEPTH || context.budget.remaining <= 0;
 
   // An enum or const beside a oneOf/anyOf (`enum: [11]` next to `allOf: [$ref: <oneOf of consts>]`)
@@ -147,7 +155,12 @@ export function placeholderFromExample(example: unknown): string | undefined {
 
 /** Drops undefined attributes so fields stay small and compare cleanly. */
 function finish(field: InputField): InputField {
-  return recordFromEntries(Object.entries(field).filter(([, value]) => value !== undefined)) as unknown as InputField;
+  const kept: PlainObject = {};
+  for (const key of Object.keys(field)) {
+    const value = (field as unknown as PlainObject)[key];
+    if (value !== undefined) kept[key] = value;
+  }
+  return kept as unknown as InputField;
 }
 
 function opaqueField(options: { label: string; kind: 'object' | 'array'; common: CommonAttributes }): InputField {
@@ -448,24 +461,20 @@ function objectValidationOf(schema: PlainObject): FieldValidation | undefined {
 }
 
 function validationOf(schema: PlainObject): FieldValidation | undefined {
-  const number = (key: string): number | undefined => {
-    const value = ownValue({ record: schema, key });
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-  };
   const validation: FieldValidation = {
-    min: number('minimum'),
-    max: number('maximum'),
-    exclusiveMin: number('exclusiveMinimum'),
-    exclusiveMax: number('exclusiveMaximum'),
-    multipleOf: number('multipleOf'),
-    minLength: number('minLength'),
-    maxLength: number('maxLength'),
+    min: finiteNumber(schema, 'minimum'),
+    max: finiteNumber(schema, 'maximum'),
+    exclusiveMin: finiteNumber(schema, 'exclusiveMinimum'),
+    exclusiveMax: finiteNumber(schema, 'exclusiveMaximum'),
+    multipleOf: finiteNumber(schema, 'multipleOf'),
+    minLength: finiteNumber(schema, 'minLength'),
+    maxLength: finiteNumber(schema, 'maxLength'),
     pattern: typeof schema.pattern === 'string' ? schema.pattern : undefined,
-    minItems: number('minItems'),
-    maxItems: number('maxItems'),
+    minItems: finiteNumber(schema, 'minItems'),
+    maxItems: finiteNumber(schema, 'maxItems'),
     uniqueItems: schema.uniqueItems === true ? true : undefined,
-    minProperties: number('minProperties'),
-    maxProperties: number('maxProperties'),
+    minProperties: finiteNumber(schema, 'minProperties'),
+    maxProperties: finiteNumber(schema, 'maxProperties'),
   };
   // OAS 3.0 spelling (`exclusiveMinimum: true` next to `minimum`), in case it reaches us unfolded.
   if (schema.exclusiveMinimum === true && validation.min !== undefined) {
@@ -476,6 +485,12 @@ function validationOf(schema: PlainObject): FieldValidation | undefined {
     validation.exclusiveMax = validation.max;
     validation.max = undefined;
   }
-  const kept = Object.entries(validation).filter(([, value]) => value !== undefined);
-  return kept.length === 0 ? undefined : (recordFromEntries(kept) as FieldValidation);
+  const kept = finish(validation as InputField) as unknown as FieldValidation;
+  return Object.keys(kept).length === 0 ? undefined : kept;
+}
+
+/** The schema's own value for `key` when it is a finite number. */
+function finiteNumber(schema: PlainObject, key: string): number | undefined {
+  const value = ownValue({ record: schema, key });
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }

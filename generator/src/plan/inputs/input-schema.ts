@@ -6,7 +6,7 @@ import type { AuthScheme, BodyDefinition, InputField, ParamTarget } from '@specw
 import type { MediaTypeIR, OperationIR, ParameterIR, ParameterLocation, Warning } from '../../ir/types.ts';
 import type { ActionTypeShape } from '../types.ts';
 import { chooseRequestMedia } from '../actions/choose-media-type.ts';
-import { newFieldContext, requiredNames, isReadOnly, schemaToInputField, type FieldContext } from './input-field.ts';
+import { extendStack, newFieldContext, requiredNames, isReadOnly, schemaToInputField, type FieldContext } from './input-field.ts';
 import { claimUnique } from '../names.ts';
 import { cloneJson, isPlainObject, recordFromEntries } from '../schemas/own-record.ts';
 import { impliedType, resolveSchema, type SchemaTable } from '../schemas/resolve-schema.ts';
@@ -206,7 +206,7 @@ function planBodyFields(options: {
     Object.keys(shape.properties).length > 0;
   if (spreadable && isPlainObject(shape.properties)) {
     // A multipart body's top-level properties are its parts: there, and only there, `format: binary` is a file.
-    const propertyContext: FieldContext = { ...context, stack: [...context.stack, ...resolved.refs], filesAllowed: media.encoding === 'multipart' };
+    const propertyContext: FieldContext = { ...context, stack: extendStack(context.stack, resolved.refs), filesAllowed: media.encoding === 'multipart' };
     const requiredProperties = requiredNames(shape);
     const fields: Array<[string, InputField]> = [];
     const mapping: Array<[string, ParamTarget]> = [];

@@ -12,9 +12,9 @@
  */
 import type { JsonSchema } from '@specwire/runtime';
 import type { SchemaIR } from '../../ir/types.ts';
-import { escapePointerSegment, parsePointerFragment } from '../../errors/index.ts';
-import { cloneJson, isPlainObject, ownValue, recordFromEntries } from './own-record.ts';
-import { componentNameOfRef, lookupRef, type SchemaTable } from './resolve-schema.ts';
+import { escapePointerSegment } from '../../errors/index.ts';
+import { cloneJson, isPlainObject, ownValue, recordFromEntries, setOwn } from './own-record.ts';
+import { componentNameOfRef, lookupRef, refSegments, type SchemaTable } from './resolve-schema.ts';
 
 /** How deep refs into part of a component are inlined before they become a `{ title }` placeholder. */
 export const MAX_OUTPUT_REF_DEPTH = 3;
@@ -64,7 +64,7 @@ export function planSharedSchemas(options: { roots: readonly (JsonSchema | undef
 /** The component name of a `#/$defs/<name>` ref, or undefined for any other ref. */
 export function sharedSchemaNameOfRef(ref: string): string | undefined {
   if (!ref.startsWith('#/$defs/')) return undefined;
-  const segments = parsePointerFragment(ref);
+  const segments = refSegments(ref);
   return segments && segments.length === 2 ? segments[1] : undefined;
 }
 
@@ -93,17 +93,21 @@ function inlineSchema(options: { value: unknown; stack: readonly string[]; state
   if (typeof value.$ref === 'string') return refSchema({ value, ref: value.$ref, stack, state });
   if (state.budget.remaining <= 0) return truncatedSchema(value);
   state.budget.remaining -= 1;
-  const entries: Array<[string, unknown]> = [];
-  for (const [key, item] of Object.entries(value)) {
+  // Built in place, key by key, in the order (and with the budget spent in the order) of the source.
+  const result: { [key: string]: unknown } = {};
+  for (const key of Object.keys(value)) {
+    const item = value[key];
     if (DROPPED_KEYWORDS.has(key) || key.startsWith('x-')) continue;
     if (key === 'enum' && Array.isArray(item) && item.length > MAX_OUTPUT_ENUM_VALUES) continue;
-    if (DATA_KEYWORDS.has(key)) entries.push([key, cloneJson(item)]);
+    if (DATA_KEYWORDS.has(key)) setOwn(result, key, cloneJson(item));
     else if (NAME_MAPS.has(key) && isPlainObject(item)) {
-      entries.push([key, recordFromEntries(Object.entries(item).map(([name, schema]) => [name, inlineSchema({ value: schema, stack, state })]))]);
-    } else if (isPlainObject(item) || Array.isArray(item)) entries.push([key, inlineSchema({ value: item, stack, state })]);
-    else entries.push([key, item]);
+      const map: { [name: string]: unknown } = {};
+      for (const name of Object.keys(item)) setOwn(map, name, inlineSchema({ value: item[name], stack, state }));
+      setOwn(result, key, map);
+    } else if (isPlainObject(item) || Array.isArray(item)) setOwn(result, key, inlineSchema({ value: item, stack, state }));
+    else setOwn(result, key, item);
   }
-  return recordFromEntries(entries);
+  return result;
 }
 
 function refSchema(options: { value: { [key: string]: unknown }; ref: string; stack: readonly string[]; state: InlineState }): unknown {
@@ -112,7 +116,7 @@ function refSchema(options: { value: { [key: string]: unknown }; ref: string; st
   const kept = Object.keys(siblings).length === 0 ? undefined : (inlineSchema({ value: siblings, stack, state }) as object);
   const name = componentNameOfRef(ref);
   const target = lookupRef({ ref, schemas: state.schemas });
-  if (name !== undefined && target !== undefined && parsePointerFragment(ref)?.length === 3) {
+  if (name !== undefined && target !== undefined && refSegments(ref)?.length === 3) {
     // OAS 3.1 allows keywords beside a ref (`description`); in 2020-12 they sit beside `$ref` too.
     return { $ref: `${SHARED_SCHEMA_REF_PREFIX}${escapePointerSegment(name)}`, ...kept };
   }

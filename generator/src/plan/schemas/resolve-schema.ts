@@ -9,19 +9,33 @@ import { isPlainObject, ownValue, recordFromEntries, type PlainObject } from './
 
 export type SchemaTable = Record<string, SchemaIR>;
 
+/** Parsed ref fragments: the same few hundred refs are read tens of thousands of times per plan. */
+const refSegmentsCache = new Map<string, readonly string[] | undefined>();
+const MAX_CACHED_REFS = 50_000;
+
+/** `parsePointerFragment(ref)`, remembered; callers only read the segments. */
+export function refSegments(ref: string): readonly string[] | undefined {
+  if (refSegmentsCache.has(ref)) return refSegmentsCache.get(ref);
+  if (refSegmentsCache.size >= MAX_CACHED_REFS) refSegmentsCache.clear();
+  const segments = parsePointerFragment(ref);
+  refSegmentsCache.set(ref, segments);
+  return segments;
+}
+
 /** The component schema name a ref points into (`#/components/schemas/Pet/properties/x` → `Pet`). */
 export function componentNameOfRef(ref: string): string | undefined {
-  const segments = parsePointerFragment(ref);
+  const segments = refSegments(ref);
   if (!segments || segments.length < 3 || segments[0] !== 'components' || segments[1] !== 'schemas') return undefined;
   return segments[2];
 }
 
 /** The schema a local ref points at, or undefined when it points nowhere in `schemas`. */
 export function lookupRef(options: { ref: string; schemas: SchemaTable }): SchemaIR | undefined {
-  const segments = parsePointerFragment(options.ref);
+  const segments = refSegments(options.ref);
   if (!segments || segments.length < 3 || segments[0] !== 'components' || segments[1] !== 'schemas') return undefined;
   let current: unknown = ownValue({ record: options.schemas, key: segments[2] });
-  for (const segment of segments.slice(3)) {
+  for (let index = 3; index < segments.length; index++) {
+    const segment = segments[index];
     if (Array.isArray(current)) current = /^\d+$/.test(segment) ? current[Number(segment)] : undefined;
     else if (isPlainObject(current)) current = ownValue({ record: current, key: segment });
     else return undefined;
@@ -80,7 +94,7 @@ export function resolveSchema(options: {
       continue;
     }
     if (Array.isArray(current.allOf)) {
-      current = mergeAllOf({ schema: current, schemas: options.schemas, stack: [...options.stack, ...refs] });
+      current = mergeAllOf({ schema: current, schemas: options.schemas, stack: refs.length === 0 ? options.stack : options.stack.concat(refs) });
       continue;
     }
     return { schema: current, refs, refName, nullable };

@@ -8,7 +8,7 @@ import type { ApiIR, OperationIR } from '../../ir/types.ts';
 import { bodyIsCurated } from '../actions/action.ts';
 import type { CuratedInput } from '../inputs/curate-input.ts';
 import type { ActionInputPlan } from '../inputs/input-schema.ts';
-import { cloneJson, isPlainObject, ownValue, recordFromEntries } from '../schemas/own-record.ts';
+import { cloneJson, isPlainObject, ownValue, recordFromEntries, setOwn } from '../schemas/own-record.ts';
 import { componentNameOfRef, lookupRef, resolveSchema, type SchemaTable } from '../schemas/resolve-schema.ts';
 import { cutEagerRefCycles } from '../schemas/cut-eager-ref-cycles.ts';
 
@@ -29,25 +29,31 @@ function copySchema(options: { value: unknown; state: CopyState }): unknown {
   const { value, state } = options;
   if (Array.isArray(value)) return value.map((item) => copySchema({ value: item, state }));
   if (!isPlainObject(value)) return value;
-  const entries: Array<[string, unknown]> = [];
   if (typeof value.$ref === 'string') {
     const name = componentNameOfRef(value.$ref);
     if (name === undefined || lookupRef({ ref: value.$ref, schemas: state.schemas }) === undefined) return {};
     state.reached.add(name);
   }
-  for (const [key, item] of Object.entries(value)) {
+  // Built in place, key by key (every reached component is copied, so this is most of planning's work).
+  const copy: { [key: string]: unknown } = {};
+  for (const key of Object.keys(value)) {
+    const item = value[key];
     // `x-*` values are vendor data that may hold `$ref`s openapi-typescript would follow (a ref to
     // the enclosing schema there overflows its stack); no type depends on them.
     if (DROPPED_KEYWORDS.has(key) || key.startsWith('x-')) continue;
-    if (DATA_KEYWORDS.has(key)) entries.push([key, cloneJson(item)]);
-    else if (key === 'discriminator') entries.push([key, copyDiscriminator({ value: item, state })]);
+    if (DATA_KEYWORDS.has(key)) setOwn(copy, key, cloneJson(item));
+    else if (key === 'discriminator') setOwn(copy, key, copyDiscriminator({ value: item, state }));
     else if (key === 'properties' && isPlainObject(item)) {
-      entries.push([key, recordFromEntries(Object.entries(item).map(([name, schema]) => [name, withReadOnlyHoisted(copySchema({ value: schema, state }))]))]);
+      const properties: { [name: string]: unknown } = {};
+      for (const name of Object.keys(item)) setOwn(properties, name, withReadOnlyHoisted(copySchema({ value: item[name], state })));
+      setOwn(copy, key, properties);
     } else if (NAME_MAPS.has(key) && isPlainObject(item)) {
-      entries.push([key, recordFromEntries(Object.entries(item).map(([name, schema]) => [name, copySchema({ value: schema, state })]))]);
-    } else entries.push([key, copySchema({ value: item, state })]);
+      const map: { [name: string]: unknown } = {};
+      for (const name of Object.keys(item)) setOwn(map, name, copySchema({ value: item[name], state }));
+      setOwn(copy, key, map);
+    } else setOwn(copy, key, copySchema({ value: item, state }));
   }
-  return recordFromEntries(entries);
+  return copy;
 }
 
 /**
