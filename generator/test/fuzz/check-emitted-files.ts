@@ -1,7 +1,8 @@
 /**
  * The fuzzer's oracle for generated output, without evaluating anything: every emitted TypeScript
  * file parses cleanly, holds only the top-level declarations its emitter writes, carries the marker
- * `PWNED` only inside string literals and comments, and the definition is a pure data literal.
+ * `PWNED` only inside string literals and comments, and the definition is a pure data literal (or
+ * JSON text read by `JSON.parse(String.raw\`…\`)`).
  */
 import ts from 'typescript';
 import type { EmittedFile } from '../../src/emit/index.ts';
@@ -36,6 +37,12 @@ function dataProblems(options: { node: ts.Node; where: string }): string[] {
   const problems: string[] = [];
   const references = options.where === 'src/definition.gen.ts';
   const visit = (node: ts.Node): void => {
+    // JSON text (the shared schemas): exactly `JSON.parse(String.raw\`…\`)`, a template without substitutions holding JSON.
+    const json = jsonText(node);
+    if (json !== undefined) {
+      if (!parsesAsJson(json)) problems.push(`${options.where}: JSON text that does not parse`);
+      return;
+    }
     const reference = references && REFERENCE_KINDS.has(node.kind);
     if (reference && ts.isPropertyAccessExpression(node) && !(ts.isIdentifier(node.expression) && ts.isIdentifier(node.name))) {
       problems.push(`${options.where}: property access other than module.constant`);
@@ -56,6 +63,24 @@ function dataProblems(options: { node: ts.Node; where: string }): string[] {
   };
   visit(options.node);
   return problems;
+}
+
+function jsonText(node: ts.Node): string | undefined {
+  const isMember = (expression: ts.Expression, object: string, name: string): boolean =>
+    ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === object && expression.name.text === name;
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1 || node.typeArguments !== undefined || !isMember(node.expression, 'JSON', 'parse')) return undefined;
+  const argument = node.arguments[0]!;
+  if (!ts.isTaggedTemplateExpression(argument) || argument.typeArguments !== undefined || !isMember(argument.tag, 'String', 'raw')) return undefined;
+  return ts.isNoSubstitutionTemplateLiteral(argument.template) ? (argument.template.rawText ?? '') : undefined;
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function classProblems(options: { statement: ts.ClassDeclaration; where: string }): string[] {
