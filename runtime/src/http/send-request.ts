@@ -26,24 +26,17 @@ export async function sendRequest(options: { request: PreparedRequest; settings:
   let withCredentials = true;
   for (let hop = 0; ; hop++) {
     let response: Response;
-    const sentHeaders = headersFor({ request, headers, withCredentials, credentialHeaderNames: settings.credentialHeaderNames });
     try {
-      // Node's own fetch and no body: ofetch would only copy the headers into a Headers object (which
-      // fetch copies again) and add an async layer, so fetch gets the request directly. A body (ofetch
-      // may add JSON headers for a string one) or another fetch implementation goes through ofetch.
-      response =
-        body === undefined && settings.fetch === nativeFetch
-          ? await nativeFetch(url, { method, headers: sentHeaders, redirect: 'manual', signal })
-          : await $fetch.raw(url, {
-              method,
-              headers: sentHeaders,
-              body,
-              redirect: 'manual',
-              ignoreResponseError: true,
-              retry: false,
-              responseType: 'stream',
-              signal,
-            });
+      response = await $fetch.raw(url, {
+        method,
+        headers: headersFor({ request, headers, withCredentials, credentialHeaderNames: settings.credentialHeaderNames }),
+        body,
+        redirect: 'manual',
+        ignoreResponseError: true,
+        retry: false,
+        responseType: 'stream',
+        signal,
+      });
     } catch (error) {
       throw toTransportError({ error, signal });
     }
@@ -79,9 +72,6 @@ export async function sendRequest(options: { request: PreparedRequest; settings:
     }
   }
 }
-
-/** The process's fetch as this module first saw it (Node's undici fetch unless something replaced it earlier). */
-const nativeFetch: typeof fetch = globalThis.fetch;
 
 /** One ofetch instance per fetch implementation: creating it per request costs measurable throughput. */
 const fetchers = new WeakMap<typeof fetch, ReturnType<typeof createFetch>>();

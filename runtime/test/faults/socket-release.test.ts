@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defineAction, defineConnector } from '../fixtures/define.ts';
 
 /**
- * A GET without a body goes to Node's fetch directly (no ofetch layer), under the same signal: the
- * overall timeout and the caller's abort must still end the call and close the socket on a
+ * A GET goes through ofetch to Node's fetch under the request's signal: the overall timeout and
+ * the caller's abort must end the call and close the socket on a
  * 127.0.0.1 server that stalls before the headers or while the body trickles, so a stalled server
  * never holds a connection for undici's own 300 s timeouts.
  */
