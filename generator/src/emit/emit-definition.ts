@@ -19,8 +19,8 @@ const LINE_WIDTH = 100;
  * - `src/actions/<category>.gen.ts`: one exported constant per action, named by its method;
  * - `src/schemas.gen.ts`: the shared schemas, one per line, as JSON text (`emitSchemasModule`).
  * A change to one vendor operation is then a hunk in the file of its resource, and a change to one
- * shared schema is one line. Everything is plain data behind type annotations (the schemas JSON
- * text that `JSON.parse` reads): the JavaScript is the same data a single object literal would hold,
+ * shared schema is one line. Everything is plain data behind type annotations (the shared schemas
+ * and each action's input fields are JSON text that `JSON.parse` reads): the JavaScript is the same data a single object literal would hold,
  * and `specwire diff` reads it back without running it. Input fields and parameter mappings are
  * one per line too (`renderAction`).
  *
@@ -129,7 +129,7 @@ function renderAction(options: { action: unknown; where: string }): string {
       const at = `${where}/${escapePointerSegment(key)}`;
       const rendered =
         key === 'inputSchema' && isRecord(value)
-          ? renderEntriesPerLine({ record: value, indent: '  ', where: at })
+          ? renderJsonEntriesPerLine({ record: value, indent: '  ', where: at })
           : key === 'api' && isRecord(value)
             ? renderApi({ api: value, where: at })
             : renderLiteral(value, { indent: '  ', where: at, lineWidth: LINE_WIDTH });
@@ -162,6 +162,21 @@ function renderEntriesPerLine(options: { record: Record<string, unknown>; indent
       `${inner}${renderValuePropertyKey(name)}: ${renderLiteral(value, { where: `${options.where}/${escapePointerSegment(name)}`, lineWidth: Number.MAX_SAFE_INTEGER })},`,
   );
   return `{\n${lines.join('\n')}\n${options.indent}}`;
+}
+
+/**
+ * An action's input fields as JSON text, one field per line. The fields are typed where the planner
+ * builds them (`InputField` of the runtime, checked when the generator is); written as object
+ * literals, every user's tsc checked them again, a fifth of the full GitHub connector's type-check.
+ */
+function renderJsonEntriesPerLine(options: { record: Record<string, unknown>; indent: string; where: string }): string {
+  const entries = Object.entries(options.record).filter(([, value]) => value !== undefined);
+  if (entries.length === 0) return '{}';
+  const inner = `${options.indent}  `;
+  const lines = entries.map(
+    ([name, value]) => `${inner}${renderRawJson(name)}: ${renderRawJson(value, { where: `${options.where}/${escapePointerSegment(name)}` })}`,
+  );
+  return `JSON.parse(String.raw\`{\n${lines.join(',\n')}\n${options.indent}}\`)`;
 }
 
 /** Each shared schema on one line of its own, in the plan's (name) order, as JSON text. */

@@ -30,13 +30,14 @@ function emit(plan: ReturnType<typeof makeConnectorPlan>): string {
 }
 
 describe('definition layout', () => {
-  it('writes each input field on one line of its own, however long', () => {
+  it('writes each input field on one line of its own, however long, as JSON text', () => {
     const text = emit(planWithLongField());
-    const line = text.split('\n').find((candidate) => candidate.trimStart().startsWith('state: { type: "string"'));
+    expect(text).toContain('  inputSchema: JSON.parse(String.raw`{\n');
+    const line = text.split('\n').find((candidate) => candidate.startsWith('    "state": {"type":"string"'));
     expect(line).toBeDefined();
     expect(line!.length).toBeGreaterThan(300);
-    expect(line).toContain('{ label: "Closed", value: "closed" }');
-    expect(line!.trimEnd().endsWith('},')).toBe(true);
+    expect(line).toContain('{"label":"Closed","value":"closed"}');
+    expect(line!.trimEnd().endsWith('},') || line!.trimEnd().endsWith('}')).toBe(true);
   });
 
   it('writes each parameter mapping on one line of its own', () => {

@@ -6,7 +6,7 @@
  */
 import ts from 'typescript';
 import type { EmittedFile } from '../../src/emit/index.ts';
-import { markerTokensOutsideLiterals } from '../hostile/inert-text.ts';
+import { jsonTextOf, markerTokensOutsideLiterals } from '../hostile/inert-text.ts';
 
 const K = ts.SyntaxKind;
 
@@ -38,7 +38,7 @@ function dataProblems(options: { node: ts.Node; where: string }): string[] {
   const references = options.where === 'src/definition.gen.ts';
   const visit = (node: ts.Node): void => {
     // JSON text (the shared schemas): exactly `JSON.parse(String.raw\`…\`)`, a template without substitutions holding JSON.
-    const json = jsonText(node);
+    const json = jsonTextOf(node);
     if (json !== undefined) {
       if (!parsesAsJson(json)) problems.push(`${options.where}: JSON text that does not parse`);
       return;
@@ -63,15 +63,6 @@ function dataProblems(options: { node: ts.Node; where: string }): string[] {
   };
   visit(options.node);
   return problems;
-}
-
-function jsonText(node: ts.Node): string | undefined {
-  const isMember = (expression: ts.Expression, object: string, name: string): boolean =>
-    ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === object && expression.name.text === name;
-  if (!ts.isCallExpression(node) || node.arguments.length !== 1 || node.typeArguments !== undefined || !isMember(node.expression, 'JSON', 'parse')) return undefined;
-  const argument = node.arguments[0]!;
-  if (!ts.isTaggedTemplateExpression(argument) || argument.typeArguments !== undefined || !isMember(argument.tag, 'String', 'raw')) return undefined;
-  return ts.isNoSubstitutionTemplateLiteral(argument.template) ? (argument.template.rawText ?? '') : undefined;
 }
 
 function parsesAsJson(text: string): boolean {

@@ -151,8 +151,9 @@ describe('what each fixture proves', () => {
     expect(report.redosSuccess).toBe(false);
     expect(report.redosMs).toBeLessThan(1_000);
     const definition = definitionText('injection');
-    expect(definition).toContain('pattern: "^a/b/[c-d]$"');
-    expect(definition).toContain('pattern: "^(a+)+$"');
+    // Input fields are JSON text: a pattern is a JSON string there.
+    expect(definition).toContain('"pattern":"^a/b/[c-d]$"');
+    expect(definition).toContain('"pattern":"^(a+)+$"');
     for (const emitted of outcome('injection').pkg.result.files) expect(emitted.contents).not.toMatch(/new RegExp|\/\^\(a\+\)\+\$\//);
   });
 

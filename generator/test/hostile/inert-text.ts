@@ -45,3 +45,17 @@ function isPropertyName(node: ts.Identifier): boolean {
   const parent = node.parent;
   return (ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent)) && parent.name === node;
 }
+
+/**
+ * The JSON text of `JSON.parse(String.raw\`…\`)`, the one call a generated data file may hold (the
+ * shared schemas and each action's input fields): a template without substitutions. Undefined for
+ * any other node.
+ */
+export function jsonTextOf(node: ts.Node): string | undefined {
+  const isMember = (expression: ts.Expression, object: string, name: string): boolean =>
+    ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === object && expression.name.text === name;
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1 || node.typeArguments !== undefined || !isMember(node.expression, 'JSON', 'parse')) return undefined;
+  const argument = node.arguments[0]!;
+  if (!ts.isTaggedTemplateExpression(argument) || argument.typeArguments !== undefined || !isMember(argument.tag, 'String', 'raw')) return undefined;
+  return ts.isNoSubstitutionTemplateLiteral(argument.template) ? (argument.template.rawText ?? '') : undefined;
+}

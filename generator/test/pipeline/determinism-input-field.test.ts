@@ -58,8 +58,8 @@ describe('changing one input of a request body', () => {
     expect(changes.map((change) => change.sign).sort()).toEqual(['+', '-']);
     const removed = changes.find((change) => change.sign === '-')!;
     const added = changes.find((change) => change.sign === '+')!;
-    expect(removed.line.trimStart()).toMatch(/^note: \{ type: "string",/);
-    expect(added.line.trimStart()).toMatch(/^note: \{ type: "string",.*A note for the packer/);
+    expect(removed.line.trimStart()).toMatch(/^"note": \{"type":"string",/);
+    expect(added.line.trimStart()).toMatch(/^"note": \{"type":"string",.*A note for the packer/);
     expect(added.line).toContain('200');
   });
 });

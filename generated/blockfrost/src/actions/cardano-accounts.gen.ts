@@ -15,9 +15,9 @@ export const getAccountsStakeAddress: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    stake_address: { type: "string", label: "Stake Address", description: "Bech32 stake address.", placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "stake_address": {"type":"string","label":"Stake Address","description":"Bech32 stake address.","placeholder":"stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/account_content" },
 };
 
@@ -38,12 +38,12 @@ export const getAccountsStakeAddressRewards: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    stake_address: { type: "string", label: "Stake Address", description: "Bech32 stake address.", placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "stake_address": {"type":"string","label":"Stake Address","description":"Bech32 stake address.","placeholder":"stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/account_reward_content" },
 };
 
@@ -64,12 +64,12 @@ export const getAccountsStakeAddressHistory: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    stake_address: { type: "string", label: "Stake Address", description: "Bech32 stake address.", placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "stake_address": {"type":"string","label":"Stake Address","description":"Bech32 stake address.","placeholder":"stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/account_history_content" },
 };
 
@@ -90,12 +90,12 @@ export const getAccountsStakeAddressDelegations: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    stake_address: { type: "string", label: "Stake Address", description: "Bech32 stake address.", placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "stake_address": {"type":"string","label":"Stake Address","description":"Bech32 stake address.","placeholder":"stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/account_delegation_content" },
 };
 
@@ -116,12 +116,12 @@ export const getAccountsStakeAddressRegistrations: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    stake_address: { type: "string", label: "Stake Address", description: "Bech32 stake address.", placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "stake_address": {"type":"string","label":"Stake Address","description":"Bech32 stake address.","placeholder":"stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/account_registration_content" },
 };
 
@@ -142,12 +142,12 @@ export const getAccountsStakeAddressWithdrawals: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    stake_address: { type: "string", label: "Stake Address", description: "Bech32 stake address.", placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "stake_address": {"type":"string","label":"Stake Address","description":"Bech32 stake address.","placeholder":"stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/account_withdrawal_content" },
 };
 
@@ -168,12 +168,12 @@ export const getAccountsStakeAddressMirs: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    stake_address: { type: "string", label: "Stake Address", description: "Bech32 stake address.", placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "stake_address": {"type":"string","label":"Stake Address","description":"Bech32 stake address.","placeholder":"stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/account_mir_content" },
 };
 
@@ -194,12 +194,12 @@ export const getAccountsStakeAddressAddresses: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    stake_address: { type: "string", label: "Stake Address", description: "Bech32 stake address.", placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "stake_address": {"type":"string","label":"Stake Address","description":"Bech32 stake address.","placeholder":"stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/account_addresses_content" },
 };
 
@@ -220,12 +220,12 @@ export const getAccountsStakeAddressAddressesAssets: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    stake_address: { type: "string", label: "Stake Address", description: "Bech32 stake address.", placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "stake_address": {"type":"string","label":"Stake Address","description":"Bech32 stake address.","placeholder":"stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/account_addresses_assets" },
 };
 
@@ -243,9 +243,9 @@ export const getAccountsStakeAddressAddressesTotal: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    stake_address: { type: "string", label: "Stake Address", description: "Bech32 address.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "stake_address": {"type":"string","label":"Stake Address","description":"Bech32 address.","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/account_addresses_total" },
 };
 
@@ -266,12 +266,12 @@ export const getAccountsStakeAddressUtxos: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    stake_address: { type: "string", label: "Stake Address", description: "Bech32 stake address.", placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "stake_address": {"type":"string","label":"Stake Address","description":"Bech32 stake address.","placeholder":"stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/account_utxo_content" },
 };
 
@@ -294,13 +294,13 @@ export const getAccountsStakeAddressTransactions: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    stake_address: { type: "string", label: "Stake Address", description: "Bech32 stake address.", placeholder: "stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of transactions per page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-    from: { type: "string", label: "From", description: "The block number and optionally also index from which (inclusive) to start search for results, concatenated using colon.\nHas to be lower than or equal to `to` parameter.", placeholder: "8929261" },
-    to: { type: "string", label: "To", description: "The block number and optionally also index where (inclusive) to end the search for results, concatenated using colon.\nHas to be higher than or equal to `from` parameter.", placeholder: "9999269:10" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "stake_address": {"type":"string","label":"Stake Address","description":"Bech32 stake address.","placeholder":"stake1u9ylzsgxaa6xctf4juup682ar3juj85n8tx3hthnljg47zctvm3rc","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of transactions per page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."},
+    "from": {"type":"string","label":"From","description":"The block number and optionally also index from which (inclusive) to start search for results, concatenated using colon.\nHas to be lower than or equal to \u0060to\u0060 parameter.","placeholder":"8929261"},
+    "to": {"type":"string","label":"To","description":"The block number and optionally also index where (inclusive) to end the search for results, concatenated using colon.\nHas to be higher than or equal to \u0060from\u0060 parameter.","placeholder":"9999269:10"}
+  }`),
   outputSchema: { $ref: "#/$defs/account_transactions_content" },
 };

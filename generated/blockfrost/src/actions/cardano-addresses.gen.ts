@@ -15,9 +15,9 @@ export const getAddressesAddress: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "address": {"type":"string","label":"Address","description":"Bech32 address.","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/address_content" },
 };
 
@@ -35,9 +35,9 @@ export const getAddressesAddressExtended: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "address": {"type":"string","label":"Address","description":"Bech32 address.","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/address_content_extended" },
 };
 
@@ -55,9 +55,9 @@ export const getAddressesAddressTotal: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "address": {"type":"string","label":"Address","description":"Bech32 address.","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/address_content_total" },
 };
 
@@ -78,12 +78,12 @@ export const getAddressesAddressUtxos: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "address": {"type":"string","label":"Address","description":"Bech32 address.","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/address_utxo_content" },
 };
 
@@ -105,13 +105,13 @@ export const getAddressesAddressUtxosAsset: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
-    asset: { type: "string", label: "Asset", description: "Concatenation of the policy_id and hex-encoded asset_name", placeholder: "b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "address": {"type":"string","label":"Address","description":"Bech32 address.","required":true},
+    "asset": {"type":"string","label":"Asset","description":"Concatenation of the policy_id and hex-encoded asset_name","placeholder":"b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/address_utxo_content" },
 };
 
@@ -133,12 +133,12 @@ export const getAddressesAddressTxs: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of transactions per page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "address": {"type":"string","label":"Address","description":"Bech32 address.","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of transactions per page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/address_txs_content" },
 };
 
@@ -161,13 +161,13 @@ export const getAddressesAddressTransactions: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    address: { type: "string", label: "Address", description: "Bech32 address.", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of transactions per page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-    from: { type: "string", label: "From", description: "The block number and optionally also index from which (inclusive) to start search for results, concatenated using colon.\nHas to be lower than or equal to `to` parameter.", placeholder: "8929261" },
-    to: { type: "string", label: "To", description: "The block number and optionally also index where (inclusive) to end the search for results, concatenated using colon.\nHas to be higher than or equal to `from` parameter.", placeholder: "9999269:10" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "address": {"type":"string","label":"Address","description":"Bech32 address.","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of transactions per page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."},
+    "from": {"type":"string","label":"From","description":"The block number and optionally also index from which (inclusive) to start search for results, concatenated using colon.\nHas to be lower than or equal to \u0060to\u0060 parameter.","placeholder":"8929261"},
+    "to": {"type":"string","label":"To","description":"The block number and optionally also index where (inclusive) to end the search for results, concatenated using colon.\nHas to be higher than or equal to \u0060from\u0060 parameter.","placeholder":"9999269:10"}
+  }`),
   outputSchema: { $ref: "#/$defs/address_transactions_content" },
 };

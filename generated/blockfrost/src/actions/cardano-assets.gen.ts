@@ -17,11 +17,11 @@ export const getAssets: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.\nOrdering in this case is based on the time of the first mint transaction." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.\nOrdering in this case is based on the time of the first mint transaction."}
+  }`),
   outputSchema: { $ref: "#/$defs/assets" },
 };
 
@@ -39,9 +39,9 @@ export const getAssetsAsset: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    asset: { type: "string", label: "Asset", description: "Concatenation of the policy_id and hex-encoded asset_name", placeholder: "b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "asset": {"type":"string","label":"Asset","description":"Concatenation of the policy_id and hex-encoded asset_name","placeholder":"b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/asset" },
 };
 
@@ -62,12 +62,12 @@ export const getAssetsAssetHistory: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    asset: { type: "string", label: "Asset", description: "Concatenation of the policy_id and hex-encoded asset_name", placeholder: "b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "asset": {"type":"string","label":"Asset","description":"Concatenation of the policy_id and hex-encoded asset_name","placeholder":"b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/asset_history" },
 };
 
@@ -89,12 +89,12 @@ export const getAssetsAssetTxs: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    asset: { type: "string", label: "Asset", description: "Concatenation of the policy_id and hex-encoded asset_name", placeholder: "b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "asset": {"type":"string","label":"Asset","description":"Concatenation of the policy_id and hex-encoded asset_name","placeholder":"b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/asset_txs" },
 };
 
@@ -117,14 +117,14 @@ export const getAssetsAssetTransactions: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    asset: { type: "string", label: "Asset", description: "Concatenation of the policy_id and hex-encoded asset_name", placeholder: "b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-    from: { type: "string", label: "From", description: "The block number and optionally also index from which (inclusive) to start search for results, concatenated using colon.\nHas to be lower than or equal to `to` parameter.", placeholder: "8929261" },
-    to: { type: "string", label: "To", description: "The block number and optionally also index where (inclusive) to end the search for results, concatenated using colon.\nHas to be higher than or equal to `from` parameter.", placeholder: "9999269:10" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "asset": {"type":"string","label":"Asset","description":"Concatenation of the policy_id and hex-encoded asset_name","placeholder":"b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."},
+    "from": {"type":"string","label":"From","description":"The block number and optionally also index from which (inclusive) to start search for results, concatenated using colon.\nHas to be lower than or equal to \u0060to\u0060 parameter.","placeholder":"8929261"},
+    "to": {"type":"string","label":"To","description":"The block number and optionally also index where (inclusive) to end the search for results, concatenated using colon.\nHas to be higher than or equal to \u0060from\u0060 parameter.","placeholder":"9999269:10"}
+  }`),
   outputSchema: { $ref: "#/$defs/asset_transactions" },
 };
 
@@ -145,12 +145,12 @@ export const getAssetsAssetAddresses: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    asset: { type: "string", label: "Asset", description: "Concatenation of the policy_id and hex-encoded asset_name", placeholder: "b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "asset": {"type":"string","label":"Asset","description":"Concatenation of the policy_id and hex-encoded asset_name","placeholder":"b0d07d45fe9514f80213f4020e5a61241458be626841cde717cb38a76e7574636f696e","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/asset_addresses" },
 };
 
@@ -173,14 +173,14 @@ export const getAssetsAssetUtxos: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    asset: { type: "string", label: "Asset", description: "Concatenation of the policy_id and hex-encoded asset_name", placeholder: "750900e4999ebe0d58f19b634768ba25e525aaf12403bfe8fe130501424f4f4b", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-    from: { type: "string", label: "From", description: "The block height from which (inclusive) to start search for results.\nHas to be lower than or equal to `to` parameter.", placeholder: "8929261" },
-    to: { type: "string", label: "To", description: "The block height where (inclusive) to end the search for results.\nHas to be higher than or equal to `from` parameter.", placeholder: "9999269" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "asset": {"type":"string","label":"Asset","description":"Concatenation of the policy_id and hex-encoded asset_name","placeholder":"750900e4999ebe0d58f19b634768ba25e525aaf12403bfe8fe130501424f4f4b","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."},
+    "from": {"type":"string","label":"From","description":"The block height from which (inclusive) to start search for results.\nHas to be lower than or equal to \u0060to\u0060 parameter.","placeholder":"8929261"},
+    "to": {"type":"string","label":"To","description":"The block height where (inclusive) to end the search for results.\nHas to be higher than or equal to \u0060from\u0060 parameter.","placeholder":"9999269"}
+  }`),
   outputSchema: { $ref: "#/$defs/asset_utxo_content" },
 };
 
@@ -201,11 +201,11 @@ export const getAssetsPolicyPolicyId: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    policy_id: { type: "string", label: "Policy Id", description: "Specific policy_id", placeholder: "476039a0949cf0b22f6a800f56780184c44533887ca6e821007840c3", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "policy_id": {"type":"string","label":"Policy Id","description":"Specific policy_id","placeholder":"476039a0949cf0b22f6a800f56780184c44533887ca6e821007840c3","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/asset_policy" },
 };

@@ -33,11 +33,11 @@ export const getBlocksLatestTxs: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "Ordered by tx index in the block.\nThe ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"Ordered by tx index in the block.\nThe ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/block_content_txs" },
 };
 
@@ -57,11 +57,11 @@ export const getBlocksLatestTxsCbor: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "Ordered by tx index in the block.\nThe ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"Ordered by tx index in the block.\nThe ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/block_content_txs_cbor" },
 };
 
@@ -79,9 +79,9 @@ export const getBlocksHashOrNumber: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash_or_number: { type: "string", label: "Hash Or Number", format: "64-character case-sensitive hexadecimal string or block number.", description: "Hash or number of the requested block.", placeholder: "4ea1ba291e8eef538635a53e59fddba7810d1679631cc3aed7c8e6c4091a516a", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash_or_number": {"type":"string","label":"Hash Or Number","format":"64-character case-sensitive hexadecimal string or block number.","description":"Hash or number of the requested block.","placeholder":"4ea1ba291e8eef538635a53e59fddba7810d1679631cc3aed7c8e6c4091a516a","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/block_content" },
 };
 
@@ -101,11 +101,11 @@ export const getBlocksHashOrNumberNext: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash_or_number: { type: "string", label: "Hash Or Number", format: "64-character case-sensitive hexadecimal string or block number.", description: "Hash of the requested block.", placeholder: "5ea1ba291e8eef538635a53e59fddba7810d1679631cc3aed7c8e6c4091a516a", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash_or_number": {"type":"string","label":"Hash Or Number","format":"64-character case-sensitive hexadecimal string or block number.","description":"Hash of the requested block.","placeholder":"5ea1ba291e8eef538635a53e59fddba7810d1679631cc3aed7c8e6c4091a516a","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."}
+  }`),
   outputSchema: { $ref: "#/$defs/block_content_array" },
 };
 
@@ -125,11 +125,11 @@ export const getBlocksHashOrNumberPrevious: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash_or_number: { type: "string", label: "Hash Or Number", format: "64-character case-sensitive hexadecimal string or block number.", description: "Hash of the requested block", placeholder: "4873401", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash_or_number": {"type":"string","label":"Hash Or Number","format":"64-character case-sensitive hexadecimal string or block number.","description":"Hash of the requested block","placeholder":"4873401","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."}
+  }`),
   outputSchema: { $ref: "#/$defs/block_content_array" },
 };
 
@@ -147,9 +147,9 @@ export const getBlocksSlotSlotNumber: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    slot_number: { type: "number", label: "Slot Number", format: "integer", description: "Slot position for requested block.", placeholder: "30895909", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "slot_number": {"type":"number","label":"Slot Number","format":"integer","description":"Slot position for requested block.","placeholder":"30895909","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/block_content" },
 };
 
@@ -168,10 +168,10 @@ export const getBlocksEpochEpochNumberSlotSlotNumber: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    epoch_number: { type: "number", label: "Epoch Number", format: "integer", description: "Epoch for specific epoch slot.", placeholder: "219", required: true },
-    slot_number: { type: "number", label: "Slot Number", format: "integer", description: "Slot position for requested block.", placeholder: "30895909", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "epoch_number": {"type":"number","label":"Epoch Number","format":"integer","description":"Epoch for specific epoch slot.","placeholder":"219","required":true},
+    "slot_number": {"type":"number","label":"Slot Number","format":"integer","description":"Slot position for requested block.","placeholder":"30895909","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/block_content" },
 };
 
@@ -192,12 +192,12 @@ export const getBlocksHashOrNumberTxs: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash_or_number: { type: "string", label: "Hash Or Number", format: "64-character case-sensitive hexadecimal string or block number.", description: "Hash of the requested block.", placeholder: "4873401", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "Ordered by tx index in the block.\nThe ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash_or_number": {"type":"string","label":"Hash Or Number","format":"64-character case-sensitive hexadecimal string or block number.","description":"Hash of the requested block.","placeholder":"4873401","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"Ordered by tx index in the block.\nThe ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/block_content_txs" },
 };
 
@@ -218,12 +218,12 @@ export const getBlocksHashOrNumberTxsCbor: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash_or_number: { type: "string", label: "Hash Or Number", format: "64-character case-sensitive hexadecimal string or block number.", description: "Hash of the requested block.", placeholder: "4873401", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "Ordered by tx index in the block.\nThe ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash_or_number": {"type":"string","label":"Hash Or Number","format":"64-character case-sensitive hexadecimal string or block number.","description":"Hash of the requested block.","placeholder":"4873401","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"Ordered by tx index in the block.\nThe ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/block_content_txs_cbor" },
 };
 
@@ -243,10 +243,10 @@ export const getBlocksHashOrNumberAddresses: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash_or_number: { type: "string", label: "Hash Or Number", format: "64-character case-sensitive hexadecimal string or block number.", description: "Hash of the requested block.", placeholder: "4873401", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash_or_number": {"type":"string","label":"Hash Or Number","format":"64-character case-sensitive hexadecimal string or block number.","description":"Hash of the requested block.","placeholder":"4873401","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."}
+  }`),
   outputSchema: { $ref: "#/$defs/block_content_addresses" },
 };

@@ -47,9 +47,9 @@ export const getEpochsNumber: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    number: { type: "number", label: "Number", format: "integer", description: "Number of the epoch", placeholder: "225", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "number": {"type":"number","label":"Number","format":"integer","description":"Number of the epoch","placeholder":"225","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/epoch_content" },
 };
 
@@ -69,11 +69,11 @@ export const getEpochsNumberNext: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    number: { type: "number", label: "Number", format: "integer", description: "Number of the requested epoch.", placeholder: "225", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "number": {"type":"number","label":"Number","format":"integer","description":"Number of the requested epoch.","placeholder":"225","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."}
+  }`),
   outputSchema: { $ref: "#/$defs/epoch_content_array" },
 };
 
@@ -93,11 +93,11 @@ export const getEpochsNumberPrevious: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    number: { type: "number", label: "Number", format: "integer", description: "Number of the epoch", placeholder: "225", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "number": {"type":"number","label":"Number","format":"integer","description":"Number of the epoch","placeholder":"225","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results"}
+  }`),
   outputSchema: { $ref: "#/$defs/epoch_content_array" },
 };
 
@@ -117,11 +117,11 @@ export const getEpochsNumberStakes: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    number: { type: "number", label: "Number", format: "integer", description: "Number of the epoch", placeholder: "225", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "number": {"type":"number","label":"Number","format":"integer","description":"Number of the epoch","placeholder":"225","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."}
+  }`),
   outputSchema: { $ref: "#/$defs/epoch_stake_content" },
 };
 
@@ -142,12 +142,12 @@ export const getEpochsNumberStakesPoolId: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    number: { type: "number", label: "Number", format: "integer", description: "Number of the epoch", placeholder: "225", required: true },
-    pool_id: { type: "string", label: "Pool Id", description: "Stake pool ID to filter", placeholder: "pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "number": {"type":"number","label":"Number","format":"integer","description":"Number of the epoch","placeholder":"225","required":true},
+    "pool_id": {"type":"string","label":"Pool Id","description":"Stake pool ID to filter","placeholder":"pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."}
+  }`),
   outputSchema: { $ref: "#/$defs/epoch_stake_pool_content" },
 };
 
@@ -168,12 +168,12 @@ export const getEpochsNumberBlocks: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    number: { type: "number", label: "Number", format: "integer", description: "Number of the epoch", placeholder: "225", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "number": {"type":"number","label":"Number","format":"integer","description":"Number of the epoch","placeholder":"225","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/epoch_block_content" },
 };
 
@@ -195,13 +195,13 @@ export const getEpochsNumberBlocksPoolId: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    number: { type: "number", label: "Number", format: "integer", description: "Number of the epoch", placeholder: "225", required: true },
-    pool_id: { type: "string", label: "Pool Id", description: "Stake pool ID to filter", placeholder: "pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "number": {"type":"number","label":"Number","format":"integer","description":"Number of the epoch","placeholder":"225","required":true},
+    "pool_id": {"type":"string","label":"Pool Id","description":"Stake pool ID to filter","placeholder":"pool1pu5jlj4q9w9jlxeu370a3c9myx47md5j5m2str0naunn2q3lkdy","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/epoch_block_content" },
 };
 
@@ -219,8 +219,8 @@ export const getEpochsNumberParameters: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    number: { type: "number", label: "Number", format: "integer", description: "Number of the epoch", placeholder: "225", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "number": {"type":"number","label":"Number","format":"integer","description":"Number of the epoch","placeholder":"225","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/epoch_param_content" },
 };

@@ -33,11 +33,11 @@ export const getGovernanceCommitteeVotes: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/committee_votes" },
 };
 
@@ -58,12 +58,12 @@ export const getGovernanceCommitteeCcIdVotes: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    cc_id: { type: "string", label: "Cc Id", description: "CIP-129 bech32 committee credential (`cc_hot1...` or `cc_cold1...`).", placeholder: "cc_hot1qf4xq9mlra5j68w8zjz2lvf3kc3rtsdtu98ka7zx4u6jvqyy39ww0", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "cc_id": {"type":"string","label":"Cc Id","description":"CIP-129 bech32 committee credential (\u0060cc_hot1...\u0060 or \u0060cc_cold1...\u0060).","placeholder":"cc_hot1qf4xq9mlra5j68w8zjz2lvf3kc3rtsdtu98ka7zx4u6jvqyy39ww0","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/committee_votes" },
 };
 
@@ -86,14 +86,14 @@ export const getGovernanceDreps: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items. Direction applied to whichever sort key is selected by `order_by`.\nBy default, when sorting by registration order, we return oldest first, newest last." },
-    order_by: { type: "select", label: "Order By", options: [{ label: "amount", value: "amount" }], description: "Optional sort key. When omitted, DReps are ordered by their internal registration order\n(the current default). Set to `amount` to sort by voting power." },
-    retired: { type: "boolean", label: "Retired", description: "Optional filter. When `true`, only returns DReps that have been deregistered.\nWhen `false`, only returns DReps that are currently registered.\nWhen omitted, both are returned." },
-    expired: { type: "boolean", label: "Expired", description: "Optional filter. When `true`, only returns DReps that have been inactive for longer than\nthe `drep_activity` protocol parameter. When `false`, only returns DReps that are not\nexpired. When omitted, both are returned." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items. Direction applied to whichever sort key is selected by \u0060order_by\u0060.\nBy default, when sorting by registration order, we return oldest first, newest last."},
+    "order_by": {"type":"select","label":"Order By","options":[{"label":"amount","value":"amount"}],"description":"Optional sort key. When omitted, DReps are ordered by their internal registration order\n(the current default). Set to \u0060amount\u0060 to sort by voting power."},
+    "retired": {"type":"boolean","label":"Retired","description":"Optional filter. When \u0060true\u0060, only returns DReps that have been deregistered.\nWhen \u0060false\u0060, only returns DReps that are currently registered.\nWhen omitted, both are returned."},
+    "expired": {"type":"boolean","label":"Expired","description":"Optional filter. When \u0060true\u0060, only returns DReps that have been inactive for longer than\nthe \u0060drep_activity\u0060 protocol parameter. When \u0060false\u0060, only returns DReps that are not\nexpired. When omitted, both are returned."}
+  }`),
   outputSchema: { $ref: "#/$defs/dreps" },
 };
 
@@ -111,9 +111,9 @@ export const getGovernanceDrepsDrepId: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    drep_id: { type: "string", label: "Drep Id", description: "Bech32 or hexadecimal DRep ID.", placeholder: "drep15cfxz9exyn5rx0807zvxfrvslrjqfchrd4d47kv9e0f46uedqtc", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "drep_id": {"type":"string","label":"Drep Id","description":"Bech32 or hexadecimal DRep ID.","placeholder":"drep15cfxz9exyn5rx0807zvxfrvslrjqfchrd4d47kv9e0f46uedqtc","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/drep" },
 };
 
@@ -134,12 +134,12 @@ export const getGovernanceDrepsDrepIdDelegators: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    drep_id: { type: "string", label: "Drep Id", description: "Bech32 or hexadecimal drep ID.", placeholder: "drep1mvdu8slennngja7w4un6knwezufra70887zuxpprd64jxfveahn", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "drep_id": {"type":"string","label":"Drep Id","description":"Bech32 or hexadecimal drep ID.","placeholder":"drep1mvdu8slennngja7w4un6knwezufra70887zuxpprd64jxfveahn","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/drep_delegators" },
 };
 
@@ -157,9 +157,9 @@ export const getGovernanceDrepsDrepIdMetadata: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    drep_id: { type: "string", label: "Drep Id", description: "Bech32 or hexadecimal DRep ID.", placeholder: "drep15cfxz9exyn5rx0807zvxfrvslrjqfchrd4d47kv9e0f46uedqtc", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "drep_id": {"type":"string","label":"Drep Id","description":"Bech32 or hexadecimal DRep ID.","placeholder":"drep15cfxz9exyn5rx0807zvxfrvslrjqfchrd4d47kv9e0f46uedqtc","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/drep_metadata" },
 };
 
@@ -180,12 +180,12 @@ export const getGovernanceDrepsDrepIdUpdates: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    drep_id: { type: "string", label: "Drep Id", description: "Bech32 or hexadecimal DRep ID.", placeholder: "drep15cfxz9exyn5rx0807zvxfrvslrjqfchrd4d47kv9e0f46uedqtc", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "drep_id": {"type":"string","label":"Drep Id","description":"Bech32 or hexadecimal DRep ID.","placeholder":"drep15cfxz9exyn5rx0807zvxfrvslrjqfchrd4d47kv9e0f46uedqtc","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/drep_updates" },
 };
 
@@ -206,12 +206,12 @@ export const getGovernanceDrepsDrepIdVotes: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    drep_id: { type: "string", label: "Drep Id", description: "Bech32 or hexadecimal drep ID.", placeholder: "drep1mvdu8slennngja7w4un6knwezufra70887zuxpprd64jxfveahn", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "drep_id": {"type":"string","label":"Drep Id","description":"Bech32 or hexadecimal drep ID.","placeholder":"drep1mvdu8slennngja7w4un6knwezufra70887zuxpprd64jxfveahn","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/drep_votes" },
 };
 
@@ -231,11 +231,11 @@ export const getGovernanceProposals: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.\nOrdering in this case is based on the time of the first mint transaction." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last.\nOrdering in this case is based on the time of the first mint transaction."}
+  }`),
   outputSchema: { $ref: "#/$defs/proposals" },
 };
 
@@ -254,10 +254,10 @@ export const getGovernanceProposalsTxHashCertIndex: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    tx_hash: { type: "string", label: "Tx Hash", description: "Transaction hash.", placeholder: "2dd15e0ef6e6a17841cb9541c27724072ce4d4b79b91e58432fbaa32d9572531", required: true },
-    cert_index: { type: "number", label: "Cert Index", format: "integer", description: "Index of the certificate within the proposal transaction.", placeholder: "1", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "tx_hash": {"type":"string","label":"Tx Hash","description":"Transaction hash.","placeholder":"2dd15e0ef6e6a17841cb9541c27724072ce4d4b79b91e58432fbaa32d9572531","required":true},
+    "cert_index": {"type":"number","label":"Cert Index","format":"integer","description":"Index of the certificate within the proposal transaction.","placeholder":"1","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/proposal" },
 };
 
@@ -276,10 +276,10 @@ export const getGovernanceProposalsTxHashCertIndexParameters: ActionDefinition =
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    tx_hash: { type: "string", label: "Tx Hash", description: "Transaction hash.", placeholder: "2dd15e0ef6e6a17841cb9541c27724072ce4d4b79b91e58432fbaa32d9572531", required: true },
-    cert_index: { type: "number", label: "Cert Index", format: "integer", description: "Index of the certificate within the proposal transaction.", placeholder: "1", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "tx_hash": {"type":"string","label":"Tx Hash","description":"Transaction hash.","placeholder":"2dd15e0ef6e6a17841cb9541c27724072ce4d4b79b91e58432fbaa32d9572531","required":true},
+    "cert_index": {"type":"number","label":"Cert Index","format":"integer","description":"Index of the certificate within the proposal transaction.","placeholder":"1","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/proposal_parameters" },
 };
 
@@ -301,13 +301,13 @@ export const getGovernanceProposalsTxHashCertIndexWithdrawals: ActionDefinition 
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    tx_hash: { type: "string", label: "Tx Hash", description: "Transaction hash.", placeholder: "2dd15e0ef6e6a17841cb9541c27724072ce4d4b79b91e58432fbaa32d9572531", required: true },
-    cert_index: { type: "number", label: "Cert Index", format: "integer", description: "Index of the certificate within the proposal transaction.", placeholder: "1", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "tx_hash": {"type":"string","label":"Tx Hash","description":"Transaction hash.","placeholder":"2dd15e0ef6e6a17841cb9541c27724072ce4d4b79b91e58432fbaa32d9572531","required":true},
+    "cert_index": {"type":"number","label":"Cert Index","format":"integer","description":"Index of the certificate within the proposal transaction.","placeholder":"1","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/proposal_withdrawals" },
 };
 
@@ -329,13 +329,13 @@ export const getGovernanceProposalsTxHashCertIndexVotes: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    tx_hash: { type: "string", label: "Tx Hash", description: "Transaction hash.", placeholder: "2dd15e0ef6e6a17841cb9541c27724072ce4d4b79b91e58432fbaa32d9572531", required: true },
-    cert_index: { type: "number", label: "Cert Index", format: "integer", description: "Index of the certificate within the proposal transaction.", placeholder: "1", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "tx_hash": {"type":"string","label":"Tx Hash","description":"Transaction hash.","placeholder":"2dd15e0ef6e6a17841cb9541c27724072ce4d4b79b91e58432fbaa32d9572531","required":true},
+    "cert_index": {"type":"number","label":"Cert Index","format":"integer","description":"Index of the certificate within the proposal transaction.","placeholder":"1","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/proposal_votes" },
 };
 
@@ -354,10 +354,10 @@ export const getGovernanceProposalsTxHashCertIndexMetadata: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    tx_hash: { type: "string", label: "Tx Hash", description: "Transaction hash of the proposal.", placeholder: "2403339d2f344202fb3583353e11a693a82860e59e65939dcb0e2ac72336d631", required: true },
-    cert_index: { type: "number", label: "Cert Index", format: "integer", description: "Index of the certificate within the proposal transaction.", placeholder: "0", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "tx_hash": {"type":"string","label":"Tx Hash","description":"Transaction hash of the proposal.","placeholder":"2403339d2f344202fb3583353e11a693a82860e59e65939dcb0e2ac72336d631","required":true},
+    "cert_index": {"type":"number","label":"Cert Index","format":"integer","description":"Index of the certificate within the proposal transaction.","placeholder":"0","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/proposal_metadata" },
 };
 
@@ -375,9 +375,9 @@ export const getGovernanceProposalsGovActionId: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    gov_action_id: { type: "string", label: "Gov Action Id", description: "Governance Action Identifier (CIP-0129)", placeholder: "gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "gov_action_id": {"type":"string","label":"Gov Action Id","description":"Governance Action Identifier (CIP-0129)","placeholder":"gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/proposal" },
 };
 
@@ -395,9 +395,9 @@ export const getGovernanceProposalsGovActionIdParameters: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    gov_action_id: { type: "string", label: "Gov Action Id", description: "Governance Action Identifier (CIP-0129)", placeholder: "gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "gov_action_id": {"type":"string","label":"Gov Action Id","description":"Governance Action Identifier (CIP-0129)","placeholder":"gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/proposal_parameters" },
 };
 
@@ -418,12 +418,12 @@ export const getGovernanceProposalsGovActionIdWithdrawals: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    gov_action_id: { type: "string", label: "Gov Action Id", description: "Governance Action Identifier (CIP-0129)", placeholder: "gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "gov_action_id": {"type":"string","label":"Gov Action Id","description":"Governance Action Identifier (CIP-0129)","placeholder":"gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/proposal_withdrawals" },
 };
 
@@ -444,12 +444,12 @@ export const getGovernanceProposalsGovActionIdVotes: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    gov_action_id: { type: "string", label: "Gov Action Id", description: "Governance Action Identifier (CIP-0129)", placeholder: "gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "gov_action_id": {"type":"string","label":"Gov Action Id","description":"Governance Action Identifier (CIP-0129)","placeholder":"gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/proposal_votes" },
 };
 
@@ -467,8 +467,8 @@ export const getGovernanceProposalsGovActionIdMetadata: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    gov_action_id: { type: "string", label: "Gov Action Id", description: "Governance Action Identifier (CIP-0129)", placeholder: "gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "gov_action_id": {"type":"string","label":"Gov Action Id","description":"Governance Action Identifier (CIP-0129)","placeholder":"gov_action1zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygsq6dmejn","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/proposal_metadata_v2" },
 };

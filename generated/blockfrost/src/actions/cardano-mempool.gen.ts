@@ -17,11 +17,11 @@ export const getMempool: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "Ordered by the time of transaction submission.\nBy default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"Ordered by the time of transaction submission.\nBy default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/mempool_content" },
 };
 
@@ -39,9 +39,9 @@ export const getMempoolHash: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string.", description: "Hash of the requested transaction", placeholder: "6e5f825c42c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string.","description":"Hash of the requested transaction","placeholder":"6e5f825c42c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/mempool_tx_content" },
 };
 
@@ -62,11 +62,11 @@ export const getMempoolAddressesAddress: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    address: { type: "string", label: "Address", format: "64-character case-sensitive hexadecimal string.", description: "Bech32 address.", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "Ordered by the time of transaction submission.\nBy default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "address": {"type":"string","label":"Address","format":"64-character case-sensitive hexadecimal string.","description":"Bech32 address.","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"Ordered by the time of transaction submission.\nBy default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/mempool_addresses_content" },
 };

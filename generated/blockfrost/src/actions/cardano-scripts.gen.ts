@@ -17,11 +17,11 @@ export const getScripts: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/scripts" },
 };
 
@@ -39,9 +39,9 @@ export const getScriptsScriptHash: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    script_hash: { type: "string", label: "Script Hash", description: "Hash of the script", placeholder: "e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "script_hash": {"type":"string","label":"Script Hash","description":"Hash of the script","placeholder":"e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/script" },
 };
 
@@ -59,9 +59,9 @@ export const getScriptsScriptHashJson: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    script_hash: { type: "string", label: "Script Hash", description: "Hash of the script", placeholder: "e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "script_hash": {"type":"string","label":"Script Hash","description":"Hash of the script","placeholder":"e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/script_json" },
 };
 
@@ -79,9 +79,9 @@ export const getScriptsScriptHashCbor: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    script_hash: { type: "string", label: "Script Hash", description: "Hash of the script", placeholder: "e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "script_hash": {"type":"string","label":"Script Hash","description":"Hash of the script","placeholder":"e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/script_cbor" },
 };
 
@@ -102,12 +102,12 @@ export const getScriptsScriptHashRedeemers: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    script_hash: { type: "string", label: "Script Hash", description: "Hash of the script", placeholder: "e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "script_hash": {"type":"string","label":"Script Hash","description":"Hash of the script","placeholder":"e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/script_redeemers" },
 };
 
@@ -128,12 +128,12 @@ export const getScriptsScriptHashUtxos: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    script_hash: { type: "string", label: "Script Hash", description: "Hash of the script", placeholder: "e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "script_hash": {"type":"string","label":"Script Hash","description":"Hash of the script","placeholder":"e1457a0c47dfb7a2f6b8fbb059bdceab163c05d34f195b87b9f2b30e","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/script_utxos" },
 };
 
@@ -151,9 +151,9 @@ export const getScriptsDatumDatumHash: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    datum_hash: { type: "string", label: "Datum Hash", description: "Hash of the datum", placeholder: "db583ad85881a96c73fbb26ab9e24d1120bb38f45385664bb9c797a2ea8d9a2d", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "datum_hash": {"type":"string","label":"Datum Hash","description":"Hash of the datum","placeholder":"db583ad85881a96c73fbb26ab9e24d1120bb38f45385664bb9c797a2ea8d9a2d","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/script_datum" },
 };
 
@@ -171,8 +171,8 @@ export const getScriptsDatumDatumHashCbor: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    datum_hash: { type: "string", label: "Datum Hash", description: "Hash of the datum", placeholder: "db583ad85881a96c73fbb26ab9e24d1120bb38f45385664bb9c797a2ea8d9a2d", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "datum_hash": {"type":"string","label":"Datum Hash","description":"Hash of the datum","placeholder":"db583ad85881a96c73fbb26ab9e24d1120bb38f45385664bb9c797a2ea8d9a2d","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/script_datum_cbor" },
 };

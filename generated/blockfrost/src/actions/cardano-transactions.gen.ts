@@ -15,9 +15,9 @@ export const getTxsHash: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string.", description: "Hash of the requested transaction", placeholder: "6e5f825c42c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string.","description":"Hash of the requested transaction","placeholder":"6e5f825c42c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/tx_content" },
 };
 
@@ -35,9 +35,9 @@ export const getTxsHashUtxos: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string", description: "Hash of the requested transaction", placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string","description":"Hash of the requested transaction","placeholder":"6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/tx_content_utxo" },
 };
 
@@ -55,9 +55,9 @@ export const getTxsHashStakes: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string.", description: "Hash of the requested transaction.", placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string.","description":"Hash of the requested transaction.","placeholder":"6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/tx_content_stake_addr" },
 };
 
@@ -75,9 +75,9 @@ export const getTxsHashDelegations: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string", description: "Hash of the requested transaction.", placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string","description":"Hash of the requested transaction.","placeholder":"6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/tx_content_delegations" },
 };
 
@@ -95,9 +95,9 @@ export const getTxsHashWithdrawals: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string", description: "Hash of the requested transaction.", placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string","description":"Hash of the requested transaction.","placeholder":"6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/tx_content_withdrawals" },
 };
 
@@ -115,9 +115,9 @@ export const getTxsHashMirs: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string", description: "Hash of the requested transaction.", placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string","description":"Hash of the requested transaction.","placeholder":"6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/tx_content_mirs" },
 };
 
@@ -135,9 +135,9 @@ export const getTxsHashPoolUpdates: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string", description: "Hash of the requested transaction", placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string","description":"Hash of the requested transaction","placeholder":"6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/tx_content_pool_certs" },
 };
 
@@ -155,9 +155,9 @@ export const getTxsHashPoolRetires: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string.", description: "Hash of the requested transaction", placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string.","description":"Hash of the requested transaction","placeholder":"6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/tx_content_pool_retires" },
 };
 
@@ -175,9 +175,9 @@ export const getTxsHashMetadata: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string.", description: "Hash of the requested transaction", placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string.","description":"Hash of the requested transaction","placeholder":"6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/tx_content_metadata" },
 };
 
@@ -195,9 +195,9 @@ export const getTxsHashMetadataCbor: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string.", description: "Hash of the requested transaction", placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string.","description":"Hash of the requested transaction","placeholder":"6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/tx_content_metadata_cbor" },
 };
 
@@ -215,9 +215,9 @@ export const getTxsHashRedeemers: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string.", description: "Hash of the requested transaction", placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string.","description":"Hash of the requested transaction","placeholder":"6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/tx_content_redeemers" },
 };
 
@@ -235,9 +235,9 @@ export const getTxsHashRequiredSigners: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string.", description: "Hash of the transaction", placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string.","description":"Hash of the transaction","placeholder":"6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/tx_content_required_signers" },
 };
 
@@ -255,9 +255,9 @@ export const getTxsHashCbor: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    hash: { type: "string", label: "Hash", format: "64-character case-sensitive hexadecimal string.", description: "Hash of the transaction", placeholder: "6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "hash": {"type":"string","label":"Hash","format":"64-character case-sensitive hexadecimal string.","description":"Hash of the transaction","placeholder":"6e5f825c82c1c6d6b77f2a14092f3b78c8f1b66db6f4cf8caec1555b6f967b3b","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/tx_content_cbor" },
 };
 
@@ -276,8 +276,8 @@ export const postTxSubmit: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    body: { type: "string", label: "Body", description: "The transaction to submit, serialized in CBOR.", inputType: "textarea", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "body": {"type":"string","label":"Body","description":"The transaction to submit, serialized in CBOR.","inputType":"textarea","required":true}
+  }`),
   outputSchema: { type: "string", format: "hex", minLength: 64, maxLength: 64 },
 };

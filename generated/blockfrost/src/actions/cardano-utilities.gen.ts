@@ -17,11 +17,11 @@ export const getUtilsAddressesXpubXpubRoleIndex: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    xpub: { type: "string", label: "Xpub", description: "Hex xpub", required: true },
-    role: { type: "number", label: "Role", format: "integer", description: "Account role", placeholder: "0", required: true },
-    index: { type: "number", label: "Index", format: "integer", description: "Address index", placeholder: "2", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "xpub": {"type":"string","label":"Xpub","description":"Hex xpub","required":true},
+    "role": {"type":"number","label":"Role","format":"integer","description":"Account role","placeholder":"0","required":true},
+    "index": {"type":"number","label":"Index","format":"integer","description":"Address index","placeholder":"2","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/utils_addresses_xpub" },
 };
 
@@ -41,10 +41,10 @@ export const postUtilsTxsEvaluate: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    version: { type: "number", label: "Version", default: 5, description: "Optional parameter to specify the version of the Ogmios service to use. Default is `5`. Set to `6` to use Ogmios version 6." },
-    body: { type: "string", label: "Body", description: "The transaction to submit, serialized in CBOR.", inputType: "textarea", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "version": {"type":"number","label":"Version","default":5,"description":"Optional parameter to specify the version of the Ogmios service to use. Default is \u00605\u0060. Set to \u00606\u0060 to use Ogmios version 6."},
+    "body": {"type":"string","label":"Body","description":"The transaction to submit, serialized in CBOR.","inputType":"textarea","required":true}
+  }`),
   outputSchema: { type: "object", additionalProperties: true },
 };
 
@@ -65,10 +65,10 @@ export const postUtilsTxsEvaluateUtxos: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    version: { type: "number", label: "Version", default: 5, description: "Optional parameter to specify the version of the Ogmios service to use. Default is `5`. Set to `6` to use Ogmios version 6." },
-    cbor: { type: "string", label: "Cbor", description: "Transaction CBOR (encoded using base64 or base16).", required: true },
-    additionalUtxoSet: { type: "array", label: "Additional Utxo Set", description: "Additional UTXO as an array of tuples [TxIn, TxOut]. See https://ogmios.dev/mini-protocols/local-tx-submission/#additional-utxo-set.", itemSchema: { type: "array", label: "Item", validation: { minItems: 2, maxItems: 2 }, itemSchema: { type: "object", label: "Item", variantMode: "anyOf", variants: [{ label: "object", field: { type: "object", label: "object", description: "TxIn", properties: { txId: { type: "string", label: "Tx Id", description: "Transaction hash for the input" }, index: { type: "number", label: "Index", description: "Index of the output within the transaction" } } } }, { label: "object (2)", field: { type: "object", label: "object (2)", description: "TxOut", properties: { address: { type: "string", label: "Address", description: "Output address", required: true }, value: { type: "object", label: "Value", inputType: "json", opaque: true, required: true }, datum_hash: { type: "string", label: "Datum Hash" }, datum: { type: "object", label: "Datum", inputType: "json" }, script: { type: "object", label: "Script", inputType: "json" } } } }] } } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "version": {"type":"number","label":"Version","default":5,"description":"Optional parameter to specify the version of the Ogmios service to use. Default is \u00605\u0060. Set to \u00606\u0060 to use Ogmios version 6."},
+    "cbor": {"type":"string","label":"Cbor","description":"Transaction CBOR (encoded using base64 or base16).","required":true},
+    "additionalUtxoSet": {"type":"array","label":"Additional Utxo Set","description":"Additional UTXO as an array of tuples [TxIn, TxOut]. See https://ogmios.dev/mini-protocols/local-tx-submission/#additional-utxo-set.","itemSchema":{"type":"array","label":"Item","validation":{"minItems":2,"maxItems":2},"itemSchema":{"type":"object","label":"Item","variantMode":"anyOf","variants":[{"label":"object","field":{"type":"object","label":"object","description":"TxIn","properties":{"txId":{"type":"string","label":"Tx Id","description":"Transaction hash for the input"},"index":{"type":"number","label":"Index","description":"Index of the output within the transaction"}}}},{"label":"object (2)","field":{"type":"object","label":"object (2)","description":"TxOut","properties":{"address":{"type":"string","label":"Address","description":"Output address","required":true},"value":{"type":"object","label":"Value","inputType":"json","opaque":true,"required":true},"datum_hash":{"type":"string","label":"Datum Hash"},"datum":{"type":"object","label":"Datum","inputType":"json"},"script":{"type":"object","label":"Script","inputType":"json"}}}}]}}}
+  }`),
   outputSchema: { type: "object", additionalProperties: true },
 };

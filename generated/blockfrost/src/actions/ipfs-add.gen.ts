@@ -17,9 +17,9 @@ export const ipfsAdd: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    file: { type: "string", label: "File", inputType: "file", format: "binary" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "file": {"type":"string","label":"File","inputType":"file","format":"binary"}
+  }`),
   outputSchema: {
     type: "object",
     properties: { name: { type: "string" }, ipfs_hash: { type: "string" }, size: { type: "string" } },

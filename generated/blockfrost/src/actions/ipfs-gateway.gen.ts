@@ -17,8 +17,8 @@ export const getIpfsGatewayIpfsPath: ActionDefinition = {
     security: [["project_id"]],
     headers: { Accept: "application/octet-stream" },
   },
-  inputSchema: {
-    IPFS_path: { type: "string", label: "IPFS Path", description: "Path to the IPFS object", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "IPFS_path": {"type":"string","label":"IPFS Path","description":"Path to the IPFS object","required":true}
+  }`),
   outputSchema: { type: "string", format: "binary" },
 };

@@ -17,10 +17,10 @@ export const postIpfsPinAddIpfsPath: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    IPFS_path: { type: "string", label: "IPFS Path", description: "Path to the IPFS object", required: true },
-    filecoin: { type: "boolean", label: "Filecoin", description: "If set to true, the object will be pinned to Filecoin as well. If not specified, the object will only be pinned to IPFS. Objects pinned to Filecoin cannot be unpinned due to its long-term storage guarantees." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "IPFS_path": {"type":"string","label":"IPFS Path","description":"Path to the IPFS object","required":true},
+    "filecoin": {"type":"boolean","label":"Filecoin","description":"If set to true, the object will be pinned to Filecoin as well. If not specified, the object will only be pinned to IPFS. Objects pinned to Filecoin cannot be unpinned due to its long-term storage guarantees."}
+  }`),
   outputSchema: {
     type: "object",
     properties: {
@@ -49,11 +49,11 @@ export const getIpfsPinList: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: {
     type: "array",
     items: {
@@ -86,9 +86,9 @@ export const getIpfsPinListIpfsPath: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    IPFS_path: { type: "string", label: "IPFS Path", description: "The path to the IPFS object", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "IPFS_path": {"type":"string","label":"IPFS Path","description":"The path to the IPFS object","required":true}
+  }`),
   outputSchema: {
     type: "object",
     properties: {
@@ -118,9 +118,9 @@ export const postIpfsPinRemoveIpfsPath: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    IPFS_path: { type: "string", label: "IPFS Path", description: "The path to the IPFS object", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "IPFS_path": {"type":"string","label":"IPFS Path","description":"The path to the IPFS object","required":true}
+  }`),
   outputSchema: {
     type: "object",
     properties: {

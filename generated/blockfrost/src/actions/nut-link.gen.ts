@@ -15,9 +15,9 @@ export const getNutlinkAddress: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    address: { type: "string", label: "Address", description: "Address of a metadata oracle", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "address": {"type":"string","label":"Address","description":"Address of a metadata oracle","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/nutlink_address" },
 };
 
@@ -38,12 +38,12 @@ export const getNutlinkAddressTickers: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    address: { type: "string", label: "Address", description: "Address of a metadata oracle", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "address": {"type":"string","label":"Address","description":"Address of a metadata oracle","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/nutlink_address_tickers" },
 };
 
@@ -65,13 +65,13 @@ export const getNutlinkAddressTickersTicker: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    address: { type: "string", label: "Address", description: "Address of a metadata oracle", required: true },
-    ticker: { type: "string", label: "Ticker", description: "Ticker for the pool record", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "address": {"type":"string","label":"Address","description":"Address of a metadata oracle","required":true},
+    "ticker": {"type":"string","label":"Ticker","description":"Ticker for the pool record","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/nutlink_address_ticker" },
 };
 
@@ -92,11 +92,11 @@ export const getNutlinkTickersTicker: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["project_id"]],
   },
-  inputSchema: {
-    ticker: { type: "string", label: "Ticker", description: "Ticker for the pool record", required: true },
-    count: { type: "number", label: "Count", default: 100, format: "integer", validation: { min: 1, max: 100 }, description: "The number of results displayed on one page." },
-    page: { type: "number", label: "Page", default: 1, format: "integer", validation: { min: 1, max: 21474836 }, description: "The page number for listing the results." },
-    order: { type: "select", label: "Order", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "ticker": {"type":"string","label":"Ticker","description":"Ticker for the pool record","required":true},
+    "count": {"type":"number","label":"Count","default":100,"format":"integer","validation":{"min":1,"max":100},"description":"The number of results displayed on one page."},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","validation":{"min":1,"max":21474836},"description":"The page number for listing the results."},
+    "order": {"type":"select","label":"Order","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The ordering of items from the point of view of the blockchain,\nnot the page listing itself. By default, we return oldest first, newest last."}
+  }`),
   outputSchema: { $ref: "#/$defs/nutlink_tickers_ticker" },
 };

@@ -19,11 +19,11 @@ export const getAsset: ActionDefinition = {
     security: [["Auth"]],
     headers: { Accept: "text/plain" },
   },
-  inputSchema: {
-    id: { type: "string", label: "Id", description: "The id of the file.", required: true },
-    key: { type: "string", label: "Key", description: "The key of the asset size configured in settings." },
-    transforms: { type: "string", label: "Transforms", description: "A JSON array of image transformations" },
-    download: { type: "boolean", label: "Download", description: "Download the asset to your computer" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"string","label":"Id","description":"The id of the file.","required":true},
+    "key": {"type":"string","label":"Key","description":"The key of the asset size configured in settings."},
+    "transforms": {"type":"string","label":"Transforms","description":"A JSON array of image transformations"},
+    "download": {"type":"boolean","label":"Download","description":"Download the asset to your computer"}
+  }`),
   outputSchema: { type: "string" },
 };

@@ -19,12 +19,12 @@ export const login: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    email: { type: "string", label: "Email", description: "Email address of the user you're retrieving the access token for.", placeholder: "admin@example.com" },
-    password: { type: "string", label: "Password", description: "Password of the user.", placeholder: "password", inputType: "password", format: "password" },
-    mode: { type: "select", label: "Mode", description: "Whether to retrieve the refresh token in the JSON response, or in a httpOnly cookie.", default: "json", options: [{ label: "json", value: "json" }, { label: "cookie", value: "cookie" }, { label: "session", value: "session" }] },
-    otp: { type: "string", label: "Otp", description: "The user's one-time-password (if MFA is enabled)." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "email": {"type":"string","label":"Email","description":"Email address of the user you're retrieving the access token for.","placeholder":"admin@example.com"},
+    "password": {"type":"string","label":"Password","description":"Password of the user.","placeholder":"password","inputType":"password","format":"password"},
+    "mode": {"type":"select","label":"Mode","description":"Whether to retrieve the refresh token in the JSON response, or in a httpOnly cookie.","default":"json","options":[{"label":"json","value":"json"},{"label":"cookie","value":"cookie"},{"label":"session","value":"session"}]},
+    "otp": {"type":"string","label":"Otp","description":"The user's one-time-password (if MFA is enabled)."}
+  }`),
   outputSchema: {
     type: "object",
     properties: {
@@ -56,10 +56,10 @@ export const refresh: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    refresh_token: { type: "string", label: "Refresh Token", description: "JWT access token you want to refresh. This token can't be expired.", placeholder: "eyJ0eXAiOiJKV..." },
-    mode: { type: "select", label: "Mode", description: "Whether to submit and retrieve the refresh token in the JSON response, or in a httpOnly cookie.", default: "json", options: [{ label: "json", value: "json" }, { label: "cookie", value: "cookie" }, { label: "session", value: "session" }] },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "refresh_token": {"type":"string","label":"Refresh Token","description":"JWT access token you want to refresh. This token can't be expired.","placeholder":"eyJ0eXAiOiJKV..."},
+    "mode": {"type":"select","label":"Mode","description":"Whether to submit and retrieve the refresh token in the JSON response, or in a httpOnly cookie.","default":"json","options":[{"label":"json","value":"json"},{"label":"cookie","value":"cookie"},{"label":"session","value":"session"}]}
+  }`),
   outputSchema: {
     type: "object",
     properties: {
@@ -91,10 +91,10 @@ export const logout: ActionDefinition = {
     response: { type: "none" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    refresh_token: { type: "string", label: "Refresh Token", description: "The refresh token to invalidate. If you have the refresh token in a cookie through /auth/login, you don't have to submit it here.", placeholder: "eyJ0eXAiOiJKV..." },
-    mode: { type: "select", label: "Mode", description: "Whether the refresh token is submitted in the JSON response, or in a httpOnly cookie.", options: [{ label: "json", value: "json" }, { label: "cookie", value: "cookie" }, { label: "session", value: "session" }] },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "refresh_token": {"type":"string","label":"Refresh Token","description":"The refresh token to invalidate. If you have the refresh token in a cookie through /auth/login, you don't have to submit it here.","placeholder":"eyJ0eXAiOiJKV..."},
+    "mode": {"type":"select","label":"Mode","description":"Whether the refresh token is submitted in the JSON response, or in a httpOnly cookie.","options":[{"label":"json","value":"json"},{"label":"cookie","value":"cookie"},{"label":"session","value":"session"}]}
+  }`),
 };
 
 export const passwordRequest: ActionDefinition = {
@@ -112,9 +112,9 @@ export const passwordRequest: ActionDefinition = {
     response: { type: "json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    email: { type: "string", label: "Email", description: "Email address of the user you're requesting a reset for.", placeholder: "admin@example.com" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "email": {"type":"string","label":"Email","description":"Email address of the user you're requesting a reset for.","placeholder":"admin@example.com"}
+  }`),
 };
 
 export const passwordReset: ActionDefinition = {
@@ -133,10 +133,10 @@ export const passwordReset: ActionDefinition = {
     response: { type: "json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    token: { type: "string", label: "Token", description: "One-time use JWT token that is used to verify the user.", placeholder: "eyJ0eXAiOiJKV1Qi..." },
-    password: { type: "string", label: "Password", description: "New password for the user.", placeholder: "password", inputType: "password", format: "password" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "token": {"type":"string","label":"Token","description":"One-time use JWT token that is used to verify the user.","placeholder":"eyJ0eXAiOiJKV1Qi..."},
+    "password": {"type":"string","label":"Password","description":"New password for the user.","placeholder":"password","inputType":"password","format":"password"}
+  }`),
 };
 
 export const oauth: ActionDefinition = {
@@ -173,10 +173,10 @@ export const oauthProvider: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    provider: { type: "string", label: "Provider", description: "Key of the activated OAuth provider.", required: true },
-    redirect: { type: "string", label: "Redirect", description: "Where to redirect on successful login.<br/>If set the authentication details are set inside cookies otherwise a JSON is returned." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "provider": {"type":"string","label":"Provider","description":"Key of the activated OAuth provider.","required":true},
+    "redirect": {"type":"string","label":"Redirect","description":"Where to redirect on successful login.<br/>If set the authentication details are set inside cookies otherwise a JSON is returned."}
+  }`),
   outputSchema: {
     type: "object",
     properties: {

@@ -48,22 +48,22 @@ export const createCollection: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    collection: { type: "string", label: "Collection", description: "Unique name of the collection.", placeholder: "my_collection" },
-    fields: { type: "array", label: "Fields", description: "The fields contained in this collection. See the fields reference for more information. Each individual field requires field, type, and interface to be provided.", itemSchema: { type: "object", label: "Item", inputType: "json" } },
-    icon: { type: "string", label: "Icon", description: "Name of a Google Material Design Icon that's assigned to this collection.", placeholder: "people", nullable: true },
-    note: { type: "string", label: "Note", description: "A note describing the collection.", nullable: true, inputType: "textarea" },
-    display_template: { type: "string", label: "Display Template", description: "Text representation of how items from this collection are shown across the system.", nullable: true },
-    hidden: { type: "boolean", label: "Hidden", description: "Whether or not the collection is hidden from the navigation in the admin app.", placeholder: "false" },
-    singleton: { type: "boolean", label: "Singleton", description: "Whether or not the collection is treated as a single object.", placeholder: "false" },
-    translation: { type: "string", label: "Translation", description: "Key value pairs of how to show this collection's name in different languages in the admin app.", nullable: true },
-    versioning: { type: "boolean", label: "Versioning", description: "Whether or not Content Versioning is enabled for this collection.", placeholder: "false" },
-    archive_field: { type: "string", label: "Archive Field", description: "What field holds the archive value.", nullable: true },
-    archive_app_filter: { type: "string", label: "Archive App Filter", description: "What value to use for \"archived\" items.", nullable: true },
-    archive_value: { type: "string", label: "Archive Value", description: "What value to use to \"unarchive\" items.", nullable: true },
-    unarchive_value: { type: "string", label: "Unarchive Value", description: "Whether or not to show the \"archived\" filter.", nullable: true },
-    sort_field: { type: "string", label: "Sort Field", description: "The sort field in the collection.", nullable: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "collection": {"type":"string","label":"Collection","description":"Unique name of the collection.","placeholder":"my_collection"},
+    "fields": {"type":"array","label":"Fields","description":"The fields contained in this collection. See the fields reference for more information. Each individual field requires field, type, and interface to be provided.","itemSchema":{"type":"object","label":"Item","inputType":"json"}},
+    "icon": {"type":"string","label":"Icon","description":"Name of a Google Material Design Icon that's assigned to this collection.","placeholder":"people","nullable":true},
+    "note": {"type":"string","label":"Note","description":"A note describing the collection.","nullable":true,"inputType":"textarea"},
+    "display_template": {"type":"string","label":"Display Template","description":"Text representation of how items from this collection are shown across the system.","nullable":true},
+    "hidden": {"type":"boolean","label":"Hidden","description":"Whether or not the collection is hidden from the navigation in the admin app.","placeholder":"false"},
+    "singleton": {"type":"boolean","label":"Singleton","description":"Whether or not the collection is treated as a single object.","placeholder":"false"},
+    "translation": {"type":"string","label":"Translation","description":"Key value pairs of how to show this collection's name in different languages in the admin app.","nullable":true},
+    "versioning": {"type":"boolean","label":"Versioning","description":"Whether or not Content Versioning is enabled for this collection.","placeholder":"false"},
+    "archive_field": {"type":"string","label":"Archive Field","description":"What field holds the archive value.","nullable":true},
+    "archive_app_filter": {"type":"string","label":"Archive App Filter","description":"What value to use for \"archived\" items.","nullable":true},
+    "archive_value": {"type":"string","label":"Archive Value","description":"What value to use to \"unarchive\" items.","nullable":true},
+    "unarchive_value": {"type":"string","label":"Unarchive Value","description":"Whether or not to show the \"archived\" filter.","nullable":true},
+    "sort_field": {"type":"string","label":"Sort Field","description":"The sort field in the collection.","nullable":true}
+  }`),
   outputSchema: { type: "object", properties: { data: { $ref: "#/$defs/Collections" } } },
 };
 
@@ -81,9 +81,9 @@ export const getCollection: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    id: { type: "string", label: "Id", description: "Unique identifier of the collection.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"string","label":"Id","description":"Unique identifier of the collection.","required":true}
+  }`),
   outputSchema: { type: "object", properties: { data: { $ref: "#/$defs/Collections" } } },
 };
 
@@ -101,9 +101,9 @@ export const deleteCollection: ActionDefinition = {
     response: { type: "none" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    id: { type: "string", label: "Id", description: "Unique identifier of the collection.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"string","label":"Id","description":"Unique identifier of the collection.","required":true}
+  }`),
 };
 
 export const updateCollection: ActionDefinition = {
@@ -122,9 +122,9 @@ export const updateCollection: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    id: { type: "string", label: "Id", description: "Unique identifier of the collection.", required: true },
-    meta: { type: "object", label: "Meta", description: "Metadata of the collection.", properties: { icon: { type: "string", label: "Icon", description: "Name of a Google Material Design Icon that's assigned to this collection.", placeholder: "people", nullable: true }, color: { type: "string", label: "Color", description: "Choose the color for the icon assigned to this collection.", placeholder: "#6644ff", nullable: true }, note: { type: "string", label: "Note", description: "A note describing the collection.", nullable: true, inputType: "textarea" }, display_template: { type: "string", label: "Display Template", description: "Text representation of how items from this collection are shown across the system.", nullable: true }, hidden: { type: "boolean", label: "Hidden", description: "Whether or not the collection is hidden from the navigation in the admin app.", placeholder: "false" }, singleton: { type: "boolean", label: "Singleton", description: "Whether or not the collection is treated as a single object.", placeholder: "false" }, translation: { type: "string", label: "Translation", description: "Key value pairs of how to show this collection's name in different languages in the admin app.", nullable: true }, versioning: { type: "boolean", label: "Versioning", description: "Whether or not Content Versioning is enabled for this collection.", placeholder: "false" }, archive_field: { type: "string", label: "Archive Field", description: "What field holds the archive value.", nullable: true }, archive_app_filter: { type: "string", label: "Archive App Filter", description: "What value to use for \"archived\" items.", nullable: true }, archive_value: { type: "string", label: "Archive Value", description: "What value to use to \"unarchive\" items.", nullable: true }, unarchive_value: { type: "string", label: "Unarchive Value", description: "Whether or not to show the \"archived\" filter.", nullable: true }, sort_field: { type: "string", label: "Sort Field", description: "The sort field in the collection.", nullable: true } } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"string","label":"Id","description":"Unique identifier of the collection.","required":true},
+    "meta": {"type":"object","label":"Meta","description":"Metadata of the collection.","properties":{"icon":{"type":"string","label":"Icon","description":"Name of a Google Material Design Icon that's assigned to this collection.","placeholder":"people","nullable":true},"color":{"type":"string","label":"Color","description":"Choose the color for the icon assigned to this collection.","placeholder":"#6644ff","nullable":true},"note":{"type":"string","label":"Note","description":"A note describing the collection.","nullable":true,"inputType":"textarea"},"display_template":{"type":"string","label":"Display Template","description":"Text representation of how items from this collection are shown across the system.","nullable":true},"hidden":{"type":"boolean","label":"Hidden","description":"Whether or not the collection is hidden from the navigation in the admin app.","placeholder":"false"},"singleton":{"type":"boolean","label":"Singleton","description":"Whether or not the collection is treated as a single object.","placeholder":"false"},"translation":{"type":"string","label":"Translation","description":"Key value pairs of how to show this collection's name in different languages in the admin app.","nullable":true},"versioning":{"type":"boolean","label":"Versioning","description":"Whether or not Content Versioning is enabled for this collection.","placeholder":"false"},"archive_field":{"type":"string","label":"Archive Field","description":"What field holds the archive value.","nullable":true},"archive_app_filter":{"type":"string","label":"Archive App Filter","description":"What value to use for \"archived\" items.","nullable":true},"archive_value":{"type":"string","label":"Archive Value","description":"What value to use to \"unarchive\" items.","nullable":true},"unarchive_value":{"type":"string","label":"Unarchive Value","description":"Whether or not to show the \"archived\" filter.","nullable":true},"sort_field":{"type":"string","label":"Sort Field","description":"The sort field in the collection.","nullable":true}}}
+  }`),
   outputSchema: { type: "object", properties: { data: { $ref: "#/$defs/Collections" } } },
 };

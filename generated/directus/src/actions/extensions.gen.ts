@@ -33,10 +33,10 @@ export const updateExtensions: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    name: { type: "string", label: "Name", required: true },
-    meta: { type: "object", label: "Meta", description: "Directus metadata for the extension. Where the configuration for the extension in the current project is stored.", properties: { enabled: { type: "boolean", label: "Enabled", description: "Whether or not the extension is enabled.", placeholder: "true" } } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "name": {"type":"string","label":"Name","required":true},
+    "meta": {"type":"object","label":"Meta","description":"Directus metadata for the extension. Where the configuration for the extension in the current project is stored.","properties":{"enabled":{"type":"boolean","label":"Enabled","description":"Whether or not the extension is enabled.","placeholder":"true"}}}
+  }`),
   outputSchema: { type: "object", properties: { data: { $ref: "#/$defs/Extensions" } } },
 };
 
@@ -57,10 +57,10 @@ export const updateExtensionBundle: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    bundle: { type: "string", label: "Bundle", required: true },
-    name: { type: "string", label: "Name", required: true },
-    meta: { type: "object", label: "Meta", description: "Directus metadata for the extension. Where the configuration for the extension in the current project is stored.", properties: { enabled: { type: "boolean", label: "Enabled", description: "Whether or not the extension is enabled.", placeholder: "true" } } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "bundle": {"type":"string","label":"Bundle","required":true},
+    "name": {"type":"string","label":"Name","required":true},
+    "meta": {"type":"object","label":"Meta","description":"Directus metadata for the extension. Where the configuration for the extension in the current project is stored.","properties":{"enabled":{"type":"boolean","label":"Enabled","description":"Whether or not the extension is enabled.","placeholder":"true"}}}
+  }`),
   outputSchema: { type: "object", properties: { data: { $ref: "#/$defs/Extensions" } } },
 };

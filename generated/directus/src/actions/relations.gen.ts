@@ -36,13 +36,13 @@ export const createRelation: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    collection_many: { type: "string", label: "Collection Many", description: "Collection that has the field that holds the foreign key.", placeholder: "articles" },
-    collection_one: { type: "string", label: "Collection One", description: "Collection on the _one_ side of the relationship.", placeholder: "authors" },
-    field_many: { type: "string", label: "Field Many", description: "Foreign key. Field that holds the primary key of the related collection.", placeholder: "author" },
-    field_one: { type: "string", label: "Field One", description: "Alias column that serves as the _one_ side of the relationship.", placeholder: "books" },
-    junction_field: { type: "string", label: "Junction Field", description: "Field on the junction table that holds the primary key of the related collection." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "collection_many": {"type":"string","label":"Collection Many","description":"Collection that has the field that holds the foreign key.","placeholder":"articles"},
+    "collection_one": {"type":"string","label":"Collection One","description":"Collection on the _one_ side of the relationship.","placeholder":"authors"},
+    "field_many": {"type":"string","label":"Field Many","description":"Foreign key. Field that holds the primary key of the related collection.","placeholder":"author"},
+    "field_one": {"type":"string","label":"Field One","description":"Alias column that serves as the _one_ side of the relationship.","placeholder":"books"},
+    "junction_field": {"type":"string","label":"Junction Field","description":"Field on the junction table that holds the primary key of the related collection."}
+  }`),
   outputSchema: { type: "object", properties: { data: { $ref: "#/$defs/Relations" } } },
 };
 
@@ -60,9 +60,9 @@ export const getRelation: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    id: { type: "number", label: "Id", format: "integer", description: "Index", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"number","label":"Id","format":"integer","description":"Index","required":true}
+  }`),
   outputSchema: { type: "object", properties: { data: { $ref: "#/$defs/Relations" } } },
 };
 
@@ -80,9 +80,9 @@ export const deleteRelation: ActionDefinition = {
     response: { type: "none" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    id: { type: "number", label: "Id", format: "integer", description: "Index", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"number","label":"Id","format":"integer","description":"Index","required":true}
+  }`),
 };
 
 export const updateRelation: ActionDefinition = {
@@ -105,13 +105,13 @@ export const updateRelation: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    id: { type: "number", label: "Id", format: "integer", description: "Index", required: true },
-    collection_many: { type: "string", label: "Collection Many", description: "Collection that has the field that holds the foreign key." },
-    collection_one: { type: "string", label: "Collection One", description: "Collection on the _one_ side of the relationship." },
-    field_many: { type: "string", label: "Field Many", description: "Foreign key. Field that holds the primary key of the related collection." },
-    field_one: { type: "string", label: "Field One", description: "Alias column that serves as the _one_ side of the relationship.", placeholder: "books" },
-    junction_field: { type: "string", label: "Junction Field", description: "Field on the junction table that holds the primary key of the related collection." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"number","label":"Id","format":"integer","description":"Index","required":true},
+    "collection_many": {"type":"string","label":"Collection Many","description":"Collection that has the field that holds the foreign key."},
+    "collection_one": {"type":"string","label":"Collection One","description":"Collection on the _one_ side of the relationship."},
+    "field_many": {"type":"string","label":"Field Many","description":"Foreign key. Field that holds the primary key of the related collection."},
+    "field_one": {"type":"string","label":"Field One","description":"Alias column that serves as the _one_ side of the relationship.","placeholder":"books"},
+    "junction_field": {"type":"string","label":"Junction Field","description":"Field on the junction table that holds the primary key of the related collection."}
+  }`),
   outputSchema: { type: "object", properties: { data: { $ref: "#/$defs/Relations" } } },
 };

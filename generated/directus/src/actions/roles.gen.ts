@@ -28,22 +28,22 @@ export const getRoles: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    fields: { type: "array", label: "Fields", description: "Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`).", itemSchema: { type: "string", label: "Item" } },
-    filter: { type: "object", label: "Filter", inputType: "json", description: "Select items in the collection that match the given filter conditions." },
-    search: { type: "string", label: "Search", description: "Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly." },
-    sort: { type: "array", label: "Sort", description: "How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`).", itemSchema: { type: "string", label: "Item" } },
-    limit: { type: "number", label: "Limit", format: "integer", validation: { min: -1 }, description: "Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items." },
-    offset: { type: "number", label: "Offset", format: "integer", validation: { min: 0 }, description: "How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided." },
-    page: { type: "number", label: "Page", format: "integer", validation: { min: 0 }, description: "An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided." },
-    aggregate: { type: "object", label: "Aggregate", description: "Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. `count` also accepts `*` to count all items regardless of field.", properties: { count: { type: "object", label: "Count", inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "array", field: { type: "array", label: "array", itemSchema: { type: "string", label: "Item" } } }] }, countDistinct: { type: "object", label: "Count Distinct", inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "array", field: { type: "array", label: "array", itemSchema: { type: "string", label: "Item" } } }] }, sum: { type: "object", label: "Sum", inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "array", field: { type: "array", label: "array", itemSchema: { type: "string", label: "Item" } } }] }, sumDistinct: { type: "object", label: "Sum Distinct", inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "array", field: { type: "array", label: "array", itemSchema: { type: "string", label: "Item" } } }] }, avg: { type: "object", label: "Avg", inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "array", field: { type: "array", label: "array", itemSchema: { type: "string", label: "Item" } } }] }, avgDistinct: { type: "object", label: "Avg Distinct", inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "array", field: { type: "array", label: "array", itemSchema: { type: "string", label: "Item" } } }] }, min: { type: "object", label: "Min", inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "array", field: { type: "array", label: "array", itemSchema: { type: "string", label: "Item" } } }] }, max: { type: "object", label: "Max", inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "array", field: { type: "array", label: "array", itemSchema: { type: "string", label: "Item" } } }] } } },
-    groupBy: { type: "array", label: "Group By", description: "Group the returned items by the given field(s).", itemSchema: { type: "string", label: "Item" } },
-    deep: { type: "object", label: "Deep", inputType: "json", description: "Set any other query parameter, except `fields` and `deep` itself, on a nested relational dataset." },
-    alias: { type: "object", label: "Alias", inputType: "json", description: "Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period." },
-    export: { type: "select", label: "Export", options: [{ label: "csv", value: "csv" }, { label: "csv_utf8", value: "csv_utf8" }, { label: "json", value: "json" }, { label: "xml", value: "xml" }, { label: "yaml", value: "yaml" }], description: "Saves the API response to a file." },
-    backlink: { type: "boolean", label: "Backlink", default: true, description: "Toggle whether reverse-relational fields are included when expanding a `*.*` wildcard. Explicitly specified field names are not affected." },
-    meta: { type: "object", label: "Meta", inputType: "json", variantMode: "oneOf", description: "What metadata to return. `*` is shorthand for both `total_count` and `filter_count`.", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "array", field: { type: "multiselect", label: "array", options: [{ label: "total_count", value: "total_count" }, { label: "filter_count", value: "filter_count" }] } }] },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "fields": {"type":"array","label":"Fields","description":"Control what fields are returned in the response. Supports dot notation for related fields, wildcards (\u0060*\u0060, \u0060*.*\u0060), Many-to-Any (M2A) collection-scoping (\u0060field:collection.field\u0060), and field functions (\u0060year(date_published)\u0060).","itemSchema":{"type":"string","label":"Item"}},
+    "filter": {"type":"object","label":"Filter","inputType":"json","description":"Select items in the collection that match the given filter conditions."},
+    "search": {"type":"string","label":"Search","description":"Filter by items that contain the given search query. Matches case-insensitively against \u0060string\u0060/\u0060text\u0060 fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly."},
+    "sort": {"type":"array","label":"Sort","description":"How to sort the returned items. Prefix a field with \u0060-\u0060 for descending order. Supports dot notation for related fields and field functions (\u0060year(date_created)\u0060).","itemSchema":{"type":"string","label":"Item"}},
+    "limit": {"type":"number","label":"Limit","format":"integer","validation":{"min":-1},"description":"Set the maximum number of items that will be returned. Defaults to 100. \u0060-1\u0060 returns all items."},
+    "offset": {"type":"number","label":"Offset","format":"integer","validation":{"min":0},"description":"How many items to skip when fetching data. Can be used for pagination. Overridden by \u0060page\u0060 if both are provided."},
+    "page": {"type":"number","label":"Page","format":"integer","validation":{"min":0},"description":"An alternative to \u0060offset\u0060. Pages through results in \u0060limit\u0060-sized increments starting at page \u00601\u0060. Overrides \u0060offset\u0060 if both are provided."},
+    "aggregate": {"type":"object","label":"Aggregate","description":"Perform calculations on a set of values. Each key is an aggregate function name, and each value is the field(s) to apply it to. \u0060count\u0060 also accepts \u0060*\u0060 to count all items regardless of field.","properties":{"count":{"type":"object","label":"Count","inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"array","field":{"type":"array","label":"array","itemSchema":{"type":"string","label":"Item"}}}]},"countDistinct":{"type":"object","label":"Count Distinct","inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"array","field":{"type":"array","label":"array","itemSchema":{"type":"string","label":"Item"}}}]},"sum":{"type":"object","label":"Sum","inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"array","field":{"type":"array","label":"array","itemSchema":{"type":"string","label":"Item"}}}]},"sumDistinct":{"type":"object","label":"Sum Distinct","inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"array","field":{"type":"array","label":"array","itemSchema":{"type":"string","label":"Item"}}}]},"avg":{"type":"object","label":"Avg","inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"array","field":{"type":"array","label":"array","itemSchema":{"type":"string","label":"Item"}}}]},"avgDistinct":{"type":"object","label":"Avg Distinct","inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"array","field":{"type":"array","label":"array","itemSchema":{"type":"string","label":"Item"}}}]},"min":{"type":"object","label":"Min","inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"array","field":{"type":"array","label":"array","itemSchema":{"type":"string","label":"Item"}}}]},"max":{"type":"object","label":"Max","inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"array","field":{"type":"array","label":"array","itemSchema":{"type":"string","label":"Item"}}}]}}},
+    "groupBy": {"type":"array","label":"Group By","description":"Group the returned items by the given field(s).","itemSchema":{"type":"string","label":"Item"}},
+    "deep": {"type":"object","label":"Deep","inputType":"json","description":"Set any other query parameter, except \u0060fields\u0060 and \u0060deep\u0060 itself, on a nested relational dataset."},
+    "alias": {"type":"object","label":"Alias","inputType":"json","description":"Rename fields on the fly, so the same field can be requested multiple times under different paths, filters, or aggregations. The alias must reference a same-collection field or field function; it cannot contain a period."},
+    "export": {"type":"select","label":"Export","options":[{"label":"csv","value":"csv"},{"label":"csv_utf8","value":"csv_utf8"},{"label":"json","value":"json"},{"label":"xml","value":"xml"},{"label":"yaml","value":"yaml"}],"description":"Saves the API response to a file."},
+    "backlink": {"type":"boolean","label":"Backlink","default":true,"description":"Toggle whether reverse-relational fields are included when expanding a \u0060*.*\u0060 wildcard. Explicitly specified field names are not affected."},
+    "meta": {"type":"object","label":"Meta","inputType":"json","variantMode":"oneOf","description":"What metadata to return. \u0060*\u0060 is shorthand for both \u0060total_count\u0060 and \u0060filter_count\u0060.","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"array","field":{"type":"multiselect","label":"array","options":[{"label":"total_count","value":"total_count"},{"label":"filter_count","value":"filter_count"}]}}]}
+  }`),
   outputSchema: {
     type: "object",
     properties: {
@@ -74,15 +74,15 @@ export const createRole: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    fields: { type: "array", label: "Fields", description: "Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`).", itemSchema: { type: "string", label: "Item" } },
-    description: { type: "string", label: "Description", description: "Description of the role.", inputType: "textarea" },
-    enforce_tfa: { type: "boolean", label: "Enforce Tfa", description: "Whether or not this role enforces the use of 2FA." },
-    external_id: { type: "string", label: "External Id", description: "ID used with external services in SCIM." },
-    ip_access: { type: "array", label: "Ip Access", description: "Array of IP addresses that are allowed to connect to the API as a user of this role.", itemSchema: { type: "string", label: "Item" } },
-    module_listing: { type: "string", label: "Module Listing", description: "Custom override for the admin app module bar navigation." },
-    name: { type: "string", label: "Name", description: "Name of the role.", placeholder: "Interns" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "fields": {"type":"array","label":"Fields","description":"Control what fields are returned in the response. Supports dot notation for related fields, wildcards (\u0060*\u0060, \u0060*.*\u0060), Many-to-Any (M2A) collection-scoping (\u0060field:collection.field\u0060), and field functions (\u0060year(date_published)\u0060).","itemSchema":{"type":"string","label":"Item"}},
+    "description": {"type":"string","label":"Description","description":"Description of the role.","inputType":"textarea"},
+    "enforce_tfa": {"type":"boolean","label":"Enforce Tfa","description":"Whether or not this role enforces the use of 2FA."},
+    "external_id": {"type":"string","label":"External Id","description":"ID used with external services in SCIM."},
+    "ip_access": {"type":"array","label":"Ip Access","description":"Array of IP addresses that are allowed to connect to the API as a user of this role.","itemSchema":{"type":"string","label":"Item"}},
+    "module_listing": {"type":"string","label":"Module Listing","description":"Custom override for the admin app module bar navigation."},
+    "name": {"type":"string","label":"Name","description":"Name of the role.","placeholder":"Interns"}
+  }`),
   outputSchema: { type: "object", properties: { data: { $ref: "#/$defs/Roles" } } },
 };
 
@@ -124,17 +124,17 @@ export const updateRoles: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    fields: { type: "array", label: "Fields", description: "Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`).", itemSchema: { type: "string", label: "Item" } },
-    filter: { type: "object", label: "Filter", inputType: "json", description: "Select items in the collection that match the given filter conditions." },
-    search: { type: "string", label: "Search", description: "Filter by items that contain the given search query. Matches case-insensitively against `string`/`text` fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly." },
-    sort: { type: "array", label: "Sort", description: "How to sort the returned items. Prefix a field with `-` for descending order. Supports dot notation for related fields and field functions (`year(date_created)`).", itemSchema: { type: "string", label: "Item" } },
-    limit: { type: "number", label: "Limit", format: "integer", validation: { min: -1 }, description: "Set the maximum number of items that will be returned. Defaults to 100. `-1` returns all items." },
-    offset: { type: "number", label: "Offset", format: "integer", validation: { min: 0 }, description: "How many items to skip when fetching data. Can be used for pagination. Overridden by `page` if both are provided." },
-    page: { type: "number", label: "Page", format: "integer", validation: { min: 0 }, description: "An alternative to `offset`. Pages through results in `limit`-sized increments starting at page `1`. Overrides `offset` if both are provided." },
-    keys: { type: "array", label: "Keys", itemSchema: { type: "string", label: "Item" } },
-    data: { type: "object", label: "Data", properties: { description: { type: "string", label: "Description", description: "Description of the role.", inputType: "textarea" }, enforce_tfa: { type: "boolean", label: "Enforce Tfa", description: "Whether or not this role enforces the use of 2FA." }, external_id: { type: "string", label: "External Id", description: "ID used with external services in SCIM." }, ip_access: { type: "array", label: "Ip Access", description: "Array of IP addresses that are allowed to connect to the API as a user of this role.", itemSchema: { type: "string", label: "Item" } }, module_listing: { type: "string", label: "Module Listing", description: "Custom override for the admin app module bar navigation." }, name: { type: "string", label: "Name", description: "Name of the role.", placeholder: "Interns" } } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "fields": {"type":"array","label":"Fields","description":"Control what fields are returned in the response. Supports dot notation for related fields, wildcards (\u0060*\u0060, \u0060*.*\u0060), Many-to-Any (M2A) collection-scoping (\u0060field:collection.field\u0060), and field functions (\u0060year(date_published)\u0060).","itemSchema":{"type":"string","label":"Item"}},
+    "filter": {"type":"object","label":"Filter","inputType":"json","description":"Select items in the collection that match the given filter conditions."},
+    "search": {"type":"string","label":"Search","description":"Filter by items that contain the given search query. Matches case-insensitively against \u0060string\u0060/\u0060text\u0060 fields; relational fields are not searched. If the value parses as a number or UUID, numeric and UUID fields are also matched exactly."},
+    "sort": {"type":"array","label":"Sort","description":"How to sort the returned items. Prefix a field with \u0060-\u0060 for descending order. Supports dot notation for related fields and field functions (\u0060year(date_created)\u0060).","itemSchema":{"type":"string","label":"Item"}},
+    "limit": {"type":"number","label":"Limit","format":"integer","validation":{"min":-1},"description":"Set the maximum number of items that will be returned. Defaults to 100. \u0060-1\u0060 returns all items."},
+    "offset": {"type":"number","label":"Offset","format":"integer","validation":{"min":0},"description":"How many items to skip when fetching data. Can be used for pagination. Overridden by \u0060page\u0060 if both are provided."},
+    "page": {"type":"number","label":"Page","format":"integer","validation":{"min":0},"description":"An alternative to \u0060offset\u0060. Pages through results in \u0060limit\u0060-sized increments starting at page \u00601\u0060. Overrides \u0060offset\u0060 if both are provided."},
+    "keys": {"type":"array","label":"Keys","itemSchema":{"type":"string","label":"Item"}},
+    "data": {"type":"object","label":"Data","properties":{"description":{"type":"string","label":"Description","description":"Description of the role.","inputType":"textarea"},"enforce_tfa":{"type":"boolean","label":"Enforce Tfa","description":"Whether or not this role enforces the use of 2FA."},"external_id":{"type":"string","label":"External Id","description":"ID used with external services in SCIM."},"ip_access":{"type":"array","label":"Ip Access","description":"Array of IP addresses that are allowed to connect to the API as a user of this role.","itemSchema":{"type":"string","label":"Item"}},"module_listing":{"type":"string","label":"Module Listing","description":"Custom override for the admin app module bar navigation."},"name":{"type":"string","label":"Name","description":"Name of the role.","placeholder":"Interns"}}}
+  }`),
   outputSchema: { type: "object", properties: { data: { type: "array", items: { $ref: "#/$defs/Roles" } } } },
 };
 
@@ -153,10 +153,10 @@ export const getRole: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    id: { type: "string", label: "Id", placeholder: "8cbb43fe-4cdf-4991-8352-c461779cec02", description: "Unique identifier for the object.", required: true },
-    fields: { type: "array", label: "Fields", description: "Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`).", itemSchema: { type: "string", label: "Item" } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"string","label":"Id","placeholder":"8cbb43fe-4cdf-4991-8352-c461779cec02","description":"Unique identifier for the object.","required":true},
+    "fields": {"type":"array","label":"Fields","description":"Control what fields are returned in the response. Supports dot notation for related fields, wildcards (\u0060*\u0060, \u0060*.*\u0060), Many-to-Any (M2A) collection-scoping (\u0060field:collection.field\u0060), and field functions (\u0060year(date_published)\u0060).","itemSchema":{"type":"string","label":"Item"}}
+  }`),
   outputSchema: { type: "object", properties: { data: { $ref: "#/$defs/Roles" } } },
 };
 
@@ -174,9 +174,9 @@ export const deleteRole: ActionDefinition = {
     response: { type: "none" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    id: { type: "string", label: "Id", placeholder: "8cbb43fe-4cdf-4991-8352-c461779cec02", description: "Unique identifier for the object.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"string","label":"Id","placeholder":"8cbb43fe-4cdf-4991-8352-c461779cec02","description":"Unique identifier for the object.","required":true}
+  }`),
 };
 
 export const updateRole: ActionDefinition = {
@@ -201,15 +201,15 @@ export const updateRole: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    id: { type: "string", label: "Id", placeholder: "8cbb43fe-4cdf-4991-8352-c461779cec02", description: "Unique identifier for the object.", required: true },
-    fields: { type: "array", label: "Fields", description: "Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`).", itemSchema: { type: "string", label: "Item" } },
-    description: { type: "string", label: "Description", description: "Description of the role.", inputType: "textarea" },
-    enforce_tfa: { type: "boolean", label: "Enforce Tfa", description: "Whether or not this role enforces the use of 2FA." },
-    external_id: { type: "string", label: "External Id", description: "ID used with external services in SCIM." },
-    ip_access: { type: "array", label: "Ip Access", description: "Array of IP addresses that are allowed to connect to the API as a user of this role.", itemSchema: { type: "string", label: "Item" } },
-    module_listing: { type: "string", label: "Module Listing", description: "Custom override for the admin app module bar navigation." },
-    name: { type: "string", label: "Name", description: "Name of the role." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"string","label":"Id","placeholder":"8cbb43fe-4cdf-4991-8352-c461779cec02","description":"Unique identifier for the object.","required":true},
+    "fields": {"type":"array","label":"Fields","description":"Control what fields are returned in the response. Supports dot notation for related fields, wildcards (\u0060*\u0060, \u0060*.*\u0060), Many-to-Any (M2A) collection-scoping (\u0060field:collection.field\u0060), and field functions (\u0060year(date_published)\u0060).","itemSchema":{"type":"string","label":"Item"}},
+    "description": {"type":"string","label":"Description","description":"Description of the role.","inputType":"textarea"},
+    "enforce_tfa": {"type":"boolean","label":"Enforce Tfa","description":"Whether or not this role enforces the use of 2FA."},
+    "external_id": {"type":"string","label":"External Id","description":"ID used with external services in SCIM."},
+    "ip_access": {"type":"array","label":"Ip Access","description":"Array of IP addresses that are allowed to connect to the API as a user of this role.","itemSchema":{"type":"string","label":"Item"}},
+    "module_listing": {"type":"string","label":"Module Listing","description":"Custom override for the admin app module bar navigation."},
+    "name": {"type":"string","label":"Name","description":"Name of the role."}
+  }`),
   outputSchema: { type: "object", properties: { data: { $ref: "#/$defs/Roles" } } },
 };

@@ -15,9 +15,9 @@ export const getSettings: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    fields: { type: "array", label: "Fields", description: "Control what fields are returned in the response. Supports dot notation for related fields, wildcards (`*`, `*.*`), Many-to-Any (M2A) collection-scoping (`field:collection.field`), and field functions (`year(date_published)`).", itemSchema: { type: "string", label: "Item" } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "fields": {"type":"array","label":"Fields","description":"Control what fields are returned in the response. Supports dot notation for related fields, wildcards (\u0060*\u0060, \u0060*.*\u0060), Many-to-Any (M2A) collection-scoping (\u0060field:collection.field\u0060), and field functions (\u0060year(date_published)\u0060).","itemSchema":{"type":"string","label":"Item"}}
+  }`),
   outputSchema: { type: "object", properties: { data: { $ref: "#/$defs/Settings" } } },
 };
 
@@ -36,8 +36,8 @@ export const updateSetting: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["Auth"]],
   },
-  inputSchema: {
-    body: { type: "object", label: "Body", inputType: "json" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "body": {"type":"object","label":"Body","inputType":"json"}
+  }`),
   outputSchema: { type: "object", properties: { data: { $ref: "#/$defs/Settings" } } },
 };

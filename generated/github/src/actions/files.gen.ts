@@ -18,12 +18,12 @@ export const reposGetContent: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    file_path: { type: "string", label: "File path", description: "path parameter", placeholder: "README.md", required: true },
-    ref: { type: "string", label: "Branch, tag or commit", description: "The name of the commit/branch/tag. Default: the repository’s default branch." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "file_path": {"type":"string","label":"File path","description":"path parameter","placeholder":"README.md","required":true},
+    "ref": {"type":"string","label":"Branch, tag or commit","description":"The name of the commit/branch/tag. Default: the repository’s default branch."}
+  }`),
   outputSchema: {
     oneOf: [
       { $ref: "#/$defs/content-directory" },
@@ -66,17 +66,17 @@ export const reposCreateOrUpdateFileContents: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    path: { type: "string", label: "Path", description: "path parameter", required: true },
-    message: { type: "string", label: "Message", description: "The commit message.", inputType: "textarea", required: true },
-    content: { type: "string", label: "Content", description: "The new file content, using Base64 encoding.", inputType: "textarea", required: true },
-    sha: { type: "string", label: "Sha", description: "**Required if you are updating a file**. The blob SHA of the file being replaced." },
-    branch: { type: "string", label: "Branch", description: "The branch name. Default: the repository’s default branch." },
-    committer: { type: "object", label: "Committer", description: "The person that committed the file. Default: the authenticated user.", properties: { name: { type: "string", label: "Name", description: "The name of the author or committer of the commit. You'll receive a `422` status code if `name` is omitted.", required: true }, email: { type: "string", label: "Email", description: "The email of the author or committer of the commit. You'll receive a `422` status code if `email` is omitted.", required: true }, date: { type: "string", label: "Date", placeholder: "\"2013-01-05T13:13:22+05:00\"" } } },
-    author: { type: "object", label: "Author", description: "The author of the file. Default: The `committer` or the authenticated user if you omit `committer`.", properties: { name: { type: "string", label: "Name", description: "The name of the author or committer of the commit. You'll receive a `422` status code if `name` is omitted.", required: true }, email: { type: "string", label: "Email", description: "The email of the author or committer of the commit. You'll receive a `422` status code if `email` is omitted.", required: true }, date: { type: "string", label: "Date", placeholder: "\"2013-01-15T17:13:22+05:00\"" } } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "path": {"type":"string","label":"Path","description":"path parameter","required":true},
+    "message": {"type":"string","label":"Message","description":"The commit message.","inputType":"textarea","required":true},
+    "content": {"type":"string","label":"Content","description":"The new file content, using Base64 encoding.","inputType":"textarea","required":true},
+    "sha": {"type":"string","label":"Sha","description":"**Required if you are updating a file**. The blob SHA of the file being replaced."},
+    "branch": {"type":"string","label":"Branch","description":"The branch name. Default: the repository’s default branch."},
+    "committer": {"type":"object","label":"Committer","description":"The person that committed the file. Default: the authenticated user.","properties":{"name":{"type":"string","label":"Name","description":"The name of the author or committer of the commit. You'll receive a \u0060422\u0060 status code if \u0060name\u0060 is omitted.","required":true},"email":{"type":"string","label":"Email","description":"The email of the author or committer of the commit. You'll receive a \u0060422\u0060 status code if \u0060email\u0060 is omitted.","required":true},"date":{"type":"string","label":"Date","placeholder":"\"2013-01-05T13:13:22+05:00\""}}},
+    "author": {"type":"object","label":"Author","description":"The author of the file. Default: The \u0060committer\u0060 or the authenticated user if you omit \u0060committer\u0060.","properties":{"name":{"type":"string","label":"Name","description":"The name of the author or committer of the commit. You'll receive a \u0060422\u0060 status code if \u0060name\u0060 is omitted.","required":true},"email":{"type":"string","label":"Email","description":"The email of the author or committer of the commit. You'll receive a \u0060422\u0060 status code if \u0060email\u0060 is omitted.","required":true},"date":{"type":"string","label":"Date","placeholder":"\"2013-01-15T17:13:22+05:00\""}}}
+  }`),
   outputSchema: { $ref: "#/$defs/file-commit" },
 };
 
@@ -102,15 +102,15 @@ export const reposDeleteFile: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    path: { type: "string", label: "Path", description: "path parameter", required: true },
-    message: { type: "string", label: "Message", description: "The commit message.", inputType: "textarea", required: true },
-    sha: { type: "string", label: "Sha", description: "The blob SHA of the file being deleted.", required: true },
-    branch: { type: "string", label: "Branch", description: "The branch name. Default: the repository’s default branch" },
-    committer: { type: "object", label: "Committer", description: "object containing information about the committer.", properties: { name: { type: "string", label: "Name", description: "The name of the author (or committer) of the commit" }, email: { type: "string", label: "Email", description: "The email of the author (or committer) of the commit" } } },
-    author: { type: "object", label: "Author", description: "object containing information about the author.", properties: { name: { type: "string", label: "Name", description: "The name of the author (or committer) of the commit" }, email: { type: "string", label: "Email", description: "The email of the author (or committer) of the commit" } } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "path": {"type":"string","label":"Path","description":"path parameter","required":true},
+    "message": {"type":"string","label":"Message","description":"The commit message.","inputType":"textarea","required":true},
+    "sha": {"type":"string","label":"Sha","description":"The blob SHA of the file being deleted.","required":true},
+    "branch": {"type":"string","label":"Branch","description":"The branch name. Default: the repository’s default branch"},
+    "committer": {"type":"object","label":"Committer","description":"object containing information about the committer.","properties":{"name":{"type":"string","label":"Name","description":"The name of the author (or committer) of the commit"},"email":{"type":"string","label":"Email","description":"The email of the author (or committer) of the commit"}}},
+    "author": {"type":"object","label":"Author","description":"object containing information about the author.","properties":{"name":{"type":"string","label":"Name","description":"The name of the author (or committer) of the commit"},"email":{"type":"string","label":"Email","description":"The email of the author (or committer) of the commit"}}}
+  }`),
   outputSchema: { $ref: "#/$defs/file-commit" },
 };

@@ -17,11 +17,11 @@ export const gistsList: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    since: { type: "string", label: "Since", inputType: "datetime", format: "date-time", description: "Only show results that were last updated after the given time. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: `YYYY-MM-DDTHH:MM:SSZ`." },
-    per_page: { type: "number", label: "Per Page", default: 30, format: "integer", description: "The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-    page: { type: "number", label: "Page", default: 1, format: "integer", description: "The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "since": {"type":"string","label":"Since","inputType":"datetime","format":"date-time","description":"Only show results that were last updated after the given time. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: \u0060YYYY-MM-DDTHH:MM:SSZ\u0060."},
+    "per_page": {"type":"number","label":"Per Page","default":30,"format":"integer","description":"The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","description":"The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/base-gist" } },
 };
 
@@ -42,10 +42,10 @@ export const gistsCreate: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    description: { type: "string", label: "Description", description: "Description of the gist", placeholder: "Example Ruby script", inputType: "textarea" },
-    files: { type: "object", label: "Files", description: "Names and content for the files that make up the gist", placeholder: "{\"hello.rb\":{\"content\":\"puts \\\"Hello, World!\\\"\"}}", required: true, additionalProperties: { type: "object", label: "Value", properties: { content: { type: "string", label: "Content", description: "Content of the file", inputType: "textarea", required: true } } } },
-    public: { type: "object", label: "Public", inputType: "json", variantMode: "oneOf", variants: [{ label: "boolean", field: { type: "boolean", label: "boolean", description: "Flag indicating whether the gist is public", default: false, placeholder: "true" } }, { label: "string", field: { type: "select", label: "string", default: "false", placeholder: "true", options: [{ label: "true", value: "true" }, { label: "false", value: "false" }] } }] },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "description": {"type":"string","label":"Description","description":"Description of the gist","placeholder":"Example Ruby script","inputType":"textarea"},
+    "files": {"type":"object","label":"Files","description":"Names and content for the files that make up the gist","placeholder":"{\"hello.rb\":{\"content\":\"puts \\\"Hello, World!\\\"\"}}","required":true,"additionalProperties":{"type":"object","label":"Value","properties":{"content":{"type":"string","label":"Content","description":"Content of the file","inputType":"textarea","required":true}}}},
+    "public": {"type":"object","label":"Public","inputType":"json","variantMode":"oneOf","variants":[{"label":"boolean","field":{"type":"boolean","label":"boolean","description":"Flag indicating whether the gist is public","default":false,"placeholder":"true"}},{"label":"string","field":{"type":"select","label":"string","default":"false","placeholder":"true","options":[{"label":"true","value":"true"},{"label":"false","value":"false"}]}}]}
+  }`),
   outputSchema: { $ref: "#/$defs/gist-simple" },
 };

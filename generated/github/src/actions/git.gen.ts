@@ -17,11 +17,11 @@ export const gitGetRef: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    ref: { type: "string", label: "Ref", description: "The Git reference. For more information, see \"[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)\" in the Git documentation.", placeholder: "heads/feature-a", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "ref": {"type":"string","label":"Ref","description":"The Git reference. For more information, see \"[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)\" in the Git documentation.","placeholder":"heads/feature-a","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/git-ref" },
 };
 
@@ -43,11 +43,11 @@ export const gitCreateRef: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    ref: { type: "string", label: "Ref", description: "The name of the fully qualified reference (ie: `refs/heads/master`). If it doesn't start with 'refs' and have at least two slashes, it will be rejected.", required: true },
-    sha: { type: "string", label: "Sha", description: "The SHA1 value for this reference.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "ref": {"type":"string","label":"Ref","description":"The name of the fully qualified reference (ie: \u0060refs/heads/master\u0060). If it doesn't start with 'refs' and have at least two slashes, it will be rejected.","required":true},
+    "sha": {"type":"string","label":"Sha","description":"The SHA1 value for this reference.","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/git-ref" },
 };

@@ -30,22 +30,22 @@ export const issuesListForRepo: ActionDefinition = {
     defaultValues: { per_page: 100 },
     pagination: { style: "link_header" },
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repository", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", loadOptionsMethod: "loadOptions", loadOptionsSource: { action: "repos_list_for_authenticated_user", valuePath: "name", labelPath: "full_name" }, required: true },
-    milestone: { type: "string", label: "Milestone", description: "If an `integer` is passed, it should refer to a milestone by its `number` field. If the string `*` is passed, issues with any milestone are accepted. If the string `none` is passed, issues without milestones are returned." },
-    state: { type: "select", label: "State", default: "open", options: [{ label: "open", value: "open" }, { label: "closed", value: "closed" }, { label: "all", value: "all" }], description: "Indicates the state of the issues to return." },
-    assignee: { type: "string", label: "Assignee", description: "Can be the name of a user. Pass in `none` for issues with no assigned user, and `*` for issues assigned to any user." },
-    type: { type: "string", label: "Type", description: "Can be the name of an issue type. If the string `*` is passed, issues with any type are accepted. If the string `none` is passed, issues without type are returned." },
-    creator: { type: "string", label: "Creator", description: "The user that created the issue." },
-    mentioned: { type: "string", label: "Mentioned", description: "A user that's mentioned in the issue." },
-    labels: { type: "string", label: "Labels", description: "A list of comma separated label names. Example: `bug,ui,@high`" },
-    sort: { type: "select", label: "Sort", default: "created", options: [{ label: "created", value: "created" }, { label: "updated", value: "updated" }, { label: "comments", value: "comments" }], description: "What to sort results by." },
-    direction: { type: "select", label: "Direction", default: "desc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The direction to sort the results by." },
-    since: { type: "string", label: "Since", inputType: "datetime", format: "date-time", description: "Only show results that were last updated after the given time. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: `YYYY-MM-DDTHH:MM:SSZ`." },
-    per_page: { type: "number", label: "Results per page", default: 100, format: "integer", description: "The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-    page: { type: "number", label: "Page", default: 1, format: "integer", description: "The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repository","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","loadOptionsMethod":"loadOptions","loadOptionsSource":{"action":"repos_list_for_authenticated_user","valuePath":"name","labelPath":"full_name"},"required":true},
+    "milestone": {"type":"string","label":"Milestone","description":"If an \u0060integer\u0060 is passed, it should refer to a milestone by its \u0060number\u0060 field. If the string \u0060*\u0060 is passed, issues with any milestone are accepted. If the string \u0060none\u0060 is passed, issues without milestones are returned."},
+    "state": {"type":"select","label":"State","default":"open","options":[{"label":"open","value":"open"},{"label":"closed","value":"closed"},{"label":"all","value":"all"}],"description":"Indicates the state of the issues to return."},
+    "assignee": {"type":"string","label":"Assignee","description":"Can be the name of a user. Pass in \u0060none\u0060 for issues with no assigned user, and \u0060*\u0060 for issues assigned to any user."},
+    "type": {"type":"string","label":"Type","description":"Can be the name of an issue type. If the string \u0060*\u0060 is passed, issues with any type are accepted. If the string \u0060none\u0060 is passed, issues without type are returned."},
+    "creator": {"type":"string","label":"Creator","description":"The user that created the issue."},
+    "mentioned": {"type":"string","label":"Mentioned","description":"A user that's mentioned in the issue."},
+    "labels": {"type":"string","label":"Labels","description":"A list of comma separated label names. Example: \u0060bug,ui,@high\u0060"},
+    "sort": {"type":"select","label":"Sort","default":"created","options":[{"label":"created","value":"created"},{"label":"updated","value":"updated"},{"label":"comments","value":"comments"}],"description":"What to sort results by."},
+    "direction": {"type":"select","label":"Direction","default":"desc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The direction to sort the results by."},
+    "since": {"type":"string","label":"Since","inputType":"datetime","format":"date-time","description":"Only show results that were last updated after the given time. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: \u0060YYYY-MM-DDTHH:MM:SSZ\u0060."},
+    "per_page": {"type":"number","label":"Results per page","default":100,"format":"integer","description":"The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","description":"The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/issue" } },
 };
 
@@ -72,17 +72,17 @@ export const issuesCreate: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repository", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", loadOptionsMethod: "loadOptions", loadOptionsSource: { action: "repos_list_for_authenticated_user", valuePath: "name", labelPath: "full_name" }, required: true },
-    title: { type: "string", label: "Title", description: "The title of the issue.", inputType: "text", variantMode: "oneOf", required: true, variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "integer", field: { type: "number", label: "integer", format: "integer" } }] },
-    body: { type: "string", label: "Description", description: "The contents of the issue.", inputType: "textarea", placeholder: "What happened? (Markdown)" },
-    labels: { type: "array", label: "Labels", description: "Labels to associate with this issue. _NOTE: Only users with push access can set labels for new issues. Labels are silently dropped otherwise._", itemSchema: { type: "object", label: "Item", inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "object", field: { type: "object", label: "object", properties: { id: { type: "number", label: "Id", format: "integer" }, name: { type: "string", label: "Name" }, description: { type: "string", label: "Description", nullable: true, inputType: "textarea" }, color: { type: "string", label: "Color", nullable: true } } } }] } },
-    assignees: { type: "array", label: "Assignees", description: "Logins for Users to assign to this issue. _NOTE: Only users with push access can set assignees for new issues. Assignees are silently dropped otherwise._", itemSchema: { type: "string", label: "Item" } },
-    assignee: { type: "string", label: "Assignee", description: "Login for the user that this issue should be assigned to. _NOTE: Only users with push access can set the assignee for new issues. The assignee is silently dropped otherwise. **This field is closing down.**_", nullable: true },
-    milestone: { type: "string", label: "Milestone", nullable: true, inputType: "text", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "integer", field: { type: "number", label: "integer", description: "The `number` of the milestone to associate this issue with. _NOTE: Only users with push access can set the milestone for new issues. The milestone is silently dropped otherwise._", format: "integer" } }] },
-    type: { type: "string", label: "Type", description: "The name of the issue type to associate with this issue. _NOTE: Only users with push access can set the type for new issues. The type is silently dropped otherwise._", placeholder: "Epic", nullable: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repository","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","loadOptionsMethod":"loadOptions","loadOptionsSource":{"action":"repos_list_for_authenticated_user","valuePath":"name","labelPath":"full_name"},"required":true},
+    "title": {"type":"string","label":"Title","description":"The title of the issue.","inputType":"text","variantMode":"oneOf","required":true,"variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"integer","field":{"type":"number","label":"integer","format":"integer"}}]},
+    "body": {"type":"string","label":"Description","description":"The contents of the issue.","inputType":"textarea","placeholder":"What happened? (Markdown)"},
+    "labels": {"type":"array","label":"Labels","description":"Labels to associate with this issue. _NOTE: Only users with push access can set labels for new issues. Labels are silently dropped otherwise._","itemSchema":{"type":"object","label":"Item","inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"object","field":{"type":"object","label":"object","properties":{"id":{"type":"number","label":"Id","format":"integer"},"name":{"type":"string","label":"Name"},"description":{"type":"string","label":"Description","nullable":true,"inputType":"textarea"},"color":{"type":"string","label":"Color","nullable":true}}}}]}},
+    "assignees": {"type":"array","label":"Assignees","description":"Logins for Users to assign to this issue. _NOTE: Only users with push access can set assignees for new issues. Assignees are silently dropped otherwise._","itemSchema":{"type":"string","label":"Item"}},
+    "assignee": {"type":"string","label":"Assignee","description":"Login for the user that this issue should be assigned to. _NOTE: Only users with push access can set the assignee for new issues. The assignee is silently dropped otherwise. **This field is closing down.**_","nullable":true},
+    "milestone": {"type":"string","label":"Milestone","nullable":true,"inputType":"text","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"integer","field":{"type":"number","label":"integer","description":"The \u0060number\u0060 of the milestone to associate this issue with. _NOTE: Only users with push access can set the milestone for new issues. The milestone is silently dropped otherwise._","format":"integer"}}]},
+    "type": {"type":"string","label":"Type","description":"The name of the issue type to associate with this issue. _NOTE: Only users with push access can set the type for new issues. The type is silently dropped otherwise._","placeholder":"Epic","nullable":true}
+  }`),
   outputSchema: { $ref: "#/$defs/issue" },
 };
 
@@ -102,11 +102,11 @@ export const issuesGet: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    issue_number: { type: "number", label: "Issue Number", format: "integer", description: "The number that identifies the issue.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "issue_number": {"type":"number","label":"Issue Number","format":"integer","description":"The number that identifies the issue.","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/issue" },
 };
 
@@ -138,22 +138,22 @@ export const issuesUpdate: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    issue_number: { type: "number", label: "Issue Number", format: "integer", description: "The number that identifies the issue.", required: true },
-    title: { type: "string", label: "Title", description: "The title of the issue.", nullable: true, inputType: "text", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "integer", field: { type: "number", label: "integer", format: "integer" } }] },
-    body: { type: "string", label: "Body", description: "The contents of the issue.", nullable: true, inputType: "textarea" },
-    assignee: { type: "string", label: "Assignee", description: "Username to assign to this issue. **This field is closing down.**", nullable: true },
-    state: { type: "select", label: "State", description: "The open or closed state of the issue.", options: [{ label: "open", value: "open" }, { label: "closed", value: "closed" }] },
-    state_reason: { type: "select", label: "State Reason", description: "The reason for the state change. Ignored unless `state` is changed.", placeholder: "not_planned", nullable: true, options: [{ label: "completed", value: "completed" }, { label: "not_planned", value: "not_planned" }, { label: "duplicate", value: "duplicate" }, { label: "reopened", value: "reopened" }] },
-    duplicate_issue_id: { type: "number", label: "Duplicate Issue Id", description: "The ID of the issue to mark as the canonical duplicate when `state_reason` is `duplicate`. The issue must exist and be accessible to the authenticated user. Ignored when `state_reason` is not `duplicate`.", format: "integer" },
-    milestone: { type: "string", label: "Milestone", nullable: true, inputType: "text", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "integer", field: { type: "number", label: "integer", description: "The `number` of the milestone to associate this issue with or use `null` to remove the current milestone. Only users with push access can set the milestone for issues. Without push access to the repository, milestone changes are silently dropped.", format: "integer" } }] },
-    labels: { type: "array", label: "Labels", description: "Labels to associate with this issue. Pass one or more labels to _replace_ the set of labels on this issue. Send an empty array (`[]`) to clear all labels from the issue. Only users with push access can set labels for issues. Without push access to the repository, label changes are silently dropped.", itemSchema: { type: "object", label: "Item", inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "object", field: { type: "object", label: "object", properties: { id: { type: "number", label: "Id", format: "integer" }, name: { type: "string", label: "Name" }, description: { type: "string", label: "Description", nullable: true, inputType: "textarea" }, color: { type: "string", label: "Color", nullable: true }, rationale: { type: "string", label: "Rationale", description: "Optional reasoning for selecting this label." }, suggest: { type: "boolean", label: "Suggest", description: "If `true`, the change is stored as a pending suggestion for human review rather than applied directly." }, confidence: { type: "select", label: "Confidence", description: "The confidence level for this label choice.", options: [{ label: "low", value: "low" }, { label: "medium", value: "medium" }, { label: "high", value: "high" }] } } } }] } },
-    assignees: { type: "array", label: "Assignees", description: "Usernames to assign to this issue. Pass one or more user logins to _replace_ the set of assignees on this issue. Send an empty array (`[]`) to clear all assignees from the issue. Only users with push access can set assignees for new issues. Without push access to the repository, assignee changes are silently dropped.", itemSchema: { type: "object", label: "Item", inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "object", field: { type: "object", label: "object", properties: { login: { type: "string", label: "Login" }, rationale: { type: "string", label: "Rationale", description: "Optional reasoning for selecting this assignee." }, suggest: { type: "boolean", label: "Suggest", description: "If `true`, the change is stored as a pending suggestion for human review rather than applied directly." }, confidence: { type: "select", label: "Confidence", description: "The confidence level for this assignee choice.", options: [{ label: "low", value: "low" }, { label: "medium", value: "medium" }, { label: "high", value: "high" }] } } } }] } },
-    issue_field_values: { type: "array", label: "Issue Field Values", description: "An array of issue field values to set on this issue. Each field value must include the field ID and the value to set. Only users with push access can set field values for issues", itemSchema: { type: "object", label: "Item", properties: { field_id: { type: "number", label: "Field Id", description: "The ID of the issue field to set", format: "integer", required: true }, value: { type: "object", label: "Value", description: "The value to set for the field. For multi-select fields, provide an array of option names.", inputType: "json", variantMode: "oneOf", required: true, variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "number", field: { type: "number", label: "number" } }, { label: "array", field: { type: "array", label: "array", itemSchema: { type: "string", label: "Item" } } }] }, rationale: { type: "string", label: "Rationale", description: "Optional reasoning for setting this field value." }, suggest: { type: "boolean", label: "Suggest", description: "If `true`, the change is stored as a pending suggestion for human review rather than applied directly." }, confidence: { type: "select", label: "Confidence", description: "The confidence level for this field value choice.", options: [{ label: "low", value: "low" }, { label: "medium", value: "medium" }, { label: "high", value: "high" }] } }, additionalProperties: false } },
-    type: { type: "object", label: "Type", description: "The issue type to associate with this issue. Only users with push access can set the type for issues. Without push access to the repository, type changes are silently dropped.", nullable: true, inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string", description: "The name of the issue type.", placeholder: "Epic" } }, { label: "object", field: { type: "object", label: "object", description: "The issue type with optional metadata.", properties: { value: { type: "string", label: "Value", description: "The name of the issue type to associate with this issue, or `null` to remove the current issue type.", placeholder: "Epic", nullable: true }, rationale: { type: "string", label: "Rationale", description: "Optional reasoning for selecting this type." }, suggest: { type: "boolean", label: "Suggest", description: "If `true`, the change is stored as a pending suggestion for human review rather than applied directly." }, confidence: { type: "select", label: "Confidence", description: "The confidence level for this type choice.", options: [{ label: "low", value: "low" }, { label: "medium", value: "medium" }, { label: "high", value: "high" }] } } } }] },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "issue_number": {"type":"number","label":"Issue Number","format":"integer","description":"The number that identifies the issue.","required":true},
+    "title": {"type":"string","label":"Title","description":"The title of the issue.","nullable":true,"inputType":"text","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"integer","field":{"type":"number","label":"integer","format":"integer"}}]},
+    "body": {"type":"string","label":"Body","description":"The contents of the issue.","nullable":true,"inputType":"textarea"},
+    "assignee": {"type":"string","label":"Assignee","description":"Username to assign to this issue. **This field is closing down.**","nullable":true},
+    "state": {"type":"select","label":"State","description":"The open or closed state of the issue.","options":[{"label":"open","value":"open"},{"label":"closed","value":"closed"}]},
+    "state_reason": {"type":"select","label":"State Reason","description":"The reason for the state change. Ignored unless \u0060state\u0060 is changed.","placeholder":"not_planned","nullable":true,"options":[{"label":"completed","value":"completed"},{"label":"not_planned","value":"not_planned"},{"label":"duplicate","value":"duplicate"},{"label":"reopened","value":"reopened"}]},
+    "duplicate_issue_id": {"type":"number","label":"Duplicate Issue Id","description":"The ID of the issue to mark as the canonical duplicate when \u0060state_reason\u0060 is \u0060duplicate\u0060. The issue must exist and be accessible to the authenticated user. Ignored when \u0060state_reason\u0060 is not \u0060duplicate\u0060.","format":"integer"},
+    "milestone": {"type":"string","label":"Milestone","nullable":true,"inputType":"text","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"integer","field":{"type":"number","label":"integer","description":"The \u0060number\u0060 of the milestone to associate this issue with or use \u0060null\u0060 to remove the current milestone. Only users with push access can set the milestone for issues. Without push access to the repository, milestone changes are silently dropped.","format":"integer"}}]},
+    "labels": {"type":"array","label":"Labels","description":"Labels to associate with this issue. Pass one or more labels to _replace_ the set of labels on this issue. Send an empty array (\u0060[]\u0060) to clear all labels from the issue. Only users with push access can set labels for issues. Without push access to the repository, label changes are silently dropped.","itemSchema":{"type":"object","label":"Item","inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"object","field":{"type":"object","label":"object","properties":{"id":{"type":"number","label":"Id","format":"integer"},"name":{"type":"string","label":"Name"},"description":{"type":"string","label":"Description","nullable":true,"inputType":"textarea"},"color":{"type":"string","label":"Color","nullable":true},"rationale":{"type":"string","label":"Rationale","description":"Optional reasoning for selecting this label."},"suggest":{"type":"boolean","label":"Suggest","description":"If \u0060true\u0060, the change is stored as a pending suggestion for human review rather than applied directly."},"confidence":{"type":"select","label":"Confidence","description":"The confidence level for this label choice.","options":[{"label":"low","value":"low"},{"label":"medium","value":"medium"},{"label":"high","value":"high"}]}}}}]}},
+    "assignees": {"type":"array","label":"Assignees","description":"Usernames to assign to this issue. Pass one or more user logins to _replace_ the set of assignees on this issue. Send an empty array (\u0060[]\u0060) to clear all assignees from the issue. Only users with push access can set assignees for new issues. Without push access to the repository, assignee changes are silently dropped.","itemSchema":{"type":"object","label":"Item","inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"object","field":{"type":"object","label":"object","properties":{"login":{"type":"string","label":"Login"},"rationale":{"type":"string","label":"Rationale","description":"Optional reasoning for selecting this assignee."},"suggest":{"type":"boolean","label":"Suggest","description":"If \u0060true\u0060, the change is stored as a pending suggestion for human review rather than applied directly."},"confidence":{"type":"select","label":"Confidence","description":"The confidence level for this assignee choice.","options":[{"label":"low","value":"low"},{"label":"medium","value":"medium"},{"label":"high","value":"high"}]}}}}]}},
+    "issue_field_values": {"type":"array","label":"Issue Field Values","description":"An array of issue field values to set on this issue. Each field value must include the field ID and the value to set. Only users with push access can set field values for issues","itemSchema":{"type":"object","label":"Item","properties":{"field_id":{"type":"number","label":"Field Id","description":"The ID of the issue field to set","format":"integer","required":true},"value":{"type":"object","label":"Value","description":"The value to set for the field. For multi-select fields, provide an array of option names.","inputType":"json","variantMode":"oneOf","required":true,"variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"number","field":{"type":"number","label":"number"}},{"label":"array","field":{"type":"array","label":"array","itemSchema":{"type":"string","label":"Item"}}}]},"rationale":{"type":"string","label":"Rationale","description":"Optional reasoning for setting this field value."},"suggest":{"type":"boolean","label":"Suggest","description":"If \u0060true\u0060, the change is stored as a pending suggestion for human review rather than applied directly."},"confidence":{"type":"select","label":"Confidence","description":"The confidence level for this field value choice.","options":[{"label":"low","value":"low"},{"label":"medium","value":"medium"},{"label":"high","value":"high"}]}},"additionalProperties":false}},
+    "type": {"type":"object","label":"Type","description":"The issue type to associate with this issue. Only users with push access can set the type for issues. Without push access to the repository, type changes are silently dropped.","nullable":true,"inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string","description":"The name of the issue type.","placeholder":"Epic"}},{"label":"object","field":{"type":"object","label":"object","description":"The issue type with optional metadata.","properties":{"value":{"type":"string","label":"Value","description":"The name of the issue type to associate with this issue, or \u0060null\u0060 to remove the current issue type.","placeholder":"Epic","nullable":true},"rationale":{"type":"string","label":"Rationale","description":"Optional reasoning for selecting this type."},"suggest":{"type":"boolean","label":"Suggest","description":"If \u0060true\u0060, the change is stored as a pending suggestion for human review rather than applied directly."},"confidence":{"type":"select","label":"Confidence","description":"The confidence level for this type choice.","options":[{"label":"low","value":"low"},{"label":"medium","value":"medium"},{"label":"high","value":"high"}]}}}}]}
+  }`),
   outputSchema: {
     allOf: [
       { $ref: "#/$defs/issue" },
@@ -268,12 +268,12 @@ export const issuesAddAssignees: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    issue_number: { type: "number", label: "Issue Number", format: "integer", description: "The number that identifies the issue.", required: true },
-    assignees: { type: "array", label: "Assignees", description: "Usernames of people to assign this issue to. _NOTE: Only users with push access can add assignees to an issue. Assignees are silently ignored otherwise._", itemSchema: { type: "object", label: "Item", inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "object", field: { type: "object", label: "object", properties: { login: { type: "string", label: "Login", description: "The login of the user to assign.", required: true }, rationale: { type: "string", label: "Rationale", description: "Optional reasoning for adding this assignee." }, suggest: { type: "boolean", label: "Suggest", description: "If `true`, the assignee is stored as a pending suggestion for human review rather than applied directly." }, confidence: { type: "select", label: "Confidence", description: "The confidence level for this assignee choice.", options: [{ label: "low", value: "low" }, { label: "medium", value: "medium" }, { label: "high", value: "high" }] } } } }] } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "issue_number": {"type":"number","label":"Issue Number","format":"integer","description":"The number that identifies the issue.","required":true},
+    "assignees": {"type":"array","label":"Assignees","description":"Usernames of people to assign this issue to. _NOTE: Only users with push access can add assignees to an issue. Assignees are silently ignored otherwise._","itemSchema":{"type":"object","label":"Item","inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"object","field":{"type":"object","label":"object","properties":{"login":{"type":"string","label":"Login","description":"The login of the user to assign.","required":true},"rationale":{"type":"string","label":"Rationale","description":"Optional reasoning for adding this assignee."},"suggest":{"type":"boolean","label":"Suggest","description":"If \u0060true\u0060, the assignee is stored as a pending suggestion for human review rather than applied directly."},"confidence":{"type":"select","label":"Confidence","description":"The confidence level for this assignee choice.","options":[{"label":"low","value":"low"},{"label":"medium","value":"medium"},{"label":"high","value":"high"}]}}}}]}}
+  }`),
   outputSchema: { $ref: "#/$defs/issue" },
 };
 
@@ -296,14 +296,14 @@ export const issuesListComments: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    issue_number: { type: "number", label: "Issue Number", format: "integer", description: "The number that identifies the issue.", required: true },
-    since: { type: "string", label: "Since", inputType: "datetime", format: "date-time", description: "Only show results that were last updated after the given time. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: `YYYY-MM-DDTHH:MM:SSZ`." },
-    per_page: { type: "number", label: "Per Page", default: 30, format: "integer", description: "The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-    page: { type: "number", label: "Page", default: 1, format: "integer", description: "The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "issue_number": {"type":"number","label":"Issue Number","format":"integer","description":"The number that identifies the issue.","required":true},
+    "since": {"type":"string","label":"Since","inputType":"datetime","format":"date-time","description":"Only show results that were last updated after the given time. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: \u0060YYYY-MM-DDTHH:MM:SSZ\u0060."},
+    "per_page": {"type":"number","label":"Per Page","default":30,"format":"integer","description":"The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","description":"The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/issue-comment" } },
 };
 
@@ -325,12 +325,12 @@ export const issuesCreateComment: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repository", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", loadOptionsMethod: "loadOptions", loadOptionsSource: { action: "repos_list_for_authenticated_user", valuePath: "name", labelPath: "full_name" }, required: true },
-    issue_number: { type: "number", label: "Issue Number", format: "integer", description: "The number that identifies the issue.", required: true },
-    body: { type: "string", label: "Body", description: "The contents of the comment.", inputType: "textarea", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repository","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","loadOptionsMethod":"loadOptions","loadOptionsSource":{"action":"repos_list_for_authenticated_user","valuePath":"name","labelPath":"full_name"},"required":true},
+    "issue_number": {"type":"number","label":"Issue Number","format":"integer","description":"The number that identifies the issue.","required":true},
+    "body": {"type":"string","label":"Body","description":"The contents of the comment.","inputType":"textarea","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/issue-comment" },
 };
 
@@ -352,12 +352,12 @@ export const issuesAddLabels: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    issue_number: { type: "number", label: "Issue Number", format: "integer", description: "The number that identifies the issue.", required: true },
-    body: { type: "object", label: "Body", variantMode: "oneOf", variants: [{ label: "object", field: { type: "object", label: "object", properties: { labels: { type: "array", label: "Labels", description: "The labels to add to the issue's existing labels. You can also pass an `array` of labels directly, but GitHub recommends passing an object with the `labels` key. To replace all of the labels for an issue, use \"[Set labels for an issue](https://docs.github.com/rest/issues/labels#set-labels-for-an-issue).\"", validation: { minItems: 1 }, itemSchema: { type: "object", label: "Item", inputType: "json", variantMode: "oneOf", variants: [{ label: "string", field: { type: "string", label: "string" } }, { label: "object", field: { type: "object", label: "object", inputType: "json", opaque: true } }] } } } } }] },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "issue_number": {"type":"number","label":"Issue Number","format":"integer","description":"The number that identifies the issue.","required":true},
+    "body": {"type":"object","label":"Body","variantMode":"oneOf","variants":[{"label":"object","field":{"type":"object","label":"object","properties":{"labels":{"type":"array","label":"Labels","description":"The labels to add to the issue's existing labels. You can also pass an \u0060array\u0060 of labels directly, but GitHub recommends passing an object with the \u0060labels\u0060 key. To replace all of the labels for an issue, use \"[Set labels for an issue](https://docs.github.com/rest/issues/labels#set-labels-for-an-issue).\"","validation":{"minItems":1},"itemSchema":{"type":"object","label":"Item","inputType":"json","variantMode":"oneOf","variants":[{"label":"string","field":{"type":"string","label":"string"}},{"label":"object","field":{"type":"object","label":"object","inputType":"json","opaque":true}}]}}}}}]}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/label" } },
 };
 
@@ -378,12 +378,12 @@ export const issuesRemoveLabel: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    issue_number: { type: "number", label: "Issue Number", format: "integer", description: "The number that identifies the issue.", required: true },
-    name: { type: "string", label: "Name", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "issue_number": {"type":"number","label":"Issue Number","format":"integer","description":"The number that identifies the issue.","required":true},
+    "name": {"type":"string","label":"Name","required":true}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/label" } },
 };
 
@@ -405,12 +405,12 @@ export const issuesLock: ActionDefinition = {
     response: { type: "none" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    issue_number: { type: "number", label: "Issue Number", format: "integer", description: "The number that identifies the issue.", required: true },
-    body: { type: "object", label: "Body", nullable: true, properties: { lock_reason: { type: "select", label: "Lock Reason", description: "The reason for locking the issue or pull request conversation. Lock will fail if you don't use one of these reasons:  \n * `off-topic`  \n * `too heated`  \n * `resolved`  \n * `spam`", options: [{ label: "off-topic", value: "off-topic" }, { label: "too heated", value: "too heated" }, { label: "resolved", value: "resolved" }, { label: "spam", value: "spam" }] } } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "issue_number": {"type":"number","label":"Issue Number","format":"integer","description":"The number that identifies the issue.","required":true},
+    "body": {"type":"object","label":"Body","nullable":true,"properties":{"lock_reason":{"type":"select","label":"Lock Reason","description":"The reason for locking the issue or pull request conversation. Lock will fail if you don't use one of these reasons:  \n * \u0060off-topic\u0060  \n * \u0060too heated\u0060  \n * \u0060resolved\u0060  \n * \u0060spam\u0060","options":[{"label":"off-topic","value":"off-topic"},{"label":"too heated","value":"too heated"},{"label":"resolved","value":"resolved"},{"label":"spam","value":"spam"}]}}}
+  }`),
 };
 
 export const issuesListLabelsForRepo: ActionDefinition = {
@@ -430,12 +430,12 @@ export const issuesListLabelsForRepo: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    per_page: { type: "number", label: "Per Page", default: 30, format: "integer", description: "The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-    page: { type: "number", label: "Page", default: 1, format: "integer", description: "The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "per_page": {"type":"number","label":"Per Page","default":30,"format":"integer","description":"The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","description":"The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/label" } },
 };
 
@@ -458,13 +458,13 @@ export const issuesCreateLabel: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    name: { type: "string", label: "Name", description: "The name of the label. Emoji can be added to label names, using either native emoji or colon-style markup. For example, typing `:strawberry:` will render the emoji ![:strawberry:](https://github.githubassets.com/images/icons/emoji/unicode/1f353.png \":strawberry:\"). For a full list of available emoji and codes, see \"[Emoji cheat sheet](https://github.com/ikatyang/emoji-cheat-sheet).\"", required: true },
-    color: { type: "string", label: "Color", description: "The [hexadecimal color code](http://www.color-hex.com/) for the label, without the leading `#`." },
-    description: { type: "string", label: "Description", description: "A short description of the label. Must be 100 characters or fewer.", inputType: "textarea" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "name": {"type":"string","label":"Name","description":"The name of the label. Emoji can be added to label names, using either native emoji or colon-style markup. For example, typing \u0060:strawberry:\u0060 will render the emoji ![:strawberry:](https://github.githubassets.com/images/icons/emoji/unicode/1f353.png \":strawberry:\"). For a full list of available emoji and codes, see \"[Emoji cheat sheet](https://github.com/ikatyang/emoji-cheat-sheet).\"","required":true},
+    "color": {"type":"string","label":"Color","description":"The [hexadecimal color code](http://www.color-hex.com/) for the label, without the leading \u0060#\u0060."},
+    "description": {"type":"string","label":"Description","description":"A short description of the label. Must be 100 characters or fewer.","inputType":"textarea"}
+  }`),
   outputSchema: { $ref: "#/$defs/label" },
 };
 
@@ -488,15 +488,15 @@ export const issuesListMilestones: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    state: { type: "select", label: "State", default: "open", options: [{ label: "open", value: "open" }, { label: "closed", value: "closed" }, { label: "all", value: "all" }], description: "The state of the milestone. Either `open`, `closed`, or `all`." },
-    sort: { type: "select", label: "Sort", default: "due_on", options: [{ label: "due_on", value: "due_on" }, { label: "completeness", value: "completeness" }], description: "What to sort results by. Either `due_on` or `completeness`." },
-    direction: { type: "select", label: "Direction", default: "asc", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The direction of the sort. Either `asc` or `desc`." },
-    per_page: { type: "number", label: "Per Page", default: 30, format: "integer", description: "The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-    page: { type: "number", label: "Page", default: 1, format: "integer", description: "The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "state": {"type":"select","label":"State","default":"open","options":[{"label":"open","value":"open"},{"label":"closed","value":"closed"},{"label":"all","value":"all"}],"description":"The state of the milestone. Either \u0060open\u0060, \u0060closed\u0060, or \u0060all\u0060."},
+    "sort": {"type":"select","label":"Sort","default":"due_on","options":[{"label":"due_on","value":"due_on"},{"label":"completeness","value":"completeness"}],"description":"What to sort results by. Either \u0060due_on\u0060 or \u0060completeness\u0060."},
+    "direction": {"type":"select","label":"Direction","default":"asc","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The direction of the sort. Either \u0060asc\u0060 or \u0060desc\u0060."},
+    "per_page": {"type":"number","label":"Per Page","default":30,"format":"integer","description":"The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","description":"The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/milestone" } },
 };
 
@@ -520,13 +520,13 @@ export const issuesCreateMilestone: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    title: { type: "string", label: "Title", description: "The title of the milestone.", required: true },
-    state: { type: "select", label: "State", description: "The state of the milestone. Either `open` or `closed`.", default: "open", options: [{ label: "open", value: "open" }, { label: "closed", value: "closed" }] },
-    description: { type: "string", label: "Description", description: "A description of the milestone.", inputType: "textarea" },
-    due_on: { type: "string", label: "Due On", description: "The milestone due date. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: `YYYY-MM-DDTHH:MM:SSZ`.", inputType: "datetime", format: "date-time" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "title": {"type":"string","label":"Title","description":"The title of the milestone.","required":true},
+    "state": {"type":"select","label":"State","description":"The state of the milestone. Either \u0060open\u0060 or \u0060closed\u0060.","default":"open","options":[{"label":"open","value":"open"},{"label":"closed","value":"closed"}]},
+    "description": {"type":"string","label":"Description","description":"A description of the milestone.","inputType":"textarea"},
+    "due_on": {"type":"string","label":"Due On","description":"The milestone due date. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: \u0060YYYY-MM-DDTHH:MM:SSZ\u0060.","inputType":"datetime","format":"date-time"}
+  }`),
   outputSchema: { $ref: "#/$defs/milestone" },
 };

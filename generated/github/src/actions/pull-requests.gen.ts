@@ -23,17 +23,17 @@ export const pullsList: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    state: { type: "select", label: "State", default: "open", options: [{ label: "open", value: "open" }, { label: "closed", value: "closed" }, { label: "all", value: "all" }], description: "Either `open`, `closed`, or `all` to filter by state." },
-    head: { type: "string", label: "Head", description: "Filter pulls by head user or head organization and branch name in the format of `user:ref-name` or `organization:ref-name`. For example: `github:new-script-format` or `octocat:test-branch`." },
-    base: { type: "string", label: "Base", description: "Filter pulls by base branch name. Example: `gh-pages`." },
-    sort: { type: "select", label: "Sort", default: "created", options: [{ label: "created", value: "created" }, { label: "updated", value: "updated" }, { label: "popularity", value: "popularity" }, { label: "long-running", value: "long-running" }], description: "What to sort results by. `popularity` will sort by the number of comments. `long-running` will sort by date created and will limit the results to pull requests that have been open for more than a month and have had activity within the past month." },
-    direction: { type: "select", label: "Direction", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }], description: "The direction of the sort. Default: `desc` when sort is `created` or sort is not specified, otherwise `asc`." },
-    per_page: { type: "number", label: "Per Page", default: 30, format: "integer", description: "The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-    page: { type: "number", label: "Page", default: 1, format: "integer", description: "The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "state": {"type":"select","label":"State","default":"open","options":[{"label":"open","value":"open"},{"label":"closed","value":"closed"},{"label":"all","value":"all"}],"description":"Either \u0060open\u0060, \u0060closed\u0060, or \u0060all\u0060 to filter by state."},
+    "head": {"type":"string","label":"Head","description":"Filter pulls by head user or head organization and branch name in the format of \u0060user:ref-name\u0060 or \u0060organization:ref-name\u0060. For example: \u0060github:new-script-format\u0060 or \u0060octocat:test-branch\u0060."},
+    "base": {"type":"string","label":"Base","description":"Filter pulls by base branch name. Example: \u0060gh-pages\u0060."},
+    "sort": {"type":"select","label":"Sort","default":"created","options":[{"label":"created","value":"created"},{"label":"updated","value":"updated"},{"label":"popularity","value":"popularity"},{"label":"long-running","value":"long-running"}],"description":"What to sort results by. \u0060popularity\u0060 will sort by the number of comments. \u0060long-running\u0060 will sort by date created and will limit the results to pull requests that have been open for more than a month and have had activity within the past month."},
+    "direction": {"type":"select","label":"Direction","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}],"description":"The direction of the sort. Default: \u0060desc\u0060 when sort is \u0060created\u0060 or sort is not specified, otherwise \u0060asc\u0060."},
+    "per_page": {"type":"number","label":"Per Page","default":30,"format":"integer","description":"The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","description":"The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/pull-request-simple" } },
 };
 
@@ -61,16 +61,16 @@ export const pullsCreate: ActionDefinition = {
     security: [["token"], ["oauth_app"]],
     fixedValues: { maintainer_can_modify: true },
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repository", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", loadOptionsMethod: "loadOptions", loadOptionsSource: { action: "repos_list_for_authenticated_user", valuePath: "name", labelPath: "full_name" }, required: true },
-    title: { type: "string", label: "Title", description: "The title of the new pull request. Required unless `issue` is specified." },
-    head: { type: "string", label: "Branch with your changes", description: "The name of the branch where your changes are implemented. For cross-repository pull requests in the same network, namespace `head` with a user like this: `username:branch`.", placeholder: "feature-branch", required: true },
-    base: { type: "string", label: "Branch to merge into", description: "The name of the branch you want the changes pulled into. This should be an existing branch on the current repository. You cannot submit a pull request to one repository that requests a merge to a base of another repository.", placeholder: "main", required: true },
-    body: { type: "string", label: "Body", description: "The contents of the pull request.", inputType: "textarea" },
-    draft: { type: "boolean", label: "Draft", description: "Indicates whether the pull request is a draft. See \"[Draft Pull Requests](https://docs.github.com/articles/about-pull-requests#draft-pull-requests)\" in the GitHub Help documentation to learn more." },
-    head_repo: { type: "string", label: "Head Repo", description: "The name of the repository where the changes in the pull request were made. This field is required for cross-repository pull requests if both repositories are owned by the same organization.", placeholder: "octo-org/octo-repo", format: "repo.nwo" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repository","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","loadOptionsMethod":"loadOptions","loadOptionsSource":{"action":"repos_list_for_authenticated_user","valuePath":"name","labelPath":"full_name"},"required":true},
+    "title": {"type":"string","label":"Title","description":"The title of the new pull request. Required unless \u0060issue\u0060 is specified."},
+    "head": {"type":"string","label":"Branch with your changes","description":"The name of the branch where your changes are implemented. For cross-repository pull requests in the same network, namespace \u0060head\u0060 with a user like this: \u0060username:branch\u0060.","placeholder":"feature-branch","required":true},
+    "base": {"type":"string","label":"Branch to merge into","description":"The name of the branch you want the changes pulled into. This should be an existing branch on the current repository. You cannot submit a pull request to one repository that requests a merge to a base of another repository.","placeholder":"main","required":true},
+    "body": {"type":"string","label":"Body","description":"The contents of the pull request.","inputType":"textarea"},
+    "draft": {"type":"boolean","label":"Draft","description":"Indicates whether the pull request is a draft. See \"[Draft Pull Requests](https://docs.github.com/articles/about-pull-requests#draft-pull-requests)\" in the GitHub Help documentation to learn more."},
+    "head_repo": {"type":"string","label":"Head Repo","description":"The name of the repository where the changes in the pull request were made. This field is required for cross-repository pull requests if both repositories are owned by the same organization.","placeholder":"octo-org/octo-repo","format":"repo.nwo"}
+  }`),
   outputSchema: { $ref: "#/$defs/pull-request" },
 };
 
@@ -90,11 +90,11 @@ export const pullsGet: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    pull_number: { type: "number", label: "Pull Number", format: "integer", description: "The number that identifies the pull request.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "pull_number": {"type":"number","label":"Pull Number","format":"integer","description":"The number that identifies the pull request.","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/pull-request" },
 };
 
@@ -120,16 +120,16 @@ export const pullsUpdate: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    pull_number: { type: "number", label: "Pull Number", format: "integer", description: "The number that identifies the pull request.", required: true },
-    title: { type: "string", label: "Title", description: "The title of the pull request." },
-    body: { type: "string", label: "Body", description: "The contents of the pull request.", inputType: "textarea" },
-    state: { type: "select", label: "State", description: "State of this Pull Request. Either `open` or `closed`.", options: [{ label: "open", value: "open" }, { label: "closed", value: "closed" }] },
-    base: { type: "string", label: "Base", description: "The name of the branch you want your changes pulled into. This should be an existing branch on the current repository. You cannot update the base branch on a pull request to point to another repository." },
-    maintainer_can_modify: { type: "boolean", label: "Maintainer Can Modify", description: "Indicates whether [maintainers can modify](https://docs.github.com/articles/allowing-changes-to-a-pull-request-branch-created-from-a-fork/) the pull request." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "pull_number": {"type":"number","label":"Pull Number","format":"integer","description":"The number that identifies the pull request.","required":true},
+    "title": {"type":"string","label":"Title","description":"The title of the pull request."},
+    "body": {"type":"string","label":"Body","description":"The contents of the pull request.","inputType":"textarea"},
+    "state": {"type":"select","label":"State","description":"State of this Pull Request. Either \u0060open\u0060 or \u0060closed\u0060.","options":[{"label":"open","value":"open"},{"label":"closed","value":"closed"}]},
+    "base": {"type":"string","label":"Base","description":"The name of the branch you want your changes pulled into. This should be an existing branch on the current repository. You cannot update the base branch on a pull request to point to another repository."},
+    "maintainer_can_modify": {"type":"boolean","label":"Maintainer Can Modify","description":"Indicates whether [maintainers can modify](https://docs.github.com/articles/allowing-changes-to-a-pull-request-branch-created-from-a-fork/) the pull request."}
+  }`),
   outputSchema: { $ref: "#/$defs/pull-request" },
 };
 
@@ -151,13 +151,13 @@ export const pullsListCommits: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    pull_number: { type: "number", label: "Pull Number", format: "integer", description: "The number that identifies the pull request.", required: true },
-    per_page: { type: "number", label: "Per Page", default: 30, format: "integer", description: "The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-    page: { type: "number", label: "Page", default: 1, format: "integer", description: "The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "pull_number": {"type":"number","label":"Pull Number","format":"integer","description":"The number that identifies the pull request.","required":true},
+    "per_page": {"type":"number","label":"Per Page","default":30,"format":"integer","description":"The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","description":"The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/commit" } },
 };
 
@@ -179,13 +179,13 @@ export const pullsListFiles: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    pull_number: { type: "number", label: "Pull Number", format: "integer", description: "The number that identifies the pull request.", required: true },
-    per_page: { type: "number", label: "Per Page", default: 30, format: "integer", description: "The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-    page: { type: "number", label: "Page", default: 1, format: "integer", description: "The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "pull_number": {"type":"number","label":"Pull Number","format":"integer","description":"The number that identifies the pull request.","required":true},
+    "per_page": {"type":"number","label":"Per Page","default":30,"format":"integer","description":"The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","description":"The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/diff-entry" } },
 };
 
@@ -207,12 +207,12 @@ export const pullsMerge: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    pull_number: { type: "number", label: "Pull Number", format: "integer", description: "The number that identifies the pull request.", required: true },
-    body: { type: "object", label: "Body", nullable: true, properties: { commit_title: { type: "string", label: "Commit Title", description: "Title for the automatic commit message." }, commit_message: { type: "string", label: "Commit Message", description: "Extra detail to append to automatic commit message.", inputType: "textarea" }, sha: { type: "string", label: "Sha", description: "SHA that pull request head must match to allow merge." }, merge_method: { type: "select", label: "Merge Method", description: "The merge method to use.", options: [{ label: "merge", value: "merge" }, { label: "squash", value: "squash" }, { label: "rebase", value: "rebase" }] } } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "pull_number": {"type":"number","label":"Pull Number","format":"integer","description":"The number that identifies the pull request.","required":true},
+    "body": {"type":"object","label":"Body","nullable":true,"properties":{"commit_title":{"type":"string","label":"Commit Title","description":"Title for the automatic commit message."},"commit_message":{"type":"string","label":"Commit Message","description":"Extra detail to append to automatic commit message.","inputType":"textarea"},"sha":{"type":"string","label":"Sha","description":"SHA that pull request head must match to allow merge."},"merge_method":{"type":"select","label":"Merge Method","description":"The merge method to use.","options":[{"label":"merge","value":"merge"},{"label":"squash","value":"squash"},{"label":"rebase","value":"rebase"}]}}}
+  }`),
   outputSchema: { $ref: "#/$defs/pull-request-merge-result" },
 };
 
@@ -235,13 +235,13 @@ export const pullsRequestReviewers: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    pull_number: { type: "number", label: "Pull Number", format: "integer", description: "The number that identifies the pull request.", required: true },
-    reviewers: { type: "array", label: "Reviewers", description: "An array of user `login`s that will be requested.", itemSchema: { type: "string", label: "Item" } },
-    team_reviewers: { type: "array", label: "Team Reviewers", description: "An array of team `slug`s that will be requested.", itemSchema: { type: "string", label: "Item" } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "pull_number": {"type":"number","label":"Pull Number","format":"integer","description":"The number that identifies the pull request.","required":true},
+    "reviewers": {"type":"array","label":"Reviewers","description":"An array of user \u0060login\u0060s that will be requested.","itemSchema":{"type":"string","label":"Item"}},
+    "team_reviewers": {"type":"array","label":"Team Reviewers","description":"An array of team \u0060slug\u0060s that will be requested.","itemSchema":{"type":"string","label":"Item"}}
+  }`),
   outputSchema: { $ref: "#/$defs/pull-request-simple" },
 };
 
@@ -263,13 +263,13 @@ export const pullsListReviews: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    pull_number: { type: "number", label: "Pull Number", format: "integer", description: "The number that identifies the pull request.", required: true },
-    per_page: { type: "number", label: "Per Page", default: 30, format: "integer", description: "The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-    page: { type: "number", label: "Page", default: 1, format: "integer", description: "The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "pull_number": {"type":"number","label":"Pull Number","format":"integer","description":"The number that identifies the pull request.","required":true},
+    "per_page": {"type":"number","label":"Per Page","default":30,"format":"integer","description":"The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","description":"The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/pull-request-review" } },
 };
 
@@ -294,14 +294,14 @@ export const pullsCreateReview: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    pull_number: { type: "number", label: "Pull Number", format: "integer", description: "The number that identifies the pull request.", required: true },
-    commit_id: { type: "string", label: "Commit Id", description: "The SHA of the commit that needs a review. Not using the latest commit SHA may render your review comment outdated if a subsequent commit modifies the line you specify as the `position`. Defaults to the most recent commit in the pull request when you do not specify a value." },
-    body: { type: "string", label: "Body", description: "**Required** when using `REQUEST_CHANGES` or `COMMENT` for the `event` parameter. The body text of the pull request review.", inputType: "textarea" },
-    event: { type: "select", label: "Event", description: "The review action you want to perform. The review actions include: `APPROVE`, `REQUEST_CHANGES`, or `COMMENT`. By leaving this blank, you set the review action state to `PENDING`, which means you will need to [submit the pull request review](https://docs.github.com/rest/pulls/reviews#submit-a-review-for-a-pull-request) when you are ready.", options: [{ label: "APPROVE", value: "APPROVE" }, { label: "REQUEST_CHANGES", value: "REQUEST_CHANGES" }, { label: "COMMENT", value: "COMMENT" }] },
-    comments: { type: "array", label: "Comments", description: "Use the following table to specify the location, destination, and contents of the draft review comment.", itemSchema: { type: "object", label: "Item", properties: { path: { type: "string", label: "Path", description: "The relative path to the file that necessitates a review comment.", required: true }, position: { type: "number", label: "Position", description: "The position in the diff where you want to add a review comment. Note this value is not the same as the line number in the file. The `position` value equals the number of lines down from the first \"@@\" hunk header in the file you want to add a comment. The line just below the \"@@\" line is position 1, the next line is position 2, and so on. The position in the diff continues to increase through lines of whitespace and additional hunks until the beginning of a new file.", format: "integer" }, body: { type: "string", label: "Body", description: "Text of the review comment.", inputType: "textarea", required: true }, line: { type: "number", label: "Line", placeholder: "28", format: "integer" }, side: { type: "string", label: "Side", placeholder: "RIGHT" }, start_line: { type: "number", label: "Start Line", placeholder: "26", format: "integer" }, start_side: { type: "string", label: "Start Side", placeholder: "LEFT" } } } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "pull_number": {"type":"number","label":"Pull Number","format":"integer","description":"The number that identifies the pull request.","required":true},
+    "commit_id": {"type":"string","label":"Commit Id","description":"The SHA of the commit that needs a review. Not using the latest commit SHA may render your review comment outdated if a subsequent commit modifies the line you specify as the \u0060position\u0060. Defaults to the most recent commit in the pull request when you do not specify a value."},
+    "body": {"type":"string","label":"Body","description":"**Required** when using \u0060REQUEST_CHANGES\u0060 or \u0060COMMENT\u0060 for the \u0060event\u0060 parameter. The body text of the pull request review.","inputType":"textarea"},
+    "event": {"type":"select","label":"Event","description":"The review action you want to perform. The review actions include: \u0060APPROVE\u0060, \u0060REQUEST_CHANGES\u0060, or \u0060COMMENT\u0060. By leaving this blank, you set the review action state to \u0060PENDING\u0060, which means you will need to [submit the pull request review](https://docs.github.com/rest/pulls/reviews#submit-a-review-for-a-pull-request) when you are ready.","options":[{"label":"APPROVE","value":"APPROVE"},{"label":"REQUEST_CHANGES","value":"REQUEST_CHANGES"},{"label":"COMMENT","value":"COMMENT"}]},
+    "comments": {"type":"array","label":"Comments","description":"Use the following table to specify the location, destination, and contents of the draft review comment.","itemSchema":{"type":"object","label":"Item","properties":{"path":{"type":"string","label":"Path","description":"The relative path to the file that necessitates a review comment.","required":true},"position":{"type":"number","label":"Position","description":"The position in the diff where you want to add a review comment. Note this value is not the same as the line number in the file. The \u0060position\u0060 value equals the number of lines down from the first \"@@\" hunk header in the file you want to add a comment. The line just below the \"@@\" line is position 1, the next line is position 2, and so on. The position in the diff continues to increase through lines of whitespace and additional hunks until the beginning of a new file.","format":"integer"},"body":{"type":"string","label":"Body","description":"Text of the review comment.","inputType":"textarea","required":true},"line":{"type":"number","label":"Line","placeholder":"28","format":"integer"},"side":{"type":"string","label":"Side","placeholder":"RIGHT"},"start_line":{"type":"number","label":"Start Line","placeholder":"26","format":"integer"},"start_side":{"type":"string","label":"Start Side","placeholder":"LEFT"}}}}
+  }`),
   outputSchema: { $ref: "#/$defs/pull-request-review" },
 };

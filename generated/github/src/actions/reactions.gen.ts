@@ -19,11 +19,11 @@ export const reactionsCreateForIssue: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    issue_number: { type: "number", label: "Issue Number", format: "integer", description: "The number that identifies the issue.", required: true },
-    content: { type: "select", label: "Content", description: "The [reaction type](https://docs.github.com/rest/reactions/reactions#about-reactions) to add to the issue.", options: [{ label: "+1", value: "+1" }, { label: "-1", value: "-1" }, { label: "laugh", value: "laugh" }, { label: "confused", value: "confused" }, { label: "heart", value: "heart" }, { label: "hooray", value: "hooray" }, { label: "rocket", value: "rocket" }, { label: "eyes", value: "eyes" }], required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "issue_number": {"type":"number","label":"Issue Number","format":"integer","description":"The number that identifies the issue.","required":true},
+    "content": {"type":"select","label":"Content","description":"The [reaction type](https://docs.github.com/rest/reactions/reactions#about-reactions) to add to the issue.","options":[{"label":"+1","value":"+1"},{"label":"-1","value":"-1"},{"label":"laugh","value":"laugh"},{"label":"confused","value":"confused"},{"label":"heart","value":"heart"},{"label":"hooray","value":"hooray"},{"label":"rocket","value":"rocket"},{"label":"eyes","value":"eyes"}],"required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/reaction" },
 };

@@ -18,12 +18,12 @@ export const reposListReleases: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    per_page: { type: "number", label: "Per Page", default: 30, format: "integer", description: "The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-    page: { type: "number", label: "Page", default: 1, format: "integer", description: "The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\"" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "per_page": {"type":"number","label":"Per Page","default":30,"format":"integer","description":"The number of results per page (max 100). For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""},
+    "page": {"type":"number","label":"Page","default":1,"format":"integer","description":"The page number of the results to fetch. For more information, see \"[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).\""}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/release" } },
 };
 
@@ -52,19 +52,19 @@ export const reposCreateRelease: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    tag_name: { type: "string", label: "Tag Name", description: "The name of the tag.", required: true },
-    target_commitish: { type: "string", label: "Target Commitish", description: "Specifies the commitish value that determines where the Git tag is created from. Can be any branch or commit SHA. Unused if the Git tag already exists. Default: the repository's default branch." },
-    name: { type: "string", label: "Name", description: "The name of the release." },
-    body: { type: "string", label: "Body", description: "Text describing the contents of the tag.", inputType: "textarea" },
-    draft: { type: "boolean", label: "Draft", description: "`true` to create a draft (unpublished) release, `false` to create a published one.", default: false },
-    prerelease: { type: "boolean", label: "Prerelease", description: "`true` to identify the release as a prerelease. `false` to identify the release as a full release.", default: false },
-    discussion_category_name: { type: "string", label: "Discussion Category Name", description: "If specified, a discussion of the specified category is created and linked to the release. The value must be a category that already exists in the repository. For more information, see \"[Managing categories for discussions in your repository](https://docs.github.com/discussions/managing-discussions-for-your-community/managing-categories-for-discussions-in-your-repository).\"" },
-    generate_release_notes: { type: "boolean", label: "Generate Release Notes", description: "Whether to automatically generate the name and body for this release. If `name` is specified, the specified name will be used; otherwise, a name will be automatically generated. If `body` is specified, the body will be pre-pended to the automatically generated notes.", default: false },
-    make_latest: { type: "select", label: "Make Latest", description: "Specifies whether this release should be set as the latest release for the repository. Drafts and prereleases cannot be set as latest. Defaults to `true` for newly published releases. `legacy` specifies that the latest release should be determined based on the release creation date and higher semantic version.", default: "true", options: [{ label: "true", value: "true" }, { label: "false", value: "false" }, { label: "legacy", value: "legacy" }] },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "tag_name": {"type":"string","label":"Tag Name","description":"The name of the tag.","required":true},
+    "target_commitish": {"type":"string","label":"Target Commitish","description":"Specifies the commitish value that determines where the Git tag is created from. Can be any branch or commit SHA. Unused if the Git tag already exists. Default: the repository's default branch."},
+    "name": {"type":"string","label":"Name","description":"The name of the release."},
+    "body": {"type":"string","label":"Body","description":"Text describing the contents of the tag.","inputType":"textarea"},
+    "draft": {"type":"boolean","label":"Draft","description":"\u0060true\u0060 to create a draft (unpublished) release, \u0060false\u0060 to create a published one.","default":false},
+    "prerelease": {"type":"boolean","label":"Prerelease","description":"\u0060true\u0060 to identify the release as a prerelease. \u0060false\u0060 to identify the release as a full release.","default":false},
+    "discussion_category_name": {"type":"string","label":"Discussion Category Name","description":"If specified, a discussion of the specified category is created and linked to the release. The value must be a category that already exists in the repository. For more information, see \"[Managing categories for discussions in your repository](https://docs.github.com/discussions/managing-discussions-for-your-community/managing-categories-for-discussions-in-your-repository).\""},
+    "generate_release_notes": {"type":"boolean","label":"Generate Release Notes","description":"Whether to automatically generate the name and body for this release. If \u0060name\u0060 is specified, the specified name will be used; otherwise, a name will be automatically generated. If \u0060body\u0060 is specified, the body will be pre-pended to the automatically generated notes.","default":false},
+    "make_latest": {"type":"select","label":"Make Latest","description":"Specifies whether this release should be set as the latest release for the repository. Drafts and prereleases cannot be set as latest. Defaults to \u0060true\u0060 for newly published releases. \u0060legacy\u0060 specifies that the latest release should be determined based on the release creation date and higher semantic version.","default":"true","options":[{"label":"true","value":"true"},{"label":"false","value":"false"},{"label":"legacy","value":"legacy"}]}
+  }`),
   outputSchema: { $ref: "#/$defs/release" },
 };
 
@@ -83,10 +83,10 @@ export const reposGetLatestRelease: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/release" },
 };
 
@@ -106,11 +106,11 @@ export const reposGetReleaseByTag: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    tag: { type: "string", label: "Tag", description: "tag parameter", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "tag": {"type":"string","label":"Tag","description":"tag parameter","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/release" },
 };
 
@@ -139,18 +139,18 @@ export const reposUpdateRelease: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    owner: { type: "string", label: "Owner", description: "The account owner of the repository. The name is not case sensitive.", required: true },
-    repo: { type: "string", label: "Repo", description: "The name of the repository without the `.git` extension. The name is not case sensitive.", required: true },
-    release_id: { type: "number", label: "Release Id", format: "integer", description: "The unique identifier of the release.", required: true },
-    tag_name: { type: "string", label: "Tag Name", description: "The name of the tag." },
-    target_commitish: { type: "string", label: "Target Commitish", description: "Specifies the commitish value that determines where the Git tag is created from. Can be any branch or commit SHA. Unused if the Git tag already exists. Default: the repository's default branch." },
-    name: { type: "string", label: "Name", description: "The name of the release." },
-    body: { type: "string", label: "Body", description: "Text describing the contents of the tag.", inputType: "textarea" },
-    draft: { type: "boolean", label: "Draft", description: "`true` makes the release a draft, and `false` publishes the release." },
-    prerelease: { type: "boolean", label: "Prerelease", description: "`true` to identify the release as a prerelease, `false` to identify the release as a full release." },
-    make_latest: { type: "select", label: "Make Latest", description: "Specifies whether this release should be set as the latest release for the repository. Drafts and prereleases cannot be set as latest. Defaults to `true` for newly published releases. `legacy` specifies that the latest release should be determined based on the release creation date and higher semantic version.", default: "true", options: [{ label: "true", value: "true" }, { label: "false", value: "false" }, { label: "legacy", value: "legacy" }] },
-    discussion_category_name: { type: "string", label: "Discussion Category Name", description: "If specified, a discussion of the specified category is created and linked to the release. The value must be a category that already exists in the repository. If there is already a discussion linked to the release, this parameter is ignored. For more information, see \"[Managing categories for discussions in your repository](https://docs.github.com/discussions/managing-discussions-for-your-community/managing-categories-for-discussions-in-your-repository).\"" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "owner": {"type":"string","label":"Owner","description":"The account owner of the repository. The name is not case sensitive.","required":true},
+    "repo": {"type":"string","label":"Repo","description":"The name of the repository without the \u0060.git\u0060 extension. The name is not case sensitive.","required":true},
+    "release_id": {"type":"number","label":"Release Id","format":"integer","description":"The unique identifier of the release.","required":true},
+    "tag_name": {"type":"string","label":"Tag Name","description":"The name of the tag."},
+    "target_commitish": {"type":"string","label":"Target Commitish","description":"Specifies the commitish value that determines where the Git tag is created from. Can be any branch or commit SHA. Unused if the Git tag already exists. Default: the repository's default branch."},
+    "name": {"type":"string","label":"Name","description":"The name of the release."},
+    "body": {"type":"string","label":"Body","description":"Text describing the contents of the tag.","inputType":"textarea"},
+    "draft": {"type":"boolean","label":"Draft","description":"\u0060true\u0060 makes the release a draft, and \u0060false\u0060 publishes the release."},
+    "prerelease": {"type":"boolean","label":"Prerelease","description":"\u0060true\u0060 to identify the release as a prerelease, \u0060false\u0060 to identify the release as a full release."},
+    "make_latest": {"type":"select","label":"Make Latest","description":"Specifies whether this release should be set as the latest release for the repository. Drafts and prereleases cannot be set as latest. Defaults to \u0060true\u0060 for newly published releases. \u0060legacy\u0060 specifies that the latest release should be determined based on the release creation date and higher semantic version.","default":"true","options":[{"label":"true","value":"true"},{"label":"false","value":"false"},{"label":"legacy","value":"legacy"}]},
+    "discussion_category_name": {"type":"string","label":"Discussion Category Name","description":"If specified, a discussion of the specified category is created and linked to the release. The value must be a category that already exists in the repository. If there is already a discussion linked to the release, this parameter is ignored. For more information, see \"[Managing categories for discussions in your repository](https://docs.github.com/discussions/managing-discussions-for-your-community/managing-categories-for-discussions-in-your-repository).\""}
+  }`),
   outputSchema: { $ref: "#/$defs/release" },
 };

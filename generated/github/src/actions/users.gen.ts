@@ -37,9 +37,9 @@ export const usersGetByUsername: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["token"], ["oauth_app"]],
   },
-  inputSchema: {
-    username: { type: "string", label: "Username", description: "The handle for the GitHub user account.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "username": {"type":"string","label":"Username","description":"The handle for the GitHub user account.","required":true}
+  }`),
   outputSchema: {
     oneOf: [{ $ref: "#/$defs/private-user" }, { $ref: "#/$defs/public-user" }],
     discriminator: {

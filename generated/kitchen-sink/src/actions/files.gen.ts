@@ -23,11 +23,11 @@ export const uploadAttachment: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    file: { type: "string", label: "File", description: "The file itself.", inputType: "file", format: "binary", required: true },
-    metadata: { type: "object", label: "Metadata", properties: { caption: { type: "string", label: "Caption" }, public: { type: "boolean", label: "Public", default: false } } },
-    noteIds: { type: "array", label: "Note Ids", itemSchema: { type: "string", label: "Item" } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "file": {"type":"string","label":"File","description":"The file itself.","inputType":"file","format":"binary","required":true},
+    "metadata": {"type":"object","label":"Metadata","properties":{"caption":{"type":"string","label":"Caption"},"public":{"type":"boolean","label":"Public","default":false}}},
+    "noteIds": {"type":"array","label":"Note Ids","itemSchema":{"type":"string","label":"Item"}}
+  }`),
   outputSchema: { $ref: "#/$defs/Attachment" },
 };
 
@@ -46,9 +46,9 @@ export const downloadAttachment: ActionDefinition = {
     security: [["bearerAuth"], ["apiKeyHeader"]],
     headers: { Accept: "application/octet-stream" },
   },
-  inputSchema: {
-    attachmentId: { type: "string", label: "Attachment Id", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "attachmentId": {"type":"string","label":"Attachment Id","required":true}
+  }`),
   outputSchema: { type: "string", format: "binary" },
 };
 
@@ -68,10 +68,10 @@ export const replaceAttachmentContent: ActionDefinition = {
     response: { type: "none" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    attachmentId: { type: "string", label: "Attachment Id", required: true },
-    body: { type: "string", label: "Body", inputType: "file", format: "binary", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "attachmentId": {"type":"string","label":"Attachment Id","required":true},
+    "body": {"type":"string","label":"Body","inputType":"file","format":"binary","required":true}
+  }`),
 };
 
 export const exportNote: ActionDefinition = {
@@ -89,9 +89,9 @@ export const exportNote: ActionDefinition = {
     security: [["apiKeyQuery"]],
     headers: { Accept: "application/pdf" },
   },
-  inputSchema: {
-    noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "noteId": {"type":"string","label":"Note Id","validation":{"pattern":"^[a-z0-9-]+$"},"description":"Note id.","required":true}
+  }`),
   outputSchema: { type: "string", format: "binary" },
 };
 
@@ -110,8 +110,8 @@ export const exportNote2: ActionDefinition = {
     security: [["apiKeyCookie"]],
     headers: { Accept: "text/markdown" },
   },
-  inputSchema: {
-    noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "noteId": {"type":"string","label":"Note Id","validation":{"pattern":"^[a-z0-9-]+$"},"description":"Note id.","required":true}
+  }`),
   outputSchema: { type: "string" },
 };

@@ -41,11 +41,11 @@ export const sendFeedback: ActionDefinition = {
     response: { type: "none" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    email: { type: "string", label: "Email", inputType: "email", format: "email" },
-    message: { type: "string", label: "Message", inputType: "textarea", validation: { maxLength: 2000 }, required: true },
-    topics: { type: "multiselect", label: "Topics", options: [{ label: "bug", value: "bug" }, { label: "idea", value: "idea" }, { label: "other", value: "other" }] },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "email": {"type":"string","label":"Email","inputType":"email","format":"email"},
+    "message": {"type":"string","label":"Message","inputType":"textarea","validation":{"maxLength":2000},"required":true},
+    "topics": {"type":"multiselect","label":"Topics","options":[{"label":"bug","value":"bug"},{"label":"idea","value":"idea"},{"label":"other","value":"other"}]}
+  }`),
 };
 
 export const createShape: ActionDefinition = {
@@ -63,9 +63,9 @@ export const createShape: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    body: { type: "object", label: "Body", variantMode: "oneOf", discriminator: "kind", required: true, variants: [{ label: "Circle", field: { type: "object", label: "Circle", properties: { kind: { type: "select", label: "Kind", options: [{ label: "circle", value: "circle" }], required: true }, radius: { type: "number", label: "Radius", validation: { exclusiveMin: 0 }, required: true } } }, discriminatorValues: ["circle"] }, { label: "Rectangle", field: { type: "object", label: "Rectangle", properties: { kind: { type: "select", label: "Kind", options: [{ label: "rectangle", value: "rectangle" }], required: true }, width: { type: "number", label: "Width", required: true }, height: { type: "number", label: "Height", required: true } } }, discriminatorValues: ["rectangle"] }] },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "body": {"type":"object","label":"Body","variantMode":"oneOf","discriminator":"kind","required":true,"variants":[{"label":"Circle","field":{"type":"object","label":"Circle","properties":{"kind":{"type":"select","label":"Kind","options":[{"label":"circle","value":"circle"}],"required":true},"radius":{"type":"number","label":"Radius","validation":{"exclusiveMin":0},"required":true}}},"discriminatorValues":["circle"]},{"label":"Rectangle","field":{"type":"object","label":"Rectangle","properties":{"kind":{"type":"select","label":"Kind","options":[{"label":"rectangle","value":"rectangle"}],"required":true},"width":{"type":"number","label":"Width","required":true},"height":{"type":"number","label":"Height","required":true}}},"discriminatorValues":["rectangle"]}]}
+  }`),
   outputSchema: { $ref: "#/$defs/Shape" },
 };
 

@@ -19,13 +19,13 @@ export const listNotes: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    tag: { type: "array", label: "Tag", description: "Only notes with all of these tags (sent as `tag=a&tag=b`).", itemSchema: { type: "string", label: "Item" } },
-    ids: { type: "array", label: "Ids", description: "Only these note ids (sent comma-separated, `ids=1,2`).", itemSchema: { type: "number", label: "Item", format: "integer" } },
-    limit: { type: "number", label: "Limit", default: 20, format: "integer", validation: { min: 1, max: 100 } },
-    cursor: { type: "string", label: "Cursor" },
-    "X-Request-Id": { type: "string", label: "X Request Id", format: "uuid", description: "Optional client-chosen id echoed back in responses." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "tag": {"type":"array","label":"Tag","description":"Only notes with all of these tags (sent as \u0060tag=a&tag=b\u0060).","itemSchema":{"type":"string","label":"Item"}},
+    "ids": {"type":"array","label":"Ids","description":"Only these note ids (sent comma-separated, \u0060ids=1,2\u0060).","itemSchema":{"type":"number","label":"Item","format":"integer"}},
+    "limit": {"type":"number","label":"Limit","default":20,"format":"integer","validation":{"min":1,"max":100}},
+    "cursor": {"type":"string","label":"Cursor"},
+    "X-Request-Id": {"type":"string","label":"X Request Id","format":"uuid","description":"Optional client-chosen id echoed back in responses."}
+  }`),
   outputSchema: { $ref: "#/$defs/NotePage" },
 };
 
@@ -49,14 +49,14 @@ export const createNote: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    title: { type: "string", label: "Title", validation: { minLength: 1, maxLength: 200 }, required: true },
-    body: { type: "string", label: "Body", description: "Markdown text of the note.", inputType: "textarea" },
-    status: { type: "select", label: "Status", default: "draft", options: [{ label: "draft", value: "draft" }, { label: "published", value: "published" }, { label: "archived", value: "archived" }] },
-    labels: { type: "array", label: "Labels", itemSchema: { type: "object", label: "Item", properties: { name: { type: "string", label: "Name", required: true }, colour: { type: "select", label: "Colour", options: [{ label: "red", value: "red" }, { label: "green", value: "green" }, { label: "blue", value: "blue" }] } } } },
-    location: { type: "object", label: "Location", description: "Where the note was written.", properties: { lat: { type: "number", label: "Lat", validation: { min: -90, max: 90 } }, lng: { type: "number", label: "Lng", validation: { min: -180, max: 180 } }, place: { type: "object", label: "Place", properties: { name: { type: "string", label: "Name" }, country: { type: "string", label: "Country", validation: { minLength: 2, maxLength: 2 } } } } } },
-    dueAt: { type: "string", label: "Due At", nullable: true, inputType: "datetime", format: "date-time" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "title": {"type":"string","label":"Title","validation":{"minLength":1,"maxLength":200},"required":true},
+    "body": {"type":"string","label":"Body","description":"Markdown text of the note.","inputType":"textarea"},
+    "status": {"type":"select","label":"Status","default":"draft","options":[{"label":"draft","value":"draft"},{"label":"published","value":"published"},{"label":"archived","value":"archived"}]},
+    "labels": {"type":"array","label":"Labels","itemSchema":{"type":"object","label":"Item","properties":{"name":{"type":"string","label":"Name","required":true},"colour":{"type":"select","label":"Colour","options":[{"label":"red","value":"red"},{"label":"green","value":"green"},{"label":"blue","value":"blue"}]}}}},
+    "location": {"type":"object","label":"Location","description":"Where the note was written.","properties":{"lat":{"type":"number","label":"Lat","validation":{"min":-90,"max":90}},"lng":{"type":"number","label":"Lng","validation":{"min":-180,"max":180}},"place":{"type":"object","label":"Place","properties":{"name":{"type":"string","label":"Name"},"country":{"type":"string","label":"Country","validation":{"minLength":2,"maxLength":2}}}}}},
+    "dueAt": {"type":"string","label":"Due At","nullable":true,"inputType":"datetime","format":"date-time"}
+  }`),
   outputSchema: { $ref: "#/$defs/Note" },
 };
 
@@ -79,14 +79,14 @@ export const searchNotes: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    words: { type: "array", label: "Words", description: "Words that must all appear (sent space-separated).", required: true, itemSchema: { type: "string", label: "Item" } },
-    colours: { type: "multiselect", label: "Colours", options: [{ label: "red", value: "red" }, { label: "green", value: "green" }, { label: "blue", value: "blue" }], description: "Any of these colours (sent pipe-separated)." },
-    filter: { type: "object", label: "Filter", description: "Field filters, sent as `filter[author]=x&filter[pinned]=true`.", properties: { author: { type: "string", label: "Author" }, pinned: { type: "boolean", label: "Pinned" } } },
-    range: { type: "object", label: "Range", description: "A date range sent as `from=…&to=…` (form, exploded object).", properties: { from: { type: "string", label: "From", inputType: "date", format: "date" }, to: { type: "string", label: "To", inputType: "date", format: "date" } } },
-    sort: { type: "object", label: "Sort", description: "Sort keys as one value, `sort=field,created,dir,desc` (form, not exploded object).", properties: { field: { type: "select", label: "Field", options: [{ label: "created", value: "created" }, { label: "title", value: "title" }] }, dir: { type: "select", label: "Dir", options: [{ label: "asc", value: "asc" }, { label: "desc", value: "desc" }] } } },
-    where: { type: "object", label: "Where", inputType: "json", description: "A JSON-encoded filter expression." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "words": {"type":"array","label":"Words","description":"Words that must all appear (sent space-separated).","required":true,"itemSchema":{"type":"string","label":"Item"}},
+    "colours": {"type":"multiselect","label":"Colours","options":[{"label":"red","value":"red"},{"label":"green","value":"green"},{"label":"blue","value":"blue"}],"description":"Any of these colours (sent pipe-separated)."},
+    "filter": {"type":"object","label":"Filter","description":"Field filters, sent as \u0060filter[author]=x&filter[pinned]=true\u0060.","properties":{"author":{"type":"string","label":"Author"},"pinned":{"type":"boolean","label":"Pinned"}}},
+    "range": {"type":"object","label":"Range","description":"A date range sent as \u0060from=…&to=…\u0060 (form, exploded object).","properties":{"from":{"type":"string","label":"From","inputType":"date","format":"date"},"to":{"type":"string","label":"To","inputType":"date","format":"date"}}},
+    "sort": {"type":"object","label":"Sort","description":"Sort keys as one value, \u0060sort=field,created,dir,desc\u0060 (form, not exploded object).","properties":{"field":{"type":"select","label":"Field","options":[{"label":"created","value":"created"},{"label":"title","value":"title"}]},"dir":{"type":"select","label":"Dir","options":[{"label":"asc","value":"asc"},{"label":"desc","value":"desc"}]}}},
+    "where": {"type":"object","label":"Where","inputType":"json","description":"A JSON-encoded filter expression."}
+  }`),
   outputSchema: { $ref: "#/$defs/NotePage" },
 };
 
@@ -106,11 +106,11 @@ export const getNote: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
-    "X-Trace": { type: "string", label: "X Trace", description: "Free-form trace value echoed in logs." },
-    session: { type: "string", label: "Session", description: "A session cookie some clients send." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "noteId": {"type":"string","label":"Note Id","validation":{"pattern":"^[a-z0-9-]+$"},"description":"Note id.","required":true},
+    "X-Trace": {"type":"string","label":"X Trace","description":"Free-form trace value echoed in logs."},
+    "session": {"type":"string","label":"Session","description":"A session cookie some clients send."}
+  }`),
   outputSchema: { $ref: "#/$defs/Note" },
 };
 
@@ -128,9 +128,9 @@ export const deleteNote: ActionDefinition = {
     response: { type: "none" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "noteId": {"type":"string","label":"Note Id","validation":{"pattern":"^[a-z0-9-]+$"},"description":"Note id.","required":true}
+  }`),
 };
 
 export const updateNote: ActionDefinition = {
@@ -151,12 +151,12 @@ export const updateNote: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["apiKeyHeader"], ["basicAuth"]],
   },
-  inputSchema: {
-    noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
-    title: { type: "string", label: "Title" },
-    body: { type: "string", label: "Body", nullable: true, inputType: "textarea" },
-    pinned: { type: "boolean", label: "Pinned" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "noteId": {"type":"string","label":"Note Id","validation":{"pattern":"^[a-z0-9-]+$"},"description":"Note id.","required":true},
+    "title": {"type":"string","label":"Title"},
+    "body": {"type":"string","label":"Body","nullable":true,"inputType":"textarea"},
+    "pinned": {"type":"boolean","label":"Pinned"}
+  }`),
   outputSchema: { $ref: "#/$defs/Note" },
 };
 
@@ -175,9 +175,9 @@ export const pinNote: ActionDefinition = {
     response: { type: "none" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "noteId": {"type":"string","label":"Note Id","validation":{"pattern":"^[a-z0-9-]+$"},"description":"Note id.","required":true}
+  }`),
 };
 
 export const postNotesNoteIdArchive: ActionDefinition = {
@@ -194,9 +194,9 @@ export const postNotesNoteIdArchive: ActionDefinition = {
     response: { type: "none" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    noteId: { type: "string", label: "Note Id", validation: { pattern: "^[a-z0-9-]+$" }, description: "Note id.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "noteId": {"type":"string","label":"Note Id","validation":{"pattern":"^[a-z0-9-]+$"},"description":"Note id.","required":true}
+  }`),
 };
 
 export const getFolder: ActionDefinition = {
@@ -213,9 +213,9 @@ export const getFolder: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    folderPath: { type: "string", label: "Folder Path", description: "For example `work/2024 plans` (encoded as `work%2F2024%20plans`).", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "folderPath": {"type":"string","label":"Folder Path","description":"For example \u0060work/2024 plans\u0060 (encoded as \u0060work%2F2024%20plans\u0060).","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/Folder" },
 };
 
@@ -233,9 +233,9 @@ export const getLabels: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    labelIds: { type: "array", label: "Label Ids", description: "Sent as `.1.2.3` (label style, exploded).", required: true, itemSchema: { type: "number", label: "Item", format: "integer" } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "labelIds": {"type":"array","label":"Label Ids","description":"Sent as \u0060.1.2.3\u0060 (label style, exploded).","required":true,"itemSchema":{"type":"number","label":"Item","format":"integer"}}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/Label" } },
 };
 
@@ -253,9 +253,9 @@ export const getLabelUsage: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    labelIds: { type: "array", label: "Label Ids", description: "Sent as `;labelIds=1,2` (matrix style, not exploded).", required: true, itemSchema: { type: "number", label: "Item", format: "integer" } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "labelIds": {"type":"array","label":"Label Ids","description":"Sent as \u0060;labelIds=1,2\u0060 (matrix style, not exploded).","required":true,"itemSchema":{"type":"number","label":"Item","format":"integer"}}
+  }`),
   outputSchema: { type: "object", additionalProperties: { type: "integer" } },
 };
 
@@ -274,9 +274,9 @@ export const getTree: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["bearerAuth"], ["apiKeyHeader"]],
   },
-  inputSchema: {
-    treeId: { type: "string", label: "Tree Id", required: true },
-    depth: { type: "number", label: "Depth", format: "integer", validation: { exclusiveMin: 0 } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "treeId": {"type":"string","label":"Tree Id","required":true},
+    "depth": {"type":"number","label":"Depth","format":"integer","validation":{"exclusiveMin":0}}
+  }`),
   outputSchema: { $ref: "#/$defs/TreeNode" },
 };

@@ -21,14 +21,14 @@ export const updatePet: ActionDefinition = {
     response: { type: "json" },
     security: [],
   },
-  inputSchema: {
-    id: { type: "number", label: "Id", format: "int64" },
-    category: { type: "object", label: "Category", properties: { id: { type: "number", label: "Id", format: "int64" }, name: { type: "string", label: "Name" } } },
-    name: { type: "string", label: "Name", placeholder: "doggie", required: true },
-    photoUrls: { type: "array", label: "Photo Urls", required: true, itemSchema: { type: "string", label: "Item" } },
-    tags: { type: "array", label: "Tags", itemSchema: { type: "object", label: "Item", properties: { id: { type: "number", label: "Id", format: "int64" }, name: { type: "string", label: "Name" } } } },
-    status: { type: "select", label: "Status", description: "pet status in the store", options: [{ label: "available", value: "available" }, { label: "pending", value: "pending" }, { label: "sold", value: "sold" }] },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"number","label":"Id","format":"int64"},
+    "category": {"type":"object","label":"Category","properties":{"id":{"type":"number","label":"Id","format":"int64"},"name":{"type":"string","label":"Name"}}},
+    "name": {"type":"string","label":"Name","placeholder":"doggie","required":true},
+    "photoUrls": {"type":"array","label":"Photo Urls","required":true,"itemSchema":{"type":"string","label":"Item"}},
+    "tags": {"type":"array","label":"Tags","itemSchema":{"type":"object","label":"Item","properties":{"id":{"type":"number","label":"Id","format":"int64"},"name":{"type":"string","label":"Name"}}}},
+    "status": {"type":"select","label":"Status","description":"pet status in the store","options":[{"label":"available","value":"available"},{"label":"pending","value":"pending"},{"label":"sold","value":"sold"}]}
+  }`),
 };
 
 export const addPet: ActionDefinition = {
@@ -51,14 +51,14 @@ export const addPet: ActionDefinition = {
     response: { type: "json" },
     security: [],
   },
-  inputSchema: {
-    id: { type: "number", label: "Id", format: "int64" },
-    category: { type: "object", label: "Category", properties: { id: { type: "number", label: "Id", format: "int64" }, name: { type: "string", label: "Name" } } },
-    name: { type: "string", label: "Name", placeholder: "doggie", required: true },
-    photoUrls: { type: "array", label: "Photo Urls", required: true, itemSchema: { type: "string", label: "Item" } },
-    tags: { type: "array", label: "Tags", itemSchema: { type: "object", label: "Item", properties: { id: { type: "number", label: "Id", format: "int64" }, name: { type: "string", label: "Name" } } } },
-    status: { type: "select", label: "Status", description: "pet status in the store", options: [{ label: "available", value: "available" }, { label: "pending", value: "pending" }, { label: "sold", value: "sold" }] },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"number","label":"Id","format":"int64"},
+    "category": {"type":"object","label":"Category","properties":{"id":{"type":"number","label":"Id","format":"int64"},"name":{"type":"string","label":"Name"}}},
+    "name": {"type":"string","label":"Name","placeholder":"doggie","required":true},
+    "photoUrls": {"type":"array","label":"Photo Urls","required":true,"itemSchema":{"type":"string","label":"Item"}},
+    "tags": {"type":"array","label":"Tags","itemSchema":{"type":"object","label":"Item","properties":{"id":{"type":"number","label":"Id","format":"int64"},"name":{"type":"string","label":"Name"}}}},
+    "status": {"type":"select","label":"Status","description":"pet status in the store","options":[{"label":"available","value":"available"},{"label":"pending","value":"pending"},{"label":"sold","value":"sold"}]}
+  }`),
 };
 
 export const findPetsByStatus: ActionDefinition = {
@@ -75,9 +75,9 @@ export const findPetsByStatus: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [],
   },
-  inputSchema: {
-    status: { type: "multiselect", label: "Status", options: [{ label: "available", value: "available" }, { label: "pending", value: "pending" }, { label: "sold", value: "sold" }], description: "Status values that need to be considered for filter", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "status": {"type":"multiselect","label":"Status","options":[{"label":"available","value":"available"},{"label":"pending","value":"pending"},{"label":"sold","value":"sold"}],"description":"Status values that need to be considered for filter","required":true}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/Pet" } },
 };
 
@@ -96,9 +96,9 @@ export const findPetsByTags: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [],
   },
-  inputSchema: {
-    tags: { type: "array", label: "Tags", description: "Tags to filter by", required: true, itemSchema: { type: "string", label: "Item" } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "tags": {"type":"array","label":"Tags","description":"Tags to filter by","required":true,"itemSchema":{"type":"string","label":"Item"}}
+  }`),
   outputSchema: { type: "array", items: { $ref: "#/$defs/Pet" } },
 };
 
@@ -116,9 +116,9 @@ export const getPetById: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["api_key"]],
   },
-  inputSchema: {
-    petId: { type: "number", label: "Pet Id", format: "int64", description: "ID of pet to return", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "petId": {"type":"number","label":"Pet Id","format":"int64","description":"ID of pet to return","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/Pet" },
 };
 
@@ -139,11 +139,11 @@ export const updatePetWithForm: ActionDefinition = {
     response: { type: "json" },
     security: [],
   },
-  inputSchema: {
-    petId: { type: "number", label: "Pet Id", format: "int64", description: "ID of pet that needs to be updated", required: true },
-    name: { type: "string", label: "Name", description: "Updated name of the pet" },
-    status: { type: "string", label: "Status", description: "Updated status of the pet" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "petId": {"type":"number","label":"Pet Id","format":"int64","description":"ID of pet that needs to be updated","required":true},
+    "name": {"type":"string","label":"Name","description":"Updated name of the pet"},
+    "status": {"type":"string","label":"Status","description":"Updated status of the pet"}
+  }`),
 };
 
 export const deletePet: ActionDefinition = {
@@ -161,10 +161,10 @@ export const deletePet: ActionDefinition = {
     response: { type: "json" },
     security: [],
   },
-  inputSchema: {
-    api_key: { type: "string", label: "Api Key" },
-    petId: { type: "number", label: "Pet Id", format: "int64", description: "Pet id to delete", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "api_key": {"type":"string","label":"Api Key"},
+    "petId": {"type":"number","label":"Pet Id","format":"int64","description":"Pet id to delete","required":true}
+  }`),
 };
 
 export const uploadFile: ActionDefinition = {
@@ -184,10 +184,10 @@ export const uploadFile: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [],
   },
-  inputSchema: {
-    petId: { type: "number", label: "Pet Id", format: "int64", description: "ID of pet to update", required: true },
-    additionalMetadata: { type: "string", label: "Additional Metadata", description: "Additional data to pass to server" },
-    file: { type: "string", label: "File", description: "file to upload", inputType: "file", format: "binary" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "petId": {"type":"number","label":"Pet Id","format":"int64","description":"ID of pet to update","required":true},
+    "additionalMetadata": {"type":"string","label":"Additional Metadata","description":"Additional data to pass to server"},
+    "file": {"type":"string","label":"File","description":"file to upload","inputType":"file","format":"binary"}
+  }`),
   outputSchema: { $ref: "#/$defs/ApiResponse" },
 };

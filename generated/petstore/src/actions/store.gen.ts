@@ -37,14 +37,14 @@ export const placeOrder: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [],
   },
-  inputSchema: {
-    id: { type: "number", label: "Id", format: "int64" },
-    petId: { type: "number", label: "Pet Id", format: "int64" },
-    quantity: { type: "number", label: "Quantity", format: "int32" },
-    shipDate: { type: "string", label: "Ship Date", inputType: "datetime", format: "date-time" },
-    status: { type: "select", label: "Status", description: "Order Status", options: [{ label: "placed", value: "placed" }, { label: "approved", value: "approved" }, { label: "delivered", value: "delivered" }] },
-    complete: { type: "boolean", label: "Complete", default: false },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"number","label":"Id","format":"int64"},
+    "petId": {"type":"number","label":"Pet Id","format":"int64"},
+    "quantity": {"type":"number","label":"Quantity","format":"int32"},
+    "shipDate": {"type":"string","label":"Ship Date","inputType":"datetime","format":"date-time"},
+    "status": {"type":"select","label":"Status","description":"Order Status","options":[{"label":"placed","value":"placed"},{"label":"approved","value":"approved"},{"label":"delivered","value":"delivered"}]},
+    "complete": {"type":"boolean","label":"Complete","default":false}
+  }`),
   outputSchema: { $ref: "#/$defs/Order" },
 };
 
@@ -62,9 +62,9 @@ export const getOrderById: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [],
   },
-  inputSchema: {
-    orderId: { type: "number", label: "Order Id", format: "int64", validation: { min: 1, max: 10 }, description: "ID of pet that needs to be fetched", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "orderId": {"type":"number","label":"Order Id","format":"int64","validation":{"min":1,"max":10},"description":"ID of pet that needs to be fetched","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/Order" },
 };
 
@@ -82,7 +82,7 @@ export const deleteOrder: ActionDefinition = {
     response: { type: "json" },
     security: [],
   },
-  inputSchema: {
-    orderId: { type: "number", label: "Order Id", format: "int64", validation: { min: 1 }, description: "ID of the order that needs to be deleted", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "orderId": {"type":"number","label":"Order Id","format":"int64","validation":{"min":1},"description":"ID of the order that needs to be deleted","required":true}
+  }`),
 };

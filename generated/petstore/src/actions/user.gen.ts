@@ -23,16 +23,16 @@ export const createUser: ActionDefinition = {
     response: { type: "json" },
     security: [],
   },
-  inputSchema: {
-    id: { type: "number", label: "Id", format: "int64" },
-    username: { type: "string", label: "Username" },
-    firstName: { type: "string", label: "First Name" },
-    lastName: { type: "string", label: "Last Name" },
-    email: { type: "string", label: "Email" },
-    password: { type: "string", label: "Password" },
-    phone: { type: "string", label: "Phone" },
-    userStatus: { type: "number", label: "User Status", description: "User Status", format: "int32" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "id": {"type":"number","label":"Id","format":"int64"},
+    "username": {"type":"string","label":"Username"},
+    "firstName": {"type":"string","label":"First Name"},
+    "lastName": {"type":"string","label":"Last Name"},
+    "email": {"type":"string","label":"Email"},
+    "password": {"type":"string","label":"Password"},
+    "phone": {"type":"string","label":"Phone"},
+    "userStatus": {"type":"number","label":"User Status","description":"User Status","format":"int32"}
+  }`),
 };
 
 export const createUsersWithArrayInput: ActionDefinition = {
@@ -50,9 +50,9 @@ export const createUsersWithArrayInput: ActionDefinition = {
     response: { type: "json" },
     security: [],
   },
-  inputSchema: {
-    body: { type: "array", label: "Body", description: "List of user object", required: true, itemSchema: { type: "object", label: "Item", properties: { id: { type: "number", label: "Id", format: "int64" }, username: { type: "string", label: "Username" }, firstName: { type: "string", label: "First Name" }, lastName: { type: "string", label: "Last Name" }, email: { type: "string", label: "Email" }, password: { type: "string", label: "Password" }, phone: { type: "string", label: "Phone" }, userStatus: { type: "number", label: "User Status", description: "User Status", format: "int32" } } } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "body": {"type":"array","label":"Body","description":"List of user object","required":true,"itemSchema":{"type":"object","label":"Item","properties":{"id":{"type":"number","label":"Id","format":"int64"},"username":{"type":"string","label":"Username"},"firstName":{"type":"string","label":"First Name"},"lastName":{"type":"string","label":"Last Name"},"email":{"type":"string","label":"Email"},"password":{"type":"string","label":"Password"},"phone":{"type":"string","label":"Phone"},"userStatus":{"type":"number","label":"User Status","description":"User Status","format":"int32"}}}}
+  }`),
 };
 
 export const createUsersWithListInput: ActionDefinition = {
@@ -70,9 +70,9 @@ export const createUsersWithListInput: ActionDefinition = {
     response: { type: "json" },
     security: [],
   },
-  inputSchema: {
-    body: { type: "array", label: "Body", description: "List of user object", required: true, itemSchema: { type: "object", label: "Item", properties: { id: { type: "number", label: "Id", format: "int64" }, username: { type: "string", label: "Username" }, firstName: { type: "string", label: "First Name" }, lastName: { type: "string", label: "Last Name" }, email: { type: "string", label: "Email" }, password: { type: "string", label: "Password" }, phone: { type: "string", label: "Phone" }, userStatus: { type: "number", label: "User Status", description: "User Status", format: "int32" } } } },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "body": {"type":"array","label":"Body","description":"List of user object","required":true,"itemSchema":{"type":"object","label":"Item","properties":{"id":{"type":"number","label":"Id","format":"int64"},"username":{"type":"string","label":"Username"},"firstName":{"type":"string","label":"First Name"},"lastName":{"type":"string","label":"Last Name"},"email":{"type":"string","label":"Email"},"password":{"type":"string","label":"Password"},"phone":{"type":"string","label":"Phone"},"userStatus":{"type":"number","label":"User Status","description":"User Status","format":"int32"}}}}
+  }`),
 };
 
 export const loginUser: ActionDefinition = {
@@ -90,10 +90,10 @@ export const loginUser: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [],
   },
-  inputSchema: {
-    username: { type: "string", label: "Username", description: "The user name for login", required: true },
-    password: { type: "string", label: "Password", description: "The password for login in clear text", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "username": {"type":"string","label":"Username","description":"The user name for login","required":true},
+    "password": {"type":"string","label":"Password","description":"The password for login in clear text","required":true}
+  }`),
   outputSchema: { type: "string" },
 };
 
@@ -126,9 +126,9 @@ export const getUserByName: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [],
   },
-  inputSchema: {
-    username: { type: "string", label: "Username", description: "The name that needs to be fetched. Use user1 for testing.", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "username": {"type":"string","label":"Username","description":"The name that needs to be fetched. Use user1 for testing.","required":true}
+  }`),
   outputSchema: { $ref: "#/$defs/User" },
 };
 
@@ -155,17 +155,17 @@ export const updateUser: ActionDefinition = {
     response: { type: "json" },
     security: [],
   },
-  inputSchema: {
-    username: { type: "string", label: "Username", description: "name that need to be updated", required: true },
-    id: { type: "number", label: "Id", format: "int64" },
-    body_username: { type: "string", label: "Username" },
-    firstName: { type: "string", label: "First Name" },
-    lastName: { type: "string", label: "Last Name" },
-    email: { type: "string", label: "Email" },
-    password: { type: "string", label: "Password" },
-    phone: { type: "string", label: "Phone" },
-    userStatus: { type: "number", label: "User Status", description: "User Status", format: "int32" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "username": {"type":"string","label":"Username","description":"name that need to be updated","required":true},
+    "id": {"type":"number","label":"Id","format":"int64"},
+    "body_username": {"type":"string","label":"Username"},
+    "firstName": {"type":"string","label":"First Name"},
+    "lastName": {"type":"string","label":"Last Name"},
+    "email": {"type":"string","label":"Email"},
+    "password": {"type":"string","label":"Password"},
+    "phone": {"type":"string","label":"Phone"},
+    "userStatus": {"type":"number","label":"User Status","description":"User Status","format":"int32"}
+  }`),
 };
 
 export const deleteUser: ActionDefinition = {
@@ -182,7 +182,7 @@ export const deleteUser: ActionDefinition = {
     response: { type: "json" },
     security: [],
   },
-  inputSchema: {
-    username: { type: "string", label: "Username", description: "The name that needs to be deleted", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "username": {"type":"string","label":"Username","description":"The name that needs to be deleted","required":true}
+  }`),
 };

@@ -43,12 +43,12 @@ export const createBooking: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["OAuth2"]],
   },
-  inputSchema: {
-    trip_id: { type: "string", label: "Trip Id", description: "Identifier of the booked trip", placeholder: "4f4e4e1-c824-4d63-b37a-d8d698862f1d", format: "uuid" },
-    passenger_name: { type: "string", label: "Passenger Name", description: "Name of the passenger", placeholder: "John Doe" },
-    has_bicycle: { type: "boolean", label: "Has Bicycle", description: "Indicates whether the passenger has a bicycle." },
-    has_dog: { type: "boolean", label: "Has Dog", description: "Indicates whether the passenger has a dog." },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "trip_id": {"type":"string","label":"Trip Id","description":"Identifier of the booked trip","placeholder":"4f4e4e1-c824-4d63-b37a-d8d698862f1d","format":"uuid"},
+    "passenger_name": {"type":"string","label":"Passenger Name","description":"Name of the passenger","placeholder":"John Doe"},
+    "has_bicycle": {"type":"boolean","label":"Has Bicycle","description":"Indicates whether the passenger has a bicycle."},
+    "has_dog": {"type":"boolean","label":"Has Dog","description":"Indicates whether the passenger has a dog."}
+  }`),
   outputSchema: {
     allOf: [{ $ref: "#/$defs/Booking" }, { properties: { links: { $ref: "#/$defs/Links-Self" } } }],
   },
@@ -68,9 +68,9 @@ export const getBooking: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["OAuth2"]],
   },
-  inputSchema: {
-    bookingId: { type: "string", label: "Booking Id", format: "uuid", description: "The ID of the booking to retrieve.", placeholder: "1725ff48-ab45-4bb5-9d02-88745177dedb", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "bookingId": {"type":"string","label":"Booking Id","format":"uuid","description":"The ID of the booking to retrieve.","placeholder":"1725ff48-ab45-4bb5-9d02-88745177dedb","required":true}
+  }`),
   outputSchema: {
     allOf: [{ $ref: "#/$defs/Booking" }, { properties: { links: { $ref: "#/$defs/Links-Self" } } }],
   },
@@ -90,7 +90,7 @@ export const deleteBooking: ActionDefinition = {
     response: { type: "none" },
     security: [["OAuth2"]],
   },
-  inputSchema: {
-    bookingId: { type: "string", label: "Booking Id", format: "uuid", description: "The ID of the booking to retrieve.", placeholder: "1725ff48-ab45-4bb5-9d02-88745177dedb", required: true },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "bookingId": {"type":"string","label":"Booking Id","format":"uuid","description":"The ID of the booking to retrieve.","placeholder":"1725ff48-ab45-4bb5-9d02-88745177dedb","required":true}
+  }`),
 };

@@ -19,13 +19,13 @@ export const getTrips: ActionDefinition = {
     response: { type: "json", contentType: "application/json" },
     security: [["OAuth2"]],
   },
-  inputSchema: {
-    origin: { type: "string", label: "Origin", format: "uuid", description: "The ID of the origin station", placeholder: "efdbb9d1-02c2-4bc3-afb7-6788d8782b1e", required: true },
-    destination: { type: "string", label: "Destination", format: "uuid", description: "The ID of the destination station", placeholder: "b2e783e1-c824-4d63-b37a-d8d698862f1d", required: true },
-    date: { type: "string", label: "Date", inputType: "datetime", format: "date-time", description: "The date and time of the trip in ISO 8601 format in origin station's timezone.", placeholder: "2024-02-01T09:00:00Z", required: true },
-    bicycles: { type: "boolean", label: "Bicycles", default: false, description: "Only return trips where bicycles are known to be allowed" },
-    dogs: { type: "boolean", label: "Dogs", default: false, description: "Only return trips where dogs are known to be allowed" },
-  },
+  inputSchema: JSON.parse(String.raw`{
+    "origin": {"type":"string","label":"Origin","format":"uuid","description":"The ID of the origin station","placeholder":"efdbb9d1-02c2-4bc3-afb7-6788d8782b1e","required":true},
+    "destination": {"type":"string","label":"Destination","format":"uuid","description":"The ID of the destination station","placeholder":"b2e783e1-c824-4d63-b37a-d8d698862f1d","required":true},
+    "date": {"type":"string","label":"Date","inputType":"datetime","format":"date-time","description":"The date and time of the trip in ISO 8601 format in origin station's timezone.","placeholder":"2024-02-01T09:00:00Z","required":true},
+    "bicycles": {"type":"boolean","label":"Bicycles","default":false,"description":"Only return trips where bicycles are known to be allowed"},
+    "dogs": {"type":"boolean","label":"Dogs","default":false,"description":"Only return trips where dogs are known to be allowed"}
+  }`),
   outputSchema: {
     allOf: [
       { $ref: "#/$defs/Wrapper-Collection" },
