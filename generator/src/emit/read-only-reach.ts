@@ -5,11 +5,12 @@ import { escapePointerSegment } from '../errors/index.ts';
  * keeps it required; `InputOf`, a recursive mapped type, makes such keys optional at every depth of a
  * body. tsc pays for that mapping on every body it is applied to (on the full GitHub spec, which has
  * no readOnly at all, it was two thirds of the type-check time of `types.gen.ts`), so it is applied
- * only to a body whose schema reaches `readOnly: true`, directly or through any chain of `$ref`s.
+ * only to a body whose schema reaches a truthy `readOnly`, directly or through any chain of `$ref`s.
  *
  * Conservative by construction: a `$ref` to anything other than a whole component counts as
- * reaching readOnly, as does a `readOnly: true` written anywhere under a schema (inside an `example`
- * too). A false "yes" costs type-check time only; a false "no" cannot happen.
+ * reaching readOnly, as does a truthy `readOnly` written anywhere under a schema (inside an `example`
+ * too). A false "yes" costs type-check time only; a false "no" would leave a server-set property
+ * required in an input type.
  */
 export function createReadOnlyReach(document: Record<string, unknown>): (schema: unknown) => boolean {
   const components = collectComponents(document);
@@ -21,7 +22,7 @@ export function createReadOnlyReach(document: Record<string, unknown>): (schema:
 }
 
 interface Scan {
-  /** A `readOnly: true` somewhere in the subtree, refs not followed. */
+  /** A truthy `readOnly` somewhere in the subtree, refs not followed. */
   readOnly: boolean;
   /** The `$ref` strings of the subtree. */
   refs: Set<string>;
@@ -49,7 +50,11 @@ function componentsReachingReadOnly(components: Map<string, Scan>): Set<string> 
     if (scan.readOnly) reaching.add(pointer);
     for (const ref of scan.refs) {
       if (!components.has(ref)) reaching.add(pointer);
-      else referrers.set(ref, [...(referrers.get(ref) ?? []), pointer]);
+      else {
+        const list = referrers.get(ref);
+        if (list === undefined) referrers.set(ref, [pointer]);
+        else list.push(pointer);
+      }
     }
   }
   const queue = [...reaching];
@@ -73,7 +78,8 @@ function scanSubtree(root: unknown): Scan {
     seen.add(value);
     if (!Array.isArray(value)) {
       const record = value as Record<string, unknown>;
-      if (record.readOnly === true) scan.readOnly = true;
+      // Truthy, as openapi-typescript tests it before printing `readonly` (a spec may write "true").
+      if (record.readOnly) scan.readOnly = true;
       if (typeof record.$ref === 'string') scan.refs.add(record.$ref);
     }
     for (const child of Object.values(value)) if (child !== null && typeof child === 'object') stack.push(child);

@@ -29,6 +29,8 @@ describe('createReadOnlyReach', () => {
     expect(reaches({ $ref: '#/components/schemas/Outer' })).toBe(true);
     expect(reaches({ oneOf: [{ type: 'string' }, { $ref: '#/components/schemas/Middle' }] })).toBe(true);
     expect(reaches({ $ref: '#/components/schemas/a~1b~0c' })).toBe(true);
+    // openapi-typescript prints `readonly` for any truthy readOnly.
+    expect(reaches({ type: 'object', properties: { id: { type: 'string', readOnly: 'true' } } })).toBe(true);
   });
 
   it('counts a ref into the middle of a component, or to a missing one, as reaching readOnly', () => {
