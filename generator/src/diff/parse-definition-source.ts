@@ -38,14 +38,16 @@ interface ReadContext {
 /**
  * Reads the `definition` object out of a generated `definition.gen.ts` WITHOUT running it: the file
  * may come from any git ref, so it is parsed and only data is accepted (object and array literals,
- * strings, numbers, booleans, null, `-<number>`, string-keyed computed keys such as `["__proto__"]`).
+ * strings, numbers, booleans, null, `-<number>`, string-keyed computed keys such as `["__proto__"]`,
+ * and JSON text in `JSON.parse(String.raw\`…\`)`); each file holds only imports, `const`
+ * declarations and types.
  * `satisfies`/`as` wrappers are skipped. The definition's own modules (`./actions/*.gen.ts`,
  * `./schemas.gen.ts`) are read through `readModule` and their exported constants stand in for the
- * references to them (`schemas`, `issuesActions.issuesCreate`); anything else (a call, another
+ * references to them (`schemas`, `issuesActions.issuesCreate`); anything else (another call or
  * identifier, a spread) is an error naming the file, line and column.
  */
 export async function readDefinitionSource(options: { text: string; file: string; readModule: ReadDefinitionModule }): Promise<ConnectorDefinition> {
-  const source = parse(options.text, options.file);
+  const source = parseDataModule(options.text, options.file);
   const bindings = importedBindings({ source, file: options.file });
   const modules = new Map<string, ModuleData>();
   for (const specifier of new Set([...bindings.values()].map((binding) => binding.specifier))) {
@@ -59,7 +61,7 @@ export async function readDefinitionSource(options: { text: string; file: string
 
 /** A definition file that imports nothing (every part inline), read like `readDefinitionSource`. */
 export function parseDefinitionSource(options: { text: string; file: string }): ConnectorDefinition {
-  return readDefinition({ source: parse(options.text, options.file), file: options.file });
+  return readDefinition({ source: parseDataModule(options.text, options.file), file: options.file });
 }
 
 function readDefinition(context: ReadContext): ConnectorDefinition {
@@ -79,8 +81,41 @@ function parse(text: string, file: string): ts.SourceFile {
   return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
 }
 
+/**
+ * The statements a generated data file holds: imports, `const` declarations and types. Anything else
+ * (a function, an assignment, a `let`) could change at run time what the constants read here say,
+ * and so could a module-level binding named `JSON` or `String`, which would stand for something else
+ * in `JSON.parse(String.raw\`…\`)`: both are refused rather than read past.
+ */
+function parseDataModule(text: string, file: string): ts.SourceFile {
+  const source = parse(text, file);
+  for (const statement of source.statements) {
+    const names: ts.Identifier[] = [];
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (clause?.name) names.push(clause.name);
+      const named = clause?.namedBindings;
+      if (named && ts.isNamespaceImport(named)) names.push(named.name);
+      else if (named) names.push(...named.elements.map((element) => element.name));
+    } else if (ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name)) throw notData({ node: declaration.name, context: { source, file } });
+        names.push(declaration.name);
+      }
+    } else if (!ts.isTypeAliasDeclaration(statement) && !ts.isInterfaceDeclaration(statement)) {
+      throw notData({ node: statement, context: { source, file } });
+    }
+    const shadowing = names.find((name) => SHADOWED_GLOBALS.has(name.text));
+    if (shadowing) throw new SpecwireError(`declares "${shadowing.text}", which would stand for something else in JSON.parse(String.raw\`…\`)`, { file });
+  }
+  return source;
+}
+
+/** The globals the JSON-text form names. */
+const SHADOWED_GLOBALS = new Set(['JSON', 'String']);
+
 function parseModule(options: { text: string; file: string }): ModuleData {
-  const source = parse(options.text, options.file);
+  const source = parseDataModule(options.text, options.file);
   return { file: options.file, source, constants: exportedConstants(source) };
 }
 
@@ -196,11 +231,14 @@ function readData(options: { node: ts.Expression; context: ReadContext }): Data 
 
 /**
  * The text of `JSON.parse(String.raw\`…\`)`, the form the emitter gives JSON data (the shared
- * schemas): a template without substitutions, read raw, as `String.raw` hands it to JSON.parse.
+ * schemas, each action's input fields): a template without substitutions, read raw, as
+ * `String.raw` hands it to JSON.parse. Only that exact call: no optional chaining, type arguments
+ * or wrappers (the module cannot rebind `JSON` or `String`, see `parseDataModule`).
  */
 function rawJsonText(node: ts.Expression): string | undefined {
-  if (!ts.isCallExpression(node) || node.arguments.length !== 1 || !isMember({ node: node.expression, object: 'JSON', name: 'parse' })) return undefined;
-  const argument = unwrap(node.arguments[0]!);
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1 || node.questionDotToken !== undefined || node.typeArguments !== undefined) return undefined;
+  if (!isMember({ node: node.expression, object: 'JSON', name: 'parse' })) return undefined;
+  const argument = node.arguments[0]!;
   if (!ts.isTaggedTemplateExpression(argument) || argument.typeArguments !== undefined) return undefined;
   if (!isMember({ node: argument.tag, object: 'String', name: 'raw' }) || !ts.isNoSubstitutionTemplateLiteral(argument.template)) return undefined;
   return argument.template.rawText;
@@ -208,7 +246,14 @@ function rawJsonText(node: ts.Expression): string | undefined {
 
 function isMember(options: { node: ts.Expression; object: string; name: string }): boolean {
   const { node } = options;
-  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === options.object && ts.isIdentifier(node.name) && node.name.text === options.name;
+  return (
+    ts.isPropertyAccessExpression(node) &&
+    node.questionDotToken === undefined &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === options.object &&
+    ts.isIdentifier(node.name) &&
+    node.name.text === options.name
+  );
 }
 
 function parseJsonText(options: { text: string; node: ts.Node; context: Pick<ReadContext, 'source' | 'file'> }): Data {
@@ -216,7 +261,11 @@ function parseJsonText(options: { text: string; node: ts.Node; context: Pick<Rea
     return JSON.parse(options.text) as Data;
   } catch (error) {
     const { line, character } = options.context.source.getLineAndCharacterOfPosition(options.node.getStart(options.context.source));
-    const reason = error instanceof Error ? error.message : String(error);
+    // JSON.parse quotes the text it stopped at; control characters in it are written as escapes.
+    const reason = (error instanceof Error ? error.message : String(error)).replace(
+      /[\u0000-\u001f\u007f-\u009f]/g,
+      (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
     throw new SpecwireError(`the JSON text of a definition file does not parse: ${reason}`, { file: options.context.file, line: line + 1, column: character + 1 });
   }
 }

@@ -104,4 +104,35 @@ describe('readDefinitionSource', () => {
   it('refuses an identifier that no import binds', async () => {
     await expect(read('export const definition = { name: process };\n')).rejects.toThrow(/found Identifier/);
   });
+
+  it('reads JSON text in JSON.parse(String.raw`…`) as data, and only that exact call', async () => {
+    const json = 'JSON.parse(String.raw`{"Order": {"type":"object","description":"a \\"quoted\\" \\u0060tick\\u0060"}}`)';
+    const files = { './schemas.gen.ts': `export const schemas = ${json};\n` };
+    const read1 = await read('import { schemas } from "./schemas.gen.ts";\nexport const definition = { schemas };\n', files);
+    expect((read1 as unknown as { schemas: unknown }).schemas).toEqual({ Order: { type: 'object', description: 'a "quoted" `tick`' } });
+    for (const variant of ['JSON.parse?.(String.raw`{}`)', 'JSON?.parse(String.raw`{}`)', 'JSON.parse<object>(String.raw`{}`)', 'JSON.parse((String.raw`{}` as string))', 'JSON.parse(String.raw`${"{}"}`)']) {
+      expect(() => parseDefinitionSource({ text: `export const definition = { x: ${variant} };\n`, file: 'd.ts' }), variant).toThrow(/only literal data/);
+    }
+  });
+
+  it.each([
+    ['a module-level JSON', 'const JSON = { parse: () => ({ hijacked: true }) };', /declares "JSON"/],
+    ['an imported String', 'import { String } from "./evil.gen.ts";', /declares "String"|imports values/],
+    ['a function', 'function String() {}', /found FunctionDeclaration/],
+    ['an assignment after the data', 'definition.name = "other";', /found ExpressionStatement/],
+    ['a let', 'let name = "x";', /found (FirstStatement|VariableStatement)/],
+  ])('refuses a file with %s instead of reading past it', (_label, statement, message) => {
+    const text = `${statement}\nexport const definition = { name: "x", schemas: JSON.parse(String.raw\`{}\`) };\n`;
+    expect(() => parseDefinitionSource({ text, file: 'd.ts' })).toThrow(message);
+  });
+
+  it('writes control characters of a JSON parse error as escapes', () => {
+    const text = 'export const definition = { x: JSON.parse(String.raw`{"a":\u001b]0;forged\u0007}`) };\n';
+    expect(() => parseDefinitionSource({ text, file: 'd.ts' })).toThrow(/does not parse: .*\\u001b/);
+    try {
+      parseDefinitionSource({ text, file: 'd.ts' });
+    } catch (error) {
+      expect((error as Error).message).not.toMatch(/[\u0000-\u001f]/);
+    }
+  });
 });
