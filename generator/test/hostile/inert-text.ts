@@ -35,6 +35,10 @@ export function markerTokensOutsideLiterals(options: { source: string; marker: s
     if (ts.isIdentifier(node) && node.text.includes(marker) && !isPropertyName(node)) {
       leaks.push(`Identifier ${node.text.slice(0, 80)} (in ${ts.SyntaxKind[node.parent.kind]})`);
     }
+    // A template is inert only as the JSON text of `JSON.parse(String.raw\`…\`)`.
+    if (ts.isNoSubstitutionTemplateLiteral(node) && node.rawText?.includes(marker) && jsonTextOf(node.parent?.parent) === undefined) {
+      leaks.push(`NoSubstitutionTemplateLiteral outside JSON.parse(String.raw\`…\`) ${node.rawText.slice(0, 80)}`);
+    }
     ts.forEachChild(node, visit);
   };
   visit(tree);
@@ -51,7 +55,8 @@ function isPropertyName(node: ts.Identifier): boolean {
  * shared schemas and each action's input fields): a template without substitutions. Undefined for
  * any other node.
  */
-export function jsonTextOf(node: ts.Node): string | undefined {
+export function jsonTextOf(node: ts.Node | undefined): string | undefined {
+  if (node === undefined) return undefined;
   const isMember = (expression: ts.Expression, object: string, name: string): boolean =>
     ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === object && expression.name.text === name;
   if (!ts.isCallExpression(node) || node.arguments.length !== 1 || node.typeArguments !== undefined || !isMember(node.expression, 'JSON', 'parse')) return undefined;
